@@ -1,0 +1,4 @@
+import type { CommandModule } from 'yargs';
+
+/** Every catalyst verb, one module each under this folder. */
+export const commands: Array<CommandModule<object, any> & { exitCode?: number }> = [];
