@@ -1,0 +1,120 @@
+import { sortKeys } from './canonical-json.js';
+import { OPTIMIZELY_DEFAULTS, type ServerDefaults } from './defaults.js';
+import type {
+  AccessRight,
+  ContentTypeDef,
+  ItemDef,
+  PropertyDef,
+  PropertyGroupDef,
+  ValueConstraints,
+} from './model.js';
+
+/**
+ * Brings a definition to canonical form: members equal to their default removed, empty strings,
+ * empty lists and empty objects removed, set-like lists sorted and de-duplicated, object members
+ * in sorted order. Idempotent: normalize(normalize(x)) equals normalize(x).
+ * It never invents or drops meaningful data; checking that data is valid is `validate`'s job.
+ */
+export function normalizeContentType(def: ContentTypeDef, defaults: ServerDefaults = OPTIMIZELY_DEFAULTS): ContentTypeDef {
+  const properties: Record<string, PropertyDef> = {};
+  for (const key of Object.keys(def.properties ?? {}).sort()) {
+    const property = def.properties[key];
+    if (property) properties[key] = normalizeProperty(property, defaults);
+  }
+  const normalized: ContentTypeDef = {
+    key: def.key,
+    baseType: def.isContract ? null : def.baseType,
+    isContract: def.isContract === true ? true : undefined,
+    displayName: def.displayName,
+    description: nonEmpty(def.description),
+    sortOrder: notDefault(def.sortOrder, defaults.contentTypeSortOrder),
+    mayContainTypes: asSet(def.mayContainTypes),
+    mediaFileExtensions: asSet(def.mediaFileExtensions?.map(normalizeExtension)),
+    compositionBehaviors: asSet(def.compositionBehaviors),
+    contracts: asSet(def.contracts),
+    accessRights: normalizeAccessRights(def.accessRights, defaults),
+    properties,
+  };
+  return sortKeys(normalized);
+}
+
+export function normalizeProperty(property: PropertyDef, defaults: ServerDefaults = OPTIMIZELY_DEFAULTS): PropertyDef {
+  const normalized: PropertyDef = {
+    ...normalizeConstraints(property),
+    type: property.type,
+    displayName: nonEmpty(property.displayName),
+    description: nonEmpty(property.description),
+    required: notDefault(property.required, defaults.required),
+    localized: notDefault(property.localized, defaults.localized),
+    group: nonEmpty(property.group),
+    sortOrder: notDefault(property.sortOrder, defaults.propertySortOrder),
+    indexingType: property.indexingType ?? undefined,
+    displayMode: notDefault(property.displayMode, defaults.displayMode),
+    items: property.items ? normalizeItem(property.items) : undefined,
+    minItems: property.minItems ?? undefined,
+    maxItems: property.maxItems ?? undefined,
+    imageDescriptor: nonEmptyObject(property.imageDescriptor),
+  };
+  return sortKeys(normalized);
+}
+
+export function normalizePropertyGroup(group: PropertyGroupDef, defaults: ServerDefaults = OPTIMIZELY_DEFAULTS): PropertyGroupDef {
+  return sortKeys({
+    key: group.key,
+    displayName: group.displayName,
+    sortOrder: notDefault(group.sortOrder, defaults.propertyGroupSortOrder),
+  });
+}
+
+function normalizeItem(item: ItemDef): ItemDef {
+  return sortKeys({ ...normalizeConstraints(item), type: item.type });
+}
+
+function normalizeConstraints(value: ValueConstraints): ValueConstraints {
+  return {
+    format: nonEmpty(value.format),
+    contentType: nonEmpty(value.contentType),
+    minimum: value.minimum ?? undefined,
+    maximum: value.maximum ?? undefined,
+    enum: value.enum && value.enum.length > 0 ? value.enum.map((entry) => ({ value: entry.value, displayName: entry.displayName })) : undefined,
+    minLength: value.minLength ?? undefined,
+    maxLength: value.maxLength ?? undefined,
+    pattern: nonEmpty(value.pattern),
+    allowedTypes: asSet(value.allowedTypes),
+    restrictedTypes: asSet(value.restrictedTypes),
+    editorSettings: nonEmptyObject(value.editorSettings),
+  };
+}
+
+function normalizeAccessRights(rights: AccessRight[] | null | undefined, defaults: ServerDefaults): AccessRight[] | undefined {
+  if (rights === null || rights === undefined) return undefined;
+  const withType = rights.map((right) => ({ name: right.name, type: right.type ?? defaults.accessRightType }));
+  const unique = new Map(withType.map((right) => [`${right.type}\u0000${right.name}`, right]));
+  return [...unique.entries()].sort(([a], [b]) => compare(a, b)).map(([, right]) => right);
+}
+
+function normalizeExtension(extension: string): string {
+  return extension.trim().replace(/^\./, '').toLowerCase();
+}
+
+function asSet<T extends string>(values: readonly T[] | null | undefined): T[] | undefined {
+  if (!values || values.length === 0) return undefined;
+  return [...new Set(values)].sort(compare);
+}
+
+function nonEmpty(value: string | null | undefined): string | undefined {
+  return value === null || value === undefined || value === '' ? undefined : value;
+}
+
+function nonEmptyObject<T extends object>(value: T | null | undefined): T | undefined {
+  return value && Object.keys(value).length > 0 ? value : undefined;
+}
+
+function notDefault<T>(value: T | null | undefined, fallback: T): T | undefined {
+  return value === null || value === undefined || value === fallback ? undefined : value;
+}
+
+/** Locale-independent ordering, so canonical output is the same on every machine. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
