@@ -1,4 +1,4 @@
-import logUpdate from 'log-update';
+import { createLogUpdate } from 'log-update';
 
 /** Reports the steps of a long operation: a line per step in CI, one live status line in a terminal. */
 export interface Progress {
@@ -21,7 +21,7 @@ export function createProgress(stream: NodeJS.WriteStream, options: { interactiv
       stop: () => undefined,
     };
   }
-  const live = logUpdate.create(stream, { showCursor: true });
+  const live = createLogUpdate(stream, { showCursor: true });
   return {
     status: (message) => live(message),
     done: (message) => {
