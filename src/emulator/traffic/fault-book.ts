@@ -9,10 +9,11 @@ export type TerminalFault = Extract<FaultRule, { kind: 'status' | 'reset' }>;
 /** What the fault rules decided for one request: delays to apply, then at most one terminal fault. */
 export interface FaultDecision {
   slow: SlowFault[];
-  terminal: TerminalFault | undefined;
-  /** The fired terminal rule in `--fault` syntax, for the response and for people reading logs. */
-  terminalText: string | undefined;
+  /** `text` is the rule in `--fault` syntax, for the response and for people reading logs. */
+  terminal: { rule: TerminalFault; text: string } | undefined;
 }
+
+export const NO_FAULT: FaultDecision = Object.freeze({ slow: [], terminal: undefined });
 
 interface RuleState {
   rule: FaultRule;
@@ -49,7 +50,7 @@ export class FaultBook {
 
   /** Called once per admitted request, synchronously at arrival, so numbering follows arrival order. */
   decide(method: string, path: string, random: () => number): FaultDecision {
-    const decision: FaultDecision = { slow: [], terminal: undefined, terminalText: undefined };
+    const decision: FaultDecision = { slow: [], terminal: undefined };
     for (const state of this.#rules) {
       const { rule } = state;
       if (rule.method !== undefined && rule.method.toUpperCase() !== method) continue;
@@ -61,8 +62,7 @@ export class FaultBook {
       if (rule.kind === 'slow') {
         decision.slow.push(rule);
       } else {
-        decision.terminal = rule;
-        decision.terminalText = state.text;
+        decision.terminal = { rule, text: state.text };
       }
     }
     return decision;

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
-import { FaultBook, type FaultDecision } from './fault-book.js';
+import { FaultBook, NO_FAULT } from './fault-book.js';
 import { pickLatency, resolveLatency, type Latency } from './latency.js';
 import { sendInjectedStatus, sendTooManyRequests } from './problem-response.js';
 import { resolveRateLimit, TokenBucket } from './rate-limit.js';
@@ -11,8 +11,7 @@ import type { RateLimit, TrafficControl, TrafficCounters, TrafficDeps, TrafficOp
 export const EMULATOR_CONTROL_PREFIX = '/_emulator';
 
 interface Setup {
-  limit: RateLimit | undefined;
-  bucket: TokenBucket | undefined;
+  rate: { limit: RateLimit; bucket: TokenBucket } | undefined;
   latency: Latency | undefined;
   faults: FaultBook;
 }
@@ -35,8 +34,7 @@ export function createTrafficControl(options: TrafficOptions = {}, deps: Traffic
   const build = (next: TrafficOptions): Setup => {
     const limit = next.rateLimit === undefined ? undefined : resolveRateLimit(next.rateLimit);
     return {
-      limit,
-      bucket: limit === undefined ? undefined : new TokenBucket(limit, now),
+      rate: limit === undefined ? undefined : { limit, bucket: new TokenBucket(limit, now) },
       latency: next.latencyMs === undefined ? undefined : resolveLatency(next.latencyMs),
       faults: new FaultBook(next.faults ?? []),
     };
@@ -56,38 +54,36 @@ export function createTrafficControl(options: TrafficOptions = {}, deps: Traffic
       const method = (req.method ?? 'GET').toUpperCase();
       // In-flight requests keep the counters and setup they arrived under, across reset/configure.
       const tally = counters;
-      const { limit, bucket, latency, faults } = setup;
+      const { rate, latency, faults } = setup;
 
       tally.total += 1;
       increment(tally.byRoute, `${method} ${path}`);
       res.once('finish', () => increment(tally.byStatus, String(res.statusCode)));
 
-      const admission = bucket?.take() ?? { admitted: true };
-      const decision: FaultDecision = admission.admitted
-        ? faults.decide(method, path, random)
-        : { slow: [], terminal: undefined, terminalText: undefined };
+      const refusal = rate === undefined ? undefined : refusalFrom(rate);
+      const decision = refusal === undefined ? faults.decide(method, path, random) : NO_FAULT;
 
       const latencyMs = latency === undefined ? 0 : pickLatency(latency, random);
       if (latencyMs > 0) await sleep(latencyMs);
 
-      if (!admission.admitted) {
+      if (refusal !== undefined) {
         tally.rateLimited += 1;
-        sendTooManyRequests(res, admission.retryAfterSeconds, limit!);
+        sendTooManyRequests(res, refusal.retryAfterSeconds, refusal.limit);
         return;
       }
       for (const slow of decision.slow) {
         tally.faults.slow += 1;
         await sleep(slow.delayMs);
       }
-      const terminal = decision.terminal;
-      if (terminal === undefined) {
+      if (decision.terminal === undefined) {
         await next();
         return;
       }
+      const { rule: terminal, text } = decision.terminal;
       switch (terminal.kind) {
         case 'status':
           tally.faults.status += 1;
-          sendInjectedStatus(res, terminal.status, decision.terminalText!);
+          sendInjectedStatus(res, terminal.status, text);
           return;
         case 'reset':
           tally.faults.reset += 1;
@@ -114,6 +110,12 @@ export function createTrafficControl(options: TrafficOptions = {}, deps: Traffic
       current = next;
     },
   };
+}
+
+/** Takes a token; when there is none, says what the 429 must carry. */
+function refusalFrom(rate: NonNullable<Setup['rate']>): { retryAfterSeconds: number; limit: RateLimit } | undefined {
+  const taken = rate.bucket.take();
+  return taken.admitted ? undefined : { retryAfterSeconds: taken.retryAfterSeconds, limit: rate.limit };
 }
 
 function emptyCounters(): TrafficCounters {

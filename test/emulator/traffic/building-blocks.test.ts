@@ -94,7 +94,7 @@ describe('FaultBook', () => {
     requests.map((request) => {
       const [method, path] = request.split(' ') as [string, string];
       const decision = book.decide(method, path, random);
-      return [...decision.slow.map((rule) => `slow=${rule.delayMs}`), decision.terminalText ?? '-'].join(' ');
+      return [...decision.slow.map((rule) => `slow=${rule.delayMs}`), decision.terminal?.text ?? '-'].join(' ');
     });
 
   it('numbers requests per rule, over the requests that rule matches', () => {
