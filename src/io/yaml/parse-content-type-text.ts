@@ -1,0 +1,211 @@
+import type { ErrorObject } from 'ajv';
+import { LineCounter, isAlias, isMap, isScalar, parseDocument, type Document, type YAMLError } from 'yaml';
+import type { Diagnostic } from '../../core/diagnostic.js';
+import { OPTIMIZELY_DEFAULTS, type ServerDefaults } from '../../core/defaults.js';
+import { BASE_TYPES, type ContentTypeDef, type PropertyGroupDef, type PropertyType, type SourceLocation } from '../../core/model.js';
+import { YAML_CODES } from '../diagnostic-codes.js';
+import type { WrittenContentType, WrittenPropertyGroups } from '../generated/content-type-file.js';
+import { schemaDiagnostics, type SpecialCase } from '../schema/schema-diagnostics.js';
+import { schemaValidator } from '../schema/schema-validator.js';
+import { enumFromMap, expandContentType, expandPropertyGroups } from './expand-content-type.js';
+import { createYamlLocator, type PathSegments } from './yaml-locator.js';
+
+interface ParsedDocumentBase {
+  /** The file as diagnostics name it (relative to the working directory, `/`-separated). */
+  file: string;
+  /**
+   * Where a dotted path (`properties.title.type`) was written in this file; for a path the
+   * file does not spell out (a default, a shorthand), the nearest part that it does.
+   */
+  locate(path: string | PathSegments): SourceLocation;
+}
+
+export interface ParsedContentTypeDocument extends ParsedDocumentBase {
+  kind: 'contentType';
+  /** Canonical (normalized). */
+  contentType: ContentTypeDef;
+}
+
+export interface ParsedPropertyGroupsDocument extends ParsedDocumentBase {
+  kind: 'propertyGroups';
+  /** Canonical (normalized), in the order written. Paths are `propertyGroups.<index>.<member>`. */
+  propertyGroups: PropertyGroupDef[];
+}
+
+export type ParsedDocument = ParsedContentTypeDocument | ParsedPropertyGroupsDocument;
+
+export interface ParseTextResult {
+  /** Absent exactly when the text has errors. */
+  document?: ParsedDocument;
+  diagnostics: Diagnostic[];
+}
+
+/** Parses one content type file's text: syntax, structure, schema, then the canonical form. */
+export function parseContentTypeText(text: string, file: string, defaults: ServerDefaults = OPTIMIZELY_DEFAULTS): ParseTextResult {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const at = (offset: number): SourceLocation => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line: Math.max(1, line), column: Math.max(1, col) };
+  };
+  const diagnostics = [
+    ...document.errors.map((error) => yamlError(error, text, at)),
+    ...document.warnings.map((warning) => yamlWarning(warning, at)),
+  ];
+  if (document.errors.length > 0) return { diagnostics };
+
+  const contents = document.contents;
+  if (contents === null || (isScalar(contents) && contents.value === null)) {
+    diagnostics.push({
+      code: YAML_CODES.emptyFile,
+      severity: 'error',
+      summary: 'Empty file',
+      detail: 'The file holds no content type and no property groups. Write one (it starts with `key:`), or delete the file.',
+      location: { file, line: 1, column: 1 },
+    });
+    return { diagnostics };
+  }
+  if (!isMap(contents)) {
+    diagnostics.push({
+      code: YAML_CODES.notAMapping,
+      severity: 'error',
+      summary: 'The document is not a mapping',
+      detail:
+        `The file holds ${isScalar(contents) ? 'a single value' : 'a list'}, but a content type file holds one mapping: ` +
+        'a content type (`key: ArticlePage`, `baseType: _page`, `properties: …`) or `propertyGroups: […]`. Rewrite it as a mapping.',
+      location: at(contents.range?.[0] ?? 0),
+    });
+    return { diagnostics };
+  }
+
+  const locator = createYamlLocator(document, lineCounter, file);
+  const locate = (path: string | PathSegments) => locator.locate(path);
+  const value = document.toJS() as Record<string, unknown>;
+  const isGroups = 'propertyGroups' in value && !('key' in value);
+  const errors = schemaValidator('content-type.schema.json').validate(value, isGroups ? 'propertyGroupsDocument' : 'contentType');
+  if (errors.length > 0) {
+    diagnostics.push(
+      ...schemaDiagnostics(errors, {
+        locator,
+        codes: { schemaViolation: YAML_CODES.schemaViolation, unknownMember: YAML_CODES.unknownMember, invalidKey: YAML_CODES.invalidKey },
+        rootName: isGroups ? 'The property groups document' : 'The content type',
+        special: contentTypeSpecialCases,
+      }).sort(byPosition),
+    );
+    return { diagnostics };
+  }
+  if (isGroups) {
+    const propertyGroups = expandPropertyGroups(value as unknown as WrittenPropertyGroups, defaults);
+    return { document: { kind: 'propertyGroups', file, propertyGroups, locate }, diagnostics };
+  }
+  const written = value as unknown as WrittenContentType;
+  orderEnumMaps(written, document);
+  return { document: { kind: 'contentType', file, contentType: expandContentType(written, defaults), locate }, diagnostics };
+}
+
+/**
+ * A JavaScript object does not keep the order of integer-like keys, but an enum map's order is
+ * its display order: rewrite every enum map as the full list, in the order the YAML has it.
+ */
+function orderEnumMaps(written: WrittenContentType, document: Document): void {
+  for (const [key, property] of Object.entries(written.properties ?? {})) {
+    if (typeof property !== 'object') continue;
+    const path = ['properties', key];
+    if (property.enum && !Array.isArray(property.enum)) property.enum = mapEntries(document, [...path, 'enum'], property.type);
+    const items = property.items;
+    if (typeof items === 'object' && items.enum && !Array.isArray(items.enum)) {
+      items.enum = mapEntries(document, [...path, 'items', 'enum'], items.type);
+    }
+  }
+}
+
+function mapEntries(document: Document, path: string[], type: PropertyType) {
+  const found = document.getIn(path, true);
+  const node = isAlias(found) ? found.resolve(document) : found;
+  if (!isMap(node)) throw new Error(`internal error: ${path.join('.')} is a mapping in JavaScript but not in YAML; this is a bug in catalyst`);
+  const entries = node.items.map((pair) => [scalarText(pair.key), scalarText(pair.value)] as const);
+  return enumFromMap(entries, type);
+}
+
+function scalarText(node: unknown): string {
+  return isScalar(node) ? String(node.value) : String(node);
+}
+
+function contentTypeSpecialCases(error: ErrorObject, path: string[]): SpecialCase | undefined {
+  if (path.length > 0) return undefined;
+  if (error.keyword === 'not' && error.schemaPath === '#/then/not') {
+    return {
+      code: YAML_CODES.schemaViolation,
+      severity: 'error',
+      summary: 'A contract has no baseType',
+      at: ['baseType'],
+      detail: '`isContract: true` makes this type a contract, and contracts have no base type. Remove `baseType`, or remove `isContract: true` to make it a regular type.',
+    };
+  }
+  if (error.keyword === 'required' && error.params.missingProperty === 'baseType') {
+    return {
+      code: YAML_CODES.schemaViolation,
+      severity: 'error',
+      summary: 'Missing "baseType"',
+      at: ['key'],
+      detail: `Every content type but a contract needs a base type. Add "baseType:" with one of ${BASE_TYPES.join(', ')}, or "isContract: true" for a contract.`,
+    };
+  }
+  if (error.keyword === 'additionalProperties' && error.params.additionalProperty === 'propertyGroups') {
+    return {
+      code: YAML_CODES.unknownMember,
+      severity: 'error',
+      summary: 'Property groups go in a file of their own',
+      at: ['propertyGroups'],
+      detail: 'A file holds either one content type or a `propertyGroups:` list, not both. Move `propertyGroups:` to a separate file (for example property-groups.yaml).',
+    };
+  }
+  return undefined;
+}
+
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0);
+}
+
+function yamlError(error: YAMLError, text: string, at: (offset: number) => SourceLocation): Diagnostic {
+  const location = at(error.pos[0]);
+  const message = error.message.split('\n')[0]!.replace(/\.$/, '');
+  switch (error.code) {
+    case 'DUPLICATE_KEY': {
+      const key = /^("[^"]*"|'[^']*'|[^:\n]*)/.exec(text.slice(error.pos[0]))![1]!.trim();
+      return {
+        code: YAML_CODES.duplicateMappingKey,
+        severity: 'error',
+        summary: `Duplicate key ${JSON.stringify(key)}`,
+        detail: `${JSON.stringify(key)} appears more than once in the same mapping, so it is unclear which value is meant. Remove or rename one of them.`,
+        location,
+      };
+    }
+    case 'MULTIPLE_DOCS':
+      return {
+        code: YAML_CODES.multipleDocuments,
+        severity: 'error',
+        summary: 'More than one YAML document in the file',
+        detail: 'A content type file holds exactly one YAML document, but a `---` line here starts another. Move each content type to a file of its own.',
+        location,
+      };
+    default:
+      return {
+        code: YAML_CODES.syntax,
+        severity: 'error',
+        summary: 'YAML syntax error',
+        detail: `${message}. Correct the YAML at this position (indentation, a missing colon, or an unclosed quote or bracket are the usual causes).`,
+        location,
+      };
+  }
+}
+
+function yamlWarning(warning: YAMLError, at: (offset: number) => SourceLocation): Diagnostic {
+  return {
+    code: YAML_CODES.yamlWarning,
+    severity: 'warning',
+    summary: 'YAML feature ignored',
+    detail: `${warning.message.split('\n')[0]!.replace(/\.$/, '')}. catalyst reads plain YAML values only; remove the tag or feature.`,
+    location: at(warning.pos[0]),
+  };
+}
