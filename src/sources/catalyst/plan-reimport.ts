@@ -1,0 +1,152 @@
+import { canonicalJson } from '../../core/canonical-json.js';
+import { digest } from '../../core/digest.js';
+import type { ContentTypeDef, PropertyDef } from '../../core/model.js';
+import type { CatalystOrigin, ImportedType } from './imported-type.js';
+import { mergeContentType, type ConflictPreference, type MergeConflict } from './merge-content-type.js';
+
+/** What the lockfile's `sources.catalyst` section records per key: the base of the next re-import. */
+export interface CatalystBaseEntry {
+  digest: string;
+  definition: ContentTypeDef;
+  importedAt: string;
+  origin: CatalystOrigin;
+}
+
+/** A type as the YAML holds it now. */
+export interface YamlType {
+  def: ContentTypeDef;
+  file: string;
+}
+
+/**
+ * Per key, what a re-import does. `write` actions carry the definition to write; nothing else
+ * touches a YAML file. Conflicts leave the file and its base as they were.
+ */
+export type ReimportAction =
+  | { kind: 'create'; key: string; imported: ImportedType }
+  | { kind: 'update'; key: string; imported: ImportedType; file: string; merged: ContentTypeDef; changed: string[] }
+  | { kind: 'unchanged'; key: string; imported: ImportedType; file: string; yamlEdited: boolean }
+  | { kind: 'conflict'; key: string; imported: ImportedType; file: string; conflicts: MergeConflict[] }
+  | { kind: 'remove'; key: string; file: string; origin: CatalystOrigin }
+  | { kind: 'removal-conflict'; key: string; file: string; origin: CatalystOrigin; changed: string[] }
+  | { kind: 'forget'; key: string; origin: CatalystOrigin }
+  /** The YAML file was deleted since the import and Catalyst did not change the type: it stays deleted. */
+  | { kind: 'deleted-in-yaml'; key: string; imported: ImportedType }
+  /** The YAML file was deleted since the import, but Catalyst changed the type: reported, nothing written. */
+  | { kind: 'deletion-conflict'; key: string; imported: ImportedType; changed: string[] };
+
+export interface ReimportInput {
+  imported: readonly ImportedType[];
+  /** The lockfile's `sources.catalyst` entries. */
+  base: Readonly<Record<string, CatalystBaseEntry>>;
+  yaml: ReadonlyMap<string, YamlType>;
+  /** Websites this import read: only their earlier imports can be found removed. */
+  websiteIds: ReadonlySet<string>;
+  /** Rows that could not be read: their earlier imports are kept as they are. */
+  failedRowIds: ReadonlySet<string>;
+  prefer: ConflictPreference;
+  now: string;
+}
+
+export interface ReimportPlan {
+  actions: ReimportAction[];
+  /** The new `sources.catalyst` section, to write when the plan is carried out. */
+  base: Record<string, CatalystBaseEntry>;
+}
+
+/**
+ * The re-import as a three-way merge per type: base = what was last imported (lockfile),
+ * ours = the YAML now, theirs = Catalyst Studio now. Pure.
+ * A type removed from Catalyst is removed from the YAML only when the YAML still holds what was
+ * imported; a YAML edit makes it a conflict (kept, reported). With `prefer`, overlapping edits
+ * are settled to that side (`ours` = YAML) and Catalyst's state becomes the new base.
+ */
+export function planReimport(input: ReimportInput): ReimportPlan {
+  const actions: ReimportAction[] = [];
+  const base: Record<string, CatalystBaseEntry> = { ...input.base };
+  const record = (imported: ImportedType): void => {
+    const previous = input.base[imported.def.key];
+    const entryDigest = digest(imported.def);
+    if (previous && previous.digest === entryDigest && canonicalJson(previous.origin) === canonicalJson(imported.origin)) return;
+    base[imported.def.key] = { digest: entryDigest, definition: imported.def, importedAt: input.now, origin: imported.origin };
+  };
+
+  for (const imported of input.imported) {
+    const key = imported.def.key;
+    const ours = input.yaml.get(key);
+    const previous = input.base[key]?.definition;
+    if (!ours) {
+      const changed = previous ? changedPaths(previous, imported.def) : [];
+      if (!previous || input.prefer === 'theirs') actions.push({ kind: 'create', key, imported });
+      else if (changed.length > 0 && input.prefer === undefined) {
+        actions.push({ kind: 'deletion-conflict', key, imported, changed });
+        continue;
+      } else actions.push({ kind: 'deleted-in-yaml', key, imported });
+      record(imported);
+      continue;
+    }
+    const { merged, conflicts } = mergeContentType(previous, ours.def, imported.def, input.prefer);
+    if (conflicts.length > 0) {
+      actions.push({ kind: 'conflict', key, imported, file: ours.file, conflicts });
+      continue;
+    }
+    record(imported);
+    const changed = changedPaths(ours.def, merged);
+    if (changed.length > 0) actions.push({ kind: 'update', key, imported, file: ours.file, merged, changed });
+    else actions.push({ kind: 'unchanged', key, imported, file: ours.file, yamlEdited: previous !== undefined && digest(previous) !== digest(ours.def) });
+  }
+
+  const importedKeys = new Set(input.imported.map((type) => type.def.key));
+  for (const [key, entry] of Object.entries(input.base)) {
+    if (importedKeys.has(key) || !input.websiteIds.has(entry.origin.websiteId) || input.failedRowIds.has(entry.origin.contentTypeId)) continue;
+    const ours = input.yaml.get(key);
+    if (!ours) {
+      actions.push({ kind: 'forget', key, origin: entry.origin });
+      delete base[key];
+      continue;
+    }
+    const changed = changedPaths(entry.definition, ours.def);
+    if (changed.length === 0 || input.prefer === 'theirs') {
+      actions.push({ kind: 'remove', key, file: ours.file, origin: entry.origin });
+      delete base[key];
+    } else if (input.prefer === 'ours') {
+      actions.push({ kind: 'forget', key, origin: entry.origin });
+      delete base[key];
+    } else {
+      actions.push({ kind: 'removal-conflict', key, file: ours.file, origin: entry.origin, changed });
+    }
+  }
+  actions.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return { actions, base };
+}
+
+/** Dotted paths of the members that differ (inside properties, per member). */
+export function changedPaths(before: ContentTypeDef, after: ContentTypeDef): string[] {
+  const paths: string[] = [];
+  const members = new Set([...Object.keys(before), ...Object.keys(after)]);
+  for (const member of [...members].sort()) {
+    if (member === 'properties') continue;
+    if (!same((before as unknown as Record<string, unknown>)[member], (after as unknown as Record<string, unknown>)[member])) paths.push(member);
+  }
+  const keys = new Set([...Object.keys(before.properties), ...Object.keys(after.properties)]);
+  for (const key of [...keys].sort()) {
+    const a = before.properties[key];
+    const b = after.properties[key];
+    if (!a || !b) {
+      if (a !== b) paths.push(`properties.${key}`);
+      continue;
+    }
+    const inner = new Set([...Object.keys(a), ...Object.keys(b)]);
+    for (const member of [...inner].sort()) {
+      if (!same(member in a ? a[member as keyof PropertyDef] : undefined, member in b ? b[member as keyof PropertyDef] : undefined)) {
+        paths.push(`properties.${key}.${member}`);
+      }
+    }
+  }
+  return paths;
+}
+
+function same(a: unknown, b: unknown): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return canonicalJson(a) === canonicalJson(b);
+}
