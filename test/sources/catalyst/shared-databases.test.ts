@@ -1,9 +1,11 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { importCatalystTypes } from '../../../src/sources/catalyst/import-catalyst-types.js';
-import { NO_OVERRIDES } from '../../../src/sources/catalyst/imported-type.js';
+import { formatContentTypeYaml } from '../../../src/io/yaml/format-content-type-yaml.js';
+import { parseContentTypeText } from '../../../src/io/yaml/parse-content-type-text.js';
+import { NO_OVERRIDES, type ImportedType } from '../../../src/sources/catalyst/imported-type.js';
 import { loadCatalystSnapshot } from '../../../src/sources/catalyst/load-catalyst-snapshot.js';
 import { sharedCatalystFile } from './helpers/catalyst-db.js';
 
@@ -16,15 +18,27 @@ function importShared(name: Parameters<typeof sharedCatalystFile>[0]) {
   return { ...result, diagnostics: [...loaded.diagnostics, ...result.diagnostics] };
 }
 
-/** Compares with a reviewed golden file; UPDATE_GOLDEN=1 rewrites it (review the diff before committing). */
-function expectGolden(file: string, actual: unknown): void {
-  const path = `${GOLDEN}${file}`;
-  const text = `${JSON.stringify(actual, null, 2)}\n`;
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(path)) {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text);
+/**
+ * Compares each imported type's YAML with the reviewed golden file `<dir>/<Key>.yaml`, and checks
+ * that the YAML parses back to exactly the imported definition. UPDATE_GOLDEN=1 rewrites the
+ * files (review the diff before committing).
+ */
+function expectGolden(dir: string, types: readonly ImportedType[]): void {
+  const expectedFiles = types.map((type) => `${type.def.key}.yaml`).sort();
+  if (process.env.UPDATE_GOLDEN === '1') rmSync(`${GOLDEN}${dir}`, { recursive: true, force: true });
+  for (const type of types) {
+    const path = `${GOLDEN}${dir}/${type.def.key}.yaml`;
+    const text = formatContentTypeYaml(type.def, { headerComments: type.header });
+    if (process.env.UPDATE_GOLDEN === '1') {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, text);
+    }
+    expect(text, path).toBe(readFileSync(path, 'utf8'));
+    const parsed = parseContentTypeText(text, path);
+    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.document?.kind === 'contentType' && parsed.document.contentType).toEqual(type.def);
   }
-  expect(text).toBe(readFileSync(path, 'utf8'));
+  expect(readdirSync(`${GOLDEN}${dir}`).sort()).toEqual(expectedFiles);
 }
 
 describe('the PoC database (every field type, both shapes, all relationship kinds)', () => {
@@ -56,7 +70,7 @@ describe('the PoC database (every field type, both shapes, all relationship kind
   });
 
   it('matches the reviewed golden mapping', () => {
-    expectGolden('catalyst-poc.json', Object.fromEntries(result.types.map((type) => [type.def.key, { header: type.header, def: type.def }])));
+    expectGolden('catalyst-poc', result.types);
   });
 
   it('reports what has no Optimizely home as warnings, never silently', () => {
@@ -86,6 +100,6 @@ describe('the sample database', () => {
   });
 
   it('matches the reviewed golden mapping', () => {
-    expectGolden('sample-catalyst.json', Object.fromEntries(result.types.map((type) => [type.def.key, { header: type.header, def: type.def }])));
+    expectGolden('sample-catalyst', result.types);
   });
 });
