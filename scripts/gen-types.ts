@@ -15,7 +15,12 @@ export const GENERATED: ReadonlyArray<{ schema: string; output: string; rootName
   { schema: 'content-type.schema.json', output: 'io/generated/content-type-file.ts', rootName: 'ContentTypeFile' },
   { schema: 'config.schema.json', output: 'io/generated/config-file.ts', rootName: 'ConfigFile' },
   { schema: 'lock.schema.json', output: 'io/generated/lock-file.ts', rootName: 'LockFile' },
-  { schema: 'plan.schema.json', output: 'core/generated/plan.ts', rootName: 'PlanDocument' },
+  {
+    schema: 'plan.schema.json',
+    output: 'core/generated/plan.ts',
+    rootName: 'PlanDocument',
+    banner: "import type { ContentTypeDef, EnumValue, ItemDef, PropertyDef, PropertyGroupDef, SourceLocation, VersionToken } from '../model.js';",
+  },
 ];
 
 const HEADER = (schema: string) =>

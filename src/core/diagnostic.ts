@@ -1,4 +1,4 @@
-import type { SourceLocation } from './model.js';
+import type { ResourceKind, SourceLocation } from './model.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -16,6 +16,8 @@ export interface Diagnostic {
   location?: SourceLocation;
   /** A JSON-pointer-like path inside the file or definition, e.g. "properties.title.type". */
   path?: string;
+  /** The resource the problem belongs to, when it belongs to one. */
+  resource?: { kind: ResourceKind; key: string };
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

@@ -1,0 +1,71 @@
+import { sortKeys } from './canonical-json.js';
+import {
+  asStringList,
+  compareCodeUnits,
+  isPlainObject,
+  memberOrder,
+  sameValue,
+  shapeAt,
+  type Definition,
+} from './definition-shape.js';
+
+/** A member changed on both sides since the base, to different values. Absent members are `undefined`. */
+export interface MergeConflict {
+  /** Dotted path, e.g. "properties.title.maxLength"; "properties.title" when one side removed the property. */
+  path: string;
+  base: unknown;
+  desired: unknown;
+  live: unknown;
+}
+
+export interface MergeResult<T> {
+  /** The merge, canonical. A conflicting member takes the value of the preferred side. */
+  merged: T;
+  conflicts: MergeConflict[];
+}
+
+/**
+ * Three-way merge of canonical definitions, member by member (the granularity of `diffDefinitions`):
+ * a member changed on one side only takes that side's value; changed on both sides to the same
+ * value is no conflict; changed on both sides to different values is a conflict. Set-like lists
+ * merge entry by entry (an entry added or removed on either side is added or removed), so they
+ * never conflict. A property removed on one side and changed on the other is one conflict at the
+ * property's path. Without a base (`undefined`), every member on which the two sides differ
+ * conflicts. Deterministic; inputs must be normalized.
+ */
+export function mergeDefinitions<T extends Definition>(base: T | undefined, desired: T, live: T, prefer: 'desired' | 'live'): MergeResult<T> {
+  const conflicts: MergeConflict[] = [];
+  const merged = mergeAt([], base, desired, live, prefer, conflicts);
+  return { merged: sortKeys(merged) as T, conflicts };
+}
+
+function mergeAt(path: string[], base: unknown, desired: unknown, live: unknown, prefer: 'desired' | 'live', conflicts: MergeConflict[]): unknown {
+  if (sameValue(desired, live)) return desired;
+  if (sameValue(base, desired)) return live;
+  if (sameValue(base, live)) return desired;
+  const shape = shapeAt(path);
+  if (shape === 'set') return mergeSet(base, desired, live);
+  if ((shape === 'object' || shape === 'record') && isPlainObject(desired) && isPlainObject(live)) {
+    const baseObject = isPlainObject(base) ? base : undefined;
+    const result: Record<string, unknown> = {};
+    for (const member of memberOrder(path, baseObject, desired, live)) {
+      const value = mergeAt([...path, member], baseObject?.[member], desired[member], live[member], prefer, conflicts);
+      if (value !== undefined) result[member] = value;
+    }
+    return result;
+  }
+  conflicts.push({ path: path.join('.'), base, desired, live });
+  return prefer === 'desired' ? desired : live;
+}
+
+function mergeSet(base: unknown, desired: unknown, live: unknown): string[] | undefined {
+  const [b, d, l] = [asStringList(base), asStringList(desired), asStringList(live)];
+  const entries = [...new Set([...b, ...d, ...l])].sort(compareCodeUnits);
+  const merged = entries.filter((entry) => {
+    const inDesired = d.includes(entry);
+    const inLive = l.includes(entry);
+    if (inDesired === inLive) return inDesired;
+    return inDesired === b.includes(entry) ? inLive : inDesired;
+  });
+  return merged.length > 0 ? merged : undefined;
+}

@@ -1,0 +1,20 @@
+import type { NoticeCode } from './generated/plan.js';
+
+/**
+ * Stable codes of plan notices. Blockers make a plan not applyable; warnings do not. Codes are
+ * never reused for another meaning; the README documents them from this table.
+ */
+export const PLAN_NOTICE_CODES = {
+  PL101: { severity: 'blocker', title: 'Conflicting edits: a member changed in YAML and in the CMS to different values' },
+  PL102: { severity: 'blocker', title: 'Deleted in YAML but changed in the CMS since the last sync' },
+  PL103: { severity: 'blocker', title: 'Exists on the target, not in the lockfile, and differs from YAML' },
+  PL104: { severity: 'blocker', title: 'A read-only platform resource would be written' },
+  PL105: { severity: 'blocker', title: 'An immutable member (key, baseType, isContract) would change' },
+  PL106: { severity: 'blocker', title: 'Hard reference cycle among new types' },
+  PL107: { severity: 'blocker', title: 'A desired type references a resource this plan deletes' },
+  PL108: { severity: 'blocker', title: 'Strategy live-wins cannot resolve a conflict in push mode' },
+  PL109: { severity: 'blocker', title: 'Sync mode not supported yet' },
+  PL110: { severity: 'blocker', title: 'Duplicate key in the desired state' },
+  PL111: { severity: 'warning', title: 'Hard reference cycle among deleted types' },
+  PL112: { severity: 'warning', title: 'An unmanaged type uses a resource this plan deletes' },
+} as const satisfies Record<NoticeCode, { severity: 'blocker' | 'warning'; title: string }>;

@@ -1,0 +1,307 @@
+import { classifyChanges, deleteFinding } from './classify.js';
+import type { Definition } from './definition-shape.js';
+import { diffDefinitions } from './diff.js';
+import { digest } from './digest.js';
+import type {
+  ActionReason,
+  ClassifiedChange,
+  Conflict,
+  ConflictStrategy,
+  Digests,
+  DriftEntry,
+  PlanNotice,
+  Precondition,
+  ResourceAction,
+  ResourcePlan,
+  ResourceStatus,
+  RiskCode,
+} from './generated/plan.js';
+import { mergeDefinitions, type MergeConflict } from './merge.js';
+import type { ResourceKind, SourceLocation, VersionToken } from './model.js';
+import { maxRisk } from './risk-codes.js';
+
+/** One resource on the three sides, definitions already normalized. */
+export interface ResourceInput<T extends Definition> {
+  kind: ResourceKind;
+  key: string;
+  desired?: { def: T; origin?: SourceLocation };
+  base?: { def: T };
+  live?: { def: T; version: VersionToken; readOnly: boolean };
+}
+
+export interface ResourceOutcome {
+  resource: ResourcePlan;
+  /** Blockers that concern this resource alone (conflicts, read-only, immutable members). */
+  blockers: PlanNotice[];
+  /** Present when the live resource changed since the last sync. */
+  drift?: DriftEntry;
+}
+
+interface Decision<T> {
+  status: ResourceStatus;
+  action: ResourceAction;
+  actionReason: ActionReason;
+  reason: string;
+  /** What apply writes or records; null for delete, forget and none. */
+  after: T | null;
+  conflicts: Conflict[];
+  blockers: PlanNotice[];
+}
+
+/**
+ * The three-way decision for one resource in push mode (the CMS converges to YAML), following
+ * the status table of ARCHITECTURE.md. Members changed on both sides to different values are
+ * conflicts; the strategy resolves them (`desired-wins`) or they block (`manual`, `merge`; and
+ * `live-wins`, which push mode cannot honour except by forgetting a resource deleted in YAML).
+ * In push mode `merge` and `manual` coincide: a live-only edit cannot be kept without writing it
+ * into YAML, so it is reverted like any drift and shown in the drift section.
+ */
+export function planResource<T extends Definition>(input: ResourceInput<T>, strategy: ConflictStrategy): ResourceOutcome {
+  const { kind, key, desired, base, live } = input;
+  const digests: Digests = {};
+  if (desired) digests.desired = digest(desired.def);
+  if (base) digests.base = digest(base.def);
+  if (live) digests.live = digest(live.def);
+
+  const decision = decide(input, digests, strategy);
+  const before = live && ['update', 'delete', 'adopt'].includes(decision.action) ? live.def : null;
+  let changes: ClassifiedChange[] = [];
+  let codes: RiskCode[] = [];
+  if (decision.action === 'update' && before && decision.after) {
+    changes = classifyChanges(kind, diffDefinitions(before, decision.after), before, decision.after);
+    codes = changes.flatMap((change) => (change.code ? [change.code] : []));
+  } else if (decision.action === 'delete') {
+    codes = [deleteFinding(kind, key).code];
+  }
+  codes = [...new Set(codes)].sort();
+  const risk = maxRisk([...changes.map((change) => change.risk), ...(decision.action === 'delete' ? (['destructive'] as const) : [])]);
+
+  const blockers = [...decision.blockers];
+  const writes = decision.action === 'create' || decision.action === 'update' || decision.action === 'delete' || decision.action === 'adopt';
+  if (live?.readOnly && writes) blockers.push(readOnlyBlocker(kind, key));
+  const immutable = changes.filter((change) => change.code === 'DS108');
+  if (immutable.length > 0) blockers.push(immutableBlocker(kind, key, immutable));
+
+  const resource = {
+    kind,
+    key,
+    status: decision.status,
+    action: decision.action,
+    actionReason: decision.actionReason,
+    reason: decision.reason,
+    risk,
+    codes,
+    changes,
+    conflicts: decision.conflicts,
+    precondition: precondition(decision.action, live, digests),
+    digests,
+    readOnly: live?.readOnly ?? false,
+    blocked: blockers.length > 0,
+    before,
+    after: decision.after,
+    ...(desired?.origin ? { origin: desired.origin } : {}),
+  } as ResourcePlan;
+  const outcome: ResourceOutcome = { resource, blockers };
+  if (base && (!live || digests.live !== digests.base)) {
+    outcome.drift = {
+      kind,
+      key,
+      change: live ? 'changed' : 'deleted',
+      changes: live ? diffDefinitions(base.def, live.def) : [],
+      digests: { base: digests.base!, ...(digests.live ? { live: digests.live } : {}) },
+    };
+  }
+  return outcome;
+}
+
+function decide<T extends Definition>(input: ResourceInput<T>, digests: Digests, strategy: ConflictStrategy): Decision<T> {
+  const { kind, key, desired, base, live } = input;
+  const noun = `${kind === 'contentType' ? 'content type' : 'property group'} "${key}"`;
+  const make = (status: ResourceStatus, action: ResourceAction, actionReason: ActionReason, reason: string, after: T | null): Decision<T> =>
+    ({ status, action, actionReason, reason, after, conflicts: [], blockers: [] });
+
+  if (desired && !base && !live) return make('new', 'create', 'create_because_new', 'Declared in YAML and not on the target.', desired.def);
+  if (desired && !base && live) {
+    if (digests.desired === digests.live) {
+      return make('adopt', 'adopt', 'adopt_because_identical', 'Exists on the target exactly as in YAML; recorded in the lockfile without writing.', live.def);
+    }
+    const decision = make('adopt', 'update', 'update_because_adopted_differs', 'Exists on the target but not in the lockfile, and differs from YAML.', desired.def);
+    return resolve(decision, mergeDefinitions(undefined, desired.def, live.def, 'desired').conflicts, strategy, { kind, key }, () => adoptBlocker(kind, key, noun));
+  }
+  if (desired && base && !live) {
+    return make('drifted', 'create', 'create_because_deleted_outside', 'Synced before, but deleted in the CMS since; re-created from YAML.', desired.def);
+  }
+  if (desired && base && live) {
+    const desiredChanged = digests.desired !== digests.base;
+    const liveChanged = digests.live !== digests.base;
+    if (!desiredChanged && !liveChanged) return make('in_sync', 'none', 'none_because_in_sync', 'Unchanged since the last sync.', null);
+    if (desiredChanged && !liveChanged) return make('modified', 'update', 'update_because_desired_changed', 'Changed in YAML since the last sync.', desired.def);
+    if (!desiredChanged && liveChanged) {
+      return make('drifted', 'update', 'update_because_drifted', 'Changed in the CMS outside catalyst since the last sync; push mode reverts it to the YAML definition.', desired.def);
+    }
+    if (digests.desired === digests.live) {
+      return make('in_sync', 'adopt', 'adopt_because_both_changed_identically', 'Changed in YAML and in the CMS in the same way; the lockfile is brought up to date.', live.def);
+    }
+    const merge = mergeDefinitions(base.def, desired.def, live.def, 'desired');
+    const reason = merge.conflicts.length === 0
+      ? 'Changed in YAML and in the CMS since the last sync, on different members; push mode writes the YAML definition and reverts the CMS edits shown as drift.'
+      : 'Changed in YAML and in the CMS since the last sync, on the same members.';
+    const decision = make('conflict', 'update', 'update_because_both_changed', reason, desired.def);
+    return resolve(decision, merge.conflicts, strategy, { kind, key }, (conflicts) => conflictBlocker(kind, key, noun, conflicts));
+  }
+  if (!desired && base && live) {
+    if (digests.live === digests.base) {
+      return make('deleted', 'delete', 'delete_because_removed_from_desired', 'Removed from YAML; the lockfile says catalyst owns it.', null);
+    }
+    const conflict = { path: '', base: base.def, live: live.def };
+    switch (strategy) {
+      case 'desired-wins':
+        return { ...make('conflict', 'delete', 'delete_because_removed_from_desired', 'Removed from YAML but changed in the CMS; strategy desired-wins deletes it.', null), conflicts: [{ ...conflict, resolution: 'desired' }] };
+      case 'live-wins':
+        return { ...make('conflict', 'forget', 'forget_because_live_wins', 'Removed from YAML but changed in the CMS; strategy live-wins keeps it in the CMS and stops managing it.', null), conflicts: [{ ...conflict, resolution: 'live' }] };
+      case 'manual':
+      case 'merge':
+        return {
+          ...make('conflict', 'delete', 'delete_because_removed_from_desired', 'Removed from YAML but changed in the CMS since the last sync.', null),
+          conflicts: [{ ...conflict, resolution: 'unresolved' }],
+          blockers: [deleteEditBlocker(kind, key, noun)],
+        };
+      default:
+        return unknownStrategy(strategy);
+    }
+  }
+  if (!desired && base && !live) return make('deleted', 'forget', 'forget_because_gone_everywhere', 'Removed from YAML and already gone from the target; dropped from the lockfile.', null);
+  if (!desired && !base && live) {
+    const reason = live.readOnly ? 'A platform resource, read-only; catalyst never touches it.' : 'Exists on the target but not in YAML or the lockfile; catalyst does not touch it.';
+    return make('unmanaged', 'none', 'none_because_unmanaged', reason, null);
+  }
+  throw new Error(`internal error: ${kind} "${key}" is in none of desired, base and live`);
+}
+
+/** Applies the strategy to member conflicts: desired-wins resolves them, the others block. */
+function resolve<T>(
+  decision: Decision<T>,
+  conflicts: MergeConflict[],
+  strategy: ConflictStrategy,
+  resource: { kind: ResourceKind; key: string },
+  blocker: (conflicts: MergeConflict[]) => PlanNotice,
+): Decision<T> {
+  if (conflicts.length === 0) return decision;
+  switch (strategy) {
+    case 'desired-wins':
+      return { ...decision, conflicts: conflicts.map((conflict) => toConflict(conflict, 'desired')) };
+    case 'live-wins':
+      return { ...decision, conflicts: conflicts.map((conflict) => toConflict(conflict, 'unresolved')), blockers: [liveWinsBlocker(resource.kind, resource.key, conflicts)] };
+    case 'manual':
+    case 'merge':
+      return { ...decision, conflicts: conflicts.map((conflict) => toConflict(conflict, 'unresolved')), blockers: [blocker(conflicts)] };
+    default:
+      return unknownStrategy(strategy);
+  }
+}
+
+function toConflict(conflict: MergeConflict, resolution: Conflict['resolution']): Conflict {
+  const result: Conflict = { path: conflict.path, resolution };
+  if (conflict.base !== undefined) result.base = conflict.base;
+  if (conflict.desired !== undefined) result.desired = conflict.desired;
+  if (conflict.live !== undefined) result.live = conflict.live;
+  return result;
+}
+
+function precondition(action: ResourceAction, live: ResourceInput<Definition>['live'], digests: Digests): Precondition | null {
+  switch (action) {
+    case 'create':
+      return { kind: 'absent' };
+    case 'update':
+    case 'delete':
+    case 'adopt':
+      if (!live || !digests.live) throw new Error(`internal error: action ${action} without a live resource`);
+      return { kind: 'version', version: live.version, digest: digests.live };
+    case 'forget':
+    case 'none':
+      return null;
+    default: {
+      const unknown: never = action;
+      throw new Error(`internal error: unknown action ${String(unknown)}`);
+    }
+  }
+}
+
+function unknownStrategy(strategy: never): never {
+  throw new Error(`internal error: unknown conflict strategy ${String(strategy)}`);
+}
+
+function describe(conflicts: readonly MergeConflict[]): string {
+  const shown = conflicts.slice(0, 5).map((conflict) => `${conflict.path || '(whole definition)'} (YAML ${show(conflict.desired)}, CMS ${show(conflict.live)})`);
+  const more = conflicts.length > shown.length ? ` and ${conflicts.length - shown.length} more` : '';
+  return `${shown.join('; ')}${more}`;
+}
+
+function show(value: unknown): string {
+  if (value === undefined) return 'absent';
+  const text = JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+function ref(kind: ResourceKind, key: string): PlanNotice['resources'] {
+  return [{ kind, key }];
+}
+
+function conflictBlocker(kind: ResourceKind, key: string, noun: string, conflicts: MergeConflict[]): PlanNotice {
+  return {
+    code: 'PL101',
+    summary: `Conflicting edits to ${noun}`,
+    detail: `${capitalize(noun)} changed both in YAML and in the CMS since the last sync, and the edits overlap: ${describe(conflicts)}. Decide which side wins: edit the YAML to the value you want (bring the CMS value into it to keep it), or set the conflict strategy to desired-wins to overwrite the CMS.`,
+    resources: ref(kind, key),
+  };
+}
+
+function adoptBlocker(kind: ResourceKind, key: string, noun: string): PlanNotice {
+  return {
+    code: 'PL103',
+    summary: `${capitalize(noun)} exists on the target and differs from YAML`,
+    detail: `The lockfile has no record of ${noun}, so catalyst cannot tell which side is newer. To keep the CMS version, import it into YAML; to overwrite the CMS with YAML, set the conflict strategy to desired-wins for this run.`,
+    resources: ref(kind, key),
+  };
+}
+
+function deleteEditBlocker(kind: ResourceKind, key: string, noun: string): PlanNotice {
+  return {
+    code: 'PL102',
+    summary: `${capitalize(noun)} was removed from YAML but changed in the CMS`,
+    detail: `Deleting ${noun} would discard the CMS edits made since the last sync (see the drift section). Restore it in YAML to keep it, set the conflict strategy to desired-wins to delete it anyway, or to live-wins to leave it in the CMS and stop managing it.`,
+    resources: ref(kind, key),
+  };
+}
+
+function liveWinsBlocker(kind: ResourceKind, key: string, conflicts: MergeConflict[]): PlanNotice {
+  return {
+    code: 'PL108',
+    summary: `Strategy live-wins cannot resolve the conflict on "${key}" in push mode`,
+    detail: `In push mode the CMS converges to YAML, so keeping the CMS value would only be reverted by the next plan. Conflicting members: ${describe(conflicts)}. Bring the CMS values into YAML (edit it, or import the type), or choose the desired-wins strategy.`,
+    resources: ref(kind, key),
+  };
+}
+
+function readOnlyBlocker(kind: ResourceKind, key: string): PlanNotice {
+  return {
+    code: 'PL104',
+    summary: `${kind === 'contentType' ? 'Content type' : 'Property group'} "${key}" is read-only on the platform`,
+    detail: `"${key}" belongs to the platform and cannot be written through its API. Remove it from YAML (and from the lockfile, if it is recorded there); to build on it, declare a type with another key.`,
+    resources: ref(kind, key),
+  };
+}
+
+function immutableBlocker(kind: ResourceKind, key: string, changes: readonly ClassifiedChange[]): PlanNotice {
+  const members = changes.map((change) => change.path).join(', ');
+  return {
+    code: 'PL105',
+    summary: `${members} of "${key}" cannot change`,
+    detail: `The platform cannot change ${members} of an existing type; only deleting and re-creating "${key}" could, and that loses all of its content. Restore the live value in YAML, or declare a new type with another key and migrate the content to it.`,
+    resources: ref(kind, key),
+  };
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
