@@ -1,0 +1,126 @@
+import { digest } from '../../core/digest.js';
+import type { ContentTypeDef, PropertyGroupDef, ResourceKind, VersionToken } from '../../core/model.js';
+import type {
+  ContentTypeLockEntry,
+  ContentTypeSourceEntry,
+  LockFile,
+  LockSource,
+  LockTarget,
+  PropertyGroupLockEntry,
+  PropertyGroupSourceEntry,
+} from '../generated/lock-file.js';
+
+export type {
+  ContentTypeLockEntry,
+  ContentTypeSourceEntry,
+  LockSource,
+  LockTarget,
+  PropertyGroupLockEntry,
+  PropertyGroupSourceEntry,
+} from '../generated/lock-file.js';
+
+/** The lockfile (schemas/lock.schema.json). Values are immutable by convention: helpers return new ones. */
+export type Lockfile = LockFile;
+
+/** The newest lockfile format this catalyst reads and writes. */
+export const LOCK_VERSION = 1;
+
+export const DEFAULT_LOCKFILE = 'catalyst.lock.json';
+
+/** The lockfile member that holds each resource kind. */
+export const LOCK_SECTIONS = { contentType: 'contentTypes', propertyGroup: 'propertyGroups' } as const satisfies Record<ResourceKind, string>;
+
+export type LockEntryOf<K extends ResourceKind> = K extends 'contentType' ? ContentTypeLockEntry : PropertyGroupLockEntry;
+export type SourceEntryOf<K extends ResourceKind> = K extends 'contentType' ? ContentTypeSourceEntry : PropertyGroupSourceEntry;
+
+export function emptyLockfile(): Lockfile {
+  return { lockVersion: LOCK_VERSION };
+}
+
+/** A target's base state: every entry synced to it, per kind and key (empty for an unknown target). */
+export function lockedTarget(lock: Lockfile, target: string): { contentTypes: Record<string, ContentTypeLockEntry>; propertyGroups: Record<string, PropertyGroupLockEntry> } {
+  const section = lock.targets?.[target];
+  return { contentTypes: present(section?.contentTypes), propertyGroups: present(section?.propertyGroups) };
+}
+
+/** What was last imported from a source, per kind and key. */
+export function lockedSource(lock: Lockfile, source: string): { contentTypes: Record<string, ContentTypeSourceEntry>; propertyGroups: Record<string, PropertyGroupSourceEntry> } {
+  const section = lock.sources?.[source];
+  return { contentTypes: present(section?.contentTypes), propertyGroups: present(section?.propertyGroups) };
+}
+
+/** A lock entry for a definition just synced; the definition must be canonical (normalized). */
+export function createLockEntry(definition: ContentTypeDef, version: VersionToken, synced: Synced): ContentTypeLockEntry;
+export function createLockEntry(definition: PropertyGroupDef, version: VersionToken, synced: Synced): PropertyGroupLockEntry;
+export function createLockEntry(definition: ContentTypeDef | PropertyGroupDef, version: VersionToken, synced: Synced) {
+  const token: VersionToken = {};
+  if (version.etag !== undefined) token.etag = version.etag;
+  if (version.lastModified !== undefined) token.lastModified = version.lastModified;
+  return { digest: digest(definition), definition, version: token, syncedAt: synced.at, syncedBy: synced.by };
+}
+
+/** When (ISO 8601) and by whom (tool, version, user or CI job; never a secret) a resource was synced. */
+export interface Synced {
+  at: string;
+  by: string;
+}
+
+/** Where an imported resource came from; `origin` is source-specific and never holds secrets. */
+export interface Imported {
+  at: string;
+  origin: Record<string, unknown>;
+}
+
+/** A source entry for a definition just imported; the definition must be canonical (normalized). */
+export function createSourceEntry(definition: ContentTypeDef, imported: Imported): ContentTypeSourceEntry;
+export function createSourceEntry(definition: PropertyGroupDef, imported: Imported): PropertyGroupSourceEntry;
+export function createSourceEntry(definition: ContentTypeDef | PropertyGroupDef, imported: Imported) {
+  return { digest: digest(definition), definition, importedAt: imported.at, origin: imported.origin };
+}
+
+/** The lockfile with one target entry set (added or replaced). */
+export function setLockEntry<K extends ResourceKind>(lock: Lockfile, target: string, kind: K, key: string, entry: LockEntryOf<K>): Lockfile {
+  return { ...lock, targets: setIn(lock.targets, target, LOCK_SECTIONS[kind], key, entry) as Lockfile['targets'] };
+}
+
+/** The lockfile without one target entry; sections left empty are dropped. */
+export function removeLockEntry(lock: Lockfile, target: string, kind: ResourceKind, key: string): Lockfile {
+  return withSection(lock, 'targets', removeIn(lock.targets, target, LOCK_SECTIONS[kind], key));
+}
+
+export function setSourceEntry<K extends ResourceKind>(lock: Lockfile, source: string, kind: K, key: string, entry: SourceEntryOf<K>): Lockfile {
+  return { ...lock, sources: setIn(lock.sources, source, LOCK_SECTIONS[kind], key, entry) as Lockfile['sources'] };
+}
+
+export function removeSourceEntry(lock: Lockfile, source: string, kind: ResourceKind, key: string): Lockfile {
+  return withSection(lock, 'sources', removeIn(lock.sources, source, LOCK_SECTIONS[kind], key));
+}
+
+type Sections = Record<string, LockTarget | LockSource | undefined> | undefined;
+type Entries = Record<string, Record<string, unknown> | undefined>;
+
+function setIn(sections: Sections, name: string, kind: string, key: string, entry: unknown): Sections {
+  const section = (sections?.[name] ?? {}) as Entries;
+  return { ...sections, [name]: { ...section, [kind]: { ...section[kind], [key]: entry } } };
+}
+
+function removeIn(sections: Sections, name: string, kind: string, key: string): Sections {
+  const section = sections?.[name] as Entries | undefined;
+  if (!section?.[kind] || !(key in section[kind])) return sections;
+  const { [key]: _removed, ...entries } = section[kind];
+  const { [kind]: _kind, ...otherKinds } = section;
+  const nextSection = Object.keys(entries).length > 0 ? { ...otherKinds, [kind]: entries } : otherKinds;
+  const { [name]: _name, ...otherSections } = sections ?? {};
+  return Object.keys(nextSection).length > 0 ? { ...otherSections, [name]: nextSection } : otherSections;
+}
+
+function withSection(lock: Lockfile, member: 'targets' | 'sources', sections: Sections): Lockfile {
+  const { [member]: _previous, ...rest } = lock;
+  return sections && Object.keys(sections).length > 0 ? { ...rest, [member]: sections } : rest;
+}
+
+function present<T>(record: Record<string, T | undefined> | undefined): Record<string, T> {
+  const result: Record<string, T> = {};
+  for (const [key, value] of Object.entries(record ?? {})) if (value !== undefined) result[key] = value;
+  return result;
+}
