@@ -3,7 +3,7 @@ import type { EmulatorConfig } from './config.js';
 import { createEmulatorServer } from './server.js';
 import { EmulatorStore } from './store/emulator-store.js';
 import { readStateFile, StateFileWriter } from './store/state-file.js';
-import { createTrafficControl, type TrafficControl, type TrafficOptions } from './traffic/index.js';
+import { createTrafficControl, type TrafficControl, type TrafficDeps, type TrafficOptions } from './traffic/index.js';
 
 /** Demo credentials: what `catalyst emulator` accepts when none are given. Not secret. */
 export const DEMO_CLIENT_ID = 'catalyst-demo';
@@ -27,6 +27,7 @@ export interface EmulatorOptions {
   tokenTtlSeconds?: number; // default 300
   dataFile?: string; // persist state to this JSON file (atomic writes); absent = memory
   traffic?: TrafficOptions; // from './traffic/index.js'
+  trafficDeps?: TrafficDeps; // clock (ms), random and sleep of the traffic layer, for deterministic tests
   strictReferences?: boolean; // default false: references to unknown types are accepted
   maxBodyBytes?: number; // default DEFAULT_MAX_BODY_BYTES
   now?: () => Date; // clock, for tests of expiry and Last-Modified
@@ -56,7 +57,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   assertPositiveInteger('tokenTtlSeconds', config.tokenTtlSeconds);
   assertPositiveInteger('maxBodyBytes', config.maxBodyBytes);
   if (config.clientId === '' || config.clientSecret === '') throw new Error('The emulator needs a non-empty client id and client secret.');
-  const traffic = createTrafficControl(options.traffic ?? {});
+  const traffic = createTrafficControl(options.traffic ?? {}, options.trafficDeps);
 
   const snapshot = options.dataFile === undefined ? undefined : await readStateFile(options.dataFile);
   const store = snapshot === undefined ? EmulatorStore.seeded(config.now) : EmulatorStore.fromSnapshot(snapshot, config.now);
