@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AdapterError } from '../../../src/adapters/errors.js';
+import type { ContentTypeDef } from '../../../src/core/model.js';
+import { startHarness, type Harness } from './emulator-harness.js';
+
+async function failure(promise: Promise<unknown>): Promise<AdapterError> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(AdapterError);
+  return error as AdapterError;
+}
+
+let clock = Date.parse('2026-05-01T10:00:00.000Z');
+const tick = (ms: number) => void (clock += ms);
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness({ emulator: { now: () => new Date(clock) }, adapter: { now: () => clock } });
+});
+afterAll(() => harness.close());
+
+const teaser = (key: string): ContentTypeDef => ({
+  key,
+  baseType: '_component',
+  displayName: key,
+  properties: { title: { type: 'string' }, body: { type: 'richText' } },
+});
+
+describe('preconditions', () => {
+  it('a write against an old ETag is stale and changes nothing', async () => {
+    const { adapter, emulator } = harness;
+    const created = await adapter.createContentType(teaser('StaleByEtag'));
+    emulator.store.editContentType('StaleByEtag', (doc) => ({ ...doc, displayName: 'Edited in the CMS' }));
+    const error = await failure(adapter.updateContentType(created.def, { ...created.def, description: 'Ours' }, { precondition: created.version }));
+    expect(error.kind).toBe('stale');
+    expect(error.status).toBe(412);
+    expect((await adapter.getContentType('StaleByEtag'))?.def.displayName).toBe('Edited in the CMS');
+    expect((await failure(adapter.deleteContentType('StaleByEtag', { precondition: created.version }))).kind).toBe('stale');
+    expect(await adapter.getContentType('StaleByEtag')).not.toBeNull();
+  });
+
+  it('without an ETag, If-Unmodified-Since from lastModified guards the write', async () => {
+    const { adapter, emulator } = harness;
+    const created = await adapter.createContentType(teaser('StaleByDate'));
+    tick(5_000);
+    emulator.store.editContentType('StaleByDate', (doc) => ({ ...doc, displayName: 'Edited later' }));
+    const precondition = { lastModified: created.version.lastModified };
+    expect((await failure(adapter.updateContentType(created.def, { ...created.def, description: 'Ours' }, { precondition }))).kind).toBe('stale');
+
+    const current = (await adapter.getContentType('StaleByDate'))!;
+    const updated = await adapter.updateContentType(current.def, { ...current.def, description: 'Ours' }, { precondition: { lastModified: current.version.lastModified } });
+    expect(updated.def.description).toBe('Ours');
+  });
+});
+
+describe('data loss', () => {
+  it('is refused as data_loss unless allowed, and then applied', async () => {
+    const { adapter } = harness;
+    const created = await adapter.createContentType(teaser('Lossy'));
+    const { body: _removed, ...kept } = created.def.properties;
+    const next: ContentTypeDef = { ...created.def, properties: kept };
+    const error = await failure(adapter.updateContentType(created.def, next, { precondition: created.version }));
+    expect(error.kind).toBe('data_loss');
+    expect(error.message).toMatch(/PATCH \/contenttypes\/Lossy was refused because it could lose content data/);
+    expect((await adapter.getContentType('Lossy'))?.def).toEqual(created.def);
+
+    const applied = await adapter.updateContentType(created.def, next, { precondition: created.version, allowDataLoss: true });
+    expect(applied.def).toEqual(next);
+  });
+});
+
+describe('content items', () => {
+  it('counts items and refuses to delete a type that has some with DependencyConflict', async () => {
+    const { adapter, emulator } = harness;
+    await adapter.createContentType(teaser('InUse'));
+    expect(await adapter.countContentItems('InUse')).toBe(0);
+    emulator.store.addContentItem({ contentType: 'InUse', displayName: 'First' });
+    emulator.store.addContentItem({ contentType: 'InUse', displayName: 'Second' });
+    expect(await adapter.countContentItems('InUse')).toBe(2);
+    const error = await failure(adapter.deleteContentType('InUse'));
+    expect(error.kind).toBe('conflict');
+    expect(error.code).toBe('DependencyConflict');
+    expect(await adapter.getContentType('InUse')).not.toBeNull();
+  });
+});
+
+describe('paging', () => {
+  it('lists over 250 user types in pages of 100', async () => {
+    const { emulator } = harness;
+    const { adapter } = harness.connect();
+    const before = (await adapter.listContentTypes()).length;
+    for (let index = 0; index < 250; index += 1) {
+      const key = `Paged${String(index).padStart(3, '0')}`;
+      emulator.store.contentTypes.create({ key, displayName: key, baseType: '_component', properties: {} }, { actor: 'test' });
+    }
+    emulator.traffic.reset();
+    const listed = await adapter.listContentTypes();
+    expect(listed).toHaveLength(before + 250);
+    expect(new Set(listed.map((type) => type.def.key)).size).toBe(listed.length);
+    expect(listed.filter((type) => type.def.key.startsWith('Paged'))).toHaveLength(250);
+    expect(emulator.traffic.counters().byRoute['GET /_cms/v1/contenttypes']).toBe(Math.floor((before + 250) / 100) + 1);
+  });
+});
+
+describe('tokens', () => {
+  it('reuses one token across calls and shares it among concurrent callers', async () => {
+    const { emulator } = harness;
+    const { adapter } = harness.connect();
+    emulator.traffic.reset();
+    await Promise.all(['A', 'B', 'C', 'D', 'E'].map((key) => adapter.getContentType(key)));
+    await adapter.listContentTypes();
+    await adapter.listPropertyGroups();
+    expect(emulator.traffic.counters().byRoute['POST /_cms/v1/oauth/token']).toBe(1);
+  });
+
+  it('asks for a new token shortly before the old one expires', async () => {
+    const { emulator } = harness;
+    const { adapter } = harness.connect();
+    emulator.traffic.reset();
+    await adapter.getContentType('X');
+    tick(200_000);
+    await adapter.getContentType('X');
+    expect(emulator.traffic.counters().byRoute['POST /_cms/v1/oauth/token']).toBe(1);
+    tick(80_000);
+    await adapter.getContentType('X');
+    expect(emulator.traffic.counters().byRoute['POST /_cms/v1/oauth/token']).toBe(2);
+  });
+
+  it('recovers with a new token when the platform no longer accepts the old one', async () => {
+    const { emulator } = harness;
+    const frozen = clock;
+    const { adapter } = harness.connect({ now: () => frozen });
+    emulator.traffic.reset();
+    await adapter.getContentType('X');
+    tick(400_000);
+    expect(await adapter.getContentType('X')).toBeNull();
+    const counters = emulator.traffic.counters();
+    expect(counters.byRoute['POST /_cms/v1/oauth/token']).toBe(2);
+    expect(counters.byStatus['401']).toBe(1);
+  });
+
+  it('reports wrong credentials as auth, naming the variables, never the secret', async () => {
+    const wrongSecret = 'not-the-demo-secret-1234';
+    const { adapter, events } = harness.connect({ clientSecret: wrongSecret });
+    const error = await failure(adapter.listContentTypes());
+    expect(error.kind).toBe('auth');
+    expect(error.message).toMatch(/OPTIMIZELY_CMS_CLIENT_ID and OPTIMIZELY_CMS_CLIENT_SECRET/);
+    expect(JSON.stringify([error.message, error.fieldErrors, events])).not.toContain(wrongSecret);
+  });
+});
