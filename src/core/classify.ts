@@ -79,6 +79,7 @@ function contentTypeFinding(change: DefinitionChange, before: ContentTypeDef, af
     case 'enum':
       return enumFinding(change, label);
     case 'allowedTypes':
+      if (change.op === 'remove') return undefined;
       if (change.op === 'add') return { code: 'BC104', reason: `restricts ${label} to ${list(asStringList(change.after))}; references to other types become invalid` };
       return (change.removed ?? []).length > 0 ? { code: 'BC104', reason: `no longer allows ${list(change.removed ?? [])} in ${label}; existing references to them become invalid` } : undefined;
     case 'restrictedTypes': {

@@ -35,26 +35,30 @@ export interface MergeResult<T> {
  */
 export function mergeDefinitions<T extends Definition>(base: T | undefined, desired: T, live: T, prefer: 'desired' | 'live'): MergeResult<T> {
   const conflicts: MergeConflict[] = [];
-  const merged = mergeAt([], base, desired, live, prefer, conflicts);
+  const merged = mergeAt([], base === undefined ? NO_BASE : base, desired, live, prefer, conflicts);
   return { merged: sortKeys(merged) as T, conflicts };
 }
 
+/** "There is no base at all", which differs from "the base lacks this member": nothing is known to be unchanged. */
+const NO_BASE = Symbol('no base');
+
 function mergeAt(path: string[], base: unknown, desired: unknown, live: unknown, prefer: 'desired' | 'live', conflicts: MergeConflict[]): unknown {
   if (sameValue(desired, live)) return desired;
-  if (sameValue(base, desired)) return live;
-  if (sameValue(base, live)) return desired;
+  if (base !== NO_BASE && sameValue(base, desired)) return live;
+  if (base !== NO_BASE && sameValue(base, live)) return desired;
   const shape = shapeAt(path);
-  if (shape === 'set') return mergeSet(base, desired, live);
+  if (shape === 'set' && base !== NO_BASE) return mergeSet(base, desired, live);
   if ((shape === 'object' || shape === 'record') && isPlainObject(desired) && isPlainObject(live)) {
     const baseObject = isPlainObject(base) ? base : undefined;
     const result: Record<string, unknown> = {};
     for (const member of memberOrder(path, baseObject, desired, live)) {
-      const value = mergeAt([...path, member], baseObject?.[member], desired[member], live[member], prefer, conflicts);
+      const memberBase = base === NO_BASE ? NO_BASE : baseObject?.[member];
+      const value = mergeAt([...path, member], memberBase, desired[member], live[member], prefer, conflicts);
       if (value !== undefined) result[member] = value;
     }
     return result;
   }
-  conflicts.push({ path: path.join('.'), base, desired, live });
+  conflicts.push({ path: path.join('.'), base: base === NO_BASE ? undefined : base, desired, live });
   return prefer === 'desired' ? desired : live;
 }
 

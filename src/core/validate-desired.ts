@@ -78,8 +78,9 @@ function validateContentType(def: ContentTypeDef, scope: PropertyScope, contract
     report('V025', 'error', 'baseType', `Unknown baseType "${baseType}"`, `Base types are ${BASE_TYPES.join(', ')}. Fix baseType.`);
   }
   const behaviors = def.compositionBehaviors ?? [];
-  if (behaviors.length > 0 && baseType !== '_component') {
-    report('V012', 'error', 'compositionBehaviors', 'compositionBehaviors on a type that is not a component', `Only _component types have composition behaviors; "${def.key}" has base type ${baseType ?? 'none'}. Remove compositionBehaviors, or change the base type.`);
+  const baseTypeMissing = def.isContract !== true && (baseType === null || baseType === undefined);
+  if (behaviors.length > 0 && baseType !== '_component' && !baseTypeMissing) {
+    report('V012', 'error', 'compositionBehaviors', 'compositionBehaviors on a type that is not a component', `Only _component types have composition behaviors; "${def.key}" ${def.isContract === true ? 'is a contract' : `has base type ${baseType}`}. Remove compositionBehaviors, or change the base type.`);
   }
   for (const behavior of behaviors) {
     if (!(COMPOSITION_BEHAVIORS as readonly string[]).includes(behavior)) {
