@@ -49,10 +49,13 @@ export class ContentItems {
     const key = input.key ?? randomUUID().replaceAll('-', '');
     if (this.isTaken(key)) throw new Error(`Internal error: content key '${key}' is taken; this is a bug in the emulator.`);
     const at = this.context.now().toISOString();
+    // The root itself has no container; an asset has an owner instead.
+    const container = input.owner !== undefined ? undefined : (input.container ?? (key === rootKey ? undefined : rootKey));
     const record: ContentItemRecord = {
       key,
       contentType: input.contentType,
-      ...(input.owner === undefined ? { container: input.container ?? rootKey } : { owner: input.owner }),
+      ...(container === undefined ? {} : { container }),
+      ...(input.owner === undefined ? {} : { owner: input.owner }),
       displayName: input.displayName,
       ...(input.locale === undefined ? {} : { locale: input.locale }),
       properties: structuredClone(input.properties ?? {}),
