@@ -106,8 +106,9 @@ function nonEmpty(value: string | null | undefined): string | undefined {
   return value === null || value === undefined || value === '' ? undefined : value;
 }
 
+/** An object counts as empty when it has no member other than `undefined` ones (which canonical JSON drops). */
 function nonEmptyObject<T extends object>(value: T | null | undefined): T | undefined {
-  return value && Object.keys(value).length > 0 ? value : undefined;
+  return value && Object.values(value).some((member) => member !== undefined) ? value : undefined;
 }
 
 function notDefault<T>(value: T | null | undefined, fallback: T): T | undefined {

@@ -71,10 +71,14 @@ function orderCreates(
   for (const component of hardCycles) {
     const members = new Set(component);
     const links = hard.filter((edge) => members.has(edge.from) && members.has(edge.edge[0]));
+    const [only] = component;
+    const what = component.length === 1 && only
+      ? `"${keyOf(only)}" holds itself through a hard reference (${describeLinks(links)}), so it cannot be created`
+      : `These types hold each other through hard references (${describeLinks(links)}), so none of them can be created first`;
     blockers.push({
       code: 'PL106',
       summary: `Reference cycle among new types: ${component.map(keyOf).join(', ')}`,
-      detail: `These types hold each other through hard references (${describeLinks(links)}), so none of them can be created first. Break the cycle: replace one of the component properties by a content reference (contentReference with allowedTypes), or create the types in two changes.`,
+      detail: `${what}. Break the cycle: replace a component property by a content reference (contentReference with allowedTypes), or create the types in two changes.`,
       resources: component.map((id) => refOf(byId.get(id)!)),
     });
   }

@@ -87,3 +87,17 @@ describe('normalizeContentType', () => {
     expect(digest(a)).toBe(digest(b));
   });
 });
+
+describe('normalize: gaps found while building the planner', () => {
+  it('drops objects whose members are all undefined, so normalization stays idempotent', () => {
+    const spelled: PropertyDef = { type: 'binary', imageDescriptor: { width: undefined, height: undefined }, editorSettings: { preset: undefined } };
+    const once = normalizeProperty(spelled);
+    expect(once).toEqual({ type: 'binary' });
+    expect(normalizeProperty(once)).toEqual(once);
+    expect(digest(once)).toBe(digest(normalizeProperty({ type: 'binary' })));
+  });
+
+  it('keeps an object with at least one defined member', () => {
+    expect(normalizeProperty({ type: 'binary', imageDescriptor: { width: 10, height: undefined } }).imageDescriptor).toEqual({ width: 10 });
+  });
+});
