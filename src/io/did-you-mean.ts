@@ -1,11 +1,15 @@
 /**
  * The candidate closest to `word` when it is close enough to be a likely typo, else undefined.
- * Case differences count as half an edit, so `displayname` suggests `displayName`.
+ * Case differences count as half an edit, so `displayname` suggests `displayName`; a word that
+ * begins exactly one candidate suggests it (`prod` → `production`).
  */
 export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
+  const list = [...candidates];
+  const extensions = list.filter((candidate) => word.length >= 3 && candidate.toLowerCase().startsWith(word.toLowerCase()));
+  if (extensions.length === 1 && extensions[0] !== word) return extensions[0];
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
-  for (const candidate of candidates) {
+  for (const candidate of list) {
     const distance =
       candidate.toLowerCase() === word.toLowerCase() ? 0.5 : editDistance(word.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance || (distance === bestDistance && best !== undefined && candidate < best)) {

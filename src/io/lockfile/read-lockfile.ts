@@ -3,10 +3,10 @@ import { resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import { digest } from '../../core/digest.js';
-import type { SourceLocation } from '../../core/model.js';
 import { LOCK_CODES } from '../diagnostic-codes.js';
 import { decodeUtf8 } from '../fs/decode-utf8.js';
 import { displayPath } from '../fs/display-path.js';
+import { jsonErrorLocation } from '../fs/json-error-location.js';
 import { schemaDiagnostics } from '../schema/schema-diagnostics.js';
 import { schemaValidator } from '../schema/schema-validator.js';
 import { createYamlLocator, type YamlLocator } from '../yaml/yaml-locator.js';
@@ -131,11 +131,4 @@ function failed(diagnostic: Omit<Diagnostic, 'severity'>): ReadLockfileResult {
 function jsonLocator(text: string, file: string): YamlLocator {
   const lineCounter = new LineCounter();
   return createYamlLocator(parseDocument(text, { lineCounter }), lineCounter, file);
-}
-
-function jsonErrorLocation(error: Error, text: string, file: string): SourceLocation {
-  const position = /at position (\d+)/.exec(error.message)?.[1];
-  const offset = position !== undefined ? Number(position) : /end of JSON input/.test(error.message) ? text.length : 0;
-  const before = text.slice(0, offset).split('\n');
-  return { file, line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
 }

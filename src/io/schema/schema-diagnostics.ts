@@ -21,7 +21,9 @@ export interface SchemaDiagnosticContext {
 
 /** One diagnostic per (pruned) schema error, phrased for the person who must fix the file. */
 export function schemaDiagnostics(errors: readonly ErrorObject[], context: SchemaDiagnosticContext): Diagnostic[] {
-  return pruneSchemaErrors(errors).map((error) => toDiagnostic(error, context));
+  return pruneSchemaErrors(errors)
+    .map((error) => toDiagnostic(error, context))
+    .sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0));
 }
 
 function toDiagnostic(error: ErrorObject, context: SchemaDiagnosticContext): Diagnostic {
@@ -82,7 +84,7 @@ function toDiagnostic(error: ErrorObject, context: SchemaDiagnosticContext): Dia
 function phrase(error: ErrorObject, path: string[], context: SchemaDiagnosticContext): { summary: string; detail: string } {
   const name = path.length === 0 ? context.rootName : path.join('.');
   const description = (error.parentSchema as { description?: string } | undefined)?.description;
-  const about = description ? ` (${name}: ${lowerFirst(description)})` : '';
+  const about = description && description.length <= 160 ? ` (${name}: ${lowerFirst(description)})` : '';
   switch (error.keyword) {
     case 'required': {
       const member = String(error.params.missingProperty);
@@ -154,6 +156,12 @@ function phrase(error: ErrorObject, path: string[], context: SchemaDiagnosticCon
 
 /** Phrasing for an invalid identifier, with a corrected spelling when one is obvious. */
 export function invalidKey(value: string, kind: string): { summary: string; detail: string } {
+  if (kind === 'target') {
+    return {
+      summary: `Invalid target name "${value}"`,
+      detail: `"${value}" is not a valid target name: a name starts with a letter or digit and contains only letters, digits, "_", "-" and ".". Rename it.`,
+    };
+  }
   const fixed = value.replace(/[^_0-9A-Za-z]+/g, '_').replace(/^[^A-Za-z]+/, '');
   const suggestion = fixed.length >= 2 && fixed !== value ? ` For example "${fixed}".` : '';
   return {

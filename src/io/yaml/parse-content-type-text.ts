@@ -90,7 +90,7 @@ export function parseContentTypeText(text: string, file: string, defaults: Serve
         codes: { schemaViolation: YAML_CODES.schemaViolation, unknownMember: YAML_CODES.unknownMember, invalidKey: YAML_CODES.invalidKey },
         rootName: isGroups ? 'The property groups document' : 'The content type',
         special: contentTypeSpecialCases,
-      }).sort(byPosition),
+      }),
     );
     return { diagnostics };
   }
@@ -161,10 +161,6 @@ function contentTypeSpecialCases(error: ErrorObject, path: string[]): SpecialCas
     };
   }
   return undefined;
-}
-
-function byPosition(a: Diagnostic, b: Diagnostic): number {
-  return (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0);
 }
 
 function yamlError(error: YAMLError, text: string, at: (offset: number) => SourceLocation): Diagnostic {

@@ -1,0 +1,70 @@
+import type { Secret } from './secret.js';
+
+export type { ConfigFile as WrittenConfig, WrittenTarget } from '../generated/config-file.js';
+
+export const SYNC_MODES = ['push', 'pull', 'bidirectional'] as const;
+export type SyncMode = (typeof SYNC_MODES)[number];
+
+export const CONFLICT_STRATEGIES = ['manual', 'desired-wins', 'live-wins', 'merge'] as const;
+export type ConflictStrategy = (typeof CONFLICT_STRATEGIES)[number];
+
+export const API_VERSIONS = ['v1', 'preview3'] as const;
+export type ApiVersion = (typeof API_VERSIONS)[number];
+
+/** The Optimizely gateway host the official CLI uses when OPTIMIZELY_CMS_API_URL is not set. */
+export const DEFAULT_API_URL = 'https://api.cms.optimizely.com';
+
+/** The environment variables a target reads unless the config names others. */
+export const DEFAULT_ENV = {
+  url: 'OPTIMIZELY_CMS_API_URL',
+  clientId: 'OPTIMIZELY_CMS_CLIENT_ID',
+  clientSecret: 'OPTIMIZELY_CMS_CLIENT_SECRET',
+} as const;
+
+export const DEFAULT_CONTENT_TYPES_DIR = 'content-types';
+export const DEFAULT_TARGET_NAME = 'default';
+/** Where an embedded target keeps the emulator's state, relative to the root directory. */
+export const EMULATOR_DATA_FILE = '.catalyst/emulator.json';
+
+export type TargetEndpoint =
+  /** The in-process emulator, persisting its state in `dataFile` so separate runs see one CMS. */
+  | { kind: 'embedded'; dataFile: string }
+  /** A real CMS: `apiUrl` is the API host without the version path (no trailing slash). */
+  | { kind: 'remote'; apiUrl: string };
+
+export interface Credentials {
+  clientId: string;
+  clientSecret: Secret;
+}
+
+export interface ResolvedTarget {
+  name: string;
+  platform: 'optimizely';
+  apiVersion: ApiVersion;
+  endpoint: TargetEndpoint;
+  /**
+   * From the environment (the emulator's demo credentials for an embedded target). Undefined
+   * when the environment lacks them: an error only for the target a command uses.
+   */
+  credentials: Credentials | undefined;
+  /** The environment variables this target reads, for messages. */
+  env: { url: string; clientId: string; clientSecret: string };
+}
+
+/** A target a command can use: its credentials are known. */
+export type SelectedTarget = ResolvedTarget & { credentials: Credentials };
+
+/** The configuration the program uses: every default applied, every path absolute. */
+export interface Config {
+  /** Absolute path of the config file; absent when catalyst runs on defaults alone. */
+  configFile?: string;
+  /** The directory relative paths are resolved against: the config file's, else the working directory. */
+  rootDir: string;
+  contentTypesDir: string;
+  lockfilePath: string;
+  mode: SyncMode;
+  strategy: ConflictStrategy;
+  targets: ResolvedTarget[];
+  /** The target to use when none is named (`defaultTarget`, or the only one). */
+  defaultTarget?: string;
+}

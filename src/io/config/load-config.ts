@@ -1,0 +1,163 @@
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import type { ErrorObject } from 'ajv';
+import type { Diagnostic } from '../../core/diagnostic.js';
+import { CONFIG_CODES } from '../diagnostic-codes.js';
+import { displayPath } from '../fs/display-path.js';
+import { schemaDiagnostics, type SpecialCase } from '../schema/schema-diagnostics.js';
+import { schemaValidator } from '../schema/schema-validator.js';
+import { DEFAULT_API_URL, type Config, type SelectedTarget, type WrittenConfig } from './config.js';
+import { CONFIG_FILE_NAMES, ConfigLoadError, readConfigFile } from './read-config-file.js';
+import { resolveConfig, selectTarget, type Environment } from './resolve-config.js';
+
+export interface LoadConfigOptions {
+  /** Where to look for a config file, and what relative paths mean without one. */
+  cwd: string;
+  /** `--config`: this file and no other (relative to `cwd`). */
+  configPath?: string;
+  /** `--target`. */
+  targetName?: string;
+  /** The process environment (passed in: io never reads `process.env`). */
+  env: Environment;
+  /**
+   * False for commands that never talk to a CMS (`validate`): no target is selected and its
+   * credentials are not checked. Default true.
+   */
+  requireTarget?: boolean;
+}
+
+export interface LoadConfigResult {
+  /** Absent when the config file is missing (`--config`), cannot be loaded, or is invalid. */
+  config?: Config;
+  /** Absent when `config` is, when no target is required, or when the target cannot be used. */
+  target?: SelectedTarget;
+  /** Every problem found (errors and warnings), each naming the file, key and fix. */
+  diagnostics: Diagnostic[];
+}
+
+/** Finds, loads, validates and resolves the configuration; see `resolveConfig` for the rules. */
+export async function loadConfig(options: LoadConfigOptions): Promise<LoadConfigResult> {
+  const cwd = resolve(options.cwd);
+  const show = (path: string) => displayPath(path, cwd);
+  const diagnostics: Diagnostic[] = [];
+  let explicit: string | undefined;
+  if (options.configPath !== undefined) {
+    explicit = resolve(cwd, options.configPath);
+    const info = await stat(explicit).catch(() => undefined);
+    if (!info?.isFile()) {
+      return {
+        diagnostics: [
+          {
+            code: CONFIG_CODES.configNotFound,
+            severity: 'error',
+            summary: `Config file ${show(explicit)} not found`,
+            detail: `\`--config\` names ${show(explicit)}, which ${info ? 'is not a file' : 'does not exist'}. Correct the path, or leave \`--config\` out to use ${CONFIG_FILE_NAMES.slice(0, 3).join(', ')}, … in the working directory.`,
+          },
+        ],
+      };
+    }
+  }
+
+  let file: Awaited<ReturnType<typeof readConfigFile>>;
+  try {
+    file = await readConfigFile({ cwd, path: explicit, displayPath: show });
+  } catch (error) {
+    if (error instanceof ConfigLoadError) return { diagnostics: [error.diagnostic] };
+    throw error;
+  }
+  if (file && explicit === undefined) diagnostics.push(...(await severalConfigFiles(cwd, file.path, show)));
+
+  let written: WrittenConfig = {};
+  if (file) {
+    const errors = schemaValidator('config.schema.json').validate(file.value);
+    if (errors.length > 0) {
+      diagnostics.push(
+        ...schemaDiagnostics(errors, {
+          locator: file.locator,
+          pathPrefix: file.prefix,
+          codes: { schemaViolation: CONFIG_CODES.schemaViolation, unknownMember: CONFIG_CODES.unknownMember },
+          rootName: 'The config',
+          special: configSpecialCases,
+        }),
+      );
+      return { diagnostics };
+    }
+    written = file.value as WrittenConfig;
+  }
+
+  const locate = file ? (path: readonly string[]) => file.locator.locate([...file.prefix, ...path]) : undefined;
+  const resolved = resolveConfig(written, {
+    rootDir: file ? dirname(file.path) : cwd,
+    ...(file ? { configFile: file.path } : {}),
+    env: options.env,
+    ...(locate ? { locate } : {}),
+  });
+  if (options.requireTarget === false) return { config: resolved.config, diagnostics };
+  const selected = selectTarget(resolved, options.targetName, locate ? { locate } : {});
+  diagnostics.push(...selected.diagnostics);
+  return selected.target ? { config: resolved.config, target: selected.target, diagnostics } : { config: resolved.config, diagnostics };
+}
+
+const CREDENTIAL_NAME = /secret|password|passwd|token|api[-_]?key|client[-_]?id|credential/i;
+
+/** Config errors phrased better than the generic ones. */
+function configSpecialCases(error: ErrorObject, path: string[]): SpecialCase | undefined {
+  if (error.keyword === 'pattern' && path[0] === 'targets' && path[2] === 'url' && path.length === 3) {
+    return {
+      code: CONFIG_CODES.invalidUrl,
+      severity: 'error',
+      summary: `Invalid URL for target "${path[1]}"`,
+      detail: `${JSON.stringify(error.data)} is not an http or https URL. Set \`url\` to the API host, e.g. ${DEFAULT_API_URL} (catalyst adds the version path), or to \`embedded\` for the built-in emulator.`,
+    };
+  }
+  return literalCredential(error, path);
+}
+
+/** A credential written in the file: refused, with the environment variable to use instead. */
+function literalCredential(error: ErrorObject, path: string[]): SpecialCase | undefined {
+  const member =
+    error.keyword === 'not' ? path.at(-1) : error.keyword === 'additionalProperties' ? String(error.params.additionalProperty) : undefined;
+  if (member === undefined || !CREDENTIAL_NAME.test(member)) return undefined;
+  const variable = /id/i.test(member) && !/secret/i.test(member) ? 'OPTIMIZELY_CMS_CLIENT_ID' : 'OPTIMIZELY_CMS_CLIENT_SECRET';
+  return {
+    code: CONFIG_CODES.literalCredential,
+    severity: 'error',
+    summary: `Credential "${member}" in the config file`,
+    detail:
+      `Credentials never go in the config file, which is committed and shared. Remove "${member}" and set the environment variable ${variable} ` +
+      `(or name another variable with ${/id/i.test(member) && !/secret/i.test(member) ? '`clientIdEnv`' : '`clientSecretEnv`'}); in CI, fill it from the secret store.`,
+    at: error.keyword === 'not' ? path : [...path, member],
+  };
+}
+
+/** A warning when the working directory holds more than one config file. */
+async function severalConfigFiles(cwd: string, used: string, show: (path: string) => string): Promise<Diagnostic[]> {
+  const present: string[] = [];
+  for (const name of CONFIG_FILE_NAMES) {
+    const path = join(cwd, name);
+    if (name === 'package.json') {
+      const text = await readFile(path, 'utf8').catch(() => undefined);
+      const hasMember = text !== undefined && (() => {
+        try {
+          return (JSON.parse(text) as Record<string, unknown>)?.catalyst !== undefined;
+        } catch {
+          return false;
+        }
+      })();
+      if (hasMember) present.push(path);
+    } else if ((await stat(path).catch(() => undefined))?.isFile()) {
+      present.push(path);
+    }
+  }
+  if (present.length < 2) return [];
+  const others = present.filter((path) => path !== used).map((path) => (path.endsWith('package.json') ? `${show(path)} (catalyst)` : show(path)));
+  return [
+    {
+      code: CONFIG_CODES.severalConfigFiles,
+      severity: 'warning',
+      summary: 'Several config files',
+      detail: `catalyst uses ${show(used)} and ignores ${others.join(', ')}. Delete the ones you do not use, so nobody edits the wrong file.`,
+      location: { file: show(used), line: 1, column: 1 },
+    },
+  ];
+}

@@ -1,0 +1,205 @@
+import { resolve } from 'node:path';
+import type { Diagnostic } from '../../core/diagnostic.js';
+import type { SourceLocation } from '../../core/model.js';
+import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../../emulator/index.js';
+import { CONFIG_CODES } from '../diagnostic-codes.js';
+import { didYouMean } from '../did-you-mean.js';
+import { DEFAULT_LOCKFILE } from '../lockfile/lockfile.js';
+import {
+  DEFAULT_API_URL,
+  DEFAULT_CONTENT_TYPES_DIR,
+  DEFAULT_ENV,
+  DEFAULT_TARGET_NAME,
+  EMULATOR_DATA_FILE,
+  type Config,
+  type ResolvedTarget,
+  type SelectedTarget,
+  type WrittenConfig,
+  type WrittenTarget,
+} from './config.js';
+import { Secret } from './secret.js';
+
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+export interface ResolveContext {
+  rootDir: string;
+  configFile?: string;
+  env: Environment;
+  /** Where a path was written in the config file; undefined when there is no file. */
+  locate?: (path: readonly string[]) => SourceLocation | undefined;
+}
+
+export interface ResolvedConfig {
+  config: Config;
+  /** Problems that matter only when that target is used (its environment), by target name. */
+  targetDiagnostics: ReadonlyMap<string, Diagnostic[]>;
+}
+
+/**
+ * What users write + the environment → the configuration the program uses. Pure: the
+ * environment is a parameter. `written` must be valid against schemas/config.schema.json.
+ *
+ * Endpoint rule: the URL comes from the target's URL variable (default OPTIMIZELY_CMS_API_URL)
+ * if set, else from the file. `embedded` in the file always means the emulator (an environment
+ * URL is then ignored with a warning, so a demo never writes to a real CMS by accident). With no
+ * URL anywhere, a target is remote at https://api.cms.optimizely.com when client credentials are
+ * in the environment (as for the official CLI), else embedded (so a new checkout works with no
+ * setup).
+ */
+export function resolveConfig(written: WrittenConfig, context: ResolveContext): ResolvedConfig {
+  const entries = Object.entries(written.targets ?? {}).filter((entry): entry is [string, WrittenTarget] => entry[1] !== undefined);
+  const targetEntries: Array<[string, WrittenTarget]> = entries.length > 0 ? entries : [[DEFAULT_TARGET_NAME, {}]];
+  const targetDiagnostics = new Map<string, Diagnostic[]>();
+  const targets = targetEntries.map(([name, target]) => {
+    const resolved = resolveTarget(name, target, context);
+    targetDiagnostics.set(name, resolved.diagnostics);
+    return resolved.target;
+  });
+  const config: Config = {
+    rootDir: context.rootDir,
+    contentTypesDir: resolve(context.rootDir, written.contentTypesDir ?? DEFAULT_CONTENT_TYPES_DIR),
+    lockfilePath: resolve(context.rootDir, written.lockfile ?? DEFAULT_LOCKFILE),
+    mode: written.mode ?? 'push',
+    strategy: written.strategy ?? 'manual',
+    targets,
+  };
+  if (context.configFile !== undefined) config.configFile = context.configFile;
+  const defaultTarget = written.defaultTarget ?? (targets.length === 1 ? targets[0]!.name : undefined);
+  if (defaultTarget !== undefined) config.defaultTarget = defaultTarget;
+  return { config, targetDiagnostics };
+}
+
+/** The target a command uses: `name` if given, else the default; with its credentials checked. */
+export function selectTarget(resolved: ResolvedConfig, name: string | undefined, context: Pick<ResolveContext, 'locate'>): { target?: SelectedTarget; diagnostics: Diagnostic[] } {
+  const { config } = resolved;
+  const known = config.targets.map((target) => target.name);
+  const wanted = name ?? config.defaultTarget;
+  if (wanted === undefined) {
+    return {
+      diagnostics: [
+        {
+          code: CONFIG_CODES.ambiguousTarget,
+          severity: 'error',
+          summary: 'No target chosen',
+          detail: `The config defines several targets (${known.join(', ')}). Choose one with \`--target <name>\`, or set \`defaultTarget\` in the config.`,
+          ...at(context.locate?.(['targets'])),
+        },
+      ],
+    };
+  }
+  const target = config.targets.find((candidate) => candidate.name === wanted);
+  if (!target) {
+    const suggestion = didYouMean(wanted, known);
+    const fromFlag = name !== undefined;
+    return {
+      diagnostics: [
+        {
+          code: CONFIG_CODES.unknownTarget,
+          severity: 'error',
+          summary: `Unknown target "${wanted}"`,
+          detail:
+            `${fromFlag ? '`--target`' : '`defaultTarget`'} names "${wanted}", but the ${config.configFile ? 'config defines' : 'default configuration has'} only: ${known.join(', ')}. ` +
+            (suggestion ? `Did you mean "${suggestion}"? ` : '') +
+            (fromFlag ? 'Use one of those names.' : 'Set `defaultTarget` to one of those names.'),
+          ...(fromFlag ? {} : at(context.locate?.(['defaultTarget']))),
+        },
+      ],
+    };
+  }
+  const diagnostics = [...(resolved.targetDiagnostics.get(target.name) ?? [])];
+  if (diagnostics.some((diagnostic) => diagnostic.severity === 'error') || !target.credentials) return { diagnostics };
+  return { target: target as SelectedTarget, diagnostics };
+}
+
+function resolveTarget(name: string, written: WrittenTarget, context: ResolveContext): { target: ResolvedTarget; diagnostics: Diagnostic[] } {
+  const env = {
+    url: written.urlEnv ?? DEFAULT_ENV.url,
+    clientId: written.clientIdEnv ?? DEFAULT_ENV.clientId,
+    clientSecret: written.clientSecretEnv ?? DEFAULT_ENV.clientSecret,
+  };
+  const value = (variable: string) => {
+    const text = context.env[variable]?.trim();
+    return text === undefined || text === '' ? undefined : text;
+  };
+  const envUrl = value(env.url);
+  const clientId = value(env.clientId);
+  const clientSecret = value(env.clientSecret);
+  const base = { name, platform: written.platform ?? 'optimizely', apiVersion: written.apiVersion ?? 'v1', env } as const;
+  const diagnostics: Diagnostic[] = [];
+  const urlPath = ['targets', name, 'url'];
+
+  const embedded = written.url === 'embedded' || (written.url === undefined && envUrl === undefined && clientId === undefined && clientSecret === undefined);
+  if (embedded) {
+    if (written.url === 'embedded' && envUrl !== undefined) {
+      diagnostics.push({
+        code: CONFIG_CODES.embeddedIgnoresEnvironment,
+        severity: 'warning',
+        summary: `${env.url} is ignored for target "${name}"`,
+        detail: `Target "${name}" is \`url: embedded\`, so it uses the built-in emulator and not ${env.url} (${envUrl}). To use that CMS, remove \`url: embedded\` or choose another target.`,
+        ...at(context.locate?.(urlPath)),
+      });
+    }
+    return {
+      target: {
+        ...base,
+        endpoint: { kind: 'embedded', dataFile: resolve(context.rootDir, EMULATOR_DATA_FILE) },
+        credentials: { clientId: DEMO_CLIENT_ID, clientSecret: new Secret(DEMO_CLIENT_SECRET) },
+      },
+      diagnostics,
+    };
+  }
+
+  const fromEnv = envUrl !== undefined;
+  const url = envUrl ?? written.url ?? DEFAULT_API_URL;
+  const source = fromEnv ? `${env.url} in the environment` : `url of target "${name}"`;
+  const location = fromEnv ? undefined : context.locate?.(urlPath);
+  const parsed = parseUrl(url);
+  if (!parsed) {
+    diagnostics.push({
+      code: CONFIG_CODES.invalidUrl,
+      severity: 'error',
+      summary: `Invalid URL for target "${name}"`,
+      detail:
+        `The ${source} is "${url}", which is not an http or https URL. Set it to the API host, e.g. ${DEFAULT_API_URL} (catalyst adds the version path)` +
+        (fromEnv ? `, or unset ${env.url}.` : ', or to `embedded` for the built-in emulator.'),
+      ...at(location),
+    });
+  } else if (parsed.username !== '' || parsed.password !== '') {
+    diagnostics.push({
+      code: CONFIG_CODES.literalCredential,
+      severity: 'error',
+      summary: `Credentials in the URL of target "${name}"`,
+      detail: `The ${source} carries a user name or password. Remove them from the URL: catalyst authenticates with the client credentials in ${env.clientId} and ${env.clientSecret}.`,
+      ...at(location),
+    });
+  }
+  const apiUrl = parsed ? `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}` : url;
+  const credentials = clientId !== undefined && clientSecret !== undefined ? { clientId, clientSecret: new Secret(clientSecret) } : undefined;
+  if (!credentials) {
+    const missing = [...(clientId === undefined ? [env.clientId] : []), ...(clientSecret === undefined ? [env.clientSecret] : [])];
+    diagnostics.push({
+      code: CONFIG_CODES.missingCredentials,
+      severity: 'error',
+      summary: `No credentials for target "${name}"`,
+      detail:
+        `Target "${name}" talks to ${apiUrl}, but the environment does not set ${missing.join(' or ')}. ` +
+        `Set ${missing.length > 1 ? 'them' : 'it'} to the client credentials of an Optimizely API key (in CI, from the secret store). ` +
+        'Credentials are never read from the config file.',
+    });
+  }
+  const target: ResolvedTarget = { ...base, endpoint: { kind: 'remote', apiUrl }, credentials };
+  return { target, diagnostics };
+}
+
+function parseUrl(text: string): URL | undefined {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function at(location: SourceLocation | undefined): { location?: SourceLocation } {
+  return location ? { location } : {};
+}

@@ -1,0 +1,85 @@
+/* Generated from schemas/config.schema.json by scripts/gen-types.ts. Do not edit: edit the schema and run `npm run gen:types`. */
+
+/**
+ * A target name: letters, digits, `_`, `-` or `.`, starting with a letter or digit.
+ *
+ * This interface was referenced by `ConfigFile`'s JSON-Schema
+ * via the `definition` "targetName".
+ */
+export type TargetName = string;
+
+/**
+ * catalyst configuration: `catalyst.config.ts` (or .mts, .js, .mjs, .cjs, .json, .yaml, .yml) or the `catalyst` member of package.json, in the directory catalyst runs in. Every member is optional; paths are relative to the directory of the config file. Credentials come from the environment only.
+ */
+export interface ConfigFile {
+  /**
+   * The JSON Schema of this file, for editors.
+   */
+  $schema?: string;
+  /**
+   * Where the content type YAML files live (default `content-types`).
+   */
+  contentTypesDir?: string;
+  /**
+   * The lockfile path (default `catalyst.lock.json`). Commit it.
+   */
+  lockfile?: string;
+  /**
+   * Sync direction: `push` (git → CMS, default), `pull` (CMS → git) or `bidirectional`.
+   */
+  mode?: 'push' | 'pull' | 'bidirectional';
+  /**
+   * What to do when YAML and the CMS both changed the same thing since the last sync: `manual` (stop and report, default), `desired-wins`, `live-wins` or `merge` (non-overlapping changes from both sides).
+   */
+  strategy?: 'manual' | 'desired-wins' | 'live-wins' | 'merge';
+  /**
+   * The target used when `--target` is not given and several are defined.
+   */
+  defaultTarget?: string;
+  /**
+   * The CMS instances to sync with, by name (used with `--target` and in the lockfile). Absent: one target named `default`, configured from the environment.
+   */
+  targets?: {
+    [k: string]: WrittenTarget | undefined;
+  };
+}
+/**
+ * One CMS instance.
+ *
+ * This interface was referenced by `ConfigFile`'s JSON-Schema
+ * via the `definition` "target".
+ */
+export interface WrittenTarget {
+  /**
+   * The CMS platform (default `optimizely`).
+   */
+  platform?: 'optimizely';
+  /**
+   * The Optimizely REST API version (default `v1`; `preview3` reaches end of life on 1 Aug 2026).
+   */
+  apiVersion?: 'v1' | 'preview3';
+  /**
+   * The API host as the official Optimizely CLI means it (catalyst adds the version path), e.g. `https://api.cms.optimizely.com`; or `embedded` for the built-in emulator, whose state is kept in `.catalyst/emulator.json`. The environment variable `urlEnv` names (default OPTIMIZELY_CMS_API_URL) overrides it, except for `embedded`. Absent and no URL in the environment: `https://api.cms.optimizely.com` when client credentials are in the environment, else `embedded`.
+   */
+  url?: string;
+  /**
+   * The environment variable that holds the API host (default OPTIMIZELY_CMS_API_URL).
+   */
+  urlEnv?: string;
+  /**
+   * The environment variable that holds the client id (default OPTIMIZELY_CMS_CLIENT_ID).
+   */
+  clientIdEnv?: string;
+  /**
+   * The environment variable that holds the client secret (default OPTIMIZELY_CMS_CLIENT_SECRET).
+   */
+  clientSecretEnv?: string;
+  /**
+   * Not allowed: credentials never go in the config file. Set the environment variable OPTIMIZELY_CMS_CLIENT_ID (or the variable `clientIdEnv` names) instead.
+   */
+  clientId?: never;
+  /**
+   * Not allowed: credentials never go in the config file. Set the environment variable OPTIMIZELY_CMS_CLIENT_SECRET (or the variable `clientSecretEnv` names) instead.
+   */
+  clientSecret?: never;
+}
