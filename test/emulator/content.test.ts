@@ -19,7 +19,7 @@ const COUNT_ROUTES = [
   ['preview2', `/_cms/preview2/content/${ROOT_CONTENT_KEY}/items`, 'totalItemCount'],
 ] as const;
 
-async function count(type: string, route: (typeof COUNT_ROUTES)[number] = COUNT_ROUTES[0]): Promise<number> {
+async function count(type: string, route: readonly [string, string, string] = COUNT_ROUTES[0]): Promise<number> {
   const response = await api.get(`${route[1]}?contentTypes=${type}&pageSize=1`);
   expect(response.status).toBe(200);
   return response.json[route[2]] as number;
