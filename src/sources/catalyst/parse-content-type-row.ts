@@ -31,6 +31,8 @@ export interface ParsedContentTypeRow {
   relationships: RawRelationship[];
   /** Shape A's wrapper members other than `fields` and `relationships`; empty for Shape B. */
   wrapper: JsonObject;
+  /** Shape A's member names in stored order (an export keeps it); empty for Shape B. */
+  memberOrder: string[];
   /** The `settings` column as an object; empty when NULL, absent or unreadable (reported). */
   settings: JsonObject;
 }
@@ -60,6 +62,7 @@ export function parseContentTypeRow(context: RowContext): { parsed?: ParsedConte
   let fieldList: unknown;
   let relationshipList: unknown = [];
   let wrapper: JsonObject = {};
+  let memberOrder: string[] = [];
   if (Array.isArray(value)) {
     shape = 'array';
     fieldList = value;
@@ -69,6 +72,7 @@ export function parseContentTypeRow(context: RowContext): { parsed?: ParsedConte
     fieldList = fields;
     relationshipList = relationships ?? [];
     wrapper = rest;
+    memberOrder = Object.keys(value);
   } else {
     diagnostics.push(
       rowDiagnostic('error', CATALYST_CODES.unexpectedFieldsShape, context, {
@@ -115,7 +119,7 @@ export function parseContentTypeRow(context: RowContext): { parsed?: ParsedConte
     );
   }
 
-  return { parsed: { shape, fields, relationships, wrapper, settings: parseSettings(context, diagnostics) }, diagnostics };
+  return { parsed: { shape, fields, relationships, wrapper, memberOrder, settings: parseSettings(context, diagnostics) }, diagnostics };
 }
 
 function parseSettings(context: RowContext, diagnostics: Diagnostic[]): JsonObject {

@@ -1,0 +1,50 @@
+import type { Argv } from 'yargs';
+import { hasErrors } from '../../core/diagnostic.js';
+import { renderDiagnostics, renderExportChanges } from '../../sources/catalyst/render-catalyst-report.js';
+import { runCatalystExport } from '../../sources/catalyst/run-catalyst-export.js';
+import { defineCommand, EXIT } from '../define-command.js';
+
+interface ExportCatalystArgs {
+  db: string;
+  website?: string[];
+  from?: string;
+  lockfile?: string;
+  allowDestructive?: boolean;
+  dryRun?: boolean;
+}
+
+/**
+ * `catalyst export catalyst`: the YAML state into a Catalyst Studio database, after a backup copy,
+ * in one transaction, keeping each row's JSON shape. Deletes only with --allow-destructive.
+ */
+export const exportCatalystCommand = defineCommand<ExportCatalystArgs>({
+  command: 'catalyst',
+  describe: 'Write the YAML content types into a Catalyst Studio database (backup first, one transaction)',
+  builder: (yargs: Argv) =>
+    yargs
+      .option('db', { type: 'string', demandOption: true, describe: "Catalyst Studio's SQLite database file" })
+      .option('website', { type: 'string', array: true, describe: 'Website id or name: where new content types go, and the scope of deletions' })
+      .option('from', { type: 'string', default: 'content-types', describe: 'Content types directory to read the YAML from' })
+      .option('lockfile', { type: 'string', default: 'catalyst.lock.json', describe: 'Lockfile that records what Catalyst Studio holds' })
+      .option('allow-destructive', { type: 'boolean', default: false, describe: 'Delete content types, fields and relationships that are no longer in the YAML' })
+      .option('dry-run', { type: 'boolean', default: false, describe: 'Show what would change and write nothing' })
+      .example('$0 export catalyst --db prisma/dev.db --dry-run', 'Show which rows an export would change') as unknown as Argv<ExportCatalystArgs>,
+
+  async run(args) {
+    const dryRun = args.dryRun === true;
+    const outcome = await runCatalystExport({
+      db: args.db,
+      websites: args.website ?? [],
+      yamlDir: args.from ?? 'content-types',
+      lockfilePath: args.lockfile ?? 'catalyst.lock.json',
+      cwd: process.cwd(),
+      allowDestructive: args.allowDestructive === true,
+      dryRun,
+      now: new Date(),
+    });
+    if (outcome.plan) process.stdout.write(`${renderExportChanges(outcome.plan.changes, dryRun).join('\n')}\n`);
+    if (outcome.backup) process.stdout.write(`Backup of the database before writing: ${outcome.backup}\n`);
+    if (outcome.diagnostics.length > 0) process.stderr.write(`${renderDiagnostics(outcome.diagnostics).join('\n')}\n`);
+    return !outcome.plan || hasErrors(outcome.diagnostics) ? EXIT.error : EXIT.ok;
+  },
+});

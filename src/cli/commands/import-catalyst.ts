@@ -1,0 +1,62 @@
+import type { Argv } from 'yargs';
+import { hasErrors } from '../../core/diagnostic.js';
+import { parseOverrides } from '../../sources/catalyst/parse-overrides.js';
+import { renderDiagnostics, renderImportActions } from '../../sources/catalyst/render-catalyst-report.js';
+import { runCatalystImport } from '../../sources/catalyst/run-catalyst-import.js';
+import { defineCommand, EXIT } from '../define-command.js';
+
+interface ImportCatalystArgs {
+  db: string;
+  website?: string[];
+  out?: string;
+  lockfile?: string;
+  baseType?: string[];
+  number?: string[];
+  prefer?: 'yaml' | 'catalyst';
+  dryRun?: boolean;
+}
+
+/**
+ * `catalyst import catalyst`: Catalyst Studio's content types into YAML, as a three-way merge
+ * with the YAML (see docs/catalyst-mapping.md). Exit 1 on errors or unsettled conflicts.
+ */
+export const importCatalystCommand = defineCommand<ImportCatalystArgs>({
+  command: 'catalyst',
+  describe: "Import content types from a Catalyst Studio database (read-only) into YAML; re-imports merge with your edits",
+  builder: (yargs: Argv) =>
+    yargs
+      .option('db', { type: 'string', demandOption: true, describe: "Catalyst Studio's SQLite database file (opened read-only)" })
+      .option('website', { type: 'string', array: true, describe: 'Website id or name to import (repeatable); default: every website' })
+      .option('out', { type: 'string', default: 'content-types', describe: 'Content types directory to write the YAML into' })
+      .option('lockfile', { type: 'string', default: 'catalyst.lock.json', describe: 'Lockfile that records what was imported (the base of the next re-import)' })
+      .option('base-type', { type: 'string', array: true, describe: 'Choose a base type instead of the evidence: <Key>=page|component|folder (repeatable)' })
+      .option('number', { type: 'string', array: true, describe: 'Choose integer or float for a number field: <Key>.<property>=integer|float (repeatable)' })
+      .option('prefer', { choices: ['yaml', 'catalyst'] as const, describe: 'Settle overlapping edits to this side instead of reporting conflicts' })
+      .option('dry-run', { type: 'boolean', default: false, describe: 'Show what would change and write nothing' })
+      .example('$0 import catalyst --db prisma/dev.db', 'Import every website into ./content-types')
+      .example('$0 import catalyst --db prisma/dev.db --website "Kestrel Design" --dry-run', 'Show what a re-import of one website would change') as unknown as Argv<ImportCatalystArgs>,
+
+  async run(args) {
+    const overrides = parseOverrides(args.baseType ?? [], args.number ?? []);
+    if (overrides.diagnostics.length > 0) {
+      process.stderr.write(`${renderDiagnostics(overrides.diagnostics).join('\n')}\n`);
+      return EXIT.error;
+    }
+    const dryRun = args.dryRun === true;
+    const outcome = await runCatalystImport({
+      db: args.db,
+      websites: args.website ?? [],
+      outDir: args.out ?? 'content-types',
+      lockfilePath: args.lockfile ?? 'catalyst.lock.json',
+      cwd: process.cwd(),
+      overrides: overrides.value,
+      prefer: args.prefer === 'yaml' ? 'ours' : args.prefer === 'catalyst' ? 'theirs' : undefined,
+      dryRun,
+      now: new Date().toISOString(),
+    });
+    if (outcome.plan) process.stdout.write(`${renderImportActions(outcome.plan.actions, dryRun).join('\n')}\n`);
+    if (outcome.diagnostics.length > 0) process.stderr.write(`${renderDiagnostics(outcome.diagnostics).join('\n')}\n`);
+    const conflicts = outcome.plan?.actions.some((action) => action.kind.includes('conflict')) ?? false;
+    return !outcome.plan || hasErrors(outcome.diagnostics) || conflicts ? EXIT.error : EXIT.ok;
+  },
+});
