@@ -162,8 +162,8 @@ export function invalidKey(value: string, kind: string): { summary: string; deta
       detail: `"${value}" is not a valid target name: a name starts with a letter or digit and contains only letters, digits, "_", "-" and ".". Rename it.`,
     };
   }
-  const fixed = value.replace(/[^_0-9A-Za-z]+/g, '_').replace(/^[^A-Za-z]+/, '');
-  const suggestion = fixed.length >= 2 && fixed !== value ? ` For example "${fixed}".` : '';
+  const fixed = value.replace(/[^_0-9A-Za-z]+/g, '_');
+  const suggestion = /^[A-Za-z][_0-9A-Za-z]+$/.test(fixed) && fixed !== value ? ` For example "${fixed}".` : '';
   return {
     summary: `Invalid ${kind} key "${value}"`,
     detail:

@@ -8,7 +8,7 @@ export type PathSegments = ReadonlyArray<string | number>;
  *
  * A path is dotted (`properties.title.type`) or a list of segments. A segment names a mapping
  * member; in a list it is an index, or the `key` member of one of its items
- * (`propertyGroups.SEO` finds the item whose `key` is `SEO`). When the path goes further than
+ * (`propertyGroups.SEO` finds the item whose `key` is `SEO`, or the item `SEO` itself). When the path goes further than
  * the document (a member that is absent, a shorthand such as `tags: string[]` asked for
  * `items.type`), the location is that of the deepest part that exists, so a diagnostic about a
  * missing member points at the mapping that lacks it.
@@ -72,7 +72,7 @@ function child(node: Node | undefined, segment: string): Omit<Found, 'complete'>
   if (isSeq(node)) {
     const item = isIndex(segment)
       ? node.items[Number(segment)]
-      : node.items.find((entry) => isMap(entry) && String(entry.get('key')) === segment);
+      : node.items.find((entry) => (isMap(entry) ? String(entry.get('key')) : isScalar(entry) ? String(entry.value) : undefined) === segment);
     const itemNode = asNode(item);
     return itemNode ? { key: undefined, value: itemNode } : undefined;
   }
