@@ -78,6 +78,15 @@ describe('config sources', () => {
     expect(target).toMatchObject({ name: 'staging', apiVersion: 'preview3', endpoint: { kind: 'remote', apiUrl: 'https://staging.example.com' } });
   });
 
+  it('catalyst.config.js (ESM) and catalyst.config.cjs (CommonJS)', async () => {
+    const esm = await load('js');
+    expect(esm.diagnostics).toEqual([]);
+    expect(esm.config).toMatchObject({ contentTypesDir: join(FIXTURES, 'js/js-types'), mode: 'pull' });
+    const cjs = await load('cjs');
+    expect(cjs.diagnostics).toEqual([]);
+    expect(cjs.config).toMatchObject({ contentTypesDir: join(FIXTURES, 'cjs/cjs-types'), strategy: 'live-wins' });
+  });
+
   it('catalyst.config.json', async () => {
     const { config, target, diagnostics } = await load('json');
     expect(diagnostics).toEqual([]);

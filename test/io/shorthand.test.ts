@@ -76,6 +76,32 @@ describe('canonical properties compact to the shortest lossless spelling', () =>
   });
 });
 
+describe('YAML anchors, aliases and merge keys', () => {
+  it('resolve, and an aliased enum map keeps its order', () => {
+    const yaml = [
+      'key: Shared',
+      'baseType: _component',
+      'properties:',
+      '  first: &text { type: string, localized: true }',
+      '  second: { <<: *text, required: true }',
+      '  rank:',
+      '    type: integer',
+      '    enum: &ranks { 3: High, 1: Low }',
+      '  rankAgain: { type: integer, enum: *ranks }',
+      '',
+    ].join('\n');
+    const result = parseContentTypeText(yaml, 'shared.yaml');
+    expect(result.diagnostics).toEqual([]);
+    const ranks = [e(3, 'High'), e(1, 'Low')];
+    expect(result.document?.kind === 'contentType' && result.document.contentType.properties).toEqual({
+      first: { type: 'string', localized: true },
+      second: { type: 'string', localized: true, required: true },
+      rank: { type: 'integer', enum: ranks },
+      rankAgain: { type: 'integer', enum: ranks },
+    });
+  });
+});
+
 describe('content type shorthands', () => {
   const cases: Array<{ name: string; yaml: string; canonical: ContentTypeDef }> = [
     {

@@ -2,7 +2,7 @@ import type { ErrorObject } from 'ajv';
 import { LineCounter, isAlias, isMap, isScalar, parseDocument, type Document, type YAMLError } from 'yaml';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import { OPTIMIZELY_DEFAULTS, type ServerDefaults } from '../../core/defaults.js';
-import { BASE_TYPES, type ContentTypeDef, type PropertyGroupDef, type PropertyType, type SourceLocation } from '../../core/model.js';
+import { BASE_TYPES, type ContentTypeDef, type PropertyGroupDef, type SourceLocation } from '../../core/model.js';
 import { YAML_CODES } from '../diagnostic-codes.js';
 import type { WrittenContentType, WrittenPropertyGroups } from '../generated/content-type-file.js';
 import { schemaDiagnostics, type SpecialCase } from '../schema/schema-diagnostics.js';
@@ -43,7 +43,7 @@ export interface ParseTextResult {
 /** Parses one content type file's text: syntax, structure, schema, then the canonical form. */
 export function parseContentTypeText(text: string, file: string, defaults: ServerDefaults = OPTIMIZELY_DEFAULTS): ParseTextResult {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, merge: true });
   const at = (offset: number): SourceLocation => {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line: Math.max(1, line), column: Math.max(1, col) };
@@ -111,20 +111,20 @@ function orderEnumMaps(written: WrittenContentType, document: Document): void {
   for (const [key, property] of Object.entries(written.properties ?? {})) {
     if (typeof property !== 'object') continue;
     const path = ['properties', key];
-    if (property.enum && !Array.isArray(property.enum)) property.enum = mapEntries(document, [...path, 'enum'], property.type);
+    if (property.enum && !Array.isArray(property.enum)) property.enum = enumFromMap(mapEntries(document, [...path, 'enum'], property.enum), property.type);
     const items = property.items;
     if (typeof items === 'object' && items.enum && !Array.isArray(items.enum)) {
-      items.enum = mapEntries(document, [...path, 'items', 'enum'], items.type);
+      items.enum = enumFromMap(mapEntries(document, [...path, 'items', 'enum'], items.enum), items.type);
     }
   }
 }
 
-function mapEntries(document: Document, path: string[], type: PropertyType) {
+/** The map's entries in source order; JavaScript order when the map comes from a merge key (`<<`). */
+function mapEntries(document: Document, path: string[], value: Record<string, string | undefined>): Array<[string, string]> {
   const found = document.getIn(path, true);
   const node = isAlias(found) ? found.resolve(document) : found;
-  if (!isMap(node)) throw new Error(`internal error: ${path.join('.')} is a mapping in JavaScript but not in YAML; this is a bug in catalyst`);
-  const entries = node.items.map((pair) => [scalarText(pair.key), scalarText(pair.value)] as const);
-  return enumFromMap(entries, type);
+  if (isMap(node)) return node.items.map((pair) => [scalarText(pair.key), scalarText(pair.value)]);
+  return Object.entries(value).flatMap(([entry, displayName]) => (displayName === undefined ? [] : [[entry, displayName] as [string, string]]));
 }
 
 function scalarText(node: unknown): string {
