@@ -67,7 +67,7 @@ function orderCreates(
 ): { order: string[]; deferred: Map<string, DeferredReference[]> } {
   const hard = edges.filter((edge) => edge.hard);
   const hardCycles = stronglyConnectedComponents(ids, hard.map((edge) => edge.edge)).filter((component) => isCyclic(component, hard.map((edge) => edge.edge)));
-  const inHardCycle = new Set(hardCycles.flat());
+  const hardCycleOf = new Map(hardCycles.flatMap((component, index) => component.map((id) => [id, index] as const)));
   for (const component of hardCycles) {
     const members = new Set(component);
     const links = hard.filter((edge) => members.has(edge.from) && members.has(edge.edge[0]));
@@ -82,7 +82,8 @@ function orderCreates(
       resources: component.map((id) => refOf(byId.get(id)!)),
     });
   }
-  const kept: Edge[] = hard.filter((edge) => !(inHardCycle.has(edge.from) && inHardCycle.has(edge.edge[0]))).map((edge) => edge.edge);
+  const inSameHardCycle = ([from, to]: Edge) => hardCycleOf.has(from) && hardCycleOf.get(from) === hardCycleOf.get(to);
+  const kept: Edge[] = hard.filter((edge) => !inSameHardCycle(edge.edge)).map((edge) => edge.edge);
   const soft = edges.filter((edge) => !edge.hard);
   const components = stronglyConnectedComponents(ids, edges.map((edge) => edge.edge));
   const componentOf = new Map(components.flatMap((component, index) => component.map((id) => [id, index] as const)));

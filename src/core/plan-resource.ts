@@ -78,8 +78,8 @@ export function planResource<T extends Definition>(input: ResourceInput<T>, stra
   const risk = maxRisk([...changes.map((change) => change.risk), ...(decision.action === 'delete' ? (['destructive'] as const) : [])]);
 
   const blockers = [...decision.blockers];
-  const writes = decision.action === 'create' || decision.action === 'update' || decision.action === 'delete' || decision.action === 'adopt';
-  if (live?.readOnly && writes) blockers.push(readOnlyBlocker(kind, key));
+  const takesOwnership = decision.action === 'create' || decision.action === 'update' || decision.action === 'delete' || decision.action === 'adopt';
+  if (live?.readOnly && takesOwnership) blockers.push(readOnlyBlocker(kind, key));
   const immutable = changes.filter((change) => change.code === 'DS108');
   if (immutable.length > 0) blockers.push(immutableBlocker(kind, key, immutable));
 
