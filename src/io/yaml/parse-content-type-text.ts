@@ -132,6 +132,15 @@ function scalarText(node: unknown): string {
 }
 
 function contentTypeSpecialCases(error: ErrorObject, path: string[]): SpecialCase | undefined {
+  if (error.keyword === 'type' && path.length === 2 && path[0] === 'properties') {
+    return {
+      code: YAML_CODES.schemaViolation,
+      severity: 'error',
+      summary: `Property "${path[1]}" is neither a type name nor a mapping`,
+      detail: `A property is written as a type name (\`${path[1]}: richText\`, \`${path[1]}: string[]\`) or as a mapping (\`${path[1]}: { type: string, required: true }\`), not as ${describe(error.data)}. Rewrite it in one of those forms.`,
+      at: path,
+    };
+  }
   if (path.length > 0) return undefined;
   if (error.keyword === 'not' && error.schemaPath === '#/then/not') {
     return {
@@ -161,6 +170,12 @@ function contentTypeSpecialCases(error: ErrorObject, path: string[]): SpecialCas
     };
   }
   return undefined;
+}
+
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return 'an empty value';
+  if (Array.isArray(value)) return 'a list';
+  return `the ${typeof value} ${JSON.stringify(value)}`;
 }
 
 function yamlError(error: YAMLError, text: string, at: (offset: number) => SourceLocation): Diagnostic {
