@@ -65,12 +65,8 @@ function orderCreates(
   byId: ReadonlyMap<string, ResourcePlan>,
   blockers: PlanNotice[],
 ): { order: string[]; deferred: Map<string, DeferredReference[]> } {
-  const hard = edges.filter((edge) => edge.hard);
-  const hardCycles = stronglyConnectedComponents(ids, hard.map((edge) => edge.edge)).filter((component) => isCyclic(component, hard.map((edge) => edge.edge)));
-  const hardCycleOf = new Map(hardCycles.flatMap((component, index) => component.map((id) => [id, index] as const)));
-  for (const component of hardCycles) {
-    const members = new Set(component);
-    const links = hard.filter((edge) => members.has(edge.from) && members.has(edge.edge[0]));
+  const { kept, dropped, hardCycles } = acyclicEdges(ids, edges);
+  for (const { component, links } of hardCycles) {
     const [only] = component;
     const what = component.length === 1 && only
       ? `"${keyOf(only)}" holds itself through a hard reference (${describeLinks(links)}), so it cannot be created`
@@ -82,45 +78,62 @@ function orderCreates(
       resources: component.map((id) => refOf(byId.get(id)!)),
     });
   }
-  const inSameHardCycle = ([from, to]: Edge) => hardCycleOf.has(from) && hardCycleOf.get(from) === hardCycleOf.get(to);
-  const kept: Edge[] = hard.filter((edge) => !inSameHardCycle(edge.edge)).map((edge) => edge.edge);
-  const soft = edges.filter((edge) => !edge.hard);
-  const components = stronglyConnectedComponents(ids, edges.map((edge) => edge.edge));
-  const componentOf = new Map(components.flatMap((component, index) => component.map((id) => [id, index] as const)));
   const deferred = new Map<string, DeferredReference[]>();
-  const candidates: ReferenceEdge[] = [];
-  for (const edge of soft) {
-    if (componentOf.get(edge.edge[0]) === componentOf.get(edge.edge[1])) candidates.push(edge);
-    else kept.push(edge.edge);
-  }
-  for (const edge of candidates.sort(compareEdges)) {
-    const [from, to] = edge.edge;
-    if (from !== to && !reaches(to, from, kept)) {
-      kept.push(edge.edge);
-      continue;
-    }
+  for (const edge of dropped) {
+    if (edge.hard) continue;
     deferred.set(edge.from, [...(deferred.get(edge.from) ?? []), { path: edge.path, target: edge.target }]);
   }
   return { order: topologicalOrder(ids, kept, byKindRank(0)), deferred };
 }
 
 function orderDeletes(ids: string[], edges: ReferenceEdge[], byId: ReadonlyMap<string, ResourcePlan>, warnings: PlanNotice[]): string[] {
-  const plain = edges.map((edge) => edge.edge);
-  const hard = edges.filter((edge) => edge.hard).map((edge) => edge.edge);
-  const cyclic = stronglyConnectedComponents(ids, plain).filter((component) => isCyclic(component, plain));
-  const inCycle = new Map(cyclic.flatMap((component, index) => component.map((id) => [id, index] as const)));
-  for (const component of cyclic) {
-    const members = new Set(component);
-    if (!hard.some(([from, to]) => members.has(from) && members.has(to))) continue;
+  const { kept, hardCycles } = acyclicEdges(ids, edges);
+  for (const { component, links } of hardCycles) {
     warnings.push({
       code: 'PL111',
       summary: `Reference cycle among deleted types: ${component.map(keyOf).join(', ')}`,
-      detail: 'These types hold each other through component properties or contracts, so whichever is deleted first is still referenced by another. If the platform refuses a delete, first remove the referencing properties from the types (one apply), then delete them (a second apply).',
+      detail: `These types hold each other through hard references (${describeLinks(links)}), so whichever is deleted first is still referenced by another. If the platform refuses a delete, first remove the referencing properties (one apply), then delete the types (a second apply).`,
       resources: component.map((id) => refOf(byId.get(id)!)),
     });
   }
-  const acyclic = plain.filter(([from, to]) => inCycle.get(from) === undefined || inCycle.get(from) !== inCycle.get(to));
-  return topologicalOrder(ids, acyclic, byKindRank(1));
+  return topologicalOrder(ids, kept, byKindRank(1));
+}
+
+/**
+ * The largest acyclic set of ordering edges this can find cheaply: every hard edge except those
+ * inside a hard cycle (which nothing can order), then soft edges outside cycles, then soft edges
+ * inside cycles one by one (in a fixed order) as long as they close no cycle. `dropped` lists the
+ * edges left out.
+ */
+function acyclicEdges(ids: string[], edges: ReferenceEdge[]): { kept: Edge[]; dropped: ReferenceEdge[]; hardCycles: Array<{ component: string[]; links: ReferenceEdge[] }> } {
+  const hard = edges.filter((edge) => edge.hard);
+  const hardEdges = hard.map((edge) => edge.edge);
+  const cyclic = stronglyConnectedComponents(ids, hardEdges).filter((component) => isCyclic(component, hardEdges));
+  const hardCycleOf = new Map(cyclic.flatMap((component, index) => component.map((id) => [id, index] as const)));
+  const inSameHardCycle = ([from, to]: Edge) => hardCycleOf.has(from) && hardCycleOf.get(from) === hardCycleOf.get(to);
+  const hardCycles = cyclic.map((component, index) => ({
+    component,
+    links: hard.filter((edge) => hardCycleOf.get(edge.edge[0]) === index && hardCycleOf.get(edge.edge[1]) === index),
+  }));
+
+  const kept: Edge[] = [];
+  const dropped: ReferenceEdge[] = [];
+  for (const edge of hard) {
+    if (inSameHardCycle(edge.edge)) dropped.push(edge);
+    else kept.push(edge.edge);
+  }
+  const componentOf = new Map(stronglyConnectedComponents(ids, edges.map((edge) => edge.edge)).flatMap((component, index) => component.map((id) => [id, index] as const)));
+  const candidates: ReferenceEdge[] = [];
+  for (const edge of edges.filter((candidate) => !candidate.hard)) {
+    if (componentOf.get(edge.edge[0]) === componentOf.get(edge.edge[1])) candidates.push(edge);
+    else kept.push(edge.edge);
+  }
+  for (const edge of candidates.sort(compareEdges)) {
+    const [from, to] = edge.edge;
+    if (from !== to && !reaches(to, from, kept)) kept.push(edge.edge);
+    else dropped.push(edge);
+  }
+  return { kept, dropped, hardCycles };
 }
 
 /** Edges between resources of `ids`: [referenced, referencing] or [referencing, referenced]. */

@@ -166,3 +166,13 @@ describe('graph algorithms', () => {
     expect(topologicalOrder(['a', 'b', 'c'], [['a', 'b'], ['b', 'a']], () => 0)).toEqual(['c', 'a', 'b']);
   });
 });
+
+describe('orderSteps: deletes with mixed cycles', () => {
+  it('keeps the hard order when a soft reference closes the cycle', () => {
+    const world = { types: [type('Aaa', { properties: { back: refersTo('Zzz') } }), component('Zzz', { properties: { page: holds('Aaa') } })] };
+    const result = plan({}, world, world);
+    expect(result.steps.map(describeStep)).toEqual(['delete Zzz', 'delete Aaa']);
+    expect(result.warnings).toEqual([]);
+    expectConverges({}, { base: world, live: world });
+  });
+});
