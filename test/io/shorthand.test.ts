@@ -213,6 +213,58 @@ describe('formatted YAML', () => {
     ).toBe(['propertyGroups:', '  - Ads', '  - Layout', '  - { key: SEO, displayName: Search engines, sortOrder: 10 }', ''].join('\n'));
   });
 
+  const tricky = [
+    'yes',
+    'null',
+    '~',
+    '123',
+    '0x1F',
+    '1e3',
+    '.5',
+    'true',
+    ' leading space',
+    'trailing space ',
+    'a: b',
+    '# hash',
+    'x #y',
+    '- dash',
+    '[bracket',
+    '{brace}',
+    "it's",
+    '"quoted"',
+    'line one\nline two',
+    'tab\there',
+    'ünïcödé ✓ 日本',
+    '*alias',
+    '&anchor',
+    '!tag',
+    '%percent',
+    '@at',
+    '`tick`',
+    '|pipe',
+    '>fold',
+    '=',
+    'a'.repeat(300),
+  ];
+  it.each(tricky)('round-trips the text %j wherever text goes', (text) => {
+    const def = expandContentType({
+      key: 'Tricky',
+      baseType: '_page',
+      displayName: text,
+      description: text,
+      properties: {
+        p: { type: 'string', displayName: text, description: text, pattern: text, format: text, group: text },
+        e: { type: 'string', enum: [{ value: text, displayName: text }, { value: 'other', displayName: text }] },
+        m: { type: 'string', enum: { [text]: 'first', x: text } },
+        l: { type: 'string', enum: [text, 'plain'] },
+        s: { type: 'richText', editorSettings: { [text]: text, nested: { value: text } } },
+      },
+    });
+    const back = parseContentTypeText(formatContentTypeYaml(def), 'tricky.yaml');
+    expect(back.diagnostics).toEqual([]);
+    expect(back.document?.kind === 'contentType' && back.document.contentType).toEqual(def);
+  });
+
   it('quotes values YAML would otherwise read as something else', () => {
     const def = expandContentType({
       key: 'Quoted',

@@ -1,7 +1,7 @@
 /* Generated from schemas/content-type.schema.json by scripts/gen-types.ts. Do not edit: edit the schema and run `npm run gen:types`. */
 
 /**
- * One YAML document per file under the content types directory: either one content type (it has a `key`) or a list of property groups (it has `propertyGroups`). Editors pick this schema up from the first line: `# yaml-language-server: $schema=<relative path>/schemas/content-type.schema.json`.
+ * One YAML document per file under the content types directory: either one content type (it has a `key`) or a list of property groups (it has `propertyGroups`). Editors pick this schema up from the first line: `# yaml-language-server: $schema=<relative path>/schemas/content-type.schema.json`. The schema checks structure (members, types, allowed values, key syntax); semantic rules (lengths, references, which attributes fit which type) are checked by `catalyst validate`.
  */
 export type ContentTypeFile = WrittenContentType | WrittenPropertyGroups;
 /**
