@@ -42,7 +42,7 @@ export const CATALYST_CODES = {
   notRepresentable: 'CAT601',
   destructiveSkipped: 'CAT602',
   websiteRequired: 'CAT603',
-  exportKeyMismatch: 'CAT604',
+  writeFailed: 'CAT604',
 } as const;
 
 /** Where in the database a problem is: the row, and inside it a field or relationship. */

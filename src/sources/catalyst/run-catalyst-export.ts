@@ -5,6 +5,7 @@ import type { ContentTypeDef } from '../../core/model.js';
 import { hasErrors } from '../../core/diagnostic.js';
 import { readLockfile } from '../../io/lockfile/read-lockfile.js';
 import { writeLockfile } from '../../io/lockfile/write-lockfile.js';
+import { CATALYST_CODES } from './catalyst-diagnostics.js';
 import { importCatalystTypes, originIdentity } from './import-catalyst-types.js';
 import { NO_OVERRIDES } from './imported-type.js';
 import { loadCatalystSnapshot } from './load-catalyst-snapshot.js';
@@ -72,7 +73,12 @@ export async function runCatalystExport(options: CatalystExportOptions): Promise
     if (options.dryRun || hasErrors(diagnostics) || plan.changes.length === 0) return { plan, diagnostics };
     backup = `${file}.backup-${options.now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}`;
     await database.db.backup(backup);
-    applyChanges(database, plan.changes, stamp);
+    try {
+      applyChanges(database, plan.changes, stamp);
+    } catch (error) {
+      diagnostics.push(writeFailed(options.db, backup, error));
+      return { plan, diagnostics, backup };
+    }
   } finally {
     database.db.close();
   }
@@ -141,6 +147,16 @@ function recordExported(
     now: options.now.toISOString(),
   });
   return plan.base;
+}
+
+function writeFailed(db: string, backup: string, error: unknown): Diagnostic {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    code: CATALYST_CODES.writeFailed,
+    severity: 'error',
+    summary: 'Writing to the Catalyst Studio database failed',
+    detail: `SQLite refused a write to ${db} (${reason}). The transaction was rolled back, so no row changed (a copy made before is at ${backup}), and the lockfile was not updated. Close Catalyst Studio if it holds the database, then run the export again.`,
+  };
 }
 
 /** An id in the shape Prisma's cuid() gives: c + time + counter + fingerprint + random (base 36). */

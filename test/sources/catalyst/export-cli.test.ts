@@ -152,6 +152,7 @@ describe('catalyst export catalyst (child process, real SQLite copies)', () => {
     const before = rows(join(dir, 'catalyst.db'));
     const result = await runCatalystCli(['export', 'catalyst', '--db', 'catalyst.db'], dir);
     expect(result.code).toBe(1);
+    expect(result.stderr).toContain('error CAT604: Writing to the Catalyst Studio database failed');
     expect(result.stderr).toContain('refused by a test trigger');
     expect(rows(join(dir, 'catalyst.db'))).toEqual(before);
     expect(readFileSync(join(dir, 'catalyst.lock.json'), 'utf8')).toBe(lock);

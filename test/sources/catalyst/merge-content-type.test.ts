@@ -87,11 +87,22 @@ describe('mergeContentType', () => {
     expect(result.merged).toEqual(edit(...expected));
   });
 
-  it('without a base, members both sides hold differently conflict and the rest merges', () => {
+  it('without a base, every member the two sides hold differently conflicts', () => {
     const ours = edit((d) => (d.properties.title!.maxLength = 80), (d) => delete d.properties.views);
     const theirs = edit((d) => (d.properties.title!.maxLength = 120), (d) => delete d.properties.body);
     const result = mergeContentType(undefined, ours, theirs);
-    expect(result.conflicts).toEqual([{ path: 'properties.title.maxLength', base: undefined, ours: 80, theirs: 120 }]);
-    expect(Object.keys(result.merged.properties).sort()).toEqual(['body', 'title', 'views']);
+    expect(result.conflicts.map((conflict) => [conflict.path, conflict.ours, conflict.theirs])).toEqual([
+      ['properties.body', base.properties.body, undefined],
+      ['properties.title.maxLength', 80, 120],
+      ['properties.views', undefined, base.properties.views],
+    ]);
+    expect(mergeContentType(undefined, ours, ours).conflicts).toEqual([]);
+  });
+
+  it('set-like lists merge entry by entry', () => {
+    const withTypes = (types: string[]) => edit((d) => (d.mayContainTypes = types));
+    const result = mergeContentType(withTypes(['A']), withTypes(['A', 'B']), withTypes(['A', 'C']));
+    expect(result.conflicts).toEqual([]);
+    expect(result.merged.mayContainTypes).toEqual(['A', 'B', 'C']);
   });
 });

@@ -2,7 +2,6 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { exportCatalystCommand } from '../../../../src/cli/commands/export-catalyst.js';
 import { importCatalystCommand } from '../../../../src/cli/commands/import-catalyst.js';
-import { renderError } from '../../../../src/cli/render-error.js';
 
 /**
  * The two Catalyst commands mounted as the CLI mounts them (`catalyst import catalyst`,
@@ -20,8 +19,10 @@ try {
       throw error ?? new Error(message);
     })
     .parseAsync();
-  process.exitCode = importCatalystCommand.exitCode ?? exportCatalystCommand.exitCode ?? 0;
+  // defineCommand sets process.exitCode itself, or (older contract) leaves the code on the module.
+  const fromModule = [importCatalystCommand, exportCatalystCommand].map((command) => (command as { exitCode?: number }).exitCode).find((code) => code !== undefined);
+  if (fromModule !== undefined) process.exitCode = fromModule;
 } catch (error) {
-  process.stderr.write(renderError(error));
+  process.stderr.write(`Error: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 1;
 }
