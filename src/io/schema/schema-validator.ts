@@ -3,7 +3,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 
 /** The JSON Schemas shipped in the package's `schemas/` folder (the same files editors use). */
-export type SchemaFile = 'content-type.schema.json' | 'config.schema.json' | 'lock.schema.json';
+export type SchemaFile = 'content-type.schema.json' | 'config.schema.json' | 'lock.schema.json' | 'plan.schema.json';
 
 const SCHEMA_DIR = new URL('../../../schemas/', import.meta.url);
 
