@@ -40,11 +40,11 @@ async function startCommand(args: string[], env: Record<string, string | undefin
   return { child, url: match[1]!, firstLine, output: () => ({ stdout, stderr }) };
 }
 
-async function stop(running: Running, signal: NodeJS.Signals): Promise<number | null> {
+async function stop(running: Running, signal: NodeJS.Signals): Promise<number | string | null> {
   const exited = once(running.child, 'exit');
   running.child.kill(signal);
-  const [code] = (await exited) as [number | null];
-  return code;
+  const [code, killedBy] = (await exited) as [number | null, NodeJS.Signals | null];
+  return code ?? `killed by ${killedBy}; stderr: ${running.output().stderr}`;
 }
 
 describe('catalyst emulator', () => {

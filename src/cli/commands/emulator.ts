@@ -83,9 +83,14 @@ export const emulatorCommand = defineCommand<EmulatorArgs>({
       }
       throw error;
     }
+    const stopSignal = listenForStop();
     process.stdout.write(`Optimizely CMS emulator listening on ${emulator.url} (client id: ${clientId})\n`);
-    await untilStopped();
-    await emulator.close();
+    await stopSignal.received;
+    try {
+      await emulator.close();
+    } finally {
+      stopSignal.dispose();
+    }
     return EXIT.ok;
   },
 });
@@ -98,16 +103,24 @@ function trafficOptions(args: EmulatorArgs): TrafficOptions {
   };
 }
 
-function untilStopped(): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+/**
+ * Resolves on the first SIGINT or SIGTERM. The listeners stay until `dispose`, i.e. until the
+ * emulator has closed: libraries that watch signals (signal-exit) re-raise a signal when they see
+ * no other listener, which would kill the process before `--data` is written.
+ */
+function listenForStop(): { received: Promise<void>; dispose: () => void } {
+  let resolve: () => void = () => undefined;
+  const received = new Promise<void>((done) => (resolve = done));
+  const onSignal = () => resolve();
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    received,
+    dispose: () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
