@@ -46,6 +46,8 @@ export interface PlatformAdapter {
   deleteContentType(key: string, options?: WriteOptions): Promise<void>;
 
   listPropertyGroups(): Promise<LivePropertyGroup[]>;
+  /** Resolves `null` when the group does not exist. */
+  getPropertyGroup(key: string): Promise<LivePropertyGroup | null>;
   createPropertyGroup(def: PropertyGroupDef): Promise<LivePropertyGroup>;
   updatePropertyGroup(previous: PropertyGroupDef, next: PropertyGroupDef, options?: WriteOptions): Promise<LivePropertyGroup>;
   deletePropertyGroup(key: string, options?: WriteOptions): Promise<void>;

@@ -15,15 +15,14 @@ export interface CatalystCommand<A> {
   run: (args: ArgumentsCamelCase<A>) => Promise<number>;
 }
 
-/** Adapts a command that returns an exit code to yargs; the code is set on `process.exitCode` by main.ts. */
-export function defineCommand<A>(spec: CatalystCommand<A>): CommandModule<object, A> & { exitCode?: number } {
-  const module: CommandModule<object, A> & { exitCode?: number } = {
+/** Adapts a command that returns an exit code to yargs. The code becomes the process's exit code. */
+export function defineCommand<A>(spec: CatalystCommand<A>): CommandModule<object, A> {
+  return {
     command: spec.command,
     describe: spec.describe,
     builder: spec.builder as CommandModule<object, A>['builder'],
     handler: async (args) => {
-      module.exitCode = await spec.run(args);
+      process.exitCode = await spec.run(args);
     },
   };
-  return module;
 }

@@ -1,42 +1,31 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { plainStyle } from '../render/style.js';
 import { commands } from './commands/index.js';
 import { EXIT } from './define-command.js';
 import { renderError } from './render-error.js';
+import { createCliContext } from './cli-context.js';
 
 async function main(argv: string[]): Promise<number> {
-  let ran: (typeof commands)[number] | undefined;
   const cli = yargs(argv)
     .scriptName('catalyst')
     .usage('$0 <command> [options]\n\nKeep CMS content types in git: validate, plan, apply.')
+    .command(commands)
     .strict()
-    .strictCommands()
     .demandCommand(1, 'Name a command; `catalyst --help` lists them.')
     .recommendCommands()
     .wrap(Math.min(100, process.stdout.columns || 100))
     .fail((message, error) => {
-      throw error ?? new UsageError(message);
+      throw error ?? Object.assign(new Error(message), { name: 'UsageError' });
     });
-  for (const command of commands) {
-    cli.command({
-      ...command,
-      handler: async (args) => {
-        ran = command;
-        await command.handler(args);
-      },
-    });
-  }
   try {
     await cli.parseAsync();
   } catch (error) {
-    process.stderr.write(renderError(error));
+    const style = argv.includes('--no-color') ? plainStyle : createCliContext({}).errStyle;
+    process.stderr.write(renderError(error, style));
     return EXIT.error;
   }
-  return ran?.exitCode ?? EXIT.ok;
-}
-
-class UsageError extends Error {
-  override name = 'UsageError';
+  return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
 }
 
 process.exitCode = await main(hideBin(process.argv));

@@ -181,7 +181,7 @@ export class OptimizelyAdapter implements PlatformAdapter {
     return live;
   }
 
-  private async getPropertyGroup(key: string): Promise<LivePropertyGroup | null> {
+  async getPropertyGroup(key: string): Promise<LivePropertyGroup | null> {
     try {
       const result = await this.api.send({ method: 'GET', path: groupPath(key) });
       return livePropertyGroup(result.body ?? null, result.headers);

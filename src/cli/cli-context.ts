@@ -1,0 +1,115 @@
+import { userInfo } from 'node:os';
+import { join } from 'node:path';
+import pc from 'picocolors';
+import { hasErrors, type Diagnostic } from '../core/diagnostic.js';
+import { UserError } from '../core/user-error.js';
+import type { Config, SelectedTarget } from '../io/config/config.js';
+import { loadConfig } from '../io/config/load-config.js';
+import { readLockfile } from '../io/lockfile/read-lockfile.js';
+import type { Lockfile } from '../io/lockfile/lockfile.js';
+import { renderDiagnostics } from '../render/diagnostics-text.js';
+import { plainStyle, type Style } from '../render/style.js';
+import { createProgress, type Progress } from './progress.js';
+
+/** Options every command that reads the project accepts. */
+export interface ProjectArgs {
+  config?: string;
+  target?: string;
+  color?: boolean;
+}
+
+export const PROJECT_OPTIONS = {
+  config: { type: 'string', describe: 'Config file to use (default: catalyst.config.* found from the working directory)' },
+  target: { type: 'string', describe: 'Target to use, by name (default: the config’s defaultTarget, or its only target)' },
+  color: { type: 'boolean', describe: 'Colour the output (default: when the terminal supports it; --no-color or NO_COLOR turn it off)' },
+} as const;
+
+/** What a command needs from its surroundings; built once per run in the CLI layer, the only place that reads the process. */
+export interface CliContext {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  style: Style;
+  errStyle: Style;
+  progress: Progress;
+  /** Who runs catalyst, for the lockfile and history. Never a secret. */
+  actor: string;
+  now: () => string;
+}
+
+export function createCliContext(args: { color?: boolean }): CliContext {
+  const env = process.env;
+  return {
+    cwd: process.cwd(),
+    env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    style: styleFor(process.stdout, args.color),
+    errStyle: styleFor(process.stderr, args.color),
+    progress: createProgress(process.stderr),
+    actor: actorFrom(env),
+    now: () => new Date().toISOString(),
+  };
+}
+
+function styleFor(stream: NodeJS.WriteStream, color: boolean | undefined): Style {
+  const enabled = color ?? (stream.isTTY === true && pc.isColorSupported);
+  if (!enabled) return plainStyle;
+  const colors = pc.createColors(true);
+  return { create: colors.green, update: colors.yellow, remove: colors.red, warning: colors.yellow, error: colors.red, strong: colors.bold, muted: colors.dim };
+}
+
+/** CI systems name the person or job; locally, the OS user. */
+function actorFrom(env: NodeJS.ProcessEnv): string {
+  const who = env.CATALYST_ACTOR ?? env.GITHUB_ACTOR ?? env.GITLAB_USER_LOGIN ?? safeUser();
+  const job = env.GITHUB_ACTIONS === 'true' && env.GITHUB_RUN_ID ? ` (GitHub Actions run ${env.GITHUB_RUN_ID})` : env.CI ? ' (CI)' : '';
+  return `${who}${job}`;
+}
+
+function safeUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** Loads the config (and target, when `requireTarget`), printing warnings; errors become a UserError. */
+export async function loadProject(
+  context: CliContext,
+  args: ProjectArgs,
+  options: { requireTarget: boolean },
+): Promise<{ config: Config; target?: SelectedTarget }> {
+  const result = await loadConfig({
+    cwd: context.cwd,
+    env: context.env,
+    requireTarget: options.requireTarget,
+    ...(args.config !== undefined ? { configPath: args.config } : {}),
+    ...(args.target !== undefined ? { targetName: args.target } : {}),
+  });
+  failOnErrors(context, result.diagnostics, 'Invalid configuration', 'Fix the configuration as described above, then run the command again.');
+  if (!result.config || (options.requireTarget && !result.target)) {
+    throw new UserError('Invalid configuration', 'The configuration could not be loaded. Fix the problems above, then run the command again.');
+  }
+  return result.target ? { config: result.config, target: result.target } : { config: result.config };
+}
+
+/** Reads the lockfile; a damaged one stops the command (it is never silently reset). */
+export async function loadLock(context: CliContext, config: Config): Promise<Lockfile> {
+  const result = await readLockfile(config.lockfilePath, { cwd: context.cwd });
+  failOnErrors(context, result.diagnostics, 'Invalid lockfile', 'Fix or restore the lockfile (it is in git), then run the command again.');
+  if (!result.lock) throw new UserError('Invalid lockfile', 'The lockfile could not be read. Restore it from git, then run the command again.');
+  return result.lock;
+}
+
+/** Prints warnings; throws on errors, after printing every diagnostic. */
+export function failOnErrors(context: CliContext, diagnostics: readonly Diagnostic[], summary: string, detail: string): void {
+  if (diagnostics.length > 0) context.stderr.write(renderDiagnostics(diagnostics, context.errStyle));
+  if (hasErrors(diagnostics)) throw new UserError(summary, detail);
+}
+
+/** Where apply keeps its audit history and backups, next to the config. */
+export function stateFiles(config: Config): { historyFile: string; backupDir: string } {
+  return { historyFile: join(config.rootDir, '.catalyst', 'history.jsonl'), backupDir: join(config.rootDir, '.catalyst', 'backups') };
+}

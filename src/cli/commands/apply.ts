@@ -1,0 +1,74 @@
+import { relative, resolve } from 'node:path';
+import type { Plan } from '../../core/plan.js';
+import { applyPlan } from '../../engine/apply-plan.js';
+import { baseFromLock } from '../../engine/base-from-lock.js';
+import { checkSavedPlan } from '../../engine/check-saved-plan.js';
+import { readLive } from '../../engine/read-live.js';
+import { readPlanFile } from '../../io/plan/plan-file.js';
+import { renderPlanText } from '../../render/plan-text.js';
+import { createCliContext, loadLock, loadProject, PROJECT_OPTIONS, stateFiles } from '../cli-context.js';
+import { confirmApply } from '../confirm.js';
+import { defineCommand, EXIT } from '../define-command.js';
+import { makePlan } from '../make-plan.js';
+import { renderApplyResult, stepDoneLine, stepStartLine } from '../render-apply.js';
+import { withTarget } from '../with-target.js';
+
+export const applyCommand = defineCommand({
+  command: 'apply [plan]',
+  describe: 'Carry out a plan: make a new one and ask, or apply a saved plan file exactly',
+  builder: (yargs) =>
+    yargs
+      .positional('plan', { type: 'string', describe: 'A plan saved with `catalyst plan --out`; refused if anything it touches changed since' })
+      .options({
+        ...PROJECT_OPTIONS,
+        'auto-approve': { type: 'boolean', default: false, describe: 'Apply without asking (a saved plan never asks: saving it was the review)' },
+        'allow-destructive': { type: 'boolean', default: false, describe: 'Approve the plan’s destructive changes (deletes, removed properties, lossy type changes)' },
+      }),
+  run: async (args) => {
+    const context = createCliContext(args);
+    const project = await loadProject(context, args, { requireTarget: true });
+    if (!project.target) return EXIT.error;
+    const target = project.target;
+    const lock = await loadLock(context, project.config);
+    const saved = args.plan === undefined ? undefined : await readPlanFile(resolve(context.cwd, args.plan), args.plan);
+
+    return withTarget(context, target, async (opened) => {
+      let plan: Plan;
+      if (saved) {
+        context.progress.status('Checking the saved plan against the CMS…');
+        checkSavedPlan(saved, target.name, baseFromLock(lock, target.name), await readLive(opened.adapter));
+        context.progress.stop();
+        plan = saved;
+      } else {
+        plan = (await makePlan(context, { config: project.config, target }, lock, opened)).plan;
+        context.stdout.write(renderPlanText(plan, context.style));
+        if (plan.summary.steps === 0) return EXIT.ok;
+        if (!plan.applyable) return EXIT.error;
+        if (!args.autoApprove && !(await confirmApply(context, `\nDo you want to perform these actions on target ${target.name}?`))) {
+          context.stdout.write('\nApply cancelled. Nothing was written.\n');
+          return EXIT.error;
+        }
+      }
+      if (plan.summary.steps === 0) {
+        context.stdout.write('No changes. Nothing to apply.\n');
+        return EXIT.ok;
+      }
+      const result = await applyPlan({
+        plan,
+        adapter: opened.adapter,
+        lock,
+        lockfilePath: project.config.lockfilePath,
+        ...stateFiles(project.config),
+        targetName: target.name,
+        actor: context.actor,
+        now: context.now,
+        allowDestructive: args.allowDestructive,
+        onStep: (event) => (event.type === 'start' ? context.progress.status(stepStartLine(event)) : context.progress.done(stepDoneLine(event, context.style))),
+      });
+      context.progress.stop();
+      context.stdout.write(renderApplyResult(result, context.style));
+      if (!result.failed) context.stdout.write(`Lockfile: ${relative(context.cwd, project.config.lockfilePath) || project.config.lockfilePath}\n`);
+      return result.failed ? EXIT.error : EXIT.ok;
+    });
+  },
+});

@@ -1,0 +1,35 @@
+import { resolve } from 'node:path';
+import { writePlanFile } from '../../io/plan/plan-file.js';
+import { renderPlanText } from '../../render/plan-text.js';
+import { createCliContext, loadLock, loadProject, PROJECT_OPTIONS } from '../cli-context.js';
+import { defineCommand, EXIT } from '../define-command.js';
+import { makePlan } from '../make-plan.js';
+import { withTarget } from '../with-target.js';
+
+export const planCommand = defineCommand({
+  command: 'plan',
+  describe: 'Compare the YAML, the lockfile and the CMS, and show what apply would do',
+  builder: (yargs) =>
+    yargs.options({
+      ...PROJECT_OPTIONS,
+      out: { type: 'string', describe: 'Save the plan to this file, for `catalyst apply <file>`' },
+      json: { type: 'boolean', default: false, describe: 'Print the plan as JSON (schemas/plan.schema.json) instead of text' },
+      'detailed-exitcode': { type: 'boolean', default: false, describe: 'Exit 2 when the plan has changes, 0 when it has none' },
+    }),
+  run: async (args) => {
+    const context = createCliContext(args);
+    const project = await loadProject(context, args, { requireTarget: true });
+    if (!project.target) return EXIT.error;
+    const target = project.target;
+    const lock = await loadLock(context, project.config);
+    const { plan } = await withTarget(context, target, (opened) => makePlan(context, { config: project.config, target }, lock, opened));
+    context.stdout.write(args.json ? `${JSON.stringify(plan, null, 2)}\n` : renderPlanText(plan, context.style));
+    if (args.out !== undefined) {
+      const path = resolve(context.cwd, args.out);
+      await writePlanFile(path, plan);
+      if (!args.json) context.stdout.write(`\nSaved the plan to ${args.out}. Apply exactly this plan with: catalyst apply ${args.out}\n`);
+    }
+    if (!plan.applyable) return EXIT.error;
+    return args.detailedExitcode && plan.summary.steps > 0 ? EXIT.changesPresent : EXIT.ok;
+  },
+});

@@ -1,0 +1,31 @@
+import type { Plan } from '../core/plan.js';
+import type { LiveState } from '../core/state.js';
+import type { OpenTarget } from '../engine/open-target.js';
+import { reconcile } from '../engine/reconcile.js';
+import type { Config, SelectedTarget } from '../io/config/config.js';
+import type { Lockfile } from '../io/lockfile/lockfile.js';
+import { failOnErrors, type CliContext } from './cli-context.js';
+
+const STAGES = { load: 'Reading the YAML…', refresh: 'Reading the CMS…', plan: 'Planning…' } as const;
+
+/** Load → refresh → plan with progress; an invalid desired state prints its diagnostics and stops. */
+export async function makePlan(
+  context: CliContext,
+  project: { config: Config; target: SelectedTarget },
+  lock: Lockfile,
+  opened: OpenTarget,
+): Promise<{ plan: Plan; live: LiveState }> {
+  const result = await reconcile({
+    config: project.config,
+    target: project.target,
+    adapter: opened.adapter,
+    lock,
+    cwd: context.cwd,
+    now: context.now(),
+    onStage: (stage) => context.progress.status(STAGES[stage]),
+  });
+  context.progress.stop();
+  failOnErrors(context, result.diagnostics, 'Invalid content types', 'Nothing was sent to the CMS. Fix the problems above, then plan again.');
+  if (!result.ok) throw new Error('Internal error: reconcile failed without an error diagnostic. This is a bug in catalyst.');
+  return { plan: result.plan, live: result.live };
+}

@@ -1,0 +1,123 @@
+import type { PlatformAdapter } from '../adapters/port.js';
+import type { ApplyStep } from '../core/generated/plan.js';
+import type { ContentTypeDef, PropertyGroupDef } from '../core/model.js';
+import type { Plan } from '../core/plan.js';
+import { appendHistory } from '../io/audit/append-history.js';
+import { writeBackup } from '../io/audit/write-backup.js';
+import { createLockEntry, removeLockEntry, setLockEntry, type Lockfile } from '../io/lockfile/lockfile.js';
+import { writeLockfile } from '../io/lockfile/write-lockfile.js';
+import { UserError } from '../core/user-error.js';
+import { outcomeDigests, runStep, type StepOutcome } from './run-step.js';
+
+export interface ApplyInput {
+  plan: Plan;
+  adapter: PlatformAdapter;
+  lock: Lockfile;
+  lockfilePath: string;
+  /** Where the audit history (JSON Lines) and backups of destructive steps go. */
+  historyFile: string;
+  backupDir: string;
+  targetName: string;
+  /** Who applies: recorded in the lockfile and the history. Never a secret. */
+  actor: string;
+  /** The clock, ISO 8601. */
+  now: () => string;
+  allowDestructive: boolean;
+  onStep?: (event: StepEvent) => void;
+}
+
+export type StepEvent =
+  | { type: 'start'; index: number; total: number; step: ApplyStep }
+  | { type: 'done'; index: number; total: number; step: ApplyStep; outcome: StepOutcome };
+
+export interface ApplyResult {
+  completed: StepOutcome[];
+  /** The step that failed and why; the steps after it did not run. */
+  failed?: { step: ApplyStep; error: unknown };
+  skipped: ApplyStep[];
+  lock: Lockfile;
+}
+
+/**
+ * Runs a plan's steps in order (the planner's order: lockfile-only steps, creates, updates,
+ * deletes). Each write carries a precondition; after each successful step the lockfile is
+ * written atomically and the step is appended to the audit history, so an interrupted apply is
+ * recorded truthfully and the next plan picks up from there. Stops at the first failure.
+ */
+export async function applyPlan(input: ApplyInput): Promise<ApplyResult> {
+  assertApplyable(input.plan, input.allowDestructive);
+  const run = input.now().replace(/[:.]/g, '-');
+  const backups = new Map<string, string>();
+  const context = {
+    adapter: input.adapter,
+    created: new Map(),
+    allowDestructive: input.allowDestructive,
+    backup: async (kind: string, key: string, current: { def: unknown; version: unknown }) => {
+      backups.set(`${kind}:${key}`, await writeBackup(input.backupDir, run, kind, key, { target: input.targetName, kind, key, ...current }));
+    },
+  };
+  const completed: StepOutcome[] = [];
+  let lock = input.lock;
+  const steps = input.plan.steps;
+  for (const [index, step] of steps.entries()) {
+    input.onStep?.({ type: 'start', index, total: steps.length, step });
+    let outcome: StepOutcome;
+    try {
+      outcome = await runStep(step, context);
+    } catch (error) {
+      return { completed, failed: { step, error }, skipped: steps.slice(index + 1), lock };
+    }
+    lock = record(lock, input, outcome);
+    await writeLockfile(input.lockfilePath, lock);
+    const backup = backups.get(`${step.kind}:${step.key}`);
+    await appendHistory(input.historyFile, [
+      {
+        at: input.now(),
+        actor: input.actor,
+        target: input.targetName,
+        action: outcome.action,
+        kind: outcome.kind,
+        key: outcome.key,
+        ...outcomeDigests(outcome),
+        ...('codes' in step && step.codes.length > 0 ? { codes: step.codes } : {}),
+        ...(backup ? { backup } : {}),
+      },
+    ]);
+    completed.push(outcome);
+    input.onStep?.({ type: 'done', index, total: steps.length, step, outcome });
+  }
+  return { completed, skipped: [], lock };
+}
+
+function record(lock: Lockfile, input: ApplyInput, outcome: StepOutcome): Lockfile {
+  const synced = { at: input.now(), by: input.actor };
+  switch (outcome.action) {
+    case 'create':
+    case 'update':
+    case 'adopt':
+      return outcome.kind === 'contentType'
+        ? setLockEntry(lock, input.targetName, 'contentType', outcome.key, createLockEntry(outcome.def as ContentTypeDef, outcome.version, synced))
+        : setLockEntry(lock, input.targetName, 'propertyGroup', outcome.key, createLockEntry(outcome.def as PropertyGroupDef, outcome.version, synced));
+    case 'delete':
+    case 'forget':
+      return removeLockEntry(lock, input.targetName, outcome.kind, outcome.key);
+    default: {
+      const unknown: never = outcome;
+      throw new Error(`Internal error: unknown outcome ${JSON.stringify(unknown)}. This is a bug in catalyst.`);
+    }
+  }
+}
+
+function assertApplyable(plan: Plan, allowDestructive: boolean): void {
+  if (!plan.applyable) {
+    const reasons = plan.blockers.map((blocker) => `${blocker.code} ${blocker.summary}`).join('; ');
+    throw new UserError('Plan cannot be applied', `The plan has blockers: ${reasons}. Resolve them (the plan output says how for each), then plan again.`);
+  }
+  if (plan.requiresApproval.length > 0 && !allowDestructive) {
+    const changes = plan.requiresApproval.map((item) => `${item.code} ${item.key}${item.path ? `.${item.path}` : ''}`).join(', ');
+    throw new UserError(
+      'Destructive changes need approval',
+      `The plan includes changes that can lose content: ${changes}. Review them in the plan, then run apply again with --allow-destructive to approve them.`,
+    );
+  }
+}

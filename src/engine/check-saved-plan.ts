@@ -1,0 +1,39 @@
+import { digest } from '../core/digest.js';
+import type { Plan } from '../core/plan.js';
+import type { BaseState, LiveState } from '../core/state.js';
+import { normalizeContentType, normalizePropertyGroup } from '../core/normalize.js';
+import { UserError } from '../core/user-error.js';
+
+/**
+ * A saved plan is bound to the states it was computed from, per resource: apply refuses it when
+ * any resource it acts on changed since, in the CMS or in the lockfile. Resources the plan leaves
+ * alone may change freely (unlike Terraform's whole-state serial check).
+ */
+export function checkSavedPlan(plan: Plan, targetName: string, base: BaseState, live: LiveState): void {
+  if (plan.target.name !== targetName) {
+    throw new UserError(
+      'Saved plan is for another target',
+      `The plan file was made for target "${plan.target.name}", but this run uses target "${targetName}". Apply it with --target ${plan.target.name}, or make a new plan for "${targetName}".`,
+    );
+  }
+  const liveDigests = new Map<string, string>();
+  for (const type of live.contentTypes) liveDigests.set(`contentType:${type.def.key}`, digest(normalizeContentType(type.def)));
+  for (const group of live.propertyGroups) liveDigests.set(`propertyGroup:${group.def.key}`, digest(normalizePropertyGroup(group.def)));
+  const baseDigests = new Map<string, string>();
+  for (const [key, entry] of Object.entries(base.contentTypes)) baseDigests.set(`contentType:${key}`, digest(normalizeContentType(entry.def)));
+  for (const [key, entry] of Object.entries(base.propertyGroups)) baseDigests.set(`propertyGroup:${key}`, digest(normalizePropertyGroup(entry.def)));
+
+  const moved: string[] = [];
+  for (const resource of plan.resources) {
+    if (resource.action === 'none') continue;
+    const id = `${resource.kind}:${resource.key}`;
+    if (liveDigests.get(id) !== resource.digests.live) moved.push(`${resource.key} (changed in the CMS)`);
+    else if (baseDigests.get(id) !== resource.digests.base) moved.push(`${resource.key} (changed in the lockfile)`);
+  }
+  if (moved.length > 0) {
+    throw new UserError(
+      'Saved plan is stale',
+      `The given plan file can no longer be applied because the state was changed by another operation after the plan was created: ${moved.join(', ')}. Nothing was written. Run \`catalyst plan\` again and review the new plan.`,
+    );
+  }
+}

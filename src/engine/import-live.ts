@@ -1,0 +1,89 @@
+import { OPTIMIZELY_BUILT_IN_GROUPS } from '../core/built-in-groups.js';
+import { digest } from '../core/digest.js';
+import type { ContentTypeDef, LiveContentType, LivePropertyGroup } from '../core/model.js';
+import { UserError } from '../core/user-error.js';
+import type { PlatformAdapter } from '../adapters/port.js';
+import { createLockEntry, setLockEntry, type Lockfile } from '../io/lockfile/lockfile.js';
+import type { WrittenFile } from '../io/yaml/write-content-type-files.js';
+import { writeContentTypeFiles } from '../io/yaml/write-content-type-files.js';
+import { readLive } from './read-live.js';
+import { CONTENT_TYPE_SCHEMA_PATH } from './schema-location.js';
+
+export interface ImportLiveInput {
+  adapter: PlatformAdapter;
+  lock: Lockfile;
+  targetName: string;
+  /** Where the YAML goes. */
+  dir: string;
+  cwd: string;
+  /** Only these keys (content types or property groups); all when absent. */
+  only?: readonly string[];
+  includeSystem: boolean;
+  /** Definitions already in YAML, by key: a differing one is only overwritten with `overwrite`. */
+  existing: ReadonlyMap<string, ContentTypeDef>;
+  overwrite: boolean;
+  actor: string;
+  now: string;
+}
+
+export interface ImportLiveResult {
+  files: WrittenFile[];
+  contentTypes: string[];
+  propertyGroups: string[];
+  /** System types written on request: the planner will refuse to manage them. */
+  systemTypes: string[];
+  lock: Lockfile;
+}
+
+/**
+ * Adopts what the CMS holds: writes YAML for its content types and property groups and records
+ * them in the lockfile as synced, so the next plan is empty. Platform-owned (system) types are
+ * left out unless asked for.
+ */
+export async function importLive(input: ImportLiveInput): Promise<ImportLiveResult> {
+  const live = await readLive(input.adapter);
+  const wanted = input.only ? new Set(input.only) : undefined;
+  const known = new Set([...live.contentTypes.map((type) => type.def.key), ...live.propertyGroups.map((group) => group.def.key)]);
+  const unknown = [...(wanted ?? [])].filter((key) => !known.has(key));
+  if (unknown.length > 0) {
+    throw new UserError(
+      `Not on the target: ${unknown.join(', ')}`,
+      `--only names keys the CMS does not have. The target has: ${[...known].sort().join(', ') || '(nothing)'}. Fix the list.`,
+    );
+  }
+  const types = live.contentTypes.filter((type) => (!wanted || wanted.has(type.def.key)) && (input.includeSystem || !type.readOnly));
+  const groups = live.propertyGroups.filter((group) => (!wanted || wanted.has(group.def.key)) && !group.readOnly && !OPTIMIZELY_BUILT_IN_GROUPS.includes(group.def.key));
+
+  const clobbered = types.filter((type) => {
+    const current = input.existing.get(type.def.key);
+    return current !== undefined && digest(current) !== digest(type.def);
+  });
+  if (clobbered.length > 0 && !input.overwrite) {
+    throw new UserError(
+      'Import would overwrite YAML edits',
+      `The YAML of ${clobbered.map((type) => type.def.key).join(', ')} differs from the CMS. Nothing was written. Run \`catalyst plan\` to see the differences, or import again with --overwrite to replace the YAML with what the CMS holds.`,
+    );
+  }
+
+  const files = await writeContentTypeFiles(input.dir, types.map((type) => type.def), {
+    cwd: input.cwd,
+    propertyGroups: groups.map((group) => group.def),
+    schema: CONTENT_TYPE_SCHEMA_PATH,
+    headerComments: (def) => [`Imported from the CMS (target ${input.targetName}) by catalyst on ${input.now.slice(0, 10)}.`, ...(isSystem(types, def.key) ? ['A platform (system) type: read-only, catalyst will not manage it.'] : [])],
+  });
+  let lock = input.lock;
+  const synced = { at: input.now, by: input.actor };
+  for (const type of types.filter((type) => !type.readOnly)) lock = setLockEntry(lock, input.targetName, 'contentType', type.def.key, createLockEntry(type.def, type.version, synced));
+  for (const group of groups) lock = setLockEntry(lock, input.targetName, 'propertyGroup', group.def.key, createLockEntry(group.def, group.version, synced));
+  return {
+    files,
+    contentTypes: types.map((type) => type.def.key),
+    propertyGroups: groups.map((group: LivePropertyGroup) => group.def.key),
+    systemTypes: types.filter((type) => type.readOnly).map((type) => type.def.key),
+    lock,
+  };
+}
+
+function isSystem(types: readonly LiveContentType[], key: string): boolean {
+  return types.some((type) => type.def.key === key && type.readOnly);
+}

@@ -1,0 +1,59 @@
+import { OPTIMIZELY_BUILT_IN_GROUPS } from '../core/built-in-groups.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { hasErrors } from '../core/diagnostic.js';
+import { createPlan, type Plan } from '../core/plan.js';
+import type { LiveState } from '../core/state.js';
+import type { PlatformAdapter } from '../adapters/port.js';
+import type { Config, SelectedTarget } from '../io/config/config.js';
+import type { Lockfile } from '../io/lockfile/lockfile.js';
+import { baseFromLock } from './base-from-lock.js';
+import { checkDesired, loadDesired } from './load-desired.js';
+import { readLive } from './read-live.js';
+
+export interface ReconcileInput {
+  config: Config;
+  target: SelectedTarget;
+  adapter: PlatformAdapter;
+  lock: Lockfile;
+  cwd: string;
+  /** ISO 8601: the plan's timestamp. */
+  now: string;
+  /** Called when a stage begins, for progress output. */
+  onStage?: (stage: 'load' | 'refresh' | 'plan') => void;
+}
+
+export type ReconcileResult =
+  | { ok: true; plan: Plan; live: LiveState; diagnostics: Diagnostic[] }
+  /** The desired state is invalid: no plan, and nothing was written anywhere. */
+  | { ok: false; diagnostics: Diagnostic[] };
+
+/**
+ * Load → refresh → plan. Reads the YAML, reads every type the target has, validates the YAML
+ * against both, and computes the plan. Read-only: nothing is written to the CMS or to disk.
+ */
+export async function reconcile(input: ReconcileInput): Promise<ReconcileResult> {
+  input.onStage?.('load');
+  const loaded = await loadDesired(input.config, { cwd: input.cwd });
+  if (hasErrors(loaded.diagnostics)) return { ok: false, diagnostics: loaded.diagnostics };
+
+  input.onStage?.('refresh');
+  const live = await readLive(input.adapter);
+  const diagnostics = checkDesired(loaded, live);
+  if (hasErrors(diagnostics)) return { ok: false, diagnostics };
+  const { desired } = loaded;
+
+  input.onStage?.('plan');
+  const plan = createPlan({
+    desired,
+    base: baseFromLock(input.lock, input.target.name),
+    live,
+    options: {
+      now: input.now,
+      target: { name: input.target.name, platform: input.target.platform, description: input.adapter.describe() },
+      mode: input.config.mode,
+      strategy: input.config.strategy,
+      builtInGroups: OPTIMIZELY_BUILT_IN_GROUPS,
+    },
+  });
+  return { ok: true, plan, live, diagnostics };
+}

@@ -1,0 +1,4 @@
+import { fileURLToPath } from 'node:url';
+
+/** The content type JSON Schema shipped with catalyst, for the `yaml-language-server` line of written YAML. */
+export const CONTENT_TYPE_SCHEMA_PATH = fileURLToPath(new URL('../../schemas/content-type.schema.json', import.meta.url));

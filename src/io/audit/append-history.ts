@@ -1,0 +1,26 @@
+import { appendFile, mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+
+/** One line of the audit history: who changed what on which target, and when. Never holds secrets. */
+export interface HistoryRecord {
+  at: string;
+  actor: string;
+  target: string;
+  action: 'create' | 'update' | 'delete' | 'adopt' | 'forget' | 'import';
+  kind: 'contentType' | 'propertyGroup';
+  key: string;
+  /** Digest of the definition before and after the step (absent where there is none). */
+  before?: string;
+  after?: string;
+  /** Risk codes of the change (e.g. DS102), when any. */
+  codes?: string[];
+  /** Where the definition was backed up before a destructive step. */
+  backup?: string;
+}
+
+/** Appends records to the JSON Lines history file, one object per line. */
+export async function appendHistory(path: string, records: readonly HistoryRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  await mkdir(dirname(path), { recursive: true });
+  await appendFile(path, records.map((record) => `${JSON.stringify(record)}\n`).join(''), 'utf8');
+}

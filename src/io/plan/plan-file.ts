@@ -1,0 +1,38 @@
+import { readFile } from 'node:fs/promises';
+import type { Plan } from '../../core/plan.js';
+import { PLAN_FORMAT_VERSION } from '../../core/plan.js';
+import { UserError } from '../../core/user-error.js';
+import { writeTextAtomic } from '../fs/write-text-atomic.js';
+import { schemaValidator } from '../schema/schema-validator.js';
+
+/** Saves a plan for `catalyst apply <file>`: the plan document exactly as `plan --json` prints it. */
+export async function writePlanFile(path: string, plan: Plan): Promise<void> {
+  await writeTextAtomic(path, `${JSON.stringify(plan, null, 2)}\n`);
+}
+
+/**
+ * Reads a saved plan. A file that is not a catalyst plan, or one written by a catalyst with a
+ * newer major format version, is refused with what to do; it is never half-applied.
+ */
+export async function readPlanFile(path: string, shownAs: string): Promise<Plan> {
+  let value: unknown;
+  try {
+    value = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : `it is not JSON (${(error as Error).message})`;
+    throw new UserError(`Cannot read plan file ${shownAs}`, `The plan file cannot be used because ${reason}. Save a plan with \`catalyst plan --out ${shownAs}\`, then apply it.`);
+  }
+  const version = (value as { formatVersion?: unknown } | null)?.formatVersion;
+  if (typeof version === 'string' && version.split('.')[0] !== PLAN_FORMAT_VERSION.split('.')[0]) {
+    throw new UserError(
+      `Unsupported plan format ${version}`,
+      `${shownAs} was written in plan format ${version}; this catalyst reads format ${PLAN_FORMAT_VERSION}. Make the plan and apply it with the same catalyst version.`,
+    );
+  }
+  const errors = schemaValidator('plan.schema.json').validate(value);
+  if (errors.length > 0) {
+    const first = errors.slice(0, 3).map((error) => `${error.instancePath || '/'} ${error.message ?? ''}`.trim()).join('; ');
+    throw new UserError(`${shownAs} is not a catalyst plan`, `The file does not match schemas/plan.schema.json (${first}). Save a plan with \`catalyst plan --out ${shownAs}\`, then apply it.`);
+  }
+  return value as Plan;
+}

@@ -1,0 +1,48 @@
+import type { ResourceAction } from '../core/generated/plan.js';
+import type { ResourceKind } from '../core/model.js';
+import type { Style } from './style.js';
+
+export const KIND_LABEL: Record<ResourceKind, string> = { contentType: 'content type', propertyGroup: 'property group' };
+
+/** Terraform's action symbols: + create, ~ update, - delete; lockfile-only steps get their own. */
+export function actionSymbol(action: ResourceAction, style: Style): string {
+  switch (action) {
+    case 'create':
+      return style.create('+');
+    case 'update':
+      return style.update('~');
+    case 'delete':
+      return style.remove('-');
+    case 'adopt':
+      return style.create('=');
+    case 'forget':
+      return style.muted('×');
+    case 'none':
+      return ' ';
+    default: {
+      const unknown: never = action;
+      throw new Error(`Internal error: unknown action ${String(unknown)}. This is a bug in catalyst.`);
+    }
+  }
+}
+
+export function actionPhrase(action: ResourceAction): string {
+  switch (action) {
+    case 'create':
+      return 'will be created';
+    case 'update':
+      return 'will be updated in place';
+    case 'delete':
+      return 'will be deleted';
+    case 'adopt':
+      return 'will be adopted (recorded in the lockfile; no CMS write)';
+    case 'forget':
+      return 'will be forgotten (dropped from the lockfile; no CMS write)';
+    case 'none':
+      return 'is unchanged';
+    default: {
+      const unknown: never = action;
+      throw new Error(`Internal error: unknown action ${String(unknown)}. This is a bug in catalyst.`);
+    }
+  }
+}
