@@ -4,7 +4,7 @@ import type { CatalystContentTypeRow, CatalystWebsiteRow } from './catalyst-rows
 /**
  * Stable diagnostic codes of the Catalyst Studio source, documented in docs/catalyst-mapping.md.
  * CAT0xx: the database; CAT1xx: a row's JSON; CAT2xx: field mapping; CAT3xx: relationships;
- * CAT4xx: keys; CAT5xx: re-import merge; CAT6xx: export.
+ * CAT4xx: keys and overrides; CAT6xx: export. Re-import conflicts are per-type plan actions.
  */
 export const CATALYST_CODES = {
   fileNotFound: 'CAT001',
@@ -37,8 +37,6 @@ export const CATALYST_CODES = {
   keyMadeValid: 'CAT402',
   propertyKeyCollision: 'CAT403',
   badOverride: 'CAT404',
-  mergeConflict: 'CAT501',
-  removedInCatalystEditedInYaml: 'CAT502',
   notRepresentable: 'CAT601',
   destructiveSkipped: 'CAT602',
   websiteRequired: 'CAT603',
