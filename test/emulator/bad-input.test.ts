@@ -69,6 +69,19 @@ describe('bad input gets ProblemDetails, never a crash', () => {
     expect(JSON.parse(text).status).toBe(413);
   });
 
+  it('a body over the limit that is still arriving: 413 before the client has finished sending', async () => {
+    const { port } = new URL(emulator.url);
+    const token = await api.bearer();
+    const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/v1/contenttypes', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'transfer-encoding': 'chunked' } });
+    req.write(`{"key":"Slow","description":"${'z'.repeat(4096)}`);
+    const [res] = (await once(req, 'response')) as [import('node:http').IncomingMessage];
+    req.end('"}');
+    let text = '';
+    for await (const chunk of res) text += chunk;
+    expect(res.statusCode).toBe(413);
+    expect(JSON.parse(text).detail).toContain('2048 bytes');
+  });
+
   it('an unknown route: 404, with or without a token', async () => {
     expectProblem(await api.get('/v1/widgets'), 404);
     expectProblem(await api.get('/v2/contenttypes', { anonymous: true }), 404);

@@ -2,24 +2,38 @@ import type { IncomingMessage } from 'node:http';
 import type { Json } from '../json.js';
 import { HttpProblem } from './problem.js';
 
-/** Reads the whole body, refusing (413) as soon as it is known to exceed `maxBytes`. */
-export async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
+/**
+ * Reads the whole body, refusing (413) as soon as it is known to exceed `maxBytes`. The rest of
+ * an oversized body is read and dropped rather than left in the socket, so the 413 reaches the
+ * client instead of a reset connection.
+ */
+export function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) {
     req.resume();
-    throw tooLarge(maxBytes);
+    return Promise.reject(tooLarge(maxBytes));
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBytes) {
-      req.resume();
-      throw tooLarge(maxBytes);
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let refused = false;
+    req.on('data', (chunk: Buffer) => {
+      if (refused) return;
+      size += chunk.length;
+      if (size > maxBytes) {
+        refused = true;
+        chunks.length = 0;
+        reject(tooLarge(maxBytes));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.once('end', () => resolve(Buffer.concat(chunks)));
+    req.once('error', reject);
+    req.once('close', () => {
+      if (!req.complete) reject(new HttpProblem(400, 'The client closed the connection before the request body was complete.'));
+    });
+  });
 }
 
 /** The media type of a Content-Type header, lower-cased and without parameters; '' when absent. */
