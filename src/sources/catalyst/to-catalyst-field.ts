@@ -61,13 +61,14 @@ export function toCatalystField(name: string, property: PropertyDef, existing: J
   if (property.required === true || 'required' in field) field.required = property.required === true;
 
   const value: PropertyDef | ItemDef = property.type === 'array' && property.items ? property.items : property;
-  switch (type) {
+  if (type === 'array') field.itemType = itemTypeFor(property.items);
+  switch (type === 'array' ? field.itemType : type) {
     case 'text':
     case 'textarea':
     case 'email':
       set('minLength', value.minLength);
       set('maxLength', value.maxLength);
-      set('pattern', type === 'email' && value.pattern === EMAIL_PATTERN ? undefined : value.pattern);
+      set('pattern', (type === 'email' || field.itemType === 'email') && value.pattern === EMAIL_PATTERN ? undefined : value.pattern);
       break;
     case 'number':
       set('min', value.minimum);
@@ -81,17 +82,12 @@ export function toCatalystField(name: string, property: PropertyDef, existing: J
       break;
     case 'date':
     case 'datetime':
-      set('minDate', toDate(value.minimum, type));
-      set('maxDate', toDate(value.maximum, type));
+      set('minDate', toDate(value.minimum, String(field.itemType ?? type)));
+      set('maxDate', toDate(value.maximum, String(field.itemType ?? type)));
       break;
     case 'select':
     case 'multiselect':
       setOrDelete(field, 'options', value.enum ? toOptions(value.enum, field.options) : undefined);
-      break;
-    case 'array':
-      field.itemType = itemTypeFor(property.items);
-      set('minLength', value.minLength);
-      set('maxLength', value.maxLength);
       break;
     case 'object': {
       const nested = property.contentType ? context.nestedFields(property.contentType, existing?.fields) : undefined;
