@@ -12,12 +12,12 @@ import type { Style } from './style.js';
  */
 export function renderPlanText(plan: Plan, style: Style): string {
   const out: string[] = [`Target: ${style.strong(plan.target.name)} (${plan.target.description})`, ''];
-  const acting = plan.resources.filter((resource) => resource.action !== 'none');
-  if (acting.length === 0) {
-    out.push(style.create('No changes.') + ' The CMS matches the YAML and the lockfile.');
+  const changing = plan.resources.filter((resource) => resource.action !== 'none');
+  if (changing.length === 0) {
+    out.push(`${style.create('No changes.')} The CMS matches the YAML and the lockfile.`, '');
   } else {
     out.push('catalyst will perform the following actions:', '');
-    for (const resource of acting) out.push(...renderResource(resource, style), '');
+    for (const resource of changing) out.push(...renderResource(resource, style), '');
   }
   if (plan.drift.length > 0) out.push(...renderDrift(plan.drift, style), '');
   const conflicted = plan.resources.filter((resource) => resource.conflicts.length > 0);
@@ -26,8 +26,8 @@ export function renderPlanText(plan: Plan, style: Style): string {
   if (unmanaged.length > 0) out.push(...renderUnmanaged(unmanaged, style), '');
   if (plan.warnings.length > 0) out.push(...renderNotices('Warnings', plan.warnings, style.warning), '');
   if (plan.blockers.length > 0) out.push(...renderNotices('This plan cannot be applied', plan.blockers, style.error), '');
-  out.push(renderTotal(plan, style));
-  return `${out.join('\n')}\n`;
+  if (plan.summary.steps > 0 || !plan.applyable) out.push(renderTotal(plan, style));
+  return `${out.join('\n').trimEnd()}\n`;
 }
 
 function renderResource(resource: ResourcePlan, style: Style): string[] {
@@ -91,11 +91,17 @@ function renderConflicts(resources: readonly ResourcePlan[], style: Style): stri
 }
 
 function renderUnmanaged(resources: readonly ResourcePlan[], style: Style): string[] {
-  const system = resources.filter((resource) => resource.readOnly).map((resource) => resource.key);
-  const other = resources.filter((resource) => !resource.readOnly).map((resource) => resource.key);
   const lines = [style.strong('Not managed by catalyst (left alone):')];
-  if (other.length > 0) lines.push(`  in the CMS only: ${other.join(', ')}  ${style.muted('(`catalyst import optimizely` adopts them)')}`);
-  if (system.length > 0) lines.push(style.muted(`  platform (read-only): ${system.join(', ')}`));
+  for (const kind of ['contentType', 'propertyGroup'] as const) {
+    const other = resources.filter((resource) => resource.kind === kind && !resource.readOnly).map((resource) => resource.key);
+    if (other.length > 0) lines.push(`  ${KIND_LABEL[kind]}s in the CMS only: ${other.join(', ')}  ${style.muted('(`catalyst import optimizely` adopts them)')}`);
+  }
+  const platform = resources.filter((resource) => resource.readOnly);
+  if (platform.length > 0) {
+    const types = platform.filter((resource) => resource.kind === 'contentType').length;
+    const groups = platform.length - types;
+    lines.push(style.muted(`  platform-owned, read-only: ${types} content type${types === 1 ? '' : 's'}, ${groups} property group${groups === 1 ? '' : 's'} (\`catalyst status --all\` lists them)`));
+  }
   return lines;
 }
 
@@ -105,12 +111,18 @@ function renderNotices(title: string, notices: readonly PlanNotice[], paint: (te
   return lines;
 }
 
+/** Resources with an action; the steps may be more (a create's deferred references get a follow-up update). */
+function actingCount(plan: Plan): number {
+  return plan.resources.filter((resource) => resource.action !== 'none').length;
+}
+
 function renderTotal(plan: Plan, style: Style): string {
   const { actions, destructive } = plan.summary;
   const parts = [`${actions.create} to create`, `${actions.update} to update`, `${actions.delete} to delete`];
   const lockOnly = actions.adopt + actions.forget;
   if (lockOnly > 0) parts.push(`${lockOnly} lockfile-only`);
-  let total = `${style.strong('Plan:')} ${parts.join(', ')}.`;
+  const steps = plan.summary.steps !== actingCount(plan) ? ` in ${plan.summary.steps} steps` : '';
+  let total = `${style.strong('Plan:')} ${parts.join(', ')}${steps}.`;
   if (destructive > 0) total += ` ${style.warning(`${destructive} destructive change${destructive === 1 ? '' : 's'} need${destructive === 1 ? 's' : ''} --allow-destructive.`)}`;
   if (!plan.applyable) total += ` ${style.error(`Blocked by ${plan.blockers.length} problem${plan.blockers.length === 1 ? '' : 's'}.`)}`;
   return total;

@@ -6,8 +6,9 @@ import { contentTypeFromWire, propertyGroupFromWire } from '../../../src/adapter
 import { contentTypeToWire, propertyGroupToWire } from '../../../src/adapters/optimizely/to-wire.js';
 import { digest } from '../../../src/core/digest.js';
 import type { ContentTypeDef } from '../../../src/core/model.js';
+import { CORPUS_DIR } from '../../helpers/shared-data.js';
 
-const CORPUS = '/work/shared/optimizely/corpus';
+const CORPUS = CORPUS_DIR;
 type Raw = Record<string, unknown>;
 const files = readdirSync(CORPUS).filter((name) => name.endsWith('.json'));
 const types = files.flatMap((file) => {

@@ -7,8 +7,9 @@ import { contentTypeToWire } from '../../../src/adapters/optimizely/to-wire.js';
 import { digest } from '../../../src/core/digest.js';
 import type { ContentTypeDef } from '../../../src/core/model.js';
 import { startHarness, type Harness } from './emulator-harness.js';
+import { CORPUS_DIR } from '../../helpers/shared-data.js';
 
-const CORPUS = '/work/shared/optimizely/corpus';
+const CORPUS = CORPUS_DIR;
 const files = readdirSync(CORPUS).filter((name) => name.endsWith('.json'));
 
 /**

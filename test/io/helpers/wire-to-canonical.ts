@@ -2,9 +2,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AccessRight, BaseType, ContentTypeDef, EnumValue, ItemDef, PropertyDef, PropertyGroupDef } from '../../../src/core/model.js';
 import { normalizeContentType, normalizePropertyGroup } from '../../../src/core/normalize.js';
+import { CORPUS_DIR } from '../../helpers/shared-data.js';
 
 /** The shared corpus of real Optimizely content types (v1, preview3 and preview2 spellings). */
-export const CORPUS_DIR = '/work/shared/optimizely/corpus';
+export { CORPUS_DIR };
 
 type Wire = Record<string, unknown>;
 
