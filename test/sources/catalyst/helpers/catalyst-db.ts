@@ -1,22 +1,16 @@
-import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { POC_CATALYST_DB, SAMPLE_CATALYST_DB } from '../../../helpers/shared-data.js';
 
 const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
 const SCHEMA = readFileSync(join(REPO, 'test/fixtures/catalyst/poc-era-schema.sql'), 'utf8');
 
-/**
- * The shared Catalyst databases live in `shared/catalyst/` beside the repository (CI clones the
- * repository next to it); a throwaway clone elsewhere finds them at /work/shared.
- */
+/** The Catalyst Studio databases kept in test/fixtures/shared (copies of the project's shared data). */
 export function sharedCatalystFile(name: 'sample-catalyst.db' | 'poc-db/catalyst-poc.db'): string {
-  for (const root of [resolve(REPO, '../shared/catalyst'), '/work/shared/catalyst']) {
-    const file = join(root, name);
-    if (existsSync(file)) return file;
-  }
-  throw new Error(`shared/catalyst/${name} not found beside the repository or in /work/shared`);
+  return name === 'sample-catalyst.db' ? SAMPLE_CATALYST_DB : POC_CATALYST_DB;
 }
 
 export function tempDir(prefix = 'catalyst-studio-'): string {

@@ -2,11 +2,15 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { CliResult } from '../../../helpers/run-cli.js';
 
-const MAIN = fileURLToPath(new URL('./catalyst-cli-main.ts', import.meta.url));
+const MAIN = fileURLToPath(new URL('../../../../src/cli/main.ts', import.meta.url));
 /** Resolved here, not from the child's working directory (a temp project has no node_modules). */
 const TSX = import.meta.resolve('tsx');
 
-/** Runs `catalyst import|export catalyst …` in a child process, as a user would. */
+/**
+ * Runs the catalyst CLI from source in a child process, as a user would, in `cwd` (a temporary
+ * project). Unlike test/helpers/run-cli.ts it loads tsx from this repository, so the working
+ * directory need not have node_modules.
+ */
 export function runCatalystCli(args: string[], cwd: string): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', TSX, MAIN, ...args], {
