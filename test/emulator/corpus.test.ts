@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import { CORPUS_DIR as CORPUS } from '../helpers/shared-data.js';
 import { Api, PREFIX } from './helpers/api.js';
 
 /**
@@ -9,8 +10,6 @@ import { Api, PREFIX } from './helpers/api.js';
  * know (the API ignores unknown request members). This is the best fidelity check we have:
  * nobody on this project wrote these definitions.
  */
-const CORPUS = '/work/shared/optimizely/corpus';
-
 type DialectName = 'v1' | 'preview3' | 'preview2';
 
 /** Which dialect each file speaks, and why (see the corpus README). */
