@@ -11,11 +11,11 @@ const TSX = import.meta.resolve('tsx');
  * project). Unlike test/helpers/run-cli.ts it loads tsx from this repository, so the working
  * directory need not have node_modules.
  */
-export function runCatalystCli(args: string[], cwd: string): Promise<CliResult> {
+export function runCatalystCli(args: string[], cwd: string, env: Record<string, string | undefined> = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', TSX, MAIN, ...args], {
       cwd,
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined },
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
