@@ -31,7 +31,7 @@ export async function openTarget(target: SelectedTarget, options: OpenTargetOpti
       await mkdir(dirname(target.endpoint.dataFile), { recursive: true });
       const emulator = await startEmulator({ port: 0, dataFile: target.endpoint.dataFile, ...credentials });
       const adapter = createOptimizelyAdapter({ apiUrl: emulator.url, apiVersion: target.apiVersion, ...credentials, onEvent: options.onEvent });
-      return { adapter: describedAs(adapter, `embedded Optimizely emulator (${target.apiVersion}), state in ${target.endpoint.dataFile}`), close: () => emulator.close() };
+      return { adapter, close: () => emulator.close() };
     }
     default: {
       const unknown: never = target.endpoint;
@@ -40,13 +40,19 @@ export async function openTarget(target: SelectedTarget, options: OpenTargetOpti
   }
 }
 
-/** The embedded emulator's URL changes every run; describe it by what stays the same. */
-function describedAs(adapter: PlatformAdapter, description: string): PlatformAdapter {
-  return new Proxy(adapter, {
-    get(target, property, receiver) {
-      if (property === 'describe') return () => description;
-      const value: unknown = Reflect.get(target, property, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
+/**
+ * The target as plans and messages name it, without secrets. An embedded target is described
+ * by what stays the same from run to run, not by the emulator's port of the moment.
+ */
+export function describeTarget(target: SelectedTarget): string {
+  switch (target.endpoint.kind) {
+    case 'remote':
+      return `${target.platform} ${target.apiVersion} at ${target.endpoint.apiUrl}`;
+    case 'embedded':
+      return `embedded ${target.platform} emulator, ${target.apiVersion}`;
+    default: {
+      const unknown: never = target.endpoint;
+      throw new Error(`Internal error: unknown endpoint kind ${JSON.stringify(unknown)}. This is a bug in catalyst.`);
+    }
+  }
 }

@@ -8,6 +8,7 @@ import type { Config, SelectedTarget } from '../io/config/config.js';
 import type { Lockfile } from '../io/lockfile/lockfile.js';
 import { baseFromLock } from './base-from-lock.js';
 import { checkDesired, loadDesired } from './load-desired.js';
+import { describeTarget } from './open-target.js';
 import { readLive } from './read-live.js';
 
 export interface ReconcileInput {
@@ -49,7 +50,7 @@ export async function reconcile(input: ReconcileInput): Promise<ReconcileResult>
     live,
     options: {
       now: input.now,
-      target: { name: input.target.name, platform: input.target.platform, description: input.adapter.describe() },
+      target: { name: input.target.name, platform: input.target.platform, description: describeTarget(input.target) },
       mode: input.config.mode,
       strategy: input.config.strategy,
       builtInGroups: OPTIMIZELY_BUILT_IN_GROUPS,
