@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 
@@ -6,5 +9,26 @@ describe('catalyst CLI shell', () => {
     const result = await runCli(['--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('catalyst <command> [options]');
+  });
+
+  it('runs in a project directory outside the repository (no node_modules there)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'catalyst-cli-'));
+    try {
+      const result = await runCli(['--help'], { cwd: dir });
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses an unknown command with exit code 1 and says so on stderr', async () => {
+    const result = await runCli(['frobnicate']);
+    expect(result).toEqual({ code: 1, stdout: '', stderr: 'Error: Unknown argument: frobnicate\n' });
+  });
+
+  it('exits 1 when no command is named', async () => {
+    const result = await runCli([]);
+    expect(result).toEqual({ code: 1, stdout: '', stderr: 'Error: Name a command; `catalyst --help` lists them.\n' });
   });
 });

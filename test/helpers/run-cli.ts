@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
+/** Resolved here, not from the child's working directory: a temp project has no node_modules. */
+const TSX = import.meta.resolve('tsx');
 
 export interface CliResult {
   code: number;
@@ -15,10 +17,10 @@ export interface RunCliOptions {
   input?: string;
 }
 
-/** Runs the catalyst CLI from source in a child process, as a user would. */
+/** Runs the catalyst CLI from source in a child process, as a user would, in any working directory. */
 export function runCli(args: string[], options: RunCliOptions = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+    const child = spawn(process.execPath, ['--import', TSX, MAIN, ...args], {
       cwd: options.cwd ?? process.cwd(),
       env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
