@@ -29,6 +29,13 @@ export interface ValidationContext {
 export const RESOURCE_KEY_PATTERN = /^[A-Za-z][_0-9A-Za-z]+$/;
 
 /**
+ * Base types that carry composition behaviors. The v1 reference names only `_component`, but live
+ * CMSes return `_section` types with `sectionEnabled` (the built-in BlankSection, and
+ * OptiFormsContainerData in the corpus's preview3 pull), so a `_section` may have them too.
+ */
+const COMPOSABLE_BASE_TYPES: readonly string[] = ['_component', '_section'];
+
+/**
  * Semantic validation of the desired state: everything a JSON Schema cannot see (references
  * between types, per-type attribute rules, bounds, duplicates). Returns every problem found,
  * in a deterministic order; never stops at the first. An empty list or warnings only means the
@@ -79,8 +86,8 @@ function validateContentType(def: ContentTypeDef, scope: PropertyScope, contract
   }
   const behaviors = def.compositionBehaviors ?? [];
   const baseTypeMissing = def.isContract !== true && (baseType === null || baseType === undefined);
-  if (behaviors.length > 0 && baseType !== '_component' && !baseTypeMissing) {
-    report('V012', 'error', 'compositionBehaviors', 'compositionBehaviors on a type that is not a component', `Only _component types have composition behaviors; "${def.key}" ${def.isContract === true ? 'is a contract' : `has base type ${baseType}`}. Remove compositionBehaviors, or change the base type.`);
+  if (behaviors.length > 0 && !COMPOSABLE_BASE_TYPES.includes(baseType as string) && !baseTypeMissing) {
+    report('V012', 'error', 'compositionBehaviors', 'compositionBehaviors on a type that is not a component', `Only _component and _section types have composition behaviors; "${def.key}" ${def.isContract === true ? 'is a contract' : `has base type ${baseType}`}. Remove compositionBehaviors, or change the base type.`);
   }
   for (const behavior of behaviors) {
     if (!(COMPOSITION_BEHAVIORS as readonly string[]).includes(behavior)) {

@@ -86,6 +86,7 @@ describe('validateDesired', () => {
     { name: 'minItems on a string', edit: setProperty('title', { type: 'string', minItems: 1 }), expected: [{ code: 'V011', path: 'properties.title.minItems' }] },
     { name: 'imageDescriptor on a string', edit: setProperty('title', { type: 'string', imageDescriptor: { width: 10 } }), expected: [{ code: 'V011', path: 'properties.title.imageDescriptor' }] },
     { name: 'compositionBehaviors on a page', edit: (s) => void (article(s).compositionBehaviors = ['sectionEnabled']), expected: [{ code: 'V012', path: 'compositionBehaviors' }] },
+    { name: 'sectionEnabled on a section, as live CMSes return BlankSection', edit: (s) => void s.types.push({ key: 'FormsContainer', baseType: '_section', displayName: 'Forms container', compositionBehaviors: ['sectionEnabled'], properties: {} }), expected: [] },
     { name: 'compositionBehaviors on a contract', edit: (s) => void (s.types[2]!.compositionBehaviors = ['elementEnabled']), expected: [{ code: 'V012', path: 'compositionBehaviors' }] },
     { name: 'contract with a baseType', edit: (s) => void (s.types[2]!.baseType = '_component'), expected: [{ code: 'V013', path: 'baseType' }] },
     { name: 'non-contract without baseType', edit: (s) => void (s.types[1]!.baseType = null), expected: [{ code: 'V013', path: 'baseType' }] },
