@@ -165,4 +165,8 @@ describe('validateDesired', () => {
     expect(validate(edit).map((diagnostic) => diagnostic.code)).toEqual(['V015']);
     expect(validate(edit, { ...CONTEXT, knownGroups: ['Legacy'] })).toEqual([]);
   });
+
+  it.each(['Content', 'Information', 'Settings', 'Advanced', 'Scheduling'])('accepts the built-in group %s without a target', (group) => {
+    expect(validate(setProperty('title', { type: 'string', group }), { builtInGroups: OPTIMIZELY_BUILT_IN_GROUPS })).toEqual([]);
+  });
 });
