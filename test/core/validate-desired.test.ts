@@ -167,6 +167,6 @@ describe('validateDesired', () => {
   });
 
   it.each(['Content', 'Information', 'Settings', 'Advanced', 'Scheduling'])('accepts the built-in group %s without a target', (group) => {
-    expect(validate(setProperty('title', { type: 'string', group }), { builtInGroups: OPTIMIZELY_BUILT_IN_GROUPS })).toEqual([]);
+    expect(validate(setProperty('title', { type: 'string', group }), { ...CONTEXT, builtInGroups: OPTIMIZELY_BUILT_IN_GROUPS })).toEqual([]);
   });
 });
