@@ -1,0 +1,142 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { OPTIMIZELY_BUILT_IN_GROUPS } from '../../src/core/built-in-groups.js';
+import { hasErrors } from '../../src/core/diagnostic.js';
+import { digest } from '../../src/core/digest.js';
+import type { ConflictStrategy, SyncMode } from '../../src/core/generated/plan.js';
+import type { ContentTypeDef, PropertyGroupDef } from '../../src/core/model.js';
+import { normalizeContentType, normalizePropertyGroup } from '../../src/core/normalize.js';
+import { createPlan, type Plan } from '../../src/core/plan.js';
+import type { LiveState } from '../../src/core/state.js';
+import { baseFromLock } from '../../src/engine/base-from-lock.js';
+import { checkDesired, loadDesired } from '../../src/engine/load-desired.js';
+import type { Config } from '../../src/io/config/config.js';
+import { LOCK_VERSION, type LockTarget } from '../../src/io/lockfile/lockfile.js';
+import { parseLockfileText } from '../../src/io/lockfile/read-lockfile.js';
+import { schemaValidator } from '../../src/io/schema/schema-validator.js';
+import { renderDiagnostics } from '../../src/render/diagnostics-text.js';
+import { plainStyle } from '../../src/render/style.js';
+
+/** The clock and the target of every golden plan: fixed, so the expected files never move. */
+export const GOLDEN_NOW = '2026-03-01T12:00:00.000Z';
+export const GOLDEN_TARGET = { name: 'production', platform: 'optimizely', description: 'optimizely v1 at https://api.cms.optimizely.com/v1' };
+
+/** What a case may set in `options.json`; anything else is a typo and fails the case. */
+export interface CaseOptions {
+  mode?: SyncMode;
+  strategy?: ConflictStrategy;
+  /** Property groups the platform provides; default Optimizely's built-in groups. */
+  builtInGroups?: string[];
+  /** The Markdown view's budget in characters; default the renderer's. */
+  markdownBudget?: number;
+}
+
+const OPTION_KEYS: ReadonlySet<string> = new Set(['mode', 'strategy', 'builtInGroups', 'markdownBudget']);
+
+export interface PlannedCase {
+  plan: Plan;
+  options: CaseOptions;
+}
+
+/**
+ * Plans one golden case the way `catalyst plan` does: the YAML in `desired/` through the real
+ * loader and validator (checked against the live state), `base.json` (a lockfile target section)
+ * through the real lockfile reader, `live.json` as an adapter would return it, then `createPlan`
+ * with the fixed clock. A case whose inputs are invalid fails with the diagnostics a user would see.
+ * With `seal`, base.json entries get the digest of their definition first, as catalyst does when it
+ * writes the lockfile (`UPDATE_GOLDEN=1`).
+ */
+export async function planCase(dir: string, seal: boolean): Promise<PlannedCase> {
+  const options = await readOptions(dir);
+  if (seal) await sealBase(dir);
+  const live = await readLiveFile(dir);
+  const lock = await readBaseFile(dir);
+
+  const config: Config = {
+    rootDir: dir,
+    contentTypesDir: join(dir, 'desired'),
+    lockfilePath: join(dir, 'base.json'),
+    mode: options.mode ?? 'push',
+    strategy: options.strategy ?? 'manual',
+    targets: [],
+  };
+  const loaded = await loadDesired(config, { cwd: dir });
+  const diagnostics = checkDesired(loaded, live);
+  if (hasErrors(diagnostics)) throw new Error(`the case's YAML is invalid:\n${renderDiagnostics(diagnostics, plainStyle)}`);
+
+  const plan = createPlan({
+    desired: loaded.desired,
+    base: baseFromLock(lock, GOLDEN_TARGET.name),
+    live,
+    options: {
+      now: GOLDEN_NOW,
+      target: GOLDEN_TARGET,
+      mode: config.mode,
+      strategy: config.strategy,
+      builtInGroups: options.builtInGroups ?? OPTIMIZELY_BUILT_IN_GROUPS,
+    },
+  });
+  return { plan, options };
+}
+
+async function readOptions(dir: string): Promise<CaseOptions> {
+  const text = await readFile(join(dir, 'options.json'), 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return '{}';
+    throw error;
+  });
+  const options = JSON.parse(text) as Record<string, unknown>;
+  const unknown = Object.keys(options).filter((key) => !OPTION_KEYS.has(key));
+  if (unknown.length > 0) throw new Error(`options.json: unknown member(s) ${unknown.join(', ')}; known: ${[...OPTION_KEYS].join(', ')}`);
+  return options as CaseOptions;
+}
+
+/** base.json is the target's lockfile section; it is read as the lockfile `{ targets: { production: … } }`. */
+async function readBaseFile(dir: string) {
+  const section = JSON.parse(await readFile(join(dir, 'base.json'), 'utf8')) as LockTarget;
+  const text = JSON.stringify({ lockVersion: LOCK_VERSION, targets: { [GOLDEN_TARGET.name]: section } }, null, 2);
+  const result = parseLockfileText(text, 'base.json');
+  if (!result.lock) throw new Error(`base.json is not a valid lockfile section:\n${renderDiagnostics(result.diagnostics, plainStyle)}`);
+  for (const [key, entry] of Object.entries(section.contentTypes ?? {})) assertCanonical(`content type ${key}`, entry.definition, normalizeContentType(entry.definition));
+  for (const [key, entry] of Object.entries(section.propertyGroups ?? {})) assertCanonical(`property group ${key}`, entry.definition, normalizePropertyGroup(entry.definition));
+  return result.lock;
+}
+
+/** The lockfile holds canonical definitions only (catalyst writes it); a fixture must too. */
+function assertCanonical(what: string, definition: ContentTypeDef | PropertyGroupDef, normalized: ContentTypeDef | PropertyGroupDef): void {
+  if (digest(definition) !== digest(normalized)) {
+    throw new Error(`base.json: the definition of ${what} is not canonical; catalyst would have written ${JSON.stringify(normalized)}`);
+  }
+}
+
+async function sealBase(dir: string): Promise<void> {
+  const path = join(dir, 'base.json');
+  const text = await readFile(path, 'utf8');
+  const section = JSON.parse(text) as LockTarget;
+  for (const entries of [section.contentTypes ?? {}, section.propertyGroups ?? {}]) {
+    for (const entry of Object.values(entries)) entry.digest = digest(entry.definition);
+  }
+  const sealed = `${JSON.stringify(section, null, 2)}\n`;
+  if (sealed !== text) await writeFile(path, sealed);
+}
+
+/** live.json: what the adapter returned, each definition checked against the canonical model's schema. */
+async function readLiveFile(dir: string): Promise<LiveState> {
+  const live = JSON.parse(await readFile(join(dir, 'live.json'), 'utf8')) as LiveState;
+  const schema = schemaValidator('lock.schema.json');
+  const problems: string[] = [];
+  const check = (where: string, value: unknown, definition: string) => {
+    for (const error of schema.validate(value, definition)) problems.push(`${where}${error.instancePath} ${error.message ?? ''}`);
+  };
+  live.contentTypes.forEach((entry, index) => {
+    check(`contentTypes[${index}].def`, entry.def, 'contentTypeDef');
+    check(`contentTypes[${index}].version`, entry.version, 'version');
+    if (typeof entry.readOnly !== 'boolean') problems.push(`contentTypes[${index}].readOnly must be a boolean`);
+  });
+  live.propertyGroups.forEach((entry, index) => {
+    check(`propertyGroups[${index}].def`, entry.def, 'propertyGroupDef');
+    check(`propertyGroups[${index}].version`, entry.version, 'version');
+    if (typeof entry.readOnly !== 'boolean') problems.push(`propertyGroups[${index}].readOnly must be a boolean`);
+  });
+  if (problems.length > 0) throw new Error(`live.json is not a live state:\n${problems.join('\n')}`);
+  return live;
+}
