@@ -11,7 +11,7 @@ import type { LiveState } from '../../src/core/state.js';
 import { baseFromLock } from '../../src/engine/base-from-lock.js';
 import { checkDesired, loadDesired } from '../../src/engine/load-desired.js';
 import type { Config } from '../../src/io/config/config.js';
-import { LOCK_VERSION, type LockTarget } from '../../src/io/lockfile/lockfile.js';
+import { LOCK_VERSION, lockedTarget, type LockTarget } from '../../src/io/lockfile/lockfile.js';
 import { parseLockfileText } from '../../src/io/lockfile/read-lockfile.js';
 import { schemaValidator } from '../../src/io/schema/schema-validator.js';
 import { renderDiagnostics } from '../../src/render/diagnostics-text.js';
@@ -96,8 +96,9 @@ async function readBaseFile(dir: string) {
   const text = JSON.stringify({ lockVersion: LOCK_VERSION, targets: { [GOLDEN_TARGET.name]: section } }, null, 2);
   const result = parseLockfileText(text, 'base.json');
   if (!result.lock) throw new Error(`base.json is not a valid lockfile section:\n${renderDiagnostics(result.diagnostics, plainStyle)}`);
-  for (const [key, entry] of Object.entries(section.contentTypes ?? {})) assertCanonical(`content type ${key}`, entry.definition, normalizeContentType(entry.definition));
-  for (const [key, entry] of Object.entries(section.propertyGroups ?? {})) assertCanonical(`property group ${key}`, entry.definition, normalizePropertyGroup(entry.definition));
+  const { contentTypes, propertyGroups } = lockedTarget(result.lock, GOLDEN_TARGET.name);
+  for (const [key, entry] of Object.entries(contentTypes)) assertCanonical(`content type ${key}`, entry.definition, normalizeContentType(entry.definition));
+  for (const [key, entry] of Object.entries(propertyGroups)) assertCanonical(`property group ${key}`, entry.definition, normalizePropertyGroup(entry.definition));
   return result.lock;
 }
 
@@ -113,7 +114,7 @@ async function sealBase(dir: string): Promise<void> {
   const text = await readFile(path, 'utf8');
   const section = JSON.parse(text) as LockTarget;
   for (const entries of [section.contentTypes ?? {}, section.propertyGroups ?? {}]) {
-    for (const entry of Object.values(entries)) entry.digest = digest(entry.definition);
+    for (const entry of Object.values(entries)) if (entry) entry.digest = digest(entry.definition);
   }
   const sealed = `${JSON.stringify(section, null, 2)}\n`;
   if (sealed !== text) await writeFile(path, sealed);
