@@ -75,28 +75,34 @@ function safeUser(): string {
   }
 }
 
-/** Loads the config (and target, when `requireTarget`), printing warnings; errors become a UserError. */
-export async function loadProject(
-  context: CliContext,
-  args: ProjectArgs,
-  options: { requireTarget: boolean },
-): Promise<{ config: Config; target?: SelectedTarget }> {
+/** Loads the config without choosing a target (for commands that never contact a CMS), printing warnings; errors become a UserError. */
+export async function loadProject(context: CliContext, args: ProjectArgs): Promise<{ config: Config }> {
+  const { config } = await loadConfigOrFail(context, args, false);
+  return { config };
+}
+
+/** Loads the config, the chosen target with its credentials, and the lockfile: what every command that talks to a CMS starts with. */
+export async function loadTargetedProject(context: CliContext, args: ProjectArgs): Promise<{ config: Config; target: SelectedTarget; lock: Lockfile }> {
+  const { config, target } = await loadConfigOrFail(context, args, true);
+  if (!target) throw new UserError('Invalid configuration', 'No target could be selected. Fix the problems above, then run the command again.');
+  return { config, target, lock: await loadLock(context, config) };
+}
+
+async function loadConfigOrFail(context: CliContext, args: ProjectArgs, requireTarget: boolean): Promise<{ config: Config; target?: SelectedTarget }> {
   const result = await loadConfig({
     cwd: context.cwd,
     env: context.env,
-    requireTarget: options.requireTarget,
+    requireTarget,
     ...(args.config !== undefined ? { configPath: args.config } : {}),
     ...(args.target !== undefined ? { targetName: args.target } : {}),
   });
   failOnErrors(context, result.diagnostics, 'Invalid configuration', 'Fix the configuration as described above, then run the command again.');
-  if (!result.config || (options.requireTarget && !result.target)) {
-    throw new UserError('Invalid configuration', 'The configuration could not be loaded. Fix the problems above, then run the command again.');
-  }
+  if (!result.config) throw new UserError('Invalid configuration', 'The configuration could not be loaded. Fix the problems above, then run the command again.');
   return result.target ? { config: result.config, target: result.target } : { config: result.config };
 }
 
 /** Reads the lockfile; a damaged one stops the command (it is never silently reset). */
-export async function loadLock(context: CliContext, config: Config): Promise<Lockfile> {
+async function loadLock(context: CliContext, config: Config): Promise<Lockfile> {
   const result = await readLockfile(config.lockfilePath, { cwd: context.cwd });
   failOnErrors(context, result.diagnostics, 'Invalid lockfile', 'Fix or restore the lockfile (it is in git), then run the command again.');
   if (!result.lock) throw new UserError('Invalid lockfile', 'The lockfile could not be read. Restore it from git, then run the command again.');

@@ -6,7 +6,7 @@ import { checkSavedPlan } from '../../engine/check-saved-plan.js';
 import { readLive } from '../../engine/read-live.js';
 import { readPlanFile } from '../../io/plan/plan-file.js';
 import { renderPlanText } from '../../render/plan-text.js';
-import { createCliContext, loadLock, loadProject, PROJECT_OPTIONS, stateFiles } from '../cli-context.js';
+import { createCliContext, loadTargetedProject, PROJECT_OPTIONS, stateFiles } from '../cli-context.js';
 import { confirmApply } from '../confirm.js';
 import { defineCommand, EXIT } from '../define-command.js';
 import { makePlan } from '../make-plan.js';
@@ -26,10 +26,7 @@ export const applyCommand = defineCommand({
       }),
   run: async (args) => {
     const context = createCliContext(args);
-    const project = await loadProject(context, args, { requireTarget: true });
-    if (!project.target) return EXIT.error;
-    const target = project.target;
-    const lock = await loadLock(context, project.config);
+    const { config, target, lock } = await loadTargetedProject(context, args);
     const saved = args.plan === undefined ? undefined : await readPlanFile(resolve(context.cwd, args.plan), args.plan);
 
     return withTarget(context, target, async (opened) => {
@@ -40,7 +37,7 @@ export const applyCommand = defineCommand({
         context.progress.stop();
         plan = saved;
       } else {
-        plan = (await makePlan(context, { config: project.config, target }, lock, opened)).plan;
+        plan = (await makePlan(context, { config, target }, lock, opened)).plan;
         context.stdout.write(renderPlanText(plan, context.style));
         if (plan.summary.steps === 0) return EXIT.ok;
         if (!plan.applyable) return EXIT.error;
@@ -57,8 +54,8 @@ export const applyCommand = defineCommand({
         plan,
         adapter: opened.adapter,
         lock,
-        lockfilePath: project.config.lockfilePath,
-        ...stateFiles(project.config),
+        lockfilePath: config.lockfilePath,
+        ...stateFiles(config),
         targetName: target.name,
         actor: context.actor,
         now: context.now,
@@ -67,7 +64,7 @@ export const applyCommand = defineCommand({
       });
       context.progress.stop();
       context.stdout.write(renderApplyResult(result, context.style));
-      if (!result.failed) context.stdout.write(`Lockfile: ${relative(context.cwd, project.config.lockfilePath) || project.config.lockfilePath}\n`);
+      if (!result.failed) context.stdout.write(`Lockfile: ${relative(context.cwd, config.lockfilePath) || config.lockfilePath}\n`);
       return result.failed ? EXIT.error : EXIT.ok;
     });
   },

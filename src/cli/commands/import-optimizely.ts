@@ -3,7 +3,7 @@ import type { ContentTypeDef } from '../../core/model.js';
 import { importLive } from '../../engine/import-live.js';
 import { loadDesired } from '../../engine/load-desired.js';
 import { writeLockfile } from '../../io/lockfile/write-lockfile.js';
-import { createCliContext, loadLock, loadProject, PROJECT_OPTIONS } from '../cli-context.js';
+import { createCliContext, loadTargetedProject, PROJECT_OPTIONS } from '../cli-context.js';
 import { defineCommand, EXIT } from '../define-command.js';
 import { withTarget } from '../with-target.js';
 
@@ -20,14 +20,11 @@ export const importOptimizelyCommand = defineCommand({
     }),
   run: async (args) => {
     const context = createCliContext(args);
-    const project = await loadProject(context, args, { requireTarget: true });
-    if (!project.target) return EXIT.error;
-    const target = project.target;
-    const lock = await loadLock(context, project.config);
-    const dir = args.out !== undefined ? resolve(context.cwd, args.out) : project.config.contentTypesDir;
+    const { config, target, lock } = await loadTargetedProject(context, args);
+    const dir = args.out !== undefined ? resolve(context.cwd, args.out) : config.contentTypesDir;
     const existing = new Map<string, ContentTypeDef>();
-    if (dir === project.config.contentTypesDir) {
-      const loaded = await loadDesired(project.config, { cwd: context.cwd }).catch(() => undefined);
+    if (dir === config.contentTypesDir) {
+      const loaded = await loadDesired(config, { cwd: context.cwd }).catch(() => undefined);
       for (const { def } of loaded?.desired.contentTypes ?? []) existing.set(def.key, def);
     }
     const only = args.only?.split(',').map((key) => key.trim()).filter(Boolean);
@@ -48,11 +45,11 @@ export const importOptimizelyCommand = defineCommand({
       }),
     );
     context.progress.stop();
-    await writeLockfile(project.config.lockfilePath, result.lock);
+    await writeLockfile(config.lockfilePath, result.lock);
     const shown = (path: string) => relative(context.cwd, path) || '.';
     for (const file of result.files) context.stdout.write(`  ${file.status.padEnd(9)} ${shown(file.path)}\n`);
     context.stdout.write(
-      `\nImported ${result.contentTypes.length} content type${result.contentTypes.length === 1 ? '' : 's'} and ${result.propertyGroups.length} property group${result.propertyGroups.length === 1 ? '' : 's'} into ${shown(dir)}, recorded as synced in ${shown(project.config.lockfilePath)}.\n`,
+      `\nImported ${result.contentTypes.length} content type${result.contentTypes.length === 1 ? '' : 's'} and ${result.propertyGroups.length} property group${result.propertyGroups.length === 1 ? '' : 's'} into ${shown(dir)}, recorded as synced in ${shown(config.lockfilePath)}.\n`,
     );
     if (result.systemTypes.length > 0) {
       context.stdout.write(`${context.style.warning('Note:')} ${result.systemTypes.join(', ')} are platform types: read-only. catalyst will refuse to plan them; keep them out of the content types directory, or delete their files.\n`);

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { writePlanFile } from '../../io/plan/plan-file.js';
 import { renderPlanText } from '../../render/plan-text.js';
-import { createCliContext, loadLock, loadProject, PROJECT_OPTIONS } from '../cli-context.js';
+import { createCliContext, loadTargetedProject, PROJECT_OPTIONS } from '../cli-context.js';
 import { defineCommand, EXIT } from '../define-command.js';
 import { makePlan } from '../make-plan.js';
 import { withTarget } from '../with-target.js';
@@ -18,11 +18,8 @@ export const planCommand = defineCommand({
     }),
   run: async (args) => {
     const context = createCliContext(args);
-    const project = await loadProject(context, args, { requireTarget: true });
-    if (!project.target) return EXIT.error;
-    const target = project.target;
-    const lock = await loadLock(context, project.config);
-    const { plan } = await withTarget(context, target, (opened) => makePlan(context, { config: project.config, target }, lock, opened));
+    const { config, target, lock } = await loadTargetedProject(context, args);
+    const { plan } = await withTarget(context, target, (opened) => makePlan(context, { config, target }, lock, opened));
     context.stdout.write(args.json ? `${JSON.stringify(plan, null, 2)}\n` : renderPlanText(plan, context.style));
     if (args.out !== undefined) {
       const path = resolve(context.cwd, args.out);

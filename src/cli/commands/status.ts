@@ -1,5 +1,5 @@
 import { KIND_LABEL } from '../../render/resource-labels.js';
-import { createCliContext, loadLock, loadProject, PROJECT_OPTIONS } from '../cli-context.js';
+import { createCliContext, loadTargetedProject, PROJECT_OPTIONS } from '../cli-context.js';
 import { defineCommand, EXIT } from '../define-command.js';
 import { makePlan } from '../make-plan.js';
 import { withTarget } from '../with-target.js';
@@ -10,11 +10,8 @@ export const statusCommand = defineCommand({
   builder: (yargs) => yargs.options({ ...PROJECT_OPTIONS, all: { type: 'boolean', default: false, describe: 'Also list the platform’s read-only types' } }),
   run: async (args) => {
     const context = createCliContext(args);
-    const project = await loadProject(context, args, { requireTarget: true });
-    if (!project.target) return EXIT.error;
-    const target = project.target;
-    const lock = await loadLock(context, project.config);
-    const { plan } = await withTarget(context, target, (opened) => makePlan(context, { config: project.config, target }, lock, opened));
+    const { config, target, lock } = await loadTargetedProject(context, args);
+    const { plan } = await withTarget(context, target, (opened) => makePlan(context, { config, target }, lock, opened));
     const shown = plan.resources.filter((resource) => args.all || !resource.readOnly);
     const width = Math.max(0, ...shown.map((resource) => resource.key.length));
     for (const resource of shown) {

@@ -10,7 +10,7 @@ export const validateCommand = defineCommand({
   builder: (yargs) => yargs.options({ config: PROJECT_OPTIONS.config, color: PROJECT_OPTIONS.color }),
   run: async (args) => {
     const context = createCliContext(args);
-    const { config } = await loadProject(context, args, { requireTarget: false });
+    const { config } = await loadProject(context, args);
     const loaded = await loadDesired(config, { cwd: context.cwd });
     const diagnostics = checkDesired(loaded);
     if (diagnostics.length > 0) context.stderr.write(renderDiagnostics(diagnostics, context.errStyle));
