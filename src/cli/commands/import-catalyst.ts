@@ -3,13 +3,13 @@ import { hasErrors } from '../../core/diagnostic.js';
 import { parseOverrides } from '../../sources/catalyst/parse-overrides.js';
 import { renderDiagnostics, renderImportActions } from '../../sources/catalyst/render-catalyst-report.js';
 import { runCatalystImport } from '../../sources/catalyst/run-catalyst-import.js';
+import { createCliContext, loadProject, PROJECT_OPTIONS, type ProjectArgs } from '../cli-context.js';
 import { defineCommand, EXIT } from '../define-command.js';
 
-interface ImportCatalystArgs {
+interface ImportCatalystArgs extends ProjectArgs {
   db: string;
   website?: string[];
   out?: string;
-  lockfile?: string;
   baseType?: string[];
   number?: string[];
   prefer?: 'yaml' | 'catalyst';
@@ -27,8 +27,8 @@ export const importCatalystCommand = defineCommand<ImportCatalystArgs>({
     yargs
       .option('db', { type: 'string', demandOption: true, describe: "Catalyst Studio's SQLite database file (opened read-only)" })
       .option('website', { type: 'string', array: true, describe: 'Website id or name to import (repeatable); default: every website' })
-      .option('out', { type: 'string', default: 'content-types', describe: 'Content types directory to write the YAML into' })
-      .option('lockfile', { type: 'string', default: 'catalyst.lock.json', describe: 'Lockfile that records what was imported (the base of the next re-import)' })
+      .options({ config: PROJECT_OPTIONS.config, color: PROJECT_OPTIONS.color })
+      .option('out', { type: 'string', describe: 'Directory for the YAML (default: the config’s content types directory)' })
       .option('base-type', { type: 'string', array: true, describe: 'Choose a base type instead of the evidence: <Key>=page|component|folder (repeatable)' })
       .option('number', { type: 'string', array: true, describe: 'Choose integer or float for a number field: <Key>.<property>=integer|float (repeatable)' })
       .option('prefer', { choices: ['yaml', 'catalyst'] as const, describe: 'Settle overlapping edits to this side instead of reporting conflicts' })
@@ -42,20 +42,22 @@ export const importCatalystCommand = defineCommand<ImportCatalystArgs>({
       process.stderr.write(`${renderDiagnostics(overrides.diagnostics).join('\n')}\n`);
       return EXIT.error;
     }
+    const context = createCliContext(args);
+    const { config } = await loadProject(context, args);
     const dryRun = args.dryRun === true;
     const outcome = await runCatalystImport({
       db: args.db,
       websites: args.website ?? [],
-      outDir: args.out ?? 'content-types',
-      lockfilePath: args.lockfile ?? 'catalyst.lock.json',
-      cwd: process.cwd(),
+      outDir: args.out ?? config.contentTypesDir,
+      lockfilePath: config.lockfilePath,
+      cwd: context.cwd,
       overrides: overrides.value,
       prefer: args.prefer === 'yaml' ? 'ours' : args.prefer === 'catalyst' ? 'theirs' : undefined,
       dryRun,
-      now: new Date().toISOString(),
+      now: context.now(),
     });
-    if (outcome.plan) process.stdout.write(`${renderImportActions(outcome.plan.actions, dryRun).join('\n')}\n`);
-    if (outcome.diagnostics.length > 0) process.stderr.write(`${renderDiagnostics(outcome.diagnostics).join('\n')}\n`);
+    if (outcome.plan) context.stdout.write(`${renderImportActions(outcome.plan.actions, dryRun).join('\n')}\n`);
+    if (outcome.diagnostics.length > 0) context.stderr.write(`${renderDiagnostics(outcome.diagnostics).join('\n')}\n`);
     const conflicts = outcome.plan?.actions.some((action) => action.kind.includes('conflict')) ?? false;
     return !outcome.plan || hasErrors(outcome.diagnostics) || conflicts ? EXIT.error : EXIT.ok;
   },

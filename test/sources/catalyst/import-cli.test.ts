@@ -49,9 +49,9 @@ describe('catalyst import catalyst (child process, real SQLite copies)', () => {
     const file = join(dir, 'catalyst.db');
     copyFileSync(sharedCatalystFile('sample-catalyst.db'), file);
     const before = readFileSync(file);
-    expect((await runCatalystCli(['import', 'catalyst', '--db', file, '--out', join(dir, 'out'), '--lockfile', join(dir, 'lock.json')], dir)).code).toBe(0);
+    expect((await runCatalystCli(['import', 'catalyst', '--db', file, '--out', join(dir, 'out')], dir)).code).toBe(0);
     expect(readFileSync(file).equals(before)).toBe(true);
-    expect(readdirSync(dir).sort()).toEqual(['catalyst.db', 'lock.json', 'out']);
+    expect(readdirSync(dir).sort()).toEqual(['catalyst.db', 'catalyst.lock.json', 'out']);
   });
 
   it('a re-import with nothing changed touches nothing', async () => {
@@ -110,6 +110,17 @@ describe('catalyst import catalyst (child process, real SQLite copies)', () => {
     const settled = await runCatalystCli(['import', 'catalyst', '--db', 'catalyst.db', '--prefer', 'catalyst'], dir);
     expect(settled.code).toBe(0);
     expect(readFileSync(menu, 'utf8')).toContain('maxLength: 120');
+  });
+
+  it("follows the project's config: content types directory and lockfile", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'catalyst.config.json'), JSON.stringify({ contentTypesDir: 'types', lockfile: 'state.lock.json' }));
+    const result = await runCatalystCli(['import', 'catalyst', '--db', sharedCatalystFile('sample-catalyst.db')], dir);
+    expect(result.code).toBe(0);
+    expect(readdirSync(join(dir, 'types')).sort()).toEqual(['Baker.yaml', 'BakerContact.yaml', 'Client.yaml', 'Recipe.yaml', 'Service.yaml']);
+    expect(Object.keys(JSON.parse(readFileSync(join(dir, 'state.lock.json'), 'utf8')).sources.catalyst.contentTypes)).toHaveLength(5);
+    const exported = await runCatalystCli(['export', 'catalyst', '--db', copyOfShared('sample-catalyst.db')], dir);
+    expect(exported.stdout).toContain('Catalyst Studio already matches the YAML');
   });
 
   it('imports one website by name', async () => {
