@@ -1,0 +1,68 @@
+import { expect } from 'vitest';
+import { createOptimizelyAdapter } from '../../../src/adapters/optimizely/index.js';
+import { digest } from '../../../src/core/digest.js';
+import { normalizeContentType, normalizePropertyGroup } from '../../../src/core/normalize.js';
+import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, startEmulator, type RunningEmulator } from '../../../src/emulator/index.js';
+import type { TrafficCounters } from '../../../src/emulator/traffic/index.js';
+import { SCENARIO_ACTOR, type ScenarioProject } from './scenario-project.js';
+
+export { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET };
+
+/** An emulator in this process, for a scenario file to share. */
+export function startScenarioEmulator(options: Parameters<typeof startEmulator>[0] = {}): Promise<RunningEmulator> {
+  return startEmulator({ port: 0, ...options });
+}
+
+/** The requests (method and path) that touched content types or property groups. */
+export function definitionRequests(counters: TrafficCounters): string[] {
+  return Object.keys(counters.byRoute).filter((route) => /\/(contenttypes|propertygroups)(\/|$)/.test(route));
+}
+
+/** The requests that could change the CMS: every method but GET and HEAD, token requests aside. */
+export function writeRequests(counters: TrafficCounters): string[] {
+  return Object.keys(counters.byRoute).filter((route) => !/^(GET|HEAD) /.test(route) && !route.endsWith('/oauth/token'));
+}
+
+/** What the CMS holds, read through the adapter as catalyst reads it: the canonical digest per key. */
+export async function liveState(emulator: RunningEmulator): Promise<{
+  contentTypes: Map<string, { digest: string; readOnly: boolean }>;
+  propertyGroups: Map<string, { digest: string; readOnly: boolean }>;
+}> {
+  const adapter = createOptimizelyAdapter({ apiUrl: emulator.url, apiVersion: 'v1', clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET });
+  const [types, groups] = await Promise.all([adapter.listContentTypes(), adapter.listPropertyGroups()]);
+  return {
+    contentTypes: new Map(types.map((type) => [type.def.key, { digest: digest(normalizeContentType(type.def)), readOnly: type.readOnly }])),
+    propertyGroups: new Map(groups.map((group) => [group.def.key, { digest: digest(normalizePropertyGroup(group.def)), readOnly: group.readOnly }])),
+  };
+}
+
+/**
+ * The lockfile tells the truth: it records exactly `expected` for the target, each entry's digest
+ * is that of what the CMS serves now, and its ETag is the CMS's current version of the resource.
+ */
+export async function expectLockMatchesCms(
+  project: ScenarioProject,
+  emulator: RunningEmulator,
+  expected: { contentTypes: string[]; propertyGroups: string[] },
+  target = 'cms',
+): Promise<void> {
+  expect(await project.lockedKeys(target)).toEqual({ contentTypes: [...expected.contentTypes].sort(), propertyGroups: [...expected.propertyGroups].sort() });
+  const section = (await project.lock())?.targets?.[target];
+  const live = await liveState(emulator);
+  for (const [key, entry] of Object.entries(section?.contentTypes ?? {})) {
+    expect({ key, digest: entry.digest, etag: entry.version.etag }).toEqual({ key, digest: live.contentTypes.get(key)?.digest, etag: emulator.store.contentTypes.get(key)?.etag });
+    expect(entry.syncedBy).toBe(SCENARIO_ACTOR);
+  }
+  for (const [key, entry] of Object.entries(section?.propertyGroups ?? {})) {
+    expect({ key, digest: entry.digest, etag: entry.version.etag }).toEqual({ key, digest: live.propertyGroups.get(key)?.digest, etag: emulator.store.propertyGroups.get(key)?.etag });
+    expect(entry.syncedBy).toBe(SCENARIO_ACTOR);
+  }
+}
+
+/** `plan --detailed-exitcode` after an apply: exit 0 and "No changes.", the convergence every scenario needs. */
+export async function expectConverged(project: ScenarioProject): Promise<void> {
+  const result = await project.run(['plan', '--detailed-exitcode']);
+  expect(result.stderr).not.toMatch(/error/i);
+  expect(result.code).toBe(0);
+  expect(result.stdout).toContain('No changes. The CMS matches the YAML and the lockfile.');
+}

@@ -1,0 +1,116 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../../../src/emulator/index.js';
+import type { Lockfile } from '../../../src/io/lockfile/lockfile.js';
+import { runCli, type CliResult } from '../../helpers/run-cli.js';
+
+/** One line of `.catalyst/history.jsonl`. */
+export interface HistoryEntry {
+  at: string;
+  actor: string;
+  target: string;
+  action: string;
+  kind: 'contentType' | 'propertyGroup';
+  key: string;
+  before?: string;
+  after?: string;
+  codes?: string[];
+  backup?: string;
+}
+
+/** Who the scenario runs as, so the lockfile and history name it. */
+export const SCENARIO_ACTOR = 'scenario-tests';
+
+export interface ScenarioProjectOptions {
+  /** The API host of the CMS (an in-process emulator's `url`). */
+  apiUrl: string;
+  /** Target name in the config (default `cms`). */
+  targetName?: string;
+  /** Extra targets, written as they would be in the config. */
+  extraTargets?: Record<string, unknown>;
+  clientId?: string;
+  clientSecret?: string;
+}
+
+/**
+ * A real project directory in the temp folder (config, content-types/, lockfile, .catalyst/)
+ * with one remote target, and the CLI run in it as a child process with the target's
+ * credentials in the environment, as a user or a CI job would run it.
+ */
+export class ScenarioProject {
+  private constructor(
+    readonly dir: string,
+    private readonly env: Record<string, string | undefined>,
+  ) {}
+
+  static async create(options: ScenarioProjectOptions): Promise<ScenarioProject> {
+    const dir = await mkdtemp(join(tmpdir(), 'catalyst-scenario-'));
+    const targets = { [options.targetName ?? 'cms']: { platform: 'optimizely', apiVersion: 'v1', url: options.apiUrl }, ...options.extraTargets };
+    const config = { contentTypesDir: 'content-types', lockfile: 'catalyst.lock.json', mode: 'push', strategy: 'manual', targets };
+    await writeFile(join(dir, 'catalyst.config.json'), `${JSON.stringify(config, null, 2)}\n`);
+    await mkdir(join(dir, 'content-types'));
+    return new ScenarioProject(dir, {
+      OPTIMIZELY_CMS_CLIENT_ID: options.clientId ?? DEMO_CLIENT_ID,
+      OPTIMIZELY_CMS_CLIENT_SECRET: options.clientSecret ?? DEMO_CLIENT_SECRET,
+      OPTIMIZELY_CMS_API_URL: undefined,
+      CATALYST_ACTOR: SCENARIO_ACTOR,
+      CI: undefined,
+      GITHUB_ACTIONS: undefined,
+    });
+  }
+
+  /** Runs `catalyst <args>` in the project directory. */
+  run(args: string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
+    return runCli(args, { cwd: this.dir, env: { ...this.env, ...env } });
+  }
+
+  /** Writes files (paths relative to the project), creating folders. */
+  async write(files: Record<string, string>): Promise<void> {
+    for (const [path, text] of Object.entries(files)) {
+      await mkdir(dirname(join(this.dir, path)), { recursive: true });
+      await writeFile(join(this.dir, path), text);
+    }
+  }
+
+  /** Makes content-types/ hold exactly these files (names relative to content-types/). */
+  async setContentTypes(files: Record<string, string>): Promise<void> {
+    await rm(join(this.dir, 'content-types'), { recursive: true, force: true });
+    await mkdir(join(this.dir, 'content-types'));
+    await this.write(Object.fromEntries(Object.entries(files).map(([name, text]) => [`content-types/${name}`, text])));
+  }
+
+  async read(path: string): Promise<string | undefined> {
+    return readFile(join(this.dir, path), 'utf8').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw error;
+    });
+  }
+
+  async lockText(): Promise<string | undefined> {
+    return this.read('catalyst.lock.json');
+  }
+
+  async lock(): Promise<Lockfile | undefined> {
+    const text = await this.lockText();
+    return text === undefined ? undefined : (JSON.parse(text) as Lockfile);
+  }
+
+  /** The content type keys the lockfile records for a target, sorted. */
+  async lockedKeys(target = 'cms'): Promise<{ contentTypes: string[]; propertyGroups: string[] }> {
+    const section = (await this.lock())?.targets?.[target];
+    return { contentTypes: Object.keys(section?.contentTypes ?? {}).sort(), propertyGroups: Object.keys(section?.propertyGroups ?? {}).sort() };
+  }
+
+  async history(): Promise<HistoryEntry[]> {
+    const text = (await this.read('.catalyst/history.jsonl')) ?? '';
+    return text
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line) as HistoryEntry);
+  }
+
+  async dispose(): Promise<void> {
+    await rm(this.dir, { recursive: true, force: true });
+  }
+}
