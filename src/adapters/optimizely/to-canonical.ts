@@ -25,7 +25,8 @@ const ACCESS_RIGHT_TYPES = ['user', 'role', 'application'] as const;
 
 /**
  * Reads a content type as any Optimizely API version spells it (v1 `isRequired`/`isLocalized`,
- * preview2/3 `required`/`localized`, base types with or without the underscore, `enum` as a list
+ * preview2/3 `required`/`localized`, base types with or without the underscore (also where a
+ * reference names one), `enum` as a list
  * or as `{values}`) into the canonical model, normalized. Server-managed members (`created`,
  * `createdBy`, `lastModified`, `lastModifiedBy`, `source`, `usage`, `features`) and members
  * catalyst does not model are left out; a known member of the wrong shape is a `protocol` error.
@@ -43,7 +44,7 @@ export function contentTypeFromWire(json: unknown): ContentTypeDef {
     displayName: wire.string('displayName') ?? '',
     description: wire.string('description'),
     sortOrder: wire.number('sortOrder'),
-    mayContainTypes: wire.stringList('mayContainTypes'),
+    mayContainTypes: typeReferencesFromWire(wire, 'mayContainTypes'),
     mediaFileExtensions: wire.stringList('mediaFileExtensions'),
     compositionBehaviors: wire.listOf('compositionBehaviors', COMPOSITION_BEHAVIORS),
     contracts: wire.stringList('contracts'),
@@ -74,6 +75,19 @@ function baseTypeFromWire(wire: WireReader): BaseType {
   const known = BASE_TYPES.find((baseType) => baseType === spelled);
   if (known === undefined) throw wire.unexpected('baseType', raw, `one of ${BASE_TYPES.join(', ')} (with or without the underscore)`);
   return known;
+}
+
+/**
+ * Type references: content type keys, or base types. preview2 names base types without the
+ * underscore and in any case (`Image`, `component`), and types made through it keep that
+ * spelling (the corpus's preview2 projects); the canonical spelling is v1's (`_image`).
+ */
+function typeReferencesFromWire(wire: WireReader, member: string): string[] | undefined {
+  return wire.stringList(member)?.map((reference) => {
+    if (reference.startsWith('_')) return reference;
+    const spelled = `_${reference.toLowerCase()}`;
+    return BASE_TYPES.find((baseType) => baseType === spelled) ?? reference;
+  });
 }
 
 function accessRightsFromWire(wire: WireReader): AccessRight[] | undefined {
@@ -133,8 +147,8 @@ function constraintsFromWire(wire: WireReader): ValueConstraints {
     minLength: wire.number('minLength'),
     maxLength: wire.number('maxLength'),
     pattern: wire.string('pattern'),
-    allowedTypes: wire.stringList('allowedTypes'),
-    restrictedTypes: wire.stringList('restrictedTypes'),
+    allowedTypes: typeReferencesFromWire(wire, 'allowedTypes'),
+    restrictedTypes: typeReferencesFromWire(wire, 'restrictedTypes'),
     editorSettings: wire.record('editorSettings'),
   };
 }

@@ -16,6 +16,11 @@ describe('contentTypeFromWire: spellings of the same definition map to one canon
     { name: 'base type without underscore (preview2)', a: { ...page, baseType: 'page' }, b: page },
     { name: 'preview2 element', a: { ...page, baseType: 'element' }, b: { ...page, baseType: '_element' } },
     {
+      name: 'base types in references without underscore, in any case (preview2)',
+      a: { ...page, mayContainTypes: ['page', 'Article'], properties: { promo: { type: 'contentReference', allowedTypes: ['Image', 'Media', 'Hero'], restrictedTypes: ['Video'] }, area: { type: 'array', items: { type: 'content', allowedTypes: ['component', 'section'] } } } },
+      b: { ...page, mayContainTypes: ['_page', 'Article'], properties: { promo: { type: 'contentReference', allowedTypes: ['_image', '_media', 'Hero'], restrictedTypes: ['_video'] }, area: { type: 'array', items: { type: 'content', allowedTypes: ['_component', '_section'] } } } },
+    },
+    {
       name: 'enum as {values: [...]} (preview2) and as a list',
       a: { ...page, properties: { tone: { type: 'string', enum: { values: [{ value: 'a', displayName: 'A' }] } } } },
       b: { ...page, properties: { tone: { type: 'string', enum: [{ value: 'a', displayName: 'A' }] } } },
