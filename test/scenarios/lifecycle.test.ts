@@ -56,10 +56,10 @@ describe('lifecycle: v1 → v2 → v1 → empty', () => {
     const added = (await project.history()).slice(before);
     expect(added.map(stepLine)).toEqual(plan.steps.map(stepLine));
     for (const entry of added) expect({ actor: entry.actor, target: entry.target }).toEqual({ actor: SCENARIO_ACTOR, target: 'cms' });
-    const lock = (await project.lock())?.targets?.cms;
+    const lock = await project.locked();
     const lastByKey = new Map(added.map((entry) => [`${entry.kind}:${entry.key}`, entry]));
     for (const entry of lastByKey.values()) {
-      const locked = entry.kind === 'contentType' ? lock?.contentTypes?.[entry.key] : lock?.propertyGroups?.[entry.key];
+      const locked = entry.kind === 'contentType' ? lock.contentTypes[entry.key] : lock.propertyGroups[entry.key];
       if (entry.action === 'delete') expect(locked).toBeUndefined();
       else expect(entry.after).toBe(locked?.digest);
     }
@@ -188,6 +188,6 @@ function unmanagedSnapshot(emulator: RunningEmulator): Map<string, unknown> {
 }
 
 async function lockedDigests(project: ScenarioProject): Promise<Record<string, string>> {
-  const section = (await project.lock())?.targets?.cms;
-  return Object.fromEntries(Object.entries(section?.contentTypes ?? {}).map(([key, entry]) => [key, entry.digest]));
+  const section = await project.locked();
+  return Object.fromEntries(Object.entries(section.contentTypes).map(([key, entry]) => [key, entry.digest]));
 }

@@ -47,13 +47,13 @@ export async function expectLockMatchesCms(
   target = 'cms',
 ): Promise<void> {
   expect(await project.lockedKeys(target)).toEqual({ contentTypes: [...expected.contentTypes].sort(), propertyGroups: [...expected.propertyGroups].sort() });
-  const section = (await project.lock())?.targets?.[target];
+  const section = await project.locked(target);
   const live = await liveState(emulator);
-  for (const [key, entry] of Object.entries(section?.contentTypes ?? {})) {
+  for (const [key, entry] of Object.entries(section.contentTypes)) {
     expect({ key, digest: entry.digest, etag: entry.version.etag }).toEqual({ key, digest: live.contentTypes.get(key)?.digest, etag: emulator.store.contentTypes.get(key)?.etag });
     expect(entry.syncedBy).toBe(SCENARIO_ACTOR);
   }
-  for (const [key, entry] of Object.entries(section?.propertyGroups ?? {})) {
+  for (const [key, entry] of Object.entries(section.propertyGroups)) {
     expect({ key, digest: entry.digest, etag: entry.version.etag }).toEqual({ key, digest: live.propertyGroups.get(key)?.digest, etag: emulator.store.propertyGroups.get(key)?.etag });
     expect(entry.syncedBy).toBe(SCENARIO_ACTOR);
   }

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../../../src/emulator/index.js';
-import type { Lockfile } from '../../../src/io/lockfile/lockfile.js';
+import { emptyLockfile, lockedTarget, type Lockfile } from '../../../src/io/lockfile/lockfile.js';
 import { runCli, type CliResult } from '../../helpers/run-cli.js';
 
 /** One line of `.catalyst/history.jsonl`. */
@@ -96,10 +96,15 @@ export class ScenarioProject {
     return text === undefined ? undefined : (JSON.parse(text) as Lockfile);
   }
 
-  /** The content type keys the lockfile records for a target, sorted. */
+  /** What the lockfile records for a target (empty when there is no lockfile). */
+  async locked(target = 'cms'): Promise<ReturnType<typeof lockedTarget>> {
+    return lockedTarget((await this.lock()) ?? emptyLockfile(), target);
+  }
+
+  /** The keys the lockfile records for a target, sorted. */
   async lockedKeys(target = 'cms'): Promise<{ contentTypes: string[]; propertyGroups: string[] }> {
-    const section = (await this.lock())?.targets?.[target];
-    return { contentTypes: Object.keys(section?.contentTypes ?? {}).sort(), propertyGroups: Object.keys(section?.propertyGroups ?? {}).sort() };
+    const section = await this.locked(target);
+    return { contentTypes: Object.keys(section.contentTypes).sort(), propertyGroups: Object.keys(section.propertyGroups).sort() };
   }
 
   async history(): Promise<HistoryEntry[]> {
