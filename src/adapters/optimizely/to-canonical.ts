@@ -113,11 +113,9 @@ function propertiesFromWire(wire: WireReader): Record<string, PropertyDef> {
 }
 
 function propertyFromWire(wire: WireReader): PropertyDef {
-  const type = requiredType(wire, PROPERTY_TYPES);
   const items = wire.child('items');
   return {
-    ...constraintsFromWire(wire),
-    type,
+    ...valueFromWire(wire, PROPERTY_TYPES),
     displayName: wire.string('displayName'),
     description: wire.string('description'),
     required: wire.has('isRequired') ? wire.boolean('isRequired') : wire.boolean('required'),
@@ -134,7 +132,23 @@ function propertyFromWire(wire: WireReader): PropertyDef {
 }
 
 function itemFromWire(wire: WireReader): ItemDef {
-  return { ...constraintsFromWire(wire), type: requiredType(wire, ITEM_TYPES) };
+  return valueFromWire(wire, ITEM_TYPES);
+}
+
+/**
+ * The type and constraints of a property or of array items. preview2 had no `link` type: a link
+ * was a `component` of the built-in type `link`, and types made then keep that spelling. v1 and
+ * preview3 name it `link` (the corpus's vercel-demo `legalLinks` and `NavigationLinks` read
+ * `{type: component, contentType: link}` through preview2 and `{type: link}` when re-pulled from
+ * a preview3-era CMS), which is the canonical spelling.
+ */
+function valueFromWire<T extends PropertyType>(wire: WireReader, allowed: readonly T[]): ValueConstraints & { type: T } {
+  const type = requiredType(wire, allowed);
+  const constraints = constraintsFromWire(wire);
+  if (type === 'component' && constraints.contentType === 'link' && (allowed as readonly string[]).includes('link')) {
+    return { ...constraints, contentType: undefined, type: 'link' as T };
+  }
+  return { ...constraints, type };
 }
 
 function constraintsFromWire(wire: WireReader): ValueConstraints {

@@ -48,6 +48,11 @@ const PROPERTY_MEMBERS: Record<string, string> = {
   maxItems: 'maxItems',
 };
 
+/** preview2's link, `{type: component, contentType: link}`, is the canonical `{type: link}`: its contentType is the type. */
+function foldedLink(wire: Raw | undefined, canonical: Raw | undefined, member: string): boolean {
+  return member === 'contentType' && wire?.['type'] === 'component' && wire['contentType'] === 'link' && canonical?.['type'] === 'link';
+}
+
 /** Values that mean "not set" on the platform, which canonical form leaves out. */
 function meaningful(member: string, value: unknown): boolean {
   if (value === null || value === undefined || value === '' || value === false) return false;
@@ -70,11 +75,12 @@ function missingMembers(raw: Raw, canonical: ContentTypeDef): string[] {
       continue;
     }
     for (const [wire, member] of Object.entries(PROPERTY_MEMBERS)) {
-      if (meaningful(wire, property[wire]) && canonicalProperty[member] === undefined) missing.push(`properties.${name}.${wire}`);
+      if (meaningful(wire, property[wire]) && canonicalProperty[member] === undefined && !foldedLink(property, canonicalProperty, wire)) missing.push(`properties.${name}.${wire}`);
     }
     const items = property['items'] as Raw | undefined;
     for (const member of ['type', ...VALUE_MEMBERS]) {
-      if (items && meaningful(member, items[member]) && (canonicalProperty['items'] as Raw | undefined)?.[member] === undefined) missing.push(`properties.${name}.items.${member}`);
+      const canonicalItems = canonicalProperty['items'] as Raw | undefined;
+      if (items && meaningful(member, items[member]) && canonicalItems?.[member] === undefined && !foldedLink(items, canonicalItems, member)) missing.push(`properties.${name}.items.${member}`);
     }
   }
   return missing;

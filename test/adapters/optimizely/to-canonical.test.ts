@@ -16,6 +16,11 @@ describe('contentTypeFromWire: spellings of the same definition map to one canon
     { name: 'base type without underscore (preview2)', a: { ...page, baseType: 'page' }, b: page },
     { name: 'preview2 element', a: { ...page, baseType: 'element' }, b: { ...page, baseType: '_element' } },
     {
+      name: 'a link as a component of the built-in type link (preview2) and as the link type',
+      a: { ...page, properties: { cta: { type: 'component', contentType: 'link' }, legal: { type: 'array', format: 'LinkCollection', items: { type: 'component', contentType: 'link' } } } },
+      b: { ...page, properties: { cta: { type: 'link' }, legal: { type: 'array', format: 'LinkCollection', items: { type: 'link' } } } },
+    },
+    {
       name: 'base types in references without underscore, in any case (preview2)',
       a: { ...page, mayContainTypes: ['page', 'Article'], properties: { promo: { type: 'contentReference', allowedTypes: ['Image', 'Media', 'Hero'], restrictedTypes: ['Video'] }, area: { type: 'array', items: { type: 'content', allowedTypes: ['component', 'section'] } } } },
       b: { ...page, mayContainTypes: ['_page', 'Article'], properties: { promo: { type: 'contentReference', allowedTypes: ['_image', '_media', 'Hero'], restrictedTypes: ['_video'] }, area: { type: 'array', items: { type: 'content', allowedTypes: ['_component', '_section'] } } } },
