@@ -43,16 +43,20 @@ describe('lifecycle: v1 → v2 → v1 → empty', () => {
     await project?.dispose();
   });
 
-  /** Plans as JSON, applies, and checks the history gained exactly the plan's steps, in order. */
-  async function applyAndCheckHistory(flags: string[]): Promise<{ plan: Plan; added: HistoryEntry[]; stdout: string }> {
-    const planned = await project.run(['plan', '--json']);
-    expect(planned.code).toBe(0);
-    const plan = JSON.parse(planned.stdout) as Plan;
+  /** `plan --json --detailed-exitcode`: exit 2 and the plan. */
+  async function planWithChanges(): Promise<Plan> {
+    const planned = await project.run(['plan', '--json', '--detailed-exitcode']);
+    expect(planned.stderr).not.toMatch(/error/i);
+    expect(planned.code).toBe(2);
+    return JSON.parse(planned.stdout) as Plan;
+  }
+
+  /** Applies, and checks the history gained exactly the plan's steps, in order, each agreeing with the lockfile. */
+  async function applyAndCheckHistory(plan: Plan, flags: string[]): Promise<HistoryEntry[]> {
     const before = (await project.history()).length;
     const applied = await project.run(['apply', '--auto-approve', ...flags]);
     expect(applied.stderr).not.toMatch(/error/i);
     expect(applied.code).toBe(0);
-    expect(applied.stdout).toContain('Apply complete!');
     const added = (await project.history()).slice(before);
     expect(added.map(stepLine)).toEqual(plan.steps.map(stepLine));
     for (const entry of added) expect({ actor: entry.actor, target: entry.target }).toEqual({ actor: SCENARIO_ACTOR, target: 'cms' });
@@ -63,7 +67,7 @@ describe('lifecycle: v1 → v2 → v1 → empty', () => {
       if (entry.action === 'delete') expect(locked).toBeUndefined();
       else expect(entry.after).toBe(locked?.digest);
     }
-    return { plan, added, stdout: applied.stdout };
+    return added;
   }
 
   /** apply without --allow-destructive: refused after the plan, and neither the CMS nor the lockfile nor the history changed. */
@@ -83,11 +87,17 @@ describe('lifecycle: v1 → v2 → v1 → empty', () => {
 
   it('v1: creates every type and the property group, referenced types first', async () => {
     await project.setContentTypes(await fixture('v1'));
-    const first = await project.run(['plan', '--detailed-exitcode']);
-    expect(first.code).toBe(2);
-    expect(first.stdout).toContain('Plan: 5 to create, 0 to update, 0 to delete');
+    const plan = await planWithChanges();
+    expect(actions(plan)).toEqual({
+      ArticlePage: 'create',
+      ButtonBlock: 'create',
+      HeroBlock: 'create',
+      Seo: 'create',
+      SeoSettings: 'create',
+    });
+    expect(plan.requiresApproval).toEqual([]);
 
-    const { added } = await applyAndCheckHistory([]);
+    const added = await applyAndCheckHistory(plan, []);
     const creates = added.filter((entry) => entry.action === 'create').map((entry) => entry.key);
     expect(creates.indexOf('Seo')).toBeLessThan(creates.indexOf('SeoSettings'));
     expect(creates.indexOf('ButtonBlock')).toBeLessThan(creates.indexOf('HeroBlock'));
@@ -101,19 +111,19 @@ describe('lifecycle: v1 → v2 → v1 → empty', () => {
 
   it('v2: adds a type and properties, renames, tightens, and removes a property only with approval', async () => {
     await project.setContentTypes(await fixture('v2'));
-    const planned = await project.run(['plan', '--detailed-exitcode']);
-    expect(planned.code).toBe(2);
-    expect(planned.stdout).toContain('+ properties.author: content, "Author"');
-    expect(planned.stdout).toContain('~ properties.title.maxLength: 120 → 80  # BC102 breaking');
-    expect(planned.stdout).toContain('+ properties.summary.required: true  # BC101 breaking');
-    expect(planned.stdout).toContain('~ displayName: "Hero" → "Hero banner"');
-    expect(planned.stdout).toContain('~ properties.heading.displayName: "Heading" → "Headline"');
-    expect(planned.stdout).toContain('- properties.style: string(selectOne), "Style"  # DS102 destructive');
-    expect(planned.stdout).toContain('Plan: 1 to create, 4 to update, 0 to delete. 1 destructive change needs --allow-destructive.');
+    const plan = await planWithChanges();
+    expect(changes(plan)).toEqual({
+      Seo: ['update', ['change displayName']],
+      ArticlePage: ['update', ['add properties.author', 'add properties.summary.required', 'change properties.title.maxLength'], 'BC101', 'BC102'],
+      AuthorBlock: ['create', []],
+      ButtonBlock: ['update', ['remove properties.style'], 'DS102'],
+      HeroBlock: ['update', ['change displayName', 'change properties.heading.displayName']],
+    });
+    expect(approvals(plan)).toEqual(['DS102 ButtonBlock.properties.style']);
 
     await expectDestructiveRefused(['DS102 ButtonBlock.properties.style']);
 
-    const { added } = await applyAndCheckHistory(['--allow-destructive']);
+    const added = await applyAndCheckHistory(plan, ['--allow-destructive']);
     const removal = added.find((entry) => entry.key === 'ButtonBlock');
     expect(removal?.codes).toEqual(['DS102']);
     expect(removal?.backup).toBeDefined();
@@ -129,9 +139,11 @@ describe('lifecycle: v1 → v2 → v1 → empty', () => {
 
   it('back to v1: the removals need --allow-destructive; then the CMS is v1 again', async () => {
     await project.setContentTypes(await fixture('v1'));
+    const plan = await planWithChanges();
+    expect(approvals(plan)).toEqual(['DS102 ArticlePage.properties.author', 'DS101 AuthorBlock']);
     await expectDestructiveRefused(['DS102 ArticlePage.properties.author', 'DS101 AuthorBlock']);
 
-    const { added } = await applyAndCheckHistory(['--allow-destructive']);
+    const added = await applyAndCheckHistory(plan, ['--allow-destructive']);
     expect(added.filter((entry) => entry.action === 'delete').map((entry) => entry.key)).toEqual(['AuthorBlock']);
     expect(added.at(-1)).toMatchObject({ action: 'delete', key: 'AuthorBlock', codes: ['DS101'] });
     expect(emulator.store.contentTypes.has('AuthorBlock')).toBe(false);
@@ -143,13 +155,12 @@ describe('lifecycle: v1 → v2 → v1 → empty', () => {
 
   it('empty: deletes every owned type (referencing ones first) and leaves unmanaged and platform types alone', async () => {
     await project.setContentTypes({});
-    const planned = await project.run(['plan', '--detailed-exitcode']);
-    expect(planned.code).toBe(2);
-    expect(planned.stderr).toContain('warning Y015 No content type files in content-types');
-    expect(planned.stdout).toContain('Plan: 0 to create, 0 to update, 5 to delete. 5 destructive changes need --allow-destructive.');
+    const plan = await planWithChanges();
+    expect(actions(plan)).toEqual({ ArticlePage: 'delete', ButtonBlock: 'delete', HeroBlock: 'delete', Seo: 'delete', SeoSettings: 'delete' });
+    expect(approvals(plan).sort()).toEqual(['DS101 ArticlePage', 'DS101 ButtonBlock', 'DS101 HeroBlock', 'DS101 SeoSettings', 'DS107 Seo']);
     await expectDestructiveRefused(['DS101 ArticlePage', 'DS107 Seo']);
 
-    const { added } = await applyAndCheckHistory(['--allow-destructive']);
+    const added = await applyAndCheckHistory(plan, ['--allow-destructive']);
     const deletes = added.map((entry) => `${entry.action} ${entry.key}`);
     expect(deletes.sort()).toEqual(['delete ArticlePage', 'delete ButtonBlock', 'delete HeroBlock', 'delete Seo', 'delete SeoSettings']);
     const order = added.map((entry) => entry.key);
@@ -176,6 +187,24 @@ describe('lifecycle: v1 → v2 → v1 → empty', () => {
     expect([...timestamps].sort()).toEqual(timestamps);
   });
 });
+
+/** The action of every resource the plan changes, by key. */
+function actions(plan: Plan): Record<string, string> {
+  return Object.fromEntries(plan.resources.filter((resource) => resource.action !== 'none').map((resource) => [resource.key, resource.action]));
+}
+
+/** Per changed resource: its action, its member changes (op and path) and its risk codes. */
+function changes(plan: Plan): Record<string, unknown[]> {
+  return Object.fromEntries(
+    plan.resources
+      .filter((resource) => resource.action !== 'none')
+      .map((resource) => [resource.key, [resource.action, resource.changes.map((change) => `${change.op} ${change.path}`).sort(), ...resource.codes]]),
+  );
+}
+
+function approvals(plan: Plan): string[] {
+  return plan.requiresApproval.map((item) => `${item.code} ${item.key}${item.path ? `.${item.path}` : ''}`);
+}
 
 /** Every resource the project does not own (a CMS user's type, the platform's types and groups), with its version. */
 function unmanagedSnapshot(emulator: RunningEmulator): Map<string, unknown> {
