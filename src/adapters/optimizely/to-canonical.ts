@@ -36,7 +36,7 @@ export function contentTypeFromWire(json: unknown): ContentTypeDef {
   const key = probe.string('key');
   if (key === undefined) throw wireProtocolError('a content type', 'key', probe.object['key'], 'a string');
   const wire = new WireReader(`content type '${key}'`, probe.object);
-  const isContract = wire.boolean('isContract') === true;
+  const isContract = wire.boolean('isContract') ?? isContractByBaseType(wire);
   const def: ContentTypeDef = {
     key,
     baseType: isContract ? null : baseTypeFromWire(wire),
@@ -66,6 +66,16 @@ export function propertyGroupFromWire(json: unknown): PropertyGroupDef {
 export function sourceFromWire(json: unknown): string | undefined {
   const source = WireReader.of('a resource', json).string('source');
   return source === undefined || source === '' ? undefined : source;
+}
+
+/**
+ * preview3 has no `isContract` member, and its specification says `baseType` is "ignored for
+ * contracts; required for all other content types": without the member, a type with no base type
+ * is a contract.
+ */
+function isContractByBaseType(wire: WireReader): boolean {
+  const baseType = wire.object['baseType'];
+  return baseType === undefined || baseType === null;
 }
 
 function baseTypeFromWire(wire: WireReader): BaseType {

@@ -65,6 +65,11 @@ describe('contentTypeFromWire: what it produces', () => {
   const cases: Array<{ name: string; wire: object; canonical: ContentTypeDef }> = [
     { name: 'a bare page', wire: page, canonical: { key: 'Article', baseType: '_page', displayName: 'Article', properties: {} } },
     {
+      name: 'a type without a base type and without isContract is a contract (preview3 has no isContract member)',
+      wire: { key: 'SEO', displayName: 'SEO', baseType: null, properties: { title: { type: 'string' } } },
+      canonical: { key: 'SEO', baseType: null, isContract: true, displayName: 'SEO', properties: { title: { type: 'string' } } },
+    },
+    {
       name: 'a contract has a null base type',
       wire: { key: 'SEO', displayName: 'SEO', isContract: true, properties: { title: { type: 'string' } } },
       canonical: { key: 'SEO', baseType: null, isContract: true, displayName: 'SEO', properties: { title: { type: 'string' } } },
@@ -120,7 +125,7 @@ describe('contentTypeFromWire: shapes catalyst does not understand are protocol 
   const cases: Array<{ name: string; wire: unknown; says: RegExp }> = [
     { name: 'not an object', wire: [], says: /a content type as a list/ },
     { name: 'no key', wire: { baseType: '_page', displayName: 'X' }, says: /member 'key'/ },
-    { name: 'no base type on a non-contract', wire: { key: 'X', displayName: 'X' }, says: /'baseType'.*only contracts/ },
+    { name: 'no base type on a non-contract', wire: { key: 'X', displayName: 'X', isContract: false }, says: /'baseType'.*only contracts/ },
     { name: 'unknown base type', wire: { ...page, baseType: '_widget' }, says: /'baseType' as the string "_widget"/ },
     { name: 'unknown property type', wire: { ...page, properties: { x: { type: 'composition' } } }, says: /'properties\.x\.type' as the string "composition"/ },
     { name: 'array of arrays', wire: { ...page, properties: { x: { type: 'array', items: { type: 'array' } } } }, says: /'properties\.x\.items\.type'/ },
