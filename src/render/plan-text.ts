@@ -1,25 +1,27 @@
-import type { DriftEntry, PlanNotice, ResourcePlan } from '../core/generated/plan.js';
+import type { ResourcePlan } from '../core/generated/plan.js';
 import type { Plan } from '../core/plan.js';
-import { formatValue } from './format-value.js';
+import { blockerCodesOf, deferredOf, deleteApprovalOf, riskCodes } from './plan-lookups.js';
+import { renderConflicts, renderDrift, renderNotices, renderUnmanaged } from './plan-text-sections.js';
 import { renderChanges, renderDefinition } from './render-changes.js';
-import { actionPhrase, actionSymbol, KIND_LABEL } from './resource-labels.js';
+import { ACTION_ORDER, actionName, actionPhrase, actionSymbol, KIND_LABEL } from './resource-labels.js';
 import type { Style } from './style.js';
 
 /**
- * The plan for people, in the style of `terraform plan`: the actions grouped by resource with a
- * symbol and a reason, drift and conflicts in sections of their own, then a one-line total.
- * A view only: everything shown is read from the plan, nothing is recomputed.
+ * The plan for people, in the style of `terraform plan`: drift first (what changed in the CMS
+ * behind catalyst's back), then the actions by resource with a symbol, a reason and every member
+ * change (risky ones with their code and why), then conflicts, unmanaged resources, warnings and
+ * blockers, and a one-line total. A view only: everything shown is read from the plan.
  */
 export function renderPlanText(plan: Plan, style: Style): string {
-  const out: string[] = [`Target: ${style.strong(plan.target.name)} (${plan.target.description})`, ''];
+  const out: string[] = [`Target: ${style.strong(plan.target.name)} (${plan.target.description})`, `Mode: ${plan.mode}, conflict strategy ${plan.strategy}`, ''];
+  if (plan.drift.length > 0) out.push(...renderDrift(plan, style), '');
   const changing = plan.resources.filter((resource) => resource.action !== 'none');
   if (changing.length === 0) {
     out.push(`${style.create('No changes.')} The CMS matches the YAML and the lockfile.`, '');
   } else {
-    out.push('catalyst will perform the following actions:', '');
-    for (const resource of changing) out.push(...renderResource(resource, style), '');
+    out.push(...renderLegend(changing, style), '', 'catalyst will perform the following actions:', '');
+    for (const resource of changing) out.push(...renderResource(plan, resource, style), '');
   }
-  if (plan.drift.length > 0) out.push(...renderDrift(plan.drift, style), '');
   const conflicted = plan.resources.filter((resource) => resource.conflicts.length > 0);
   if (conflicted.length > 0) out.push(...renderConflicts(conflicted, style), '');
   const unmanaged = plan.resources.filter((resource) => resource.status === 'unmanaged');
@@ -30,22 +32,39 @@ export function renderPlanText(plan: Plan, style: Style): string {
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-function renderResource(resource: ResourcePlan, style: Style): string[] {
+function renderLegend(changing: readonly ResourcePlan[], style: Style): string[] {
+  const used = ACTION_ORDER.filter((action) => changing.some((resource) => resource.action === action));
+  return ['Resource actions are indicated with the following symbols:', ...used.map((action) => `  ${actionSymbol(action, style)} ${actionName(action)}`)];
+}
+
+function renderResource(plan: Plan, resource: ResourcePlan, style: Style): string[] {
   const label = `${KIND_LABEL[resource.kind]} ${resource.key}`;
-  const origin = resource.origin ? style.muted(` (${resource.origin.file}:${resource.origin.line})`) : '';
+  const blockedBy = blockerCodesOf(plan, resource);
+  const blocked = blockedBy.length > 0 ? style.error(`, but is blocked (${blockedBy.join(', ')})`) : '';
+  const origin = resource.origin ? style.muted(`  (${resource.origin.file}:${resource.origin.line})`) : '';
   const lines = [
-    `  ${style.muted(`# ${label} ${actionPhrase(resource.action)}: ${resource.reason}`)}`,
-    `  ${actionSymbol(resource.action, style)} ${style.strong(label)}${origin}${riskSuffix(resource, style)}`,
+    `  ${style.muted(`# ${label} ${actionPhrase(resource.action)}`)}${blocked}`,
+    `  ${style.muted(`# ${resource.reason}`)}`,
+    `  ${actionSymbol(resource.action, style)} ${style.strong(label)}${origin}${riskSummary(resource, style)}`,
   ];
+  const body = '      ';
   switch (resource.action) {
     case 'create':
-    case 'adopt':
-      if (resource.after) lines.push(...renderDefinition(resource.after, style, '      '));
+      if (resource.after) lines.push(...renderDefinition(resource.after, style, body));
+      for (const { path, target } of deferredOf(plan, resource)) {
+        lines.push(`${body}${style.muted(`# ${path} → ${target}: set by a follow-up update after the creates (reference cycle)`)}`);
+      }
       break;
     case 'update':
-      lines.push(...renderChanges(resource.changes, style, '      '));
+      lines.push(...renderChanges(resource.changes, style, body));
       break;
-    case 'delete':
+    case 'delete': {
+      const approval = deleteApprovalOf(plan, resource);
+      if (approval) lines.push(`${body}${style.error(`# ${approval.code} destructive: ${approval.reason}`)}`);
+      if (resource.before) lines.push(...renderDefinition(resource.before, style, body));
+      break;
+    }
+    case 'adopt':
     case 'forget':
     case 'none':
       break;
@@ -57,58 +76,11 @@ function renderResource(resource: ResourcePlan, style: Style): string[] {
   return lines;
 }
 
-function riskSuffix(resource: ResourcePlan, style: Style): string {
-  if (resource.action !== 'delete' || resource.codes.length === 0) return '';
-  return `  ${style.warning(`# ${resource.codes.join(', ')} ${resource.risk}`)}`;
-}
-
-function renderDrift(drift: readonly DriftEntry[], style: Style): string[] {
-  const lines = [style.strong('Changed in the CMS outside catalyst since the last sync (drift):'), ''];
-  for (const entry of drift) {
-    const label = `${KIND_LABEL[entry.kind]} ${entry.key}`;
-    if (entry.change === 'deleted') {
-      lines.push(`  ${style.remove('-')} ${label} was deleted in the CMS`);
-      continue;
-    }
-    lines.push(`  ${style.update('~')} ${label}`, ...renderChanges(entry.changes, style, '      '));
-  }
-  return lines;
-}
-
-function renderConflicts(resources: readonly ResourcePlan[], style: Style): string[] {
-  const lines = [style.strong('Conflicts (changed in YAML and in the CMS since the last sync):'), ''];
-  for (const resource of resources) {
-    lines.push(`  ${style.error('!')} ${KIND_LABEL[resource.kind]} ${resource.key}`);
-    for (const conflict of resource.conflicts) {
-      const where = conflict.path === '' ? '(whole resource)' : conflict.path;
-      const resolution = conflict.resolution === 'unresolved' ? style.error('unresolved') : `resolved: ${conflict.resolution} wins`;
-      lines.push(
-        `      ${where}: last sync ${formatValue(conflict.base)}, YAML ${formatValue(conflict.desired)}, CMS ${formatValue(conflict.live)}  ${style.muted(`# ${resolution}`)}`,
-      );
-    }
-  }
-  return lines;
-}
-
-function renderUnmanaged(resources: readonly ResourcePlan[], style: Style): string[] {
-  const lines = [style.strong('Not managed by catalyst (left alone):')];
-  for (const kind of ['contentType', 'propertyGroup'] as const) {
-    const other = resources.filter((resource) => resource.kind === kind && !resource.readOnly).map((resource) => resource.key);
-    if (other.length > 0) lines.push(`  ${KIND_LABEL[kind]}s in the CMS only: ${other.join(', ')}  ${style.muted('(`catalyst import optimizely` adopts them)')}`);
-  }
-  const platform = resources.filter((resource) => resource.readOnly);
-  if (platform.length > 0) {
-    const types = platform.filter((resource) => resource.kind === 'contentType').length;
-    const groups = platform.length - types;
-    lines.push(style.muted(`  platform-owned, read-only: ${types} content type${types === 1 ? '' : 's'}, ${groups} property group${groups === 1 ? '' : 's'} (\`catalyst status --all\` lists them)`));
-  }
-  return lines;
-}
-
-function renderNotices(title: string, notices: readonly PlanNotice[], paint: (text: string) => string): string[] {
-  const lines = [paint(`${title}:`)];
-  for (const notice of notices) lines.push(`  ${paint(notice.code)} ${notice.summary}`, `    ${notice.detail}`);
-  return lines;
+/** For an update with risky changes: `# destructive (DS102), breaking (BC102, BC103)`. A delete states its risk on a line of its own. */
+function riskSummary(resource: ResourcePlan, style: Style): string {
+  if (resource.action !== 'update' || resource.risk === 'safe') return '';
+  const paint = resource.risk === 'destructive' ? style.error : style.warning;
+  return `  ${paint(`# ${riskCodes(resource)}`)}`;
 }
 
 /** Resources with an action; the steps may be more (a create's deferred references get a follow-up update). */
@@ -123,7 +95,7 @@ function renderTotal(plan: Plan, style: Style): string {
   if (lockOnly > 0) parts.push(`${lockOnly} lockfile-only`);
   const steps = plan.summary.steps !== actingCount(plan) ? ` in ${plan.summary.steps} steps` : '';
   let total = `${style.strong('Plan:')} ${parts.join(', ')}${steps}.`;
-  if (destructive > 0) total += ` ${style.warning(`${destructive} destructive change${destructive === 1 ? '' : 's'} need${destructive === 1 ? 's' : ''} --allow-destructive.`)}`;
+  if (destructive > 0) total += ` ${style.error(`${destructive} destructive change${destructive === 1 ? '' : 's'} need${destructive === 1 ? 's' : ''} --allow-destructive.`)}`;
   if (!plan.applyable) total += ` ${style.error(`Blocked by ${plan.blockers.length} problem${plan.blockers.length === 1 ? '' : 's'}.`)}`;
   return total;
 }

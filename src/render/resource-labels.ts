@@ -4,6 +4,9 @@ import type { Style } from './style.js';
 
 export const KIND_LABEL: Record<ResourceKind, string> = { contentType: 'content type', propertyGroup: 'property group' };
 
+/** The actions in the order a legend lists them. */
+export const ACTION_ORDER: readonly ResourceAction[] = ['create', 'update', 'delete', 'adopt', 'forget', 'none'];
+
 /** Terraform's action symbols: + create, ~ update, - delete; lockfile-only steps get their own. */
 export function actionSymbol(action: ResourceAction, style: Style): string {
   switch (action) {
@@ -26,6 +29,7 @@ export function actionSymbol(action: ResourceAction, style: Style): string {
   }
 }
 
+/** What the action does, after "content type X …". */
 export function actionPhrase(action: ResourceAction): string {
   switch (action) {
     case 'create':
@@ -40,6 +44,28 @@ export function actionPhrase(action: ResourceAction): string {
       return 'will be forgotten (dropped from the lockfile; no CMS write)';
     case 'none':
       return 'is unchanged';
+    default: {
+      const unknown: never = action;
+      throw new Error(`Internal error: unknown action ${String(unknown)}. This is a bug in catalyst.`);
+    }
+  }
+}
+
+/** The action in a legend or a table: a verb or two. */
+export function actionName(action: ResourceAction): string {
+  switch (action) {
+    case 'create':
+      return 'create';
+    case 'update':
+      return 'update in place';
+    case 'delete':
+      return 'delete';
+    case 'adopt':
+      return 'adopt (lockfile only)';
+    case 'forget':
+      return 'forget (lockfile only)';
+    case 'none':
+      return 'no change';
     default: {
       const unknown: never = action;
       throw new Error(`Internal error: unknown action ${String(unknown)}. This is a bug in catalyst.`);

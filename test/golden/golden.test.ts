@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { renderPlanMarkdown } from '../../src/render/plan-markdown.js';
 import { renderPlanText } from '../../src/render/plan-text.js';
 import { plainStyle } from '../../src/render/style.js';
 import { planCase, type PlannedCase } from './plan-case.js';
@@ -51,6 +52,11 @@ describe('golden plans', () => {
 
     it('plan.txt: the text view with the plain style', async () => {
       await expectGolden(dir, 'plan.txt', renderPlanText(planned.plan, plainStyle));
+    });
+
+    it('plan.md: the pull request comment', async () => {
+      const options = planned.options.markdownBudget === undefined ? {} : { budget: planned.options.markdownBudget };
+      await expectGolden(dir, 'plan.md', renderPlanMarkdown(planned.plan, options));
     });
 
     it('plan.json: the JSON document, valid against schemas/plan.schema.json', async () => {

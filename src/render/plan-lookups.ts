@@ -1,0 +1,37 @@
+import type { ApprovalItem, PlanNotice, ResourcePlan, Risk } from '../core/generated/plan.js';
+import type { Plan } from '../core/plan.js';
+
+// Lookups that join parts of the plan for display. They read the plan; they decide nothing.
+
+/** The codes of the blockers that name this resource, in plan order, without repeats. */
+export function blockerCodesOf(plan: Plan, resource: ResourcePlan): string[] {
+  return [...new Set(plan.blockers.filter((blocker) => names(blocker, resource)).map((blocker) => blocker.code))];
+}
+
+/** The references a create leaves to the follow-up update step (a reference cycle), as `path → target`. */
+export function deferredOf(plan: Plan, resource: ResourcePlan): Array<{ path: string; target: string }> {
+  for (const step of plan.steps) {
+    if (step.action === 'create' && step.kind === 'contentType' && resource.kind === 'contentType' && step.key === resource.key) return step.deferred;
+  }
+  return [];
+}
+
+/** The approval item of deleting this resource (the whole resource: path ''), if the plan deletes it. */
+export function deleteApprovalOf(plan: Plan, resource: ResourcePlan): ApprovalItem | undefined {
+  return plan.requiresApproval.find((item) => item.kind === resource.kind && item.key === resource.key && item.path === '');
+}
+
+function names(notice: PlanNotice, resource: ResourcePlan): boolean {
+  return notice.resources.some((ref) => ref.kind === resource.kind && ref.key === resource.key);
+}
+
+/** The codes of a resource's risky changes by risk, highest first: `destructive (DS102), breaking (BC102, BC103)`. */
+export function riskCodes(resource: ResourcePlan): string {
+  const byRisk = new Map<Risk, Set<string>>();
+  for (const change of resource.changes) {
+    if (change.risk === 'safe' || !change.code) continue;
+    byRisk.set(change.risk, (byRisk.get(change.risk) ?? new Set()).add(change.code));
+  }
+  const risks: Risk[] = ['destructive', 'breaking'];
+  return risks.filter((risk) => byRisk.has(risk)).map((risk) => `${risk} (${[...byRisk.get(risk)!].sort().join(', ')})`).join(', ') || resource.risk;
+}

@@ -1,0 +1,91 @@
+import type { Conflict, PlanNotice, ResourcePlan } from '../core/generated/plan.js';
+import type { PropertyDef } from '../core/model.js';
+import type { Plan } from '../core/plan.js';
+import { formatMemberValue, formatPropertySummary } from './format-value.js';
+import { codeBlock, codeSpan, escapeText, tableCell } from './markdown-escape.js';
+import { renderChanges } from './render-changes.js';
+import { KIND_LABEL } from './resource-labels.js';
+import { plainStyle } from './style.js';
+
+/** Longest value shown in a table cell; the job log and the JSON plan have the rest. */
+const MAX_CELL = 80;
+/** Unmanaged keys named before the rest are counted. */
+const MAX_NAMES = 20;
+
+/** Drift as one diff block per resource, and a sentence on what the plan does about it. */
+export function driftBlocks(plan: Plan): { intro: string; blocks: string[] } {
+  const intro = plan.mode === 'push' ? 'To keep a CMS edit, bring it into the YAML; the changes above undo the edits the YAML does not make.\n\n' : '';
+  const blocks: string[] = [];
+  for (const entry of plan.drift) {
+    const label = `${KIND_LABEL[entry.kind]} ${entry.key}`;
+    const lines = entry.change === 'deleted' ? [`- ${label} was deleted in the CMS`] : [`~ ${label}`, ...renderChanges(entry.changes, plainStyle, '    ')];
+    blocks.push(`${codeBlock('diff', lines)}\n\n`);
+  }
+  return { intro, blocks };
+}
+
+/** Conflicts as a table: the three values of each member and how the strategy resolved it. */
+export function conflictsTable(resources: readonly ResourcePlan[]): { head: string; rows: string[] } {
+  const head = '| Resource | Member | Last sync | YAML | CMS | Resolution |\n| --- | --- | --- | --- | --- | --- |';
+  const rows = resources.flatMap((resource) =>
+    resource.conflicts.map((conflict) => {
+      const member = conflict.path === '' ? `(the whole ${KIND_LABEL[resource.kind]})` : codeSpan(conflict.path);
+      const cells = [`${KIND_LABEL[resource.kind]} ${codeSpan(resource.key)}`, member, cell(conflict.path, conflict.base), cell(conflict.path, conflict.desired), cell(conflict.path, conflict.live), resolution(conflict)];
+      return `| ${cells.map(tableCell).join(' | ')} |`;
+    }),
+  );
+  return { head, rows };
+}
+
+function cell(path: string, value: unknown): string {
+  if (value === undefined) return '_absent_';
+  if (path === '') return '_present (see Drift)_';
+  const text = /^properties\.[^.]+$/.test(path) && typeof value === 'object' && value !== null ? formatPropertySummary(value as PropertyDef) : formatMemberValue(path, value);
+  return codeSpan(text.length > MAX_CELL ? `${text.slice(0, MAX_CELL - 1)}…` : text);
+}
+
+function resolution(conflict: Conflict): string {
+  switch (conflict.resolution) {
+    case 'unresolved':
+      return '**unresolved**';
+    case 'desired':
+      return 'YAML wins';
+    case 'live':
+      return 'CMS wins';
+    default: {
+      const unknown: never = conflict.resolution;
+      throw new Error(`Internal error: unknown conflict resolution ${String(unknown)}. This is a bug in catalyst.`);
+    }
+  }
+}
+
+/** Blockers or warnings as list items: the code and summary in bold, the detail after a break. */
+export function noticeItems(notices: readonly PlanNotice[]): string[] {
+  return notices.map((notice) => `- **${notice.code}** ${escapeText(notice.summary)}<br>${escapeText(notice.detail)}`);
+}
+
+/** One paragraph: the live resources a user could adopt, by name; the platform's own, counted. */
+export function unmanagedLine(resources: readonly ResourcePlan[]): string {
+  const sentences: string[] = [];
+  for (const kind of ['contentType', 'propertyGroup'] as const) {
+    const keys = resources.filter((resource) => resource.kind === kind && !resource.readOnly).map((resource) => resource.key);
+    if (keys.length === 0) continue;
+    const named = keys.slice(0, MAX_NAMES).map(codeSpan).join(', ');
+    const more = keys.length > MAX_NAMES ? ` and ${keys.length - MAX_NAMES} more` : '';
+    sentences.push(`${capitalize(KIND_LABEL[kind])}s in the CMS only: ${named}${more} (\`catalyst import optimizely\` adopts them).`);
+  }
+  const platform = resources.filter((resource) => resource.readOnly);
+  if (platform.length > 0) {
+    const types = platform.filter((resource) => resource.kind === 'contentType').length;
+    sentences.push(`Platform-owned, read-only: ${plural(types, 'content type')}, ${plural(platform.length - types, 'property group')}.`);
+  }
+  return sentences.join(' ');
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,165 @@
+import type { ResourcePlan } from '../core/generated/plan.js';
+import type { Plan } from '../core/plan.js';
+import { codeBlock, codeSpan, escapeHtml, escapeText } from './markdown-escape.js';
+import { conflictsTable, driftBlocks, noticeItems, unmanagedLine } from './plan-markdown-sections.js';
+import { blockerCodesOf, deferredOf, deleteApprovalOf, riskCodes } from './plan-lookups.js';
+import { renderChanges, renderDefinition } from './render-changes.js';
+import { actionPhrase, actionSymbol, KIND_LABEL } from './resource-labels.js';
+import { plainStyle } from './style.js';
+import { TextBudget } from './text-budget.js';
+
+export interface MarkdownOptions {
+  /**
+   * The most characters the comment should have. GitHub refuses comments over 65,536; the
+   * default leaves room for what the Action adds around the plan.
+   */
+  budget?: number;
+}
+
+export const DEFAULT_MARKDOWN_BUDGET = 60_000;
+
+/** Lines of one resource's change listing before the rest is left to the job log. */
+const MAX_RESOURCE_LINES = 60;
+/** Destructive changes named in the callout at the top; blockers listed in full. */
+const MAX_CALLOUT_ITEMS = 20;
+const MAX_BLOCKERS = 10;
+
+const JOB_LOG = 'see the full plan in the job log';
+
+/**
+ * The plan as a pull request comment: what the plan will do and whether it can, first (the total,
+ * a callout when it is blocked, destructive changes named one by one, a summary table, the
+ * blockers), then a collapsible section per resource with its member changes as a diff, then
+ * drift, conflicts, warnings and unmanaged resources. The top part is always shown; the rest
+ * draws on `budget` characters and names what it leaves out. A view only: nothing is recomputed.
+ */
+export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): string {
+  const budget = new TextBudget(options.budget ?? DEFAULT_MARKDOWN_BUDGET);
+  const top = [...header(plan), ...callouts(plan), summaryTable(plan), ...blockersSection(plan)].map((block) => budget.spend(`${block}\n\n`));
+
+  const changing = plan.resources.filter((resource) => resource.action !== 'none');
+  const changes = changing.length === 0 ? [] : [budget.spend('#### Changes\n\n'), ...budget.takeWhole(changing.map((resource) => `${resourceDetails(plan, resource)}\n\n`), (count) => `_${count} more resource${count === 1 ? '' : 's'} not shown; ${JOB_LOG}._\n\n`)];
+
+  const conflicted = plan.resources.filter((resource) => resource.conflicts.length > 0);
+  const table = conflictsTable(conflicted);
+  const conflicts = conflicted.length === 0 ? [] : [budget.spend(`#### Conflicts\n\n${table.head}\n`), ...budget.takeWhole(table.rows.map((row) => `${row}\n`), (count) => `\n_${count} more conflict${count === 1 ? '' : 's'} not shown; ${JOB_LOG}._\n`), budget.spend('\n')];
+
+  const driftParts = driftBlocks(plan);
+  const drift = plan.drift.length === 0 ? [] : [budget.spend(`#### Drift: changed in the CMS outside catalyst since the last sync\n\n${driftParts.intro}`), ...budget.takeWhole(driftParts.blocks, (count) => `_${count} more drifted resource${count === 1 ? '' : 's'} not shown; ${JOB_LOG}._\n\n`)];
+
+  const warnings = plan.warnings.length === 0 ? [] : [budget.spend('#### Warnings\n\n'), ...budget.takeWhole(noticeItems(plan.warnings).map((item) => `${item}\n`), (count) => `- _${count} more warning${count === 1 ? '' : 's'} not shown; ${JOB_LOG}._\n`), budget.spend('\n')];
+
+  const unmanagedResources = plan.resources.filter((resource) => resource.status === 'unmanaged');
+  const unmanaged = unmanagedResources.length === 0 ? [] : budget.takeWhole([`#### Not managed by catalyst\n\n${unmanagedLine(unmanagedResources)}\n\n`], () => '');
+
+  return `${[...top, ...changes, ...drift, ...conflicts, ...warnings, ...unmanaged].join('').trimEnd()}\n`;
+}
+
+function header(plan: Plan): string[] {
+  const blocks = [
+    `### catalyst plan for ${codeSpan(plan.target.name)}`,
+    `${escapeText(plan.target.description)} · mode ${codeSpan(plan.mode)} · conflict strategy ${codeSpan(plan.strategy)}`,
+  ];
+  const changing = plan.resources.some((resource) => resource.action !== 'none');
+  blocks.push(changing ? `**${total(plan)}**` : '**No changes.** The CMS matches the YAML and the lockfile.');
+  return blocks;
+}
+
+function total(plan: Plan): string {
+  const { actions } = plan.summary;
+  const parts = [`${actions.create} to create`, `${actions.update} to update`, `${actions.delete} to delete`];
+  const lockOnly = actions.adopt + actions.forget;
+  if (lockOnly > 0) parts.push(`${lockOnly} lockfile-only`);
+  return `Plan: ${parts.join(', ')}.`;
+}
+
+function callouts(plan: Plan): string[] {
+  const blocks: string[] = [];
+  if (!plan.applyable) {
+    const count = plan.blockers.length;
+    blocks.push(`> [!IMPORTANT]\n> **This plan cannot be applied.** Resolve the ${count === 1 ? 'problem' : `${count} problems`} under _Blockers_ below, then plan again.`);
+  }
+  const approvals = plan.requiresApproval;
+  if (approvals.length > 0) {
+    const lines = [
+      '> [!CAUTION]',
+      `> **${approvals.length} destructive change${approvals.length === 1 ? '' : 's'}** can lose content; \`catalyst apply\` makes ${approvals.length === 1 ? 'it' : 'them'} only with \`--allow-destructive\`:`,
+      ...approvals.slice(0, MAX_CALLOUT_ITEMS).map((item) => {
+        const where = item.path === '' ? '' : ` ${codeSpan(item.path)}`;
+        return `> - ${codeSpan(item.code)} ${KIND_LABEL[item.kind]} ${codeSpan(item.key)}${where}: ${escapeText(item.reason)}`;
+      }),
+    ];
+    if (approvals.length > MAX_CALLOUT_ITEMS) lines.push(`> - _and ${approvals.length - MAX_CALLOUT_ITEMS} more; ${JOB_LOG}._`);
+    blocks.push(lines.join('\n'));
+  }
+  return blocks;
+}
+
+function summaryTable(plan: Plan): string {
+  const { actions, statuses, drifted, conflicts, destructive } = plan.summary;
+  const unchanged = plan.resources.filter((resource) => resource.action === 'none' && resource.status !== 'unmanaged').length;
+  const columns: Array<[string, number]> = [
+    ['Create', actions.create],
+    ['Update', actions.update],
+    ['Delete', actions.delete],
+    ['Lockfile only', actions.adopt + actions.forget],
+    ['Unchanged', unchanged],
+    ['Unmanaged', statuses.unmanaged],
+    ['Drifted', drifted],
+    ['Unresolved conflicts', conflicts],
+    ['Destructive', destructive],
+  ];
+  return [`| ${columns.map(([name]) => name).join(' | ')} |`, `| ${columns.map(() => '---:').join(' | ')} |`, `| ${columns.map(([, count]) => count).join(' | ')} |`].join('\n');
+}
+
+function blockersSection(plan: Plan): string[] {
+  if (plan.blockers.length === 0) return [];
+  const items = noticeItems(plan.blockers.slice(0, MAX_BLOCKERS));
+  const more = plan.blockers.length - MAX_BLOCKERS;
+  if (more > 0) items.push(`- _${more} more blocker${more === 1 ? '' : 's'} not shown; ${JOB_LOG}._`);
+  return ['#### Blockers', items.join('\n')];
+}
+
+function resourceDetails(plan: Plan, resource: ResourcePlan): string {
+  const label = `${KIND_LABEL[resource.kind]} <b>${escapeHtml(resource.key)}</b>`;
+  const facts = [`<code>${escapeHtml(actionSymbol(resource.action, plainStyle))}</code> ${label} ${escapeHtml(actionPhrase(resource.action))}`];
+  if (resource.risk !== 'safe') facts.push(escapeHtml(resource.action === 'update' ? riskCodes(resource) : `${resource.risk} (${resource.codes.join(', ')})`));
+  const blockedBy = blockerCodesOf(plan, resource);
+  if (blockedBy.length > 0) facts.push(`<b>blocked</b> (${blockedBy.join(', ')})`);
+  const origin = resource.origin ? ` ${codeSpan(`${resource.origin.file}:${resource.origin.line}`)}` : '';
+  const parts = [`<details><summary>${facts.join(' · ')}</summary>`, `${escapeText(resource.reason)}${origin}`];
+  const lines = diffLines(plan, resource);
+  if (lines.length > 0) {
+    const shown = lines.length > MAX_RESOURCE_LINES ? [...lines.slice(0, MAX_RESOURCE_LINES - 1), `# … ${lines.length - MAX_RESOURCE_LINES + 1} more lines; ${JOB_LOG}`] : lines;
+    parts.push(codeBlock('diff', shown));
+  }
+  parts.push('</details>');
+  return parts.join('\n\n');
+}
+
+/** The body of a resource as diff lines: `+` for what is created, `-` for what is deleted, the member changes of an update. */
+function diffLines(plan: Plan, resource: ResourcePlan): string[] {
+  switch (resource.action) {
+    case 'create': {
+      const lines = resource.after ? renderDefinition(resource.after, plainStyle, '').map((line) => `+ ${line}`) : [];
+      for (const { path, target } of deferredOf(plan, resource)) lines.push(`# ${path} → ${target}: set by a follow-up update after the creates (reference cycle)`);
+      return lines;
+    }
+    case 'update':
+      return renderChanges(resource.changes, plainStyle, '');
+    case 'delete': {
+      const approval = deleteApprovalOf(plan, resource);
+      const lines = approval ? [`# ${approval.code} destructive: ${approval.reason}`] : [];
+      if (resource.before) lines.push(...renderDefinition(resource.before, plainStyle, '').map((line) => `- ${line}`));
+      return lines;
+    }
+    case 'adopt':
+    case 'forget':
+    case 'none':
+      return [];
+    default: {
+      const unknown: never = resource.action;
+      throw new Error(`Internal error: unknown action ${String(unknown)}. This is a bug in catalyst.`);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+import type { Conflict, PlanNotice, ResourcePlan } from '../core/generated/plan.js';
+import type { PropertyDef } from '../core/model.js';
+import type { Plan } from '../core/plan.js';
+import { formatMemberValue, formatPropertySummary } from './format-value.js';
+import { renderChanges } from './render-changes.js';
+import { KIND_LABEL } from './resource-labels.js';
+import type { Style } from './style.js';
+import { wrapText } from './wrap-text.js';
+
+/** Notice details are prose: wrapped to this many columns. */
+export const TEXT_WIDTH = 100;
+
+/** Owned resources changed in the CMS since the last sync, base → live. */
+export function renderDrift(plan: Plan, style: Style): string[] {
+  const lines = [style.strong('Note: changed in the CMS outside catalyst since the last sync (drift):'), ''];
+  for (const entry of plan.drift) {
+    const label = `${KIND_LABEL[entry.kind]} ${entry.key}`;
+    if (entry.change === 'deleted') {
+      lines.push(`  ${style.remove('-')} ${label} was deleted in the CMS`);
+      continue;
+    }
+    lines.push(`  ${style.update('~')} ${label}`, ...renderChanges(entry.changes, style, '      '));
+  }
+  if (plan.mode === 'push') lines.push('', ...wrapText('To keep a CMS edit, bring it into the YAML; the actions below undo the edits the YAML does not make.', TEXT_WIDTH, ''));
+  return lines;
+}
+
+/** Members changed on both sides: the three values and how the strategy resolved them. */
+export function renderConflicts(resources: readonly ResourcePlan[], style: Style): string[] {
+  const lines = [style.strong('Conflicts (changed in YAML and in the CMS since the last sync):'), ''];
+  for (const resource of resources) {
+    lines.push(`  ${style.error('!')} ${KIND_LABEL[resource.kind]} ${resource.key}`);
+    for (const conflict of resource.conflicts) {
+      const where = conflict.path === '' ? `(the whole ${KIND_LABEL[resource.kind]})` : conflict.path;
+      lines.push(`      ${where}  ${resolutionNote(conflict, style)}`);
+      const sides: Array<[string, unknown]> = [['last sync', conflict.base], ['YAML', conflict.desired], ['CMS', conflict.live]];
+      for (const [side, value] of sides) lines.push(`          ${`${side}:`.padEnd(10)} ${conflictValue(conflict.path, value)}`);
+    }
+  }
+  return lines;
+}
+
+function resolutionNote(conflict: Conflict, style: Style): string {
+  switch (conflict.resolution) {
+    case 'unresolved':
+      return style.error('# unresolved');
+    case 'desired':
+      return style.muted('# resolved: YAML wins');
+    case 'live':
+      return style.muted('# resolved: CMS wins');
+    default: {
+      const unknown: never = conflict.resolution;
+      throw new Error(`Internal error: unknown conflict resolution ${String(unknown)}. This is a bug in catalyst.`);
+    }
+  }
+}
+
+/** A side of a conflict. A whole definition is summarised: the drift section shows what changed. */
+function conflictValue(path: string, value: unknown): string {
+  if (path === '') return value === undefined ? '(absent)' : '(present; see the drift above)';
+  if (/^properties\.[^.]+$/.test(path) && typeof value === 'object' && value !== null) return formatPropertySummary(value as PropertyDef);
+  return formatMemberValue(path, value);
+}
+
+/** Live resources catalyst does not manage: named when the user could adopt them, counted when the platform owns them. */
+export function renderUnmanaged(resources: readonly ResourcePlan[], style: Style): string[] {
+  const lines = [style.strong('Not managed by catalyst (left alone):')];
+  for (const kind of ['contentType', 'propertyGroup'] as const) {
+    const other = resources.filter((resource) => resource.kind === kind && !resource.readOnly).map((resource) => resource.key);
+    if (other.length > 0) lines.push(`  ${KIND_LABEL[kind]}s in the CMS only: ${other.join(', ')}  ${style.muted('(`catalyst import optimizely` adopts them)')}`);
+  }
+  const platform = resources.filter((resource) => resource.readOnly);
+  if (platform.length > 0) {
+    const types = platform.filter((resource) => resource.kind === 'contentType').length;
+    const groups = platform.length - types;
+    lines.push(style.muted(`  platform-owned, read-only: ${plural(types, 'content type')}, ${plural(groups, 'property group')} (\`catalyst status --all\` lists them)`));
+  }
+  return lines;
+}
+
+/** Blockers or warnings: the code and summary, then the detail wrapped below. */
+export function renderNotices(title: string, notices: readonly PlanNotice[], paint: (text: string) => string): string[] {
+  const lines = [paint(`${title}:`)];
+  for (const notice of notices) lines.push('', `  ${paint(notice.code)} ${notice.summary}`, ...wrapText(notice.detail, TEXT_WIDTH, '    '));
+  return lines;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
