@@ -17,9 +17,10 @@ export function assignTypeKeys(
   rows: readonly RowContext[],
   knownKeys: ReadonlyMap<string, string>,
   diagnostics: Diagnostic[],
+  reserved: Iterable<string> = [],
 ): Map<string, string> {
   const assigned = new Map<string, string>();
-  const taken = new Set<string>();
+  const taken = new Set<string>(reserved);
   for (const [id, key] of knownKeys) {
     taken.add(key);
     if (rows.some((context) => context.row.id === id)) assigned.set(id, key);

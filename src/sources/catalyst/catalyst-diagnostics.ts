@@ -41,6 +41,7 @@ export const CATALYST_CODES = {
   destructiveSkipped: 'CAT602',
   websiteRequired: 'CAT603',
   writeFailed: 'CAT604',
+  unreadableRow: 'CAT605',
 } as const;
 
 /** Where in the database a problem is: the row, and inside it a field or relationship. */

@@ -46,10 +46,12 @@ export function importCatalystTypes(request: CatalystImportRequest): CatalystImp
     (context) => request.websites.length === 0 || selected.has(context.row.websiteId),
   );
   const keys = assignTypeKeys(contexts, request.knownKeys, diagnostics);
+  // Rows outside the selected websites get keys too, only so that relationships can name them.
   const outsideKeys = assignTypeKeys(
     allContexts.filter((context) => !keys.has(context.row.id)),
-    new Map([...request.knownKeys, ...[...keys].map(([id, key]): [string, string] => [`imported:${id}`, key])]),
+    request.knownKeys,
     [],
+    keys.values(),
   );
   const reserve = createKeyReserver(new Map([...keys, ...outsideKeys]), diagnostics);
 

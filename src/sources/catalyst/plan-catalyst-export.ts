@@ -48,7 +48,7 @@ export interface CatalystExportPlan {
  */
 export function planCatalystExport(input: CatalystExportInput): CatalystExportPlan {
   const diagnostics: Diagnostic[] = [];
-  const knownKeys = new Map(Object.values(input.base).map((entry) => [originIdentity(entry.origin), keyOf(input.base, entry)]));
+  const knownKeys = new Map(Object.entries(input.base).map(([key, entry]) => [originIdentity(entry.origin), key]));
   const current = importCatalystTypes({ snapshot: input.snapshot, websites: [], overrides: NO_OVERRIDES, knownKeys });
   const rows = new Map<string, ImportedType>();
   const nested = new Map<string, ImportedType>();
@@ -63,7 +63,19 @@ export function planCatalystExport(input: CatalystExportInput): CatalystExportPl
     ...Object.entries(input.base).filter(([, entry]) => entry.origin.nestedIn).map(([key]) => key),
     ...componentKeys.filter((key) => !rows.has(key)),
   ]);
-  const rowDefs = input.desired.filter((def) => !nestedKeys.has(def.key));
+  // A type whose row cannot be read is neither updated nor created again: that would duplicate it.
+  const failed = new Set(current.failedRowIds);
+  const unreadable = new Set(Object.entries(input.base).filter(([, entry]) => failed.has(entry.origin.contentTypeId)).map(([key]) => key));
+  for (const key of [...unreadable].filter((key) => desiredTypes.has(key)).sort()) {
+    diagnostics.push({
+      code: CATALYST_CODES.unreadableRow,
+      severity: 'error',
+      summary: `${key} was not written: its row cannot be read`,
+      detail: `${key} was imported from content type ${input.base[key]?.origin.contentTypeId}, whose fields JSON cannot be read now (see the import's CAT1xx errors for that row). It was neither updated nor created again. Repair the row in Catalyst Studio (or restore it from a backup), then export again.`,
+      path: key,
+    });
+  }
+  const rowDefs = input.desired.filter((def) => !nestedKeys.has(def.key) && !unreadable.has(def.key));
 
   const newIds = new Map<string, string>();
   for (const def of rowDefs) if (!rows.has(def.key)) newIds.set(def.key, input.newRowId());
@@ -152,10 +164,6 @@ function selectedWebsites(input: CatalystExportInput): Set<string> {
       input.snapshot.websites.filter((site) => site.id === selector || site.name.toLowerCase() === selector.toLowerCase()).map((site) => site.id),
     ),
   );
-}
-
-function keyOf(base: Readonly<Record<string, CatalystBaseEntry>>, entry: CatalystBaseEntry): string {
-  return Object.entries(base).find(([, candidate]) => candidate === entry)?.[0] ?? '';
 }
 
 function destructive(key: string, path: string): Diagnostic {

@@ -141,6 +141,26 @@ describe('catalyst export catalyst (child process, real SQLite copies)', () => {
     expect(yamlOf(dir)).toEqual(yaml);
   });
 
+  it('never writes into, or duplicates, a row whose JSON cannot be read', async () => {
+    const dir = await importedProject();
+    edit(dir, 'Baker.yaml', 'fullName: { type: string, required: true, sortOrder: 1 }', 'fullName: { type: string, required: true, sortOrder: 1, maxLength: 90 }');
+    const db = new Database(join(dir, 'catalyst.db'));
+    db.prepare("UPDATE ContentType SET fields = '[{' WHERE name = 'Baker'").run();
+    db.close();
+    const result = await runCatalystCli(['export', 'catalyst', '--db', 'catalyst.db'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('error CAT605: Baker was not written: its row cannot be read');
+    const after = new Database(join(dir, 'catalyst.db'), { readonly: true });
+    expect(after.prepare('SELECT name, fields FROM ContentType ORDER BY name').all()).toEqual([
+      { name: 'Baker', fields: '[{' },
+      { name: 'Client', fields: expect.any(String) },
+      { name: 'Recipe', fields: expect.any(String) },
+      { name: 'Service', fields: expect.any(String) },
+    ]);
+    after.close();
+    expect(backups(dir)).toEqual([]);
+  });
+
   it('rolls back every row when one write fails, and leaves the lockfile alone', async () => {
     const dir = await importedProject();
     edit(dir, 'Recipe.yaml', 'maxLength: 120', 'maxLength: 150');
