@@ -1,17 +1,12 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/core/plan.js';
 import { CMS_USER, type RunningEmulator } from '../../src/emulator/index.js';
 import { expectConverged, expectLockMatchesCms, liveState, startScenarioEmulator, writeRequests } from './helpers/scenario-cms.js';
+import { readFixture } from './helpers/read-fixture.js';
 import { SCENARIO_ACTOR, ScenarioProject, type HistoryEntry } from './helpers/scenario-project.js';
 
-const FIXTURES = new URL('./fixtures/lifecycle/', import.meta.url);
-
-async function fixture(version: 'v1' | 'v2'): Promise<Record<string, string>> {
-  const dir = new URL(`${version}/`, FIXTURES);
-  const names = await readdir(dir);
-  return Object.fromEntries(await Promise.all(names.map(async (name) => [name, await readFile(new URL(name, dir), 'utf8')] as const)));
-}
+const fixture = (version: 'v1' | 'v2') => readFixture(`lifecycle/${version}`);
 
 const V1 = { contentTypes: ['ArticlePage', 'ButtonBlock', 'HeroBlock', 'SeoSettings'], propertyGroups: ['Seo'] };
 const V2 = { contentTypes: [...V1.contentTypes, 'AuthorBlock'], propertyGroups: ['Seo'] };

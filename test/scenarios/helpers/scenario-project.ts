@@ -46,8 +46,9 @@ export class ScenarioProject {
 
   static async create(options: ScenarioProjectOptions): Promise<ScenarioProject> {
     const dir = await mkdtemp(join(tmpdir(), 'catalyst-scenario-'));
-    const targets = { [options.targetName ?? 'cms']: { platform: 'optimizely', apiVersion: 'v1', url: options.apiUrl }, ...options.extraTargets };
-    const config = { contentTypesDir: 'content-types', lockfile: 'catalyst.lock.json', mode: 'push', strategy: 'manual', targets };
+    const name = options.targetName ?? 'cms';
+    const targets = { [name]: { platform: 'optimizely', apiVersion: 'v1', url: options.apiUrl }, ...options.extraTargets };
+    const config = { contentTypesDir: 'content-types', lockfile: 'catalyst.lock.json', mode: 'push', strategy: 'manual', defaultTarget: name, targets };
     await writeFile(join(dir, 'catalyst.config.json'), `${JSON.stringify(config, null, 2)}\n`);
     await mkdir(join(dir, 'content-types'));
     return new ScenarioProject(dir, {
@@ -78,6 +79,15 @@ export class ScenarioProject {
     await rm(join(this.dir, 'content-types'), { recursive: true, force: true });
     await mkdir(join(this.dir, 'content-types'));
     await this.write(Object.fromEntries(Object.entries(files).map(([name, text]) => [`content-types/${name}`, text])));
+  }
+
+  /** Rewrites a file; throws when `change` leaves it as it was, so a typo cannot make a test vacuous. */
+  async edit(path: string, change: (text: string) => string): Promise<void> {
+    const before = await this.read(path);
+    if (before === undefined) throw new Error(`${path} does not exist in the scenario project`);
+    const after = change(before);
+    if (after === before) throw new Error(`The edit left ${path} unchanged`);
+    await writeFile(join(this.dir, path), after);
   }
 
   async read(path: string): Promise<string | undefined> {
