@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Plan } from '../../src/core/plan.js';
+import type { ContentTypeDoc, RunningEmulator } from '../../src/emulator/index.js';
+import { expectConverged, expectLockMatchesCms, liveState, startScenarioEmulator } from './helpers/scenario-cms.js';
+import { readFixture } from './helpers/read-fixture.js';
+import { ScenarioProject } from './helpers/scenario-project.js';
+
+const AUTHOR_BLOCK = `key: AuthorBlock
+baseType: component
+displayName: Author
+properties:
+  name: { type: string, displayName: Name, required: true }
+`;
+
+/**
+ * A CMS user edits a type while `catalyst apply` (no saved plan) is running, after the plan read
+ * it. The emulator's `slow` fault holds the chosen request; its injected sleep is where the
+ * "user" makes the edit, so the edit lands at exactly that moment, deterministically. The step
+ * must fail as stale, the steps before it stay recorded, and a new plan + apply converges.
+ */
+describe('a type edited in the CMS between plan and write', () => {
+  let emulator: RunningEmulator;
+  let project: ScenarioProject;
+  let duringRequest: (() => void) | undefined;
+
+  beforeAll(async () => {
+    emulator = await startScenarioEmulator({
+      trafficDeps: {
+        sleep: async () => {
+          const edit = duringRequest;
+          duringRequest = undefined;
+          edit?.();
+        },
+      },
+    });
+    project = await ScenarioProject.create({ apiUrl: emulator.url });
+    await project.setContentTypes(await readFixture('lifecycle/v1'));
+    expect((await project.run(['apply', '--auto-approve'])).code).toBe(0);
+  });
+
+  afterAll(async () => {
+    await emulator?.close();
+    await project?.dispose();
+  });
+
+  /** Makes `edit` to ButtonBlock while the first `method` request for it is held, then applies. */
+  async function applyWithEditDuring(method: 'GET' | 'PATCH', edit: (doc: ContentTypeDoc) => ContentTypeDoc) {
+    const plan = JSON.parse((await project.run(['plan', '--json'])).stdout) as Plan;
+    expect(plan.steps.map((step) => `${step.action} ${step.key}`)).toEqual(['create AuthorBlock', 'update ButtonBlock', 'update HeroBlock']);
+    const lockBefore = await project.locked();
+    const historyBefore = (await project.history()).length;
+    let edited: ReturnType<RunningEmulator['store']['editContentType']> | undefined;
+    duringRequest = () => (edited = emulator.store.editContentType('ButtonBlock', edit));
+    emulator.traffic.configure({ faults: [{ kind: 'slow', delayMs: 1, method, path: '/**/contenttypes/ButtonBlock', requestNumbers: [1] }] });
+    const heroBefore = emulator.store.contentTypes.get('HeroBlock');
+    try {
+      const result = await project.run(['apply', '--auto-approve']);
+      expect(edited).toBeDefined();
+      return { result, lockBefore, historyBefore, edited: edited!, heroBefore };
+    } finally {
+      emulator.traffic.configure({});
+      duringRequest = undefined;
+    }
+  }
+
+  /** The failed apply: ButtonBlock kept the CMS edit, the create before it is recorded, HeroBlock after it did not run. */
+  async function expectStoppedAtButtonBlock(outcome: Awaited<ReturnType<typeof applyWithEditDuring>>, why: string): Promise<void> {
+    const { result, lockBefore, historyBefore, edited, heroBefore } = outcome;
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('Apply failed at update content type ButtonBlock. Done before it: 1 created, 0 updated, 0 deleted; 1 step not run.');
+    expect(result.stdout).toContain('Error: Stale step: content type ButtonBlock changed since the plan');
+    expect(result.stdout).toContain(`The content type ButtonBlock ${why}, so applying the plan would overwrite a change nobody reviewed. Nothing was written for it.`);
+
+    expect(emulator.store.contentTypes.get('ButtonBlock')).toEqual(edited);
+    expect(emulator.store.contentTypes.get('HeroBlock')).toEqual(heroBefore);
+    const lock = await project.locked();
+    expect(lock.contentTypes.ButtonBlock).toEqual(lockBefore.contentTypes.ButtonBlock);
+    expect(lock.contentTypes.HeroBlock).toEqual(lockBefore.contentTypes.HeroBlock);
+    expect(lock.contentTypes.AuthorBlock?.digest).toBe((await liveState(emulator)).contentTypes.get('AuthorBlock')?.digest);
+    expect(lock.contentTypes.AuthorBlock?.version.etag).toBe(emulator.store.contentTypes.get('AuthorBlock')?.etag);
+    expect((await project.history()).slice(historyBefore).map((entry) => `${entry.action} ${entry.key}`)).toEqual(['create AuthorBlock']);
+  }
+
+  /** A new plan sees the CMS edit (drift on ButtonBlock), and applying it converges. */
+  async function expectReplanConverges(): Promise<void> {
+    const plan = JSON.parse((await project.run(['plan', '--json'])).stdout) as Plan;
+    expect(plan.drift.map((entry) => `${entry.change} ${entry.key}`)).toEqual(['changed ButtonBlock']);
+    expect(plan.steps.map((step) => `${step.action} ${step.key}`)).toEqual(['update ButtonBlock', 'update HeroBlock']);
+    const applied = await project.run(['apply', '--auto-approve']);
+    expect(applied.code).toBe(0);
+    await expectConverged(project);
+    await expectLockMatchesCms(project, emulator, { contentTypes: ['ArticlePage', 'AuthorBlock', 'ButtonBlock', 'HeroBlock', 'SeoSettings'], propertyGroups: ['Seo'] });
+  }
+
+  it('fails the step when the re-read before the write shows the edit (digest differs from the plan)', async () => {
+    await project.write({ 'content-types/AuthorBlock.yaml': AUTHOR_BLOCK });
+    await project.edit('content-types/ButtonBlock.yaml', (text) => text.replace('displayName: Button\n', 'displayName: Button link\n'));
+    await project.edit('content-types/HeroBlock.yaml', (text) => text.replace('displayName: Hero\n', 'displayName: Hero banner\n'));
+    const outcome = await applyWithEditDuring('GET', (doc) => ({ ...doc, description: 'Edited while catalyst was applying' }));
+    await expectStoppedAtButtonBlock(outcome, 'was changed in the CMS after the plan was made');
+    await expectReplanConverges();
+  });
+
+  it('fails the step when the edit lands between the re-read and the write (If-Match answers 412)', async () => {
+    await project.setContentTypes({ ...(await readFixture('lifecycle/v1')), 'AuthorBlock.yaml': AUTHOR_BLOCK });
+    await project.edit('content-types/ButtonBlock.yaml', (text) => text.replace('displayName: Label', 'displayName: Button label'));
+    await project.edit('content-types/HeroBlock.yaml', (text) => text.replace('displayName: Heading', 'displayName: Headline'));
+    emulator.store.contentTypes.delete('AuthorBlock');
+    const outcome = await applyWithEditDuring('PATCH', (doc) => ({ ...doc, description: 'Edited while catalyst was writing' }));
+    await expectStoppedAtButtonBlock(outcome, 'was changed in the CMS while catalyst was writing it');
+    await expectReplanConverges();
+  });
+});
