@@ -1,9 +1,8 @@
 import type { Conflict, PlanNotice, ResourcePlan } from '../core/generated/plan.js';
-import type { PropertyDef } from '../core/model.js';
 import type { Plan } from '../core/plan.js';
-import { formatMemberValue, formatPropertySummary } from './format-value.js';
 import { codeBlock, codeSpan, escapeText, tableCell } from './markdown-escape.js';
 import { renderChanges } from './render-changes.js';
+import { conflictValue, NEVER_SYNCED, type ConflictSide } from './plan-text-sections.js';
 import { KIND_LABEL } from './resource-labels.js';
 import { plainStyle } from './style.js';
 
@@ -30,17 +29,16 @@ export function conflictsTable(resources: readonly ResourcePlan[]): { head: stri
   const rows = resources.flatMap((resource) =>
     resource.conflicts.map((conflict) => {
       const member = conflict.path === '' ? `(the whole ${KIND_LABEL[resource.kind]})` : codeSpan(conflict.path);
-      const cells = [`${KIND_LABEL[resource.kind]} ${codeSpan(resource.key)}`, member, cell(conflict.path, conflict.base), cell(conflict.path, conflict.desired), cell(conflict.path, conflict.live), resolution(conflict)];
+      const cells = [`${KIND_LABEL[resource.kind]} ${codeSpan(resource.key)}`, member, resource.digests.base === undefined ? `_${NEVER_SYNCED}_` : cell(conflict.path, 'base', conflict.base), cell(conflict.path, 'desired', conflict.desired), cell(conflict.path, 'live', conflict.live), resolution(conflict)];
       return `| ${cells.map(tableCell).join(' | ')} |`;
     }),
   );
   return { head, rows };
 }
 
-function cell(path: string, value: unknown): string {
-  if (value === undefined) return '_absent_';
-  if (path === '') return '_present (see Drift)_';
-  const text = /^properties\.[^.]+$/.test(path) && typeof value === 'object' && value !== null ? formatPropertySummary(value as PropertyDef) : formatMemberValue(path, value);
+function cell(path: string, side: ConflictSide, value: unknown): string {
+  const text = conflictValue(path, side, value);
+  if (value === undefined || path === '') return `_${text}_`;
   return codeSpan(text.length > MAX_CELL ? `${text.slice(0, MAX_CELL - 1)}…` : text);
 }
 

@@ -7,6 +7,9 @@ import { KIND_LABEL } from './resource-labels.js';
 import type { Style } from './style.js';
 import { wrapText } from './wrap-text.js';
 
+/** The base side of a conflict on a resource the lockfile has no entry for. */
+export const NEVER_SYNCED = '(not in the lockfile)';
+
 /** Notice details are prose: wrapped to this many columns. */
 export const TEXT_WIDTH = 100;
 
@@ -27,14 +30,15 @@ export function renderDrift(plan: Plan, style: Style): string[] {
 
 /** Members changed on both sides: the three values and how the strategy resolved them. */
 export function renderConflicts(resources: readonly ResourcePlan[], style: Style): string[] {
-  const lines = [style.strong('Conflicts (changed in YAML and in the CMS since the last sync):'), ''];
+  const lines = [style.strong('Conflicts (YAML and the CMS disagree on these members):'), ''];
   for (const resource of resources) {
     lines.push(`  ${style.error('!')} ${KIND_LABEL[resource.kind]} ${resource.key}`);
     for (const conflict of resource.conflicts) {
       const where = conflict.path === '' ? `(the whole ${KIND_LABEL[resource.kind]})` : conflict.path;
       lines.push(`      ${where}  ${resolutionNote(conflict, style)}`);
-      const sides: Array<[string, unknown]> = [['last sync', conflict.base], ['YAML', conflict.desired], ['CMS', conflict.live]];
-      for (const [side, value] of sides) lines.push(`          ${`${side}:`.padEnd(10)} ${conflictValue(conflict.path, value)}`);
+      const base = resource.digests.base === undefined ? NEVER_SYNCED : conflictValue(conflict.path, 'base', conflict.base);
+      const sides: Array<[string, string]> = [['last sync', base], ['YAML', conflictValue(conflict.path, 'desired', conflict.desired)], ['CMS', conflictValue(conflict.path, 'live', conflict.live)]];
+      for (const [side, value] of sides) lines.push(`          ${`${side}:`.padEnd(10)} ${value}`);
     }
   }
   return lines;
@@ -55,12 +59,20 @@ function resolutionNote(conflict: Conflict, style: Style): string {
   }
 }
 
-/** A side of a conflict. A whole definition is summarised: the drift section shows what changed. */
-function conflictValue(path: string, value: unknown): string {
-  if (path === '') return value === undefined ? '(absent)' : '(present; see the drift above)';
+export type ConflictSide = 'base' | 'desired' | 'live';
+
+/**
+ * One side of a conflict. A whole definition (path '') is only characterised: the drift section
+ * shows how the CMS changed it.
+ */
+export function conflictValue(path: string, side: ConflictSide, value: unknown): string {
+  if (value === undefined) return '(absent)';
+  if (path === '') return WHOLE_DEFINITION[side];
   if (/^properties\.[^.]+$/.test(path) && typeof value === 'object' && value !== null) return formatPropertySummary(value as PropertyDef);
   return formatMemberValue(path, value);
 }
+
+const WHOLE_DEFINITION: Record<ConflictSide, string> = { base: '(recorded in the lockfile)', desired: '(present)', live: '(changed; see the drift above)' };
 
 /** Live resources catalyst does not manage: named when the user could adopt them, counted when the platform owns them. */
 export function renderUnmanaged(resources: readonly ResourcePlan[], style: Style): string[] {
