@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { digest } from '../../src/core/digest.js';
+import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import type { ImportLiveResult } from '../../src/engine/import-live.js';
+import { API_VERSIONS } from '../../src/io/config/config.js';
+import { BORROWED_TYPES, BUILT_IN_TYPES, corpusFileNames, loadCorpusFile, readCorpusFile, undeclaredGroups } from './helpers/corpus.js';
+import { expectedDefinition } from './helpers/expected-definition.js';
+import { createProjectDir, describe as describeDiagnostic, Project, removeProjectDir } from './helpers/project.js';
+import { ADDED_PROPERTY, expectedChanges, makeEdit, pickEdit, updatedKeys } from './helpers/user-edit.js';
+
+/**
+ * The issue's acceptance test: every file of the corpus of real content types loads into a fresh
+ * emulator through the API dialect it is written in, imports into a new project, validates,
+ * plans empty, and then takes a person's edit of the YAML (a type renamed and given a property,
+ * a property removed), plans exactly that, applies it and converges. Each case has its own
+ * emulator and temp directory, and runs once for each API version catalyst speaks.
+ */
+const CASES = corpusFileNames().flatMap((name) => API_VERSIONS.map((apiVersion) => [`${name} through ${apiVersion}`, { name, apiVersion }] as const));
+
+describe('the corpus', () => {
+  it('gives a case for each of its 11 files and each API version', () => {
+    expect(CASES).toHaveLength(11 * API_VERSIONS.length);
+  });
+});
+
+describe.each(CASES)('%s', (_title, { name, apiVersion }) => {
+  const file = readCorpusFile(name);
+  let emulator: RunningEmulator;
+  let dir: string;
+  let project: Project;
+  let imported: ImportLiveResult;
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0 });
+    await loadCorpusFile(emulator.url, file);
+    dir = await createProjectDir(apiVersion);
+    project = await Project.open(dir, emulator.url);
+  });
+  afterAll(async () => {
+    await emulator?.close();
+    if (dir) await removeProjectDir(dir);
+  });
+
+  it('imports every type and group into YAML and the lockfile, losing nothing the API carries', async () => {
+    imported = await project.import();
+    const borrowed = (BORROWED_TYPES[name] ?? []).map(({ key }) => key);
+    expect(new Set(imported.contentTypes)).toEqual(new Set([...file.contentTypes.map((type) => String(type.key)), ...borrowed, ...BUILT_IN_TYPES]));
+    expect(imported.systemTypes).toEqual([]);
+    const systemGroups = emulator.store.propertyGroups.list().filter((stored) => stored.source !== '').map((stored) => stored.doc.key);
+    expect(new Set(imported.propertyGroups)).toEqual(new Set([...file.propertyGroups, ...undeclaredGroups(file, systemGroups)].map((group) => String(group.key))));
+
+    const desired = await project.desired();
+    for (const raw of file.contentTypes.filter((type) => !BUILT_IN_TYPES.has(type.key))) {
+      expect(desired.contentTypes.get(raw.key), raw.key).toEqual(expectedDefinition(raw, file.dialect, apiVersion));
+    }
+    const locked = (await project.lock()).targets?.[project.target.name]?.contentTypes ?? {};
+    expect(Object.keys(locked).sort()).toEqual([...desired.contentTypes.keys()].sort());
+    for (const [key, def] of desired.contentTypes) expect(locked[key]?.digest, key).toBe(digest(def));
+  });
+
+  it('imports YAML that is valid against the target: no errors, no warnings', async () => {
+    expect((await project.check()).map(describeDiagnostic)).toEqual([]);
+  });
+
+  it('plans nothing: no step, no drift, no blocker, no warning', async () => {
+    const plan = await project.plan();
+    expect(plan.steps).toEqual([]);
+    expect(plan.drift).toEqual([]);
+    expect(plan.blockers).toEqual([]);
+    expect(plan.warnings).toEqual([]);
+    expect(plan.resources.filter((resource) => resource.action !== 'none' || resource.changes.length > 0)).toEqual([]);
+    expect(plan.summary.statuses.in_sync).toBe(imported.contentTypes.length + imported.propertyGroups.length);
+  });
+
+  it('plans exactly a person’s edit of the YAML, applies it, converges, and the CMS holds it', async () => {
+    const edit = pickEdit(file.contentTypes, (await project.desired()).contentTypes);
+    await makeEdit(edit, (key) => project.fileOf(key));
+    const updated = updatedKeys(edit);
+
+    const plan = await project.plan();
+    expect(plan.blockers).toEqual([]);
+    expect(plan.drift).toEqual([]);
+    expect(plan.steps.map((step) => `${step.action} ${step.key}`).sort()).toEqual(updated.map((key) => `update ${key}`));
+    expect(plan.resources.flatMap((resource) => resource.changes.map((change) => `${resource.key} ${change.op} ${change.path}`)).sort()).toEqual(expectedChanges(edit));
+    expect(plan.requiresApproval.map((item) => `${item.key} ${item.path}`)).toEqual([`${edit.removedFrom} properties.${edit.removed}`]);
+
+    const etags = () => new Map(emulator.store.contentTypes.list().filter((stored) => !updated.includes(stored.doc.key)).map((stored) => [stored.doc.key, stored.etag]));
+    const untouched = etags();
+    const result = await project.apply(plan, { allowDestructive: true });
+    expect(result.failed).toBeUndefined();
+    expect(result.completed.map((outcome) => `${outcome.action} ${outcome.key}`).sort()).toEqual(updated.map((key) => `update ${key}`));
+
+    const again = await project.plan();
+    expect(again.steps).toEqual([]);
+    expect(again.drift).toEqual([]);
+    expect(again.resources.filter((resource) => resource.action !== 'none' || resource.changes.length > 0)).toEqual([]);
+
+    const renamed = emulator.store.contentTypes.get(edit.renamed)!.doc;
+    expect(renamed.displayName).toBe(edit.displayName);
+    expect(renamed.properties[edit.added]).toEqual(ADDED_PROPERTY.definition);
+    expect(Object.keys(emulator.store.contentTypes.get(edit.removedFrom)!.doc.properties)).not.toContain(edit.removed);
+    expect(etags()).toEqual(untouched);
+  });
+});

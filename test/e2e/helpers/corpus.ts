@@ -1,0 +1,111 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { OPTIMIZELY_BUILT_IN_GROUPS } from '../../../src/core/built-in-groups.js';
+import { Api, PREFIX } from '../../emulator/helpers/api.js';
+import { CORPUS_DIR } from '../../helpers/shared-data.js';
+
+export type Dialect = 'v1' | 'preview3' | 'preview2';
+
+/**
+ * The API dialect each corpus file is written in (its field names and base type spellings; see
+ * the corpus README and test/emulator/corpus.test.ts, which this mirrors).
+ */
+export const DIALECT_OF: Readonly<Record<string, Dialect>> = {
+  'd-es-ign__optimizely-saas.json': 'preview2',
+  'episerver__cms-saas-vercel-demo.json': 'preview2',
+  'episerver__cms-saas-vercel-demo__b402a3c-preview3.json': 'preview3',
+  'hybriden__Optimizely.SaaS.json': 'preview3',
+  'szymonuryga__Optimizely-CMS-Content-SDK-Next.js-15.json': 'preview3',
+  'episerver__content-js-sdk__samples-fx-integration.json': 'v1',
+  'episerver__content-js-sdk__samples-hello-world.json': 'v1',
+  'episerver__content-js-sdk__samples-nextjs-template.json': 'v1',
+  'episerver__content-js-sdk__templates-alloy.json': 'v1',
+  'episerver__content-js-sdk__templates-stride.json': 'v1',
+  'joshuaonwezen__optimizely-nextjs-demo.json': 'v1',
+};
+
+/** Types every Optimizely instance has: a project that defines one changes it instead of creating it. */
+export const BUILT_IN_TYPES: ReadonlySet<string> = new Set(['BlankExperience', 'BlankSection']);
+
+/**
+ * Types a file references but does not hold, because its repository never pulled them. A CMS
+ * holding the file's types holds these too (a component property names an existing component
+ * type), so they are loaded first, from the project they came from. d-es-ign "started from the
+ * Optimizely demo" (corpus README), whose PageSeoSettings its SEO properties name.
+ */
+export const BORROWED_TYPES: Readonly<Record<string, ReadonlyArray<{ from: string; key: string }>>> = {
+  'd-es-ign__optimizely-saas.json': [{ from: 'episerver__cms-saas-vercel-demo.json', key: 'PageSeoSettings' }],
+};
+
+export interface CorpusFile {
+  name: string;
+  dialect: Dialect;
+  contentTypes: Array<Record<string, any>>;
+  propertyGroups: Array<Record<string, any>>;
+  displayTemplates: Array<Record<string, any>>;
+}
+
+/** Every corpus file name, sorted. */
+export function corpusFileNames(): string[] {
+  return readdirSync(CORPUS_DIR).filter((name) => name.endsWith('.json')).sort();
+}
+
+export function readCorpusFile(name: string): CorpusFile {
+  const dialect = DIALECT_OF[name];
+  if (dialect === undefined) throw new Error(`No dialect is known for corpus file ${name}: add it to DIALECT_OF.`);
+  const data = JSON.parse(readFileSync(join(CORPUS_DIR, name), 'utf8')) as Partial<CorpusFile>;
+  return { name, dialect, contentTypes: data.contentTypes ?? [], propertyGroups: data.propertyGroups ?? [], displayTemplates: data.displayTemplates ?? [] };
+}
+
+/**
+ * Loads a corpus file into a running emulator through the HTTP API of the file's own dialect,
+ * as the project's own tooling would have: property groups, then content types, then display
+ * templates. preview2 creates with PUT (its only create); the others with POST. Throws, naming
+ * every refused resource, unless all are accepted.
+ */
+export async function loadCorpusFile(emulatorUrl: string, file: CorpusFile): Promise<void> {
+  const api = new Api(emulatorUrl);
+  const prefix = PREFIX[file.dialect];
+  const listed = await api.get(`${prefix}/propertygroups`);
+  if (listed.status !== 200) throw new Error(`Listing property groups failed: ${listed.status} ${listed.text}`);
+  const existingGroups = (listed.json.items as Array<{ key: string }>).map((group) => group.key);
+  const failures: string[] = [];
+  const write = async (segment: string, resource: Record<string, any>) => {
+    let response =
+      file.dialect === 'preview2' ? await api.put(`${prefix}/${segment}/${resource.key}`, resource) : await api.post(`${prefix}/${segment}`, resource);
+    if (response.status === 409 && segment === 'contenttypes' && BUILT_IN_TYPES.has(resource.key)) {
+      response = await api.patch(`${prefix}/${segment}/${resource.key}`, resource);
+    }
+    if (response.status >= 300) failures.push(`${segment}/${resource.key}: ${response.status} ${response.text}`);
+  };
+  for (const group of [...file.propertyGroups, ...undeclaredGroups(file, existingGroups)]) await write('propertygroups', group);
+  for (const { from, key } of BORROWED_TYPES[file.name] ?? []) {
+    const borrowed = readCorpusFile(from);
+    if (borrowed.dialect !== file.dialect) throw new Error(`${key} is borrowed from ${from}, which is not written in ${file.dialect}.`);
+    const type = borrowed.contentTypes.find((candidate) => candidate.key === key);
+    if (!type) throw new Error(`${from} has no type ${key} to borrow.`);
+    await write('contenttypes', type);
+  }
+  for (const type of file.contentTypes) await write('contenttypes', type);
+  for (const template of file.displayTemplates) await write('displaytemplates', template);
+  if (failures.length > 0) throw new Error(`The emulator refused parts of ${file.name}:\n${failures.join('\n')}`);
+}
+
+/**
+ * Groups the file's properties are placed in that neither the file declares nor the platform
+ * provides. Optimizely asks for property groups to exist before types reference them (docs:
+ * "establish property groups before creating content types"), so the CMS these types came from
+ * had them; the repositories just never kept them (d-es-ign's `_meta.groupsReferenced` lists
+ * them). The emulator does not check group references (FIDELITY.md), so it would hold the types
+ * without the groups, which no real CMS does.
+ */
+export function undeclaredGroups(file: CorpusFile, existing: readonly string[]): Array<Record<string, unknown>> {
+  const known = new Set([...file.propertyGroups.map((group) => String(group.key)), ...existing, ...OPTIMIZELY_BUILT_IN_GROUPS]);
+  const named = new Set<string>();
+  for (const type of file.contentTypes) {
+    for (const property of Object.values((type.properties ?? {}) as Record<string, { group?: unknown }>)) {
+      if (typeof property.group === 'string' && property.group !== '' && !known.has(property.group)) named.add(property.group);
+    }
+  }
+  return [...named].sort().map((key) => ({ key, displayName: key }));
+}
