@@ -1,7 +1,7 @@
 import { canonicalJson } from '../../core/canonical-json.js';
 import type { EnumValue, ItemDef, PropertyDef } from '../../core/model.js';
 import { decideNumberType } from './decide-number-type.js';
-import { EMAIL_PATTERN, IMAGE_TYPES, MEDIA_TYPES } from './map-field.js';
+import { EMAIL_PATTERN, IMAGE_TYPES, MEDIA_TYPES } from './catalyst-field-types.js';
 import { isObject, type FieldsShape, type JsonObject } from './parse-content-type-row.js';
 
 /** A reference a property needs that only a Catalyst relationship can hold. */
