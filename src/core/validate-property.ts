@@ -143,7 +143,7 @@ function checkBounds(value: PropertyDef | ItemDef, path: string, scope: Property
   for (const [name, bound] of bounds) {
     if (bound === undefined || !['integer', 'float', 'dateTime'].includes(value.type)) continue;
     const problem = boundProblem(value.type, bound);
-    if (problem) scope.report('V023', 'error', `${path}.${name}`, `Invalid ${name} for a ${value.type}`, `${problem} Fix ${name}.`);
+    if (problem) scope.report('V023', 'error', `${path}.${name}`, `Invalid ${name} for ${withArticle(value.type)}`, `${problem} Fix ${name}.`);
   }
   if (value.minimum === undefined || value.maximum === undefined) return;
   const low = comparable(value.type, value.minimum);
@@ -157,11 +157,20 @@ function boundProblem(type: PropertyType, bound: number | string): string | unde
   if (type === 'dateTime') {
     return typeof bound === 'string' && isDateTime(bound) ? undefined : `A dateTime bound is an ISO 8601 date-time such as "2024-01-31T00:00:00Z"; got ${JSON.stringify(bound)}.`;
   }
-  if (typeof bound !== 'number' || !Number.isFinite(bound)) return `A ${type} bound is a number; got ${JSON.stringify(bound)}.`;
+  if (typeof bound !== 'number' || !Number.isFinite(bound)) return `${capitalized(withArticle(type))} bound is a number; got ${JSON.stringify(bound)}.`;
   if (type === 'integer' && (!Number.isInteger(bound) || bound < INT32.min || bound > INT32.max)) {
     return `An integer bound is a whole number between ${INT32.min} and ${INT32.max}; got ${bound}.`;
   }
   return undefined;
+}
+
+/** "an integer", "a float": the indefinite article a type name takes in a message. */
+function withArticle(word: string): string {
+  return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
+}
+
+function capitalized(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }
 
 /** A number that orders bounds of the given type, or undefined when the bound is invalid. */

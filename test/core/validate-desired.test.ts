@@ -134,6 +134,14 @@ describe('validateDesired', () => {
     if (message) expect(diagnostics.map((diagnostic) => diagnostic.detail).join('\n')).toMatch(message);
   });
 
+  it.each([
+    { property: { type: 'integer', minimum: 'low' }, summary: 'Invalid minimum for an integer', detail: 'An integer bound is a number; got "low". Fix minimum.' },
+    { property: { type: 'float', maximum: 'high' }, summary: 'Invalid maximum for a float', detail: 'A float bound is a number; got "high". Fix maximum.' },
+  ] as const)('says what a $property.type bound must be, in English', ({ property, summary, detail }) => {
+    const found = validate(setProperty('rating', property as unknown as PropertyDef));
+    expect(found.map((diagnostic) => ({ code: diagnostic.code, summary: diagnostic.summary, detail: diagnostic.detail }))).toEqual([{ code: 'V023', summary, detail }]);
+  });
+
   it('collects every problem across resources instead of stopping at the first', () => {
     const diagnostics = validate((s) => {
       article(s).displayName = '';
