@@ -2,7 +2,8 @@ import type { Conflict, PlanNotice, ResourcePlan } from '../core/generated/plan.
 import type { Plan } from '../core/plan.js';
 import { codeBlock, codeSpan, escapeText, tableCell } from './markdown-escape.js';
 import { renderChanges } from './render-changes.js';
-import { conflictValue, NEVER_SYNCED, type ConflictSide } from './plan-text-sections.js';
+import { revertsDrift } from './plan-lookups.js';
+import { conflictValue, NEVER_SYNCED, REVERT_NOTE, type ConflictSide } from './plan-text-sections.js';
 import { KIND_LABEL } from './resource-labels.js';
 import { plainStyle } from './style.js';
 
@@ -13,7 +14,7 @@ const MAX_NAMES = 20;
 
 /** Drift as one diff block per resource, and a sentence on what the plan does about it. */
 export function driftBlocks(plan: Plan): { intro: string; blocks: string[] } {
-  const intro = plan.mode === 'push' ? 'To keep a CMS edit, bring it into the YAML; the changes above undo the edits the YAML does not make.\n\n' : '';
+  const intro = revertsDrift(plan) ? `${REVERT_NOTE.replace('actions below', 'changes above')}\n\n` : '';
   const blocks: string[] = [];
   for (const entry of plan.drift) {
     const label = `${KIND_LABEL[entry.kind]} ${entry.key}`;

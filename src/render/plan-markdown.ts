@@ -85,7 +85,7 @@ function callouts(plan: Plan): string[] {
       '> [!CAUTION]',
       `> **${approvals.length} destructive change${approvals.length === 1 ? '' : 's'}** can lose content; \`catalyst apply\` makes ${approvals.length === 1 ? 'it' : 'them'} only with \`--allow-destructive\`:`,
       ...approvals.slice(0, MAX_CALLOUT_ITEMS).map((item) => {
-        const where = item.path === '' ? '' : ` ${codeSpan(item.path)}`;
+        const where = item.path === '' ? '' : `, ${codeSpan(item.path)}`;
         return `> - ${codeSpan(item.code)} ${KIND_LABEL[item.kind]} ${codeSpan(item.key)}${where}: ${escapeText(item.reason)}`;
       }),
     ];

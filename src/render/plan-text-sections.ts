@@ -2,10 +2,14 @@ import type { Conflict, PlanNotice, ResourcePlan } from '../core/generated/plan.
 import type { PropertyDef } from '../core/model.js';
 import type { Plan } from '../core/plan.js';
 import { formatMemberValue, formatPropertySummary } from './format-value.js';
+import { revertsDrift } from './plan-lookups.js';
 import { renderChanges } from './render-changes.js';
 import { KIND_LABEL } from './resource-labels.js';
 import type { Style } from './style.js';
 import { wrapText } from './wrap-text.js';
+
+/** Said under drift the plan writes over. */
+export const REVERT_NOTE = 'The actions below undo these edits where the YAML differs. To keep a CMS edit, bring it into the YAML first.';
 
 /** The base side of a conflict on a resource the lockfile has no entry for. */
 export const NEVER_SYNCED = '(not in the lockfile)';
@@ -24,7 +28,7 @@ export function renderDrift(plan: Plan, style: Style): string[] {
     }
     lines.push(`  ${style.update('~')} ${label}`, ...renderChanges(entry.changes, style, '      '));
   }
-  if (plan.mode === 'push') lines.push('', ...wrapText('To keep a CMS edit, bring it into the YAML; the actions below undo the edits the YAML does not make.', TEXT_WIDTH, ''));
+  if (revertsDrift(plan)) lines.push('', ...wrapText(REVERT_NOTE, TEXT_WIDTH, ''));
   return lines;
 }
 

@@ -93,7 +93,7 @@ function renderTotal(plan: Plan, style: Style): string {
   const parts = [`${actions.create} to create`, `${actions.update} to update`, `${actions.delete} to delete`];
   const lockOnly = actions.adopt + actions.forget;
   if (lockOnly > 0) parts.push(`${lockOnly} lockfile-only`);
-  const steps = plan.summary.steps !== actingCount(plan) ? ` in ${plan.summary.steps} steps` : '';
+  const steps = plan.summary.steps > actingCount(plan) ? ` in ${plan.summary.steps} steps` : '';
   let total = `${style.strong('Plan:')} ${parts.join(', ')}${steps}.`;
   if (destructive > 0) total += ` ${style.error(`${destructive} destructive change${destructive === 1 ? '' : 's'} need${destructive === 1 ? 's' : ''} --allow-destructive.`)}`;
   if (!plan.applyable) total += ` ${style.error(`Blocked by ${plan.blockers.length} problem${plan.blockers.length === 1 ? '' : 's'}.`)}`;
