@@ -27,8 +27,13 @@ export function tableCell(markdown: string): string {
 
 /** A fenced code block that no line inside can close early. */
 export function codeBlock(language: string, lines: readonly string[]): string {
-  const fence = '`'.repeat(Math.max(3, longestRun(lines.join('\n'), '`') + 1));
+  const fence = fenceFor(lines.join('\n'));
   return [`${fence}${language}`, ...lines, fence].join('\n');
+}
+
+/** A code fence longer than any run of backticks in `content`, and at least three long. */
+export function fenceFor(content: string): string {
+  return '`'.repeat(Math.max(3, longestRun(content, '`') + 1));
 }
 
 function longestRun(text: string, char: string): number {

@@ -1,6 +1,6 @@
 import type { Conflict, PlanNotice, ResourcePlan } from '../core/generated/plan.js';
 import type { Plan } from '../core/plan.js';
-import { codeBlock, codeSpan, escapeText, tableCell } from './markdown-escape.js';
+import { codeSpan, escapeText, fenceFor, tableCell } from './markdown-escape.js';
 import { renderChanges } from './render-changes.js';
 import { revertsDrift } from './plan-lookups.js';
 import { conflictValue, NEVER_SYNCED, REVERT_NOTE, type ConflictSide } from './plan-text-sections.js';
@@ -12,16 +12,18 @@ const MAX_CELL = 80;
 /** Unmanaged keys named before the rest are counted. */
 const MAX_NAMES = 20;
 
-/** Drift as one diff block per resource, and a sentence on what the plan does about it. */
-export function driftBlocks(plan: Plan): { intro: string; blocks: string[] } {
+/**
+ * Drift as one diff block: an entry per resource (a `#` line naming it, then its changes base →
+ * live), the fence long enough for all of them; and a sentence on what the plan does about it.
+ */
+export function driftSection(plan: Plan): { intro: string; fence: string; entries: string[] } {
   const intro = revertsDrift(plan) ? `${REVERT_NOTE.replace('actions below', 'changes above')}\n\n` : '';
-  const blocks: string[] = [];
-  for (const entry of plan.drift) {
+  const entries = plan.drift.map((entry, index) => {
     const label = `${KIND_LABEL[entry.kind]} ${entry.key}`;
-    const lines = entry.change === 'deleted' ? [`- ${label} was deleted in the CMS`] : [`~ ${label}`, ...renderChanges(entry.changes, plainStyle, '    ')];
-    blocks.push(`${codeBlock('diff', lines)}\n\n`);
-  }
-  return { intro, blocks };
+    const lines = entry.change === 'deleted' ? [`- ${label} was deleted in the CMS`] : [`# ${label}`, ...renderChanges(entry.changes, plainStyle, '')];
+    return `${index === 0 ? '' : '\n'}${lines.join('\n')}\n`;
+  });
+  return { intro, fence: fenceFor(entries.join('')), entries };
 }
 
 /** Conflicts as a table: the three values of each member and how the strategy resolved it. */

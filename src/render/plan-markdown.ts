@@ -1,7 +1,7 @@
 import type { ResourcePlan } from '../core/generated/plan.js';
 import type { Plan } from '../core/plan.js';
 import { codeBlock, codeSpan, escapeHtml, escapeText } from './markdown-escape.js';
-import { conflictsTable, driftBlocks, noticeItems, unmanagedLine } from './plan-markdown-sections.js';
+import { conflictsTable, driftSection, noticeItems, unmanagedLine } from './plan-markdown-sections.js';
 import { blockerCodesOf, deferredOf, deleteApprovalOf, riskCodes } from './plan-lookups.js';
 import { renderChanges, renderDefinition } from './render-changes.js';
 import { actionPhrase, actionSymbol, KIND_LABEL } from './resource-labels.js';
@@ -44,8 +44,13 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
   const table = conflictsTable(conflicted);
   const conflicts = conflicted.length === 0 ? [] : [budget.spend(`#### Conflicts\n\n${table.head}\n`), ...budget.takeWhole(table.rows.map((row) => `${row}\n`), (count) => `\n_${count} more conflict${count === 1 ? '' : 's'} not shown; ${JOB_LOG}._\n`), budget.spend('\n')];
 
-  const driftParts = driftBlocks(plan);
-  const drift = plan.drift.length === 0 ? [] : [budget.spend(`#### Drift: changed in the CMS outside catalyst since the last sync\n\n${driftParts.intro}`), ...budget.takeWhole(driftParts.blocks, (count) => `_${count} more drifted resource${count === 1 ? '' : 's'} not shown; ${JOB_LOG}._\n\n`)];
+  const drift: string[] = [];
+  if (plan.drift.length > 0) {
+    const { intro, fence, entries } = driftSection(plan);
+    const open = budget.spend(`#### Drift: changed in the CMS outside catalyst since the last sync\n\n${intro}${fence}diff\n`);
+    const close = budget.spend(`${fence}\n\n`);
+    drift.push(open, ...budget.takeWhole(entries, (count) => `# ${count} more drifted resource${count === 1 ? '' : 's'} not shown; ${JOB_LOG}\n`), close);
+  }
 
   const warnings = plan.warnings.length === 0 ? [] : [budget.spend('#### Warnings\n\n'), ...budget.takeWhole(noticeItems(plan.warnings).map((item) => `${item}\n`), (count) => `- _${count} more warning${count === 1 ? '' : 's'} not shown; ${JOB_LOG}._\n`), budget.spend('\n')];
 
