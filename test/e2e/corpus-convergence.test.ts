@@ -5,7 +5,7 @@ import type { ImportLiveResult } from '../../src/engine/import-live.js';
 import { API_VERSIONS } from '../../src/io/config/config.js';
 import { BORROWED_TYPES, BUILT_IN_TYPES, corpusFileNames, loadCorpusFile, readCorpusFile, undeclaredGroups } from './helpers/corpus.js';
 import { expectedDefinition } from './helpers/expected-definition.js';
-import { createProjectDir, describe as describeDiagnostic, Project, removeProjectDir } from './helpers/project.js';
+import { createProjectDir, formatDiagnostic, Project, removeProjectDir } from './helpers/project.js';
 import { ADDED_PROPERTY, expectedChanges, makeEdit, pickEdit, updatedKeys } from './helpers/user-edit.js';
 
 /**
@@ -59,7 +59,7 @@ describe.each(CASES)('%s', (_title, { name, apiVersion }) => {
   });
 
   it('imports YAML that is valid against the target: no errors, no warnings', async () => {
-    expect((await project.check()).map(describeDiagnostic)).toEqual([]);
+    expect((await project.check()).map(formatDiagnostic)).toEqual([]);
   });
 
   it('plans nothing: no step, no drift, no blocker, no warning', async () => {

@@ -11,11 +11,11 @@ export type Dialect = 'v1' | 'preview3' | 'preview2';
  * the corpus README and test/emulator/corpus.test.ts, which this mirrors).
  */
 export const DIALECT_OF: Readonly<Record<string, Dialect>> = {
-  'd-es-ign__optimizely-saas.json': 'preview2',
-  'episerver__cms-saas-vercel-demo.json': 'preview2',
-  'episerver__cms-saas-vercel-demo__b402a3c-preview3.json': 'preview3',
-  'hybriden__Optimizely.SaaS.json': 'preview3',
-  'szymonuryga__Optimizely-CMS-Content-SDK-Next.js-15.json': 'preview3',
+  'd-es-ign__optimizely-saas.json': 'preview2', // base types without underscore, required/localized
+  'episerver__cms-saas-vercel-demo.json': 'preview2', // base types without underscore, enum as {values}
+  'episerver__cms-saas-vercel-demo__b402a3c-preview3.json': 'preview3', // _page etc. with required/localized
+  'hybriden__Optimizely.SaaS.json': 'preview3', // required/maxLength
+  'szymonuryga__Optimizely-CMS-Content-SDK-Next.js-15.json': 'preview3', // localized
   'episerver__content-js-sdk__samples-fx-integration.json': 'v1',
   'episerver__content-js-sdk__samples-hello-world.json': 'v1',
   'episerver__content-js-sdk__samples-nextjs-template.json': 'v1',
@@ -59,9 +59,10 @@ export function readCorpusFile(name: string): CorpusFile {
 
 /**
  * Loads a corpus file into a running emulator through the HTTP API of the file's own dialect,
- * as the project's own tooling would have: property groups, then content types, then display
- * templates. preview2 creates with PUT (its only create); the others with POST. Throws, naming
- * every refused resource, unless all are accepted.
+ * as the project's own tooling would have: property groups (the file's, then the ones its
+ * properties name without declaring), borrowed types, content types, display templates. preview2
+ * creates with PUT (its only create); the others with POST. Throws, naming every refused
+ * resource, unless all are accepted.
  */
 export async function loadCorpusFile(emulatorUrl: string, file: CorpusFile): Promise<void> {
   const api = new Api(emulatorUrl);
@@ -96,8 +97,9 @@ export async function loadCorpusFile(emulatorUrl: string, file: CorpusFile): Pro
  * provides. Optimizely asks for property groups to exist before types reference them (docs:
  * "establish property groups before creating content types"), so the CMS these types came from
  * had them; the repositories just never kept them (d-es-ign's `_meta.groupsReferenced` lists
- * them). The emulator does not check group references (FIDELITY.md), so it would hold the types
- * without the groups, which no real CMS does.
+ * them). The emulator does not check group references (FIDELITY.md) and would hold the types
+ * without their groups, a state the documented workflow does not produce. The display name is
+ * the key with its first letter capitalised, the official CLI's default.
  */
 export function undeclaredGroups(file: CorpusFile, existing: readonly string[]): Array<Record<string, unknown>> {
   const known = new Set([...file.propertyGroups.map((group) => String(group.key)), ...existing, ...OPTIMIZELY_BUILT_IN_GROUPS]);
@@ -107,5 +109,5 @@ export function undeclaredGroups(file: CorpusFile, existing: readonly string[]):
       if (typeof property.group === 'string' && property.group !== '' && !known.has(property.group)) named.add(property.group);
     }
   }
-  return [...named].sort().map((key) => ({ key, displayName: key }));
+  return [...named].sort().map((key) => ({ key, displayName: `${key.charAt(0).toUpperCase()}${key.slice(1)}` }));
 }

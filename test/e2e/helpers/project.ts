@@ -99,7 +99,7 @@ export class Project {
   /** The YAML as catalyst reads it, normalized, by key; throws on any file problem. */
   async desired(): Promise<{ contentTypes: Map<string, ContentTypeDef>; propertyGroups: Map<string, PropertyGroupDef> }> {
     const loaded = await loadDesired(this.config, { cwd: this.dir });
-    if (loaded.diagnostics.length > 0) throw new Error(`The YAML does not load:\n${loaded.diagnostics.map(describe).join('\n')}`);
+    if (loaded.diagnostics.length > 0) throw new Error(`The YAML does not load:\n${loaded.diagnostics.map(formatDiagnostic).join('\n')}`);
     return {
       contentTypes: new Map(loaded.desired.contentTypes.map(({ def }) => [def.key, normalizeContentType(def)])),
       propertyGroups: new Map(loaded.desired.propertyGroups.map(({ def }) => [def.key, normalizePropertyGroup(def)])),
@@ -123,7 +123,7 @@ export class Project {
   /** `catalyst plan`; throws with the diagnostics when the YAML is invalid. */
   async plan(): Promise<Plan> {
     const result = await reconcile({ config: this.config, target: this.target, adapter: this.adapter, lock: await this.lock(), cwd: this.dir, now: new Date().toISOString() });
-    if (!result.ok) throw new Error(`The desired state is invalid:\n${result.diagnostics.map(describe).join('\n')}`);
+    if (!result.ok) throw new Error(`The desired state is invalid:\n${result.diagnostics.map(formatDiagnostic).join('\n')}`);
     return result.plan;
   }
 
@@ -144,7 +144,7 @@ export class Project {
   }
 }
 
-export function describe(diagnostic: Diagnostic): string {
+export function formatDiagnostic(diagnostic: Diagnostic): string {
   const where = diagnostic.location ? `${diagnostic.location.file}:${diagnostic.location.line}:${diagnostic.location.column} ` : '';
   return `${where}${diagnostic.severity} ${diagnostic.code} ${diagnostic.summary}: ${diagnostic.detail}`;
 }
