@@ -36,28 +36,55 @@ const JOB_LOG = 'see the full plan in the job log';
 export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): string {
   const budget = new TextBudget(options.budget ?? DEFAULT_MARKDOWN_BUDGET);
   const top = [...header(plan), ...callouts(plan), summaryTable(plan), ...blockersSection(plan)].map((block) => budget.spend(`${block}\n\n`));
-
-  const changing = plan.resources.filter((resource) => resource.action !== 'none');
-  const changes = changing.length === 0 ? [] : [budget.spend('#### Changes\n\n'), ...budget.takeWhole(changing.map((resource) => `${resourceDetails(plan, resource)}\n\n`), (count) => `_${count} more resource${count === 1 ? '' : 's'} not shown; ${JOB_LOG}._\n\n`)];
-
-  const conflicted = plan.resources.filter((resource) => resource.conflicts.length > 0);
-  const table = conflictsTable(conflicted);
-  const conflicts = conflicted.length === 0 ? [] : [budget.spend(`#### Conflicts\n\n${table.head}\n`), ...budget.takeWhole(table.rows.map((row) => `${row}\n`), (count) => `\n_${count} more conflict${count === 1 ? '' : 's'} not shown; ${JOB_LOG}._\n`), budget.spend('\n')];
-
-  const drift: string[] = [];
-  if (plan.drift.length > 0) {
-    const { intro, fence, entries } = driftSection(plan);
-    const open = budget.spend(`#### Drift: changed in the CMS outside catalyst since the last sync\n\n${intro}${fence}diff\n`);
-    const close = budget.spend(`${fence}\n\n`);
-    drift.push(open, ...budget.takeWhole(entries, (count) => `# ${count} more drifted resource${count === 1 ? '' : 's'} not shown; ${JOB_LOG}\n`), close);
-  }
-
-  const warnings = plan.warnings.length === 0 ? [] : [budget.spend('#### Warnings\n\n'), ...budget.takeWhole(noticeItems(plan.warnings).map((item) => `${item}\n`), (count) => `- _${count} more warning${count === 1 ? '' : 's'} not shown; ${JOB_LOG}._\n`), budget.spend('\n')];
-
-  const unmanagedResources = plan.resources.filter((resource) => resource.status === 'unmanaged');
-  const unmanaged = unmanagedResources.length === 0 ? [] : budget.takeWhole([`#### Not managed by catalyst\n\n${unmanagedLine(unmanagedResources)}\n\n`], () => '');
-
+  // Sections draw on the budget in order of importance and are printed in reading order.
+  const changes = changesSection(plan, budget);
+  const conflicts = conflictsSection(plan, budget);
+  const drift = driftSectionText(plan, budget);
+  const warnings = warningsSection(plan, budget);
+  const unmanaged = unmanagedSection(plan, budget);
   return `${[...top, ...changes, ...drift, ...conflicts, ...warnings, ...unmanaged].join('').trimEnd()}\n`;
+}
+
+/** The note for what a section leaves out: `_3 more resources not shown; see the full plan in the job log._` */
+function notShown(noun: string, wrap: (note: string) => string): (count: number) => string {
+  return (count) => wrap(`${count} more ${noun}${count === 1 ? '' : 's'} not shown; ${JOB_LOG}`);
+}
+
+function changesSection(plan: Plan, budget: TextBudget): string[] {
+  const changing = plan.resources.filter((resource) => resource.action !== 'none');
+  if (changing.length === 0) return [];
+  const blocks = changing.map((resource) => `${resourceDetails(plan, resource)}\n\n`);
+  return [budget.spend('#### Changes\n\n'), ...budget.takeWhole(blocks, notShown('resource', (note) => `_${note}._\n\n`))];
+}
+
+function conflictsSection(plan: Plan, budget: TextBudget): string[] {
+  const conflicted = plan.resources.filter((resource) => resource.conflicts.length > 0);
+  if (conflicted.length === 0) return [];
+  const { head, rows } = conflictsTable(conflicted);
+  const open = budget.spend(`#### Conflicts\n\n${head}\n`);
+  const close = budget.spend('\n');
+  return [open, ...budget.takeWhole(rows.map((row) => `${row}\n`), notShown('conflict', (note) => `\n_${note}._\n`)), close];
+}
+
+function driftSectionText(plan: Plan, budget: TextBudget): string[] {
+  if (plan.drift.length === 0) return [];
+  const { intro, fence, entries } = driftSection(plan);
+  const open = budget.spend(`#### Drift: changed in the CMS outside catalyst since the last sync\n\n${intro}${fence}diff\n`);
+  const close = budget.spend(`${fence}\n\n`);
+  return [open, ...budget.takeWhole(entries, notShown('drifted resource', (note) => `# ${note}\n`)), close];
+}
+
+function warningsSection(plan: Plan, budget: TextBudget): string[] {
+  if (plan.warnings.length === 0) return [];
+  const open = budget.spend('#### Warnings\n\n');
+  const close = budget.spend('\n');
+  return [open, ...budget.takeWhole(noticeItems(plan.warnings).map((item) => `${item}\n`), notShown('warning', (note) => `- _${note}._\n`)), close];
+}
+
+function unmanagedSection(plan: Plan, budget: TextBudget): string[] {
+  const unmanaged = plan.resources.filter((resource) => resource.status === 'unmanaged');
+  if (unmanaged.length === 0) return [];
+  return budget.takeWhole([`#### Not managed by catalyst\n\n${unmanagedLine(unmanaged)}\n\n`], () => '');
 }
 
 function header(plan: Plan): string[] {
