@@ -117,6 +117,29 @@ describe('one store, several dialects', () => {
     expect(v1.json.properties.heading).toEqual({ type: 'string', isRequired: true, isLocalized: false, enum: [{ value: 'x1', displayName: 'X1' }] });
   });
 
+  it('answers preview2 base-type names in references in the spelling of v1 and preview3, and as written in preview2', async () => {
+    const p2 = {
+      key: 'ReferencesP2',
+      displayName: 'References from preview2',
+      baseType: 'component',
+      mayContainTypes: ['page', 'ReferencesP2'],
+      properties: {
+        promo: { type: 'contentReference', allowedTypes: ['Image', 'Media', 'Hero'], restrictedTypes: ['Video'] },
+        area: { type: 'array', items: { type: 'content', allowedTypes: ['component', 'section', '_page'] } },
+      },
+    };
+    expect((await api.put('/_cms/preview2/contenttypes/ReferencesP2', p2)).status).toBe(200);
+    for (const prefix of [PREFIX.v1, PREFIX.preview3]) {
+      const read = (await api.get(`${prefix}/contenttypes/ReferencesP2`)).json;
+      expect(read.mayContainTypes).toEqual(['_page', 'ReferencesP2']);
+      expect(read.properties.promo).toMatchObject({ allowedTypes: ['_image', '_media', 'Hero'], restrictedTypes: ['_video'] });
+      expect(read.properties.area.items.allowedTypes).toEqual(['_component', '_section', '_page']);
+    }
+    const p2Read = (await api.get('/_cms/preview2/contenttypes/ReferencesP2')).json;
+    expect(p2Read.mayContainTypes).toEqual(['page', 'ReferencesP2']);
+    expect(p2Read.properties.promo).toMatchObject({ allowedTypes: ['Image', 'Media', 'Hero'], restrictedTypes: ['Video'] });
+  });
+
   it('ignores the other dialects\' member names (unknown request members)', async () => {
     await api.post('/v1/contenttypes', { ...sampleType('Misnamed'), properties: { title: { type: 'string', required: true, localized: true } } });
     expect(emulator.store.contentTypes.get('Misnamed')?.doc.properties.title).toEqual({ type: 'string' });

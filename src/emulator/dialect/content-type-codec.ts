@@ -102,7 +102,9 @@ export function encodeContentType(dialect: Dialect, stored: Stored<ContentTypeDo
     } else if (dialect.contentTypeFields.includes(name)) {
       const value = (doc as unknown as JsonObject)[name];
       if (value === undefined) continue;
-      output[name] = name === 'baseType' && typeof value === 'string' ? baseTypeToWire(dialect, value) : structuredClone(value);
+      if (name === 'baseType' && typeof value === 'string') output[name] = baseTypeToWire(dialect, value);
+      else if (name === 'mayContainTypes') output[name] = referencesToWire(dialect, value);
+      else output[name] = structuredClone(value);
     }
   }
   return output;
@@ -131,9 +133,27 @@ function encodeValue(dialect: Dialect, value: PropertyDoc | ItemDoc, fields: rea
       output.items = encodeValue(dialect, member as ItemDoc, dialect.itemFields);
     } else if (name === 'enum' && dialect.enumWrapped) {
       output.enum = { values: structuredClone(member as Json) };
+    } else if (name === 'allowedTypes' || name === 'restrictedTypes') {
+      output[name] = referencesToWire(dialect, member as Json);
     } else {
       output[wireName(dialect, name)] = structuredClone(member as Json);
     }
   }
   return output;
+}
+
+/**
+ * Type references are kept as written, but v1 and preview3 answer a preview2 base-type name
+ * (`Image`, `component`: any case, no underscore) in their own spelling (`_image`, `_component`):
+ * the corpus's vercel-demo types pulled through preview2 list `Image`, `Media`, `component`, and
+ * the same types re-pulled from a preview3-era CMS list `_image`, `_media`, `_component` [CORPUS].
+ * preview2 answers them as written, as those pulls show.
+ */
+function referencesToWire(dialect: Dialect, value: Json): Json {
+  if (dialect.bareBaseTypes || !Array.isArray(value)) return structuredClone(value);
+  return value.map((reference) => {
+    if (typeof reference !== 'string' || reference.startsWith('_')) return reference;
+    const v1 = `_${reference.toLowerCase()}`;
+    return (BASE_TYPES as readonly string[]).includes(v1) ? v1 : reference;
+  });
 }
