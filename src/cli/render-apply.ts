@@ -20,6 +20,12 @@ export function renderApplyResult(result: ApplyResult, style: Style): string {
   const totals = `${count('create')} created, ${count('update')} updated, ${count('delete')} deleted`;
   const lockOnly = count('adopt') + count('forget');
   const lockNote = lockOnly > 0 ? `, ${lockOnly} lockfile-only` : '';
+  if (result.interrupted) {
+    return (
+      `\n${style.warning('Apply interrupted')} before step ${result.completed.length + 1}. Done: ${totals}${lockNote}; ${result.skipped.length} step${result.skipped.length === 1 ? '' : 's'} not run.\n` +
+      'The lockfile records every completed step. Run `catalyst plan` to see what is left, then apply again.\n'
+    );
+  }
   if (!result.failed) return `\n${style.create('Apply complete!')} Resources: ${totals}${lockNote}.\n`;
   const { step, error } = result.failed;
   return (

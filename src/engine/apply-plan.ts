@@ -24,6 +24,8 @@ export interface ApplyInput {
   now: () => string;
   allowDestructive: boolean;
   onStep?: (event: StepEvent) => void;
+  /** When aborted, the step under way finishes and is recorded, and no further step starts. */
+  signal?: AbortSignal;
 }
 
 export type StepEvent =
@@ -34,6 +36,8 @@ export interface ApplyResult {
   completed: StepOutcome[];
   /** The step that failed and why; the steps after it did not run. */
   failed?: { step: ApplyStep; error: unknown };
+  /** The run was stopped (`signal`) between steps; `skipped` holds the steps not started. */
+  interrupted?: boolean;
   skipped: ApplyStep[];
   lock: Lockfile;
 }
@@ -60,6 +64,7 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyResult> {
   let lock = input.lock;
   const steps = input.plan.steps;
   for (const [index, step] of steps.entries()) {
+    if (input.signal?.aborted) return { completed, interrupted: true, skipped: steps.slice(index), lock };
     input.onStep?.({ type: 'start', index, total: steps.length, step });
     let outcome: StepOutcome;
     try {

@@ -11,6 +11,7 @@ import { confirmApply } from '../confirm.js';
 import { defineCommand, EXIT } from '../define-command.js';
 import { makePlan } from '../make-plan.js';
 import { renderApplyResult, stepDoneLine, stepStartLine } from '../render-apply.js';
+import { stopOnInterrupt } from '../stop-on-interrupt.js';
 import { withTarget } from '../with-target.js';
 
 export const applyCommand = defineCommand({
@@ -50,6 +51,7 @@ export const applyCommand = defineCommand({
         context.stdout.write('No changes. Nothing to apply.\n');
         return EXIT.ok;
       }
+      const interrupt = stopOnInterrupt(context);
       const result = await applyPlan({
         plan,
         adapter: opened.adapter,
@@ -61,11 +63,12 @@ export const applyCommand = defineCommand({
         now: context.now,
         allowDestructive: args.allowDestructive,
         onStep: (event) => (event.type === 'start' ? context.progress.status(stepStartLine(event)) : context.progress.done(stepDoneLine(event, context.style))),
-      });
+        signal: interrupt.signal,
+      }).finally(() => interrupt.dispose());
       context.progress.stop();
       context.stdout.write(renderApplyResult(result, context.style));
       if (!result.failed) context.stdout.write(`Lockfile: ${relative(context.cwd, config.lockfilePath) || config.lockfilePath}\n`);
-      return result.failed ? EXIT.error : EXIT.ok;
+      return result.failed || result.interrupted ? EXIT.error : EXIT.ok;
     });
   },
 });
