@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 
-describe('catalyst CLI shell', () => {
+describe.concurrent('catalyst CLI shell', () => {
   it('prints usage with --help and exits 0', async () => {
     const result = await runCli(['--help']);
     expect(result.code).toBe(0);

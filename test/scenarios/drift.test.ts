@@ -36,12 +36,12 @@ describe('drift', () => {
       properties: { ...doc.properties, heading: { ...doc.properties.heading!, displayName: 'Title' } },
     }));
 
-    const text = await project.run(['plan', '--detailed-exitcode']);
+    const [text, status] = await Promise.all([project.run(['plan', '--detailed-exitcode', '--out', 'plan.json']), project.run(['status'])]);
     expect(text.code).toBe(2);
     const driftSection = text.stdout.slice(text.stdout.search(/changed in the CMS outside catalyst since the last sync \(drift\):/i));
     expect(driftSection).toMatch(/content type HeroBlock\n\s+\+ description: "Edited in the CMS"\n\s+~ properties\.heading\.displayName: "Heading" → "Title"/);
 
-    const plan = JSON.parse((await project.run(['plan', '--json'])).stdout) as Plan;
+    const plan = JSON.parse((await project.read('plan.json'))!) as Plan;
     expect(plan.drift.map((entry) => ({ key: entry.key, change: entry.change, paths: entry.changes.map((change) => `${change.op} ${change.path}`) }))).toEqual([
       { key: 'HeroBlock', change: 'changed', paths: ['add description', 'change properties.heading.displayName'] },
     ]);
@@ -49,12 +49,11 @@ describe('drift', () => {
     expect({ status: hero?.status, action: hero?.action }).toEqual({ status: 'drifted', action: 'update' });
     expect(plan.steps.map((step) => `${step.action} ${step.key}`)).toEqual(['update HeroBlock']);
 
-    const status = await project.run(['status']);
     expect(status.code).toBe(0);
     expect(status.stdout).toMatch(/^drifted\s+content type\s+HeroBlock\s/m);
     for (const key of ['ArticlePage', 'ButtonBlock', 'SeoSettings']) expect(status.stdout).toMatch(new RegExp(`^in_sync\\s+content type\\s+${key}\\s`, 'm'));
 
-    const applied = await project.run(['apply', '--auto-approve']);
+    const applied = await project.run(['apply', 'plan.json']);
     expect(applied.code).toBe(0);
     expect(emulator.store.contentTypes.get('HeroBlock')!.doc).toEqual(synced);
     await expectConverged(project);
@@ -65,13 +64,13 @@ describe('drift', () => {
     const synced = emulator.store.contentTypes.get('ButtonBlock')!.doc;
     emulator.store.contentTypes.delete('ButtonBlock');
 
-    const plan = JSON.parse((await project.run(['plan', '--json'])).stdout) as Plan;
+    const [planned, status] = await Promise.all([project.run(['plan', '--json', '--out', 'plan.json']), project.run(['status'])]);
+    const plan = JSON.parse(planned.stdout) as Plan;
     expect(plan.drift.map((entry) => `${entry.change} ${entry.key}`)).toEqual(['deleted ButtonBlock']);
     expect(plan.steps.map((step) => `${step.action} ${step.key}`)).toEqual(['create ButtonBlock']);
-    const status = await project.run(['status']);
     expect(status.stdout).toMatch(/^drifted\s+content type\s+ButtonBlock\s/m);
 
-    const applied = await project.run(['apply', '--auto-approve']);
+    const applied = await project.run(['apply', 'plan.json']);
     expect(applied.code).toBe(0);
     expect(emulator.store.contentTypes.get('ButtonBlock')!.doc).toEqual(synced);
     await expectConverged(project);

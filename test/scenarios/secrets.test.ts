@@ -50,8 +50,9 @@ describe('secrets never leave the environment', () => {
   });
 
   it('a wrong secret fails authentication without echoing either secret', async () => {
-    for (const args of [['plan'], ['apply', '--auto-approve'], ['status']]) {
-      const result = await run(args, { OPTIMIZELY_CMS_CLIENT_SECRET: WRONG_SECRET });
+    const commands = [['plan'], ['apply', '--auto-approve'], ['status']];
+    const results = await Promise.all(commands.map((args) => run(args, { OPTIMIZELY_CMS_CLIENT_SECRET: WRONG_SECRET })));
+    for (const result of results) {
       expect(result.code).toBe(1);
       expect(result.stderr).toContain('Error: The CMS call failed: auth (POST /oauth/token)');
       expect(result.stderr).toContain('Optimizely rejected the client credentials (invalid_client). Check OPTIMIZELY_CMS_CLIENT_ID and OPTIMIZELY_CMS_CLIENT_SECRET');
