@@ -44,7 +44,7 @@ export function readOnlyBlocker(kind: ResourceKind, key: string): PlanNotice {
   return {
     code: 'PL104',
     summary: `${kind === 'contentType' ? 'Content type' : 'Property group'} "${key}" is read-only on the platform`,
-    detail: `"${key}" belongs to the platform and cannot be written through its API. Remove it from YAML (and from the lockfile, if it is recorded there); to build on it, declare a type with another key.`,
+    detail: `"${key}" belongs to the platform and cannot be written through its API. Remove it from YAML (and from the lockfile, if it is recorded there); to build on it, declare ${kind === 'contentType' ? 'a type' : 'a group'} with another key.`,
     resources: ref(kind, key),
   };
 }
