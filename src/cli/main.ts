@@ -16,7 +16,7 @@ async function main(argv: string[]): Promise<number> {
     .recommendCommands()
     .wrap(Math.min(100, process.stdout.columns || 100))
     .fail((message, error) => {
-      throw error ?? Object.assign(new Error(message), { name: 'UsageError' });
+      throw error ?? Object.assign(new Error(usageMessage(message, argv)), { name: 'UsageError' });
     });
   try {
     await cli.parseAsync();
@@ -26,6 +26,16 @@ async function main(argv: string[]): Promise<number> {
     return EXIT.error;
   }
   return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+}
+
+const COMMAND_NAMES = new Set(commands.flatMap((command) => [command.command ?? []].flat()).map((spec) => String(spec).split(' ')[0]));
+
+/** yargs reports a mistyped command as "Unknown argument: x" or only "Did you mean y?"; name the command that was not found. */
+function usageMessage(message: string, argv: readonly string[]): string {
+  const first = argv[0];
+  if (first === undefined || first.startsWith('-') || COMMAND_NAMES.has(first)) return message;
+  const suggestion = message.startsWith('Did you mean') ? ` ${message}` : '';
+  return `Unknown command "${first}".${suggestion} \`catalyst --help\` lists the commands.`;
 }
 
 process.exitCode = await main(hideBin(process.argv));

@@ -24,6 +24,16 @@ describe.concurrent('catalyst CLI shell', () => {
 
   it('refuses an unknown command with exit code 1 and says so on stderr', async () => {
     const result = await runCli(['frobnicate']);
+    expect(result).toEqual({ code: 1, stdout: '', stderr: 'Error: Unknown command "frobnicate". `catalyst --help` lists the commands.\n' });
+  });
+
+  it('names a mistyped command and suggests the one meant', async () => {
+    const result = await runCli(['plam', '--detailed-exitcode']);
+    expect(result).toEqual({ code: 1, stdout: '', stderr: 'Error: Unknown command "plam". Did you mean plan? `catalyst --help` lists the commands.\n' });
+  });
+
+  it('still reports an unknown option of a known command as such', async () => {
+    const result = await runCli(['validate', '--frobnicate']);
     expect(result).toEqual({ code: 1, stdout: '', stderr: 'Error: Unknown argument: frobnicate\n' });
   });
 
