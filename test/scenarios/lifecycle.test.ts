@@ -69,6 +69,7 @@ describe('lifecycle: v1 → v2 → v1 → empty', () => {
   async function expectDestructiveRefused(codes: string[]): Promise<void> {
     const lockBefore = await project.lockText();
     const historyBefore = await project.history();
+    const cmsBefore = emulator.store.snapshot();
     emulator.traffic.reset();
     const refused = await project.run(['apply', '--auto-approve']);
     expect(refused.code).toBe(1);
@@ -76,6 +77,7 @@ describe('lifecycle: v1 → v2 → v1 → empty', () => {
     for (const code of codes) expect(refused.stderr).toContain(code);
     expect(refused.stderr).toContain('run apply again with --allow-destructive');
     expect(writeRequests(emulator.traffic.counters())).toEqual([]);
+    expect(emulator.store.snapshot()).toEqual(cmsBefore);
     expect(await project.lockText()).toBe(lockBefore);
     expect(await project.history()).toEqual(historyBefore);
   }
