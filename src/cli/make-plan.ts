@@ -4,6 +4,7 @@ import type { OpenTarget } from '../engine/open-target.js';
 import { reconcile } from '../engine/reconcile.js';
 import type { Config, SelectedTarget } from '../io/config/config.js';
 import type { Lockfile } from '../io/lockfile/lockfile.js';
+import { UserError } from '../core/user-error.js';
 import { failOnErrors, type CliContext } from './cli-context.js';
 
 const STAGES = { load: 'Reading the YAML…', refresh: 'Reading the CMS…', plan: 'Planning…' } as const;
@@ -28,4 +29,14 @@ export async function makePlan(
   failOnErrors(context, result.diagnostics, 'Invalid content types', 'Nothing was sent to the CMS. Fix the problems above, then plan again.');
   if (!result.ok) throw new Error('Internal error: reconcile failed without an error diagnostic. This is a bug in catalyst.');
   return { plan: result.plan, live: result.live };
+}
+
+/** The error for a plan with blockers: the plan above says what each is and how to settle it. */
+export function notApplyable(plan: Plan): UserError {
+  const count = plan.blockers.length;
+  const codes = [...new Set(plan.blockers.map((blocker) => blocker.code))].join(', ');
+  return new UserError(
+    'Plan cannot be applied',
+    `The plan has ${count} blocker${count === 1 ? '' : 's'} (${codes}), listed under "This plan cannot be applied" above, each with what to do. Settle them, then plan again.`,
+  );
 }

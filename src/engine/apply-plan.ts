@@ -1,3 +1,4 @@
+import { dirname, relative, sep } from 'node:path';
 import type { PlatformAdapter } from '../adapters/port.js';
 import type { ApplyStep } from '../core/generated/plan.js';
 import type { ContentTypeDef, PropertyGroupDef } from '../core/model.js';
@@ -57,7 +58,8 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyResult> {
     created: new Map(),
     allowDestructive: input.allowDestructive,
     backup: async (kind: string, key: string, current: { def: unknown; version: unknown }) => {
-      backups.set(`${kind}:${key}`, await writeBackup(input.backupDir, run, kind, key, { target: input.targetName, kind, key, ...current }));
+      const path = await writeBackup(input.backupDir, run, kind, key, { target: input.targetName, kind, key, ...current });
+      backups.set(`${kind}:${key}`, relative(dirname(input.historyFile), path).split(sep).join('/'));
     },
   };
   const completed: StepOutcome[] = [];

@@ -104,7 +104,8 @@ describe('applyPlan', () => {
     const history = (await readFile(join(dir, 'history.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { action: string; backup?: string; codes?: string[] });
     const deletion = history.find((record) => record.action === 'delete');
     expect(deletion?.codes).toEqual(['DS101']);
-    const backup = JSON.parse(await readFile(deletion?.backup ?? '', 'utf8')) as { def: ContentTypeDef };
+    expect(deletion?.backup).toMatch(/^backups\//);
+    const backup = JSON.parse(await readFile(join(dir, deletion?.backup ?? ''), 'utf8')) as { def: ContentTypeDef };
     expect(backup.def.key).toBe('Beta');
   });
 });

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/core/plan.js';
 import { CMS_USER, type RunningEmulator } from '../../src/emulator/index.js';
@@ -122,7 +123,8 @@ describe('lifecycle: v1 → v2 → v1 → empty', () => {
     const removal = added.find((entry) => entry.key === 'ButtonBlock');
     expect(removal?.codes).toEqual(['DS102']);
     expect(removal?.backup).toBeDefined();
-    const backup = JSON.parse(await readFile(removal!.backup!, 'utf8')) as { key: string; def: { properties: Record<string, unknown> } };
+    expect(removal?.backup).toMatch(/^backups\//);
+    const backup = JSON.parse(await readFile(join(project.dir, '.catalyst', removal!.backup!), 'utf8')) as { key: string; def: { properties: Record<string, unknown> } };
     expect(backup.key).toBe('ButtonBlock');
     expect(Object.keys(backup.def.properties).sort()).toEqual(['label', 'link', 'style']);
     expect(added.find((entry) => entry.key === 'ArticlePage')?.codes).toEqual(['BC101', 'BC102']);

@@ -68,9 +68,9 @@ describe('a type edited in the CMS between plan and write', () => {
   async function expectStoppedAtButtonBlock(outcome: Awaited<ReturnType<typeof applyWithEditDuring>>, why: string): Promise<void> {
     const { result, lockBefore, historyBefore, edited, heroBefore } = outcome;
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('Apply failed at update content type ButtonBlock. Done before it: 1 created, 0 updated, 0 deleted; 1 step not run.');
-    expect(result.stdout).toContain('Error: Stale step: content type ButtonBlock changed since the plan');
-    expect(result.stdout).toContain(`The content type ButtonBlock ${why}, so applying the plan would overwrite a change nobody reviewed. Nothing was written for it.`);
+    expect(result.stderr).toContain('Apply failed at update content type ButtonBlock. Done before it: 1 created, 0 updated, 0 deleted; 1 step not run.');
+    expect(result.stderr).toContain('Error: Stale step: content type ButtonBlock changed since the plan');
+    expect(result.stderr).toContain(`The content type ButtonBlock ${why}, so applying the plan would overwrite a change nobody reviewed. Nothing was written for it.`);
 
     expect(emulator.store.contentTypes.get('ButtonBlock')).toEqual(edited);
     expect(emulator.store.contentTypes.get('HeroBlock')).toEqual(heroBefore);

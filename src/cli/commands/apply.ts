@@ -9,7 +9,7 @@ import { renderPlanText } from '../../render/plan-text.js';
 import { createCliContext, loadTargetedProject, PROJECT_OPTIONS, stateFiles } from '../cli-context.js';
 import { confirmApply } from '../confirm.js';
 import { defineCommand, EXIT } from '../define-command.js';
-import { makePlan } from '../make-plan.js';
+import { makePlan, notApplyable } from '../make-plan.js';
 import { renderApplyResult, stepDoneLine, stepStartLine } from '../render-apply.js';
 import { stopOnInterrupt } from '../stop-on-interrupt.js';
 import { withTarget } from '../with-target.js';
@@ -41,7 +41,7 @@ export const applyCommand = defineCommand({
         plan = (await makePlan(context, { config, target }, lock, opened)).plan;
         context.stdout.write(renderPlanText(plan, context.style));
         if (plan.summary.steps === 0) return EXIT.ok;
-        if (!plan.applyable) return EXIT.error;
+        if (!plan.applyable) throw notApplyable(plan);
         if (!args.autoApprove && !(await confirmApply(context, `\nDo you want to perform these actions on target ${target.name}?`))) {
           context.stdout.write('\nApply cancelled. Nothing was written.\n');
           return EXIT.error;
@@ -66,7 +66,7 @@ export const applyCommand = defineCommand({
         signal: interrupt.signal,
       }).finally(() => interrupt.dispose());
       context.progress.stop();
-      context.stdout.write(renderApplyResult(result, context.style));
+      (result.failed || result.interrupted ? context.stderr : context.stdout).write(renderApplyResult(result, result.failed || result.interrupted ? context.errStyle : context.style));
       if (!result.failed) context.stdout.write(`Lockfile: ${relative(context.cwd, config.lockfilePath) || config.lockfilePath}\n`);
       return result.failed || result.interrupted ? EXIT.error : EXIT.ok;
     });

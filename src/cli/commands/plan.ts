@@ -3,7 +3,7 @@ import { writePlanFile } from '../../io/plan/plan-file.js';
 import { renderPlanText } from '../../render/plan-text.js';
 import { createCliContext, loadTargetedProject, PROJECT_OPTIONS } from '../cli-context.js';
 import { defineCommand, EXIT } from '../define-command.js';
-import { makePlan } from '../make-plan.js';
+import { makePlan, notApplyable } from '../make-plan.js';
 import { withTarget } from '../with-target.js';
 
 export const planCommand = defineCommand({
@@ -26,7 +26,7 @@ export const planCommand = defineCommand({
       await writePlanFile(path, plan);
       if (!args.json) context.stdout.write(`\nSaved the plan to ${args.out}. Apply exactly this plan with: catalyst apply ${args.out}\n`);
     }
-    if (!plan.applyable) return EXIT.error;
+    if (!plan.applyable) throw notApplyable(plan);
     return args.detailedExitcode && plan.summary.steps > 0 ? EXIT.changesPresent : EXIT.ok;
   },
 });

@@ -14,7 +14,7 @@ export interface HistoryRecord {
   after?: string;
   /** Risk codes of the change (e.g. DS102), when any. */
   codes?: string[];
-  /** Where the definition was backed up before a destructive step. */
+  /** Where the definition was backed up before a destructive step, relative to the history file's folder. */
   backup?: string;
 }
 
