@@ -7,7 +7,7 @@ import type { Lockfile } from '../io/lockfile/lockfile.js';
 import { UserError } from '../core/user-error.js';
 import { failOnErrors, type CliContext } from './cli-context.js';
 
-const STAGES = { load: 'Reading the YAML…', refresh: 'Reading the CMS…', plan: 'Planning…' } as const;
+const STAGES = { load: 'Reading the YAML…', refresh: 'Reading the CMS…', plan: 'Planning…', count: 'Counting the content that destructive changes affect…' } as const;
 
 /** Load → refresh → plan with progress; an invalid desired state prints its diagnostics and stops. */
 export async function makePlan(

@@ -37,6 +37,11 @@ export interface PlanOptions {
   builtInGroups?: readonly string[];
   /** Server defaults for normalization; default Optimizely's. */
   defaults?: ServerDefaults;
+  /**
+   * How many content items the CMS holds per content type key (null: the platform could not
+   * tell), as read for the types `typesToCount` names. Shown on those resources; decides nothing.
+   */
+  contentItemCounts?: Readonly<Record<string, number | null>>;
 }
 
 export interface PlanInput {
@@ -106,6 +111,11 @@ export function createPlan(input: PlanInput): Plan {
       detail: 'catalyst can only apply in push mode (YAML → CMS) so far: this plan shows the comparison but has no steps. Set the sync mode to push.',
       resources: [],
     });
+  }
+
+  for (const resource of resources) {
+    const count = resource.kind === 'contentType' ? options.contentItemCounts?.[resource.key] : undefined;
+    if (count !== undefined) resource.contentItems = count;
   }
 
   const blockedIds = new Set(blockers.flatMap((blocker) => blocker.resources.map((ref) => `${ref.kind}:${ref.key}`)));
@@ -211,3 +221,14 @@ function summarize(resources: readonly ResourcePlan[], steps: readonly ApplyStep
   return { statuses, actions, steps: steps.length, writes, conflicts, drifted: drift.length, destructive: requiresApproval.length };
 }
 
+
+/**
+ * The content types whose content a plan could lose (deleted, or changed with a DS102–DS106
+ * change) and that exist live: the ones worth counting items of before the plan is shown.
+ */
+export function typesToCount(plan: Plan): string[] {
+  return plan.resources
+    .filter((resource) => resource.kind === 'contentType' && resource.digests.live !== undefined && !resource.readOnly)
+    .filter((resource) => resource.codes.some((code) => code.startsWith('DS') && code !== 'DS108'))
+    .map((resource) => resource.key);
+}

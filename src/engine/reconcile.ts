@@ -1,7 +1,8 @@
 import { OPTIMIZELY_BUILT_IN_GROUPS } from '../core/built-in-groups.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { hasErrors } from '../core/diagnostic.js';
-import { createPlan, type Plan } from '../core/plan.js';
+import pLimit from 'p-limit';
+import { createPlan, typesToCount, type Plan } from '../core/plan.js';
 import type { LiveState } from '../core/state.js';
 import type { PlatformAdapter } from '../adapters/port.js';
 import type { Config, SelectedTarget } from '../io/config/config.js';
@@ -20,7 +21,7 @@ export interface ReconcileInput {
   /** ISO 8601: the plan's timestamp. */
   now: string;
   /** Called when a stage begins, for progress output. */
-  onStage?: (stage: 'load' | 'refresh' | 'plan') => void;
+  onStage?: (stage: 'load' | 'refresh' | 'plan' | 'count') => void;
 }
 
 export type ReconcileResult =
@@ -44,7 +45,7 @@ export async function reconcile(input: ReconcileInput): Promise<ReconcileResult>
   const { desired } = loaded;
 
   input.onStage?.('plan');
-  const plan = createPlan({
+  const planInput = {
     desired,
     base: baseFromLock(input.lock, input.target.name),
     live,
@@ -55,6 +56,18 @@ export async function reconcile(input: ReconcileInput): Promise<ReconcileResult>
       strategy: input.config.strategy,
       builtInGroups: OPTIMIZELY_BUILT_IN_GROUPS,
     },
-  });
-  return { ok: true, plan, live, diagnostics };
+  };
+  const first = createPlan(planInput);
+  const keys = typesToCount(first);
+  if (keys.length === 0) return { ok: true, plan: first, live, diagnostics };
+  input.onStage?.('count');
+  const contentItemCounts = await countItems(input.adapter, keys);
+  return { ok: true, plan: createPlan({ ...planInput, options: { ...planInput.options, contentItemCounts } }), live, diagnostics };
+}
+
+/** Item counts are for the reviewer: a type the platform cannot count for is shown as unknown, not an error. */
+async function countItems(adapter: PlatformAdapter, keys: readonly string[]): Promise<Record<string, number | null>> {
+  const limit = pLimit(4);
+  const counts = await Promise.all(keys.map((key) => limit(() => adapter.countContentItems(key).catch(() => null))));
+  return Object.fromEntries(keys.map((key, index) => [key, counts[index] ?? null]));
 }

@@ -1,5 +1,6 @@
 import type { ResourcePlan } from '../core/generated/plan.js';
 import type { Plan } from '../core/plan.js';
+import { formatItemCount } from './format-value.js';
 import { codeBlock, codeSpan, escapeHtml, escapeText } from './markdown-escape.js';
 import { conflictsTable, driftSection, noticeItems, unmanagedLine } from './plan-markdown-sections.js';
 import { blockerCodesOf, deferredOf, deleteApprovalOf, riskCodes } from './plan-lookups.js';
@@ -118,7 +119,9 @@ function callouts(plan: Plan): string[] {
       `> **${approvals.length} destructive change${approvals.length === 1 ? '' : 's'}** can lose content; \`catalyst apply\` makes ${approvals.length === 1 ? 'it' : 'them'} only with \`--allow-destructive\`:`,
       ...approvals.slice(0, MAX_CALLOUT_ITEMS).map((item) => {
         const where = item.path === '' ? '' : `, ${codeSpan(item.path)}`;
-        return `> - ${codeSpan(item.code)} ${KIND_LABEL[item.kind]} ${codeSpan(item.key)}${where}: ${escapeText(item.reason)}`;
+        const count = plan.resources.find((resource) => resource.kind === item.kind && resource.key === item.key)?.contentItems;
+        const items = count === undefined ? '' : ` (${formatItemCount(count)})`;
+        return `> - ${codeSpan(item.code)} ${KIND_LABEL[item.kind]} ${codeSpan(item.key)}${where}: ${escapeText(item.reason)}${items}`;
       }),
     ];
     if (approvals.length > MAX_CALLOUT_ITEMS) lines.push(`> - _and ${approvals.length - MAX_CALLOUT_ITEMS} more; ${JOB_LOG}._`);

@@ -1,5 +1,6 @@
 import type { ResourcePlan } from '../core/generated/plan.js';
 import type { Plan } from '../core/plan.js';
+import { formatItemCount } from './format-value.js';
 import { blockerCodesOf, deferredOf, deleteApprovalOf, riskCodes } from './plan-lookups.js';
 import { renderConflicts, renderDrift, renderNotices, renderUnmanaged } from './plan-text-sections.js';
 import { renderChanges, renderDefinition } from './render-changes.js';
@@ -48,6 +49,10 @@ function renderResource(plan: Plan, resource: ResourcePlan, style: Style): strin
     `  ${actionSymbol(resource.action, style)} ${style.strong(label)}${origin}${riskSummary(resource, style)}`,
   ];
   const body = '      ';
+  if (resource.contentItems !== undefined) {
+    const paint = resource.contentItems === 0 ? style.muted : style.error;
+    lines.push(`${body}${paint(`# ${formatItemCount(resource.contentItems)}`)}`);
+  }
   switch (resource.action) {
     case 'create':
       if (resource.after) lines.push(...renderDefinition(resource.after, style, body));

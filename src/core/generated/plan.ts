@@ -359,6 +359,10 @@ export interface ResourcePlanCommon {
    */
   blocked: boolean;
   origin?: Origin;
+  /**
+   * How many content items of this content type the CMS holds, counted when the plan changes the type destructively (so the reviewer sees what a delete or a removed property would take with it); null when the platform could not tell. Absent when not counted.
+   */
+  contentItems?: number | null;
 }
 /**
  * One member that differs between two canonical definitions. `before` is absent for add, `after` for remove.
