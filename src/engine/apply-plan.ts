@@ -115,7 +115,8 @@ function record(lock: Lockfile, input: ApplyInput, outcome: StepOutcome): Lockfi
   }
 }
 
-function assertApplyable(plan: Plan, allowDestructive: boolean): void {
+/** Refuses, before anything is written, a plan with blockers or with destructive changes the user has not approved. */
+export function assertApplyable(plan: Plan, allowDestructive: boolean): void {
   if (!plan.applyable) {
     const reasons = plan.blockers.map((blocker) => `${blocker.code} ${blocker.summary}`).join('; ');
     throw new UserError('Plan cannot be applied', `The plan has blockers: ${reasons}. Resolve them (the plan output says how for each), then plan again.`);

@@ -1,6 +1,6 @@
 import { relative, resolve } from 'node:path';
 import type { Plan } from '../../core/plan.js';
-import { applyPlan } from '../../engine/apply-plan.js';
+import { applyPlan, assertApplyable } from '../../engine/apply-plan.js';
 import { baseFromLock } from '../../engine/base-from-lock.js';
 import { checkSavedPlan } from '../../engine/check-saved-plan.js';
 import { readLive } from '../../engine/read-live.js';
@@ -42,6 +42,7 @@ export const applyCommand = defineCommand({
         context.stdout.write(renderPlanText(plan, context.style));
         if (plan.summary.steps === 0) return EXIT.ok;
         if (!plan.applyable) throw notApplyable(plan);
+        assertApplyable(plan, args.allowDestructive);
         if (!args.autoApprove && !(await confirmApply(context, `\nDo you want to perform these actions on target ${target.name}?`))) {
           context.stdout.write('\nApply cancelled. Nothing was written.\n');
           return EXIT.error;
@@ -66,9 +67,11 @@ export const applyCommand = defineCommand({
         signal: interrupt.signal,
       }).finally(() => interrupt.dispose());
       context.progress.stop();
-      (result.failed || result.interrupted ? context.stderr : context.stdout).write(renderApplyResult(result, result.failed || result.interrupted ? context.errStyle : context.style));
-      if (!result.failed) context.stdout.write(`Lockfile: ${relative(context.cwd, config.lockfilePath) || config.lockfilePath}\n`);
-      return result.failed || result.interrupted ? EXIT.error : EXIT.ok;
+      const stopped = result.failed !== undefined || result.interrupted === true;
+      (stopped ? context.stderr : context.stdout).write(renderApplyResult(result, stopped ? context.errStyle : context.style));
+      if (stopped) return EXIT.error;
+      context.stdout.write(`Lockfile: ${relative(context.cwd, config.lockfilePath) || config.lockfilePath}\n`);
+      return EXIT.ok;
     });
   },
 });

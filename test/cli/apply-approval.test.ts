@@ -1,0 +1,42 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+
+let dir: string;
+const env = { OPTIMIZELY_CMS_API_URL: undefined, OPTIMIZELY_CMS_CLIENT_ID: undefined, OPTIMIZELY_CMS_CLIENT_SECRET: undefined };
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'catalyst-approval-'));
+  await mkdir(join(dir, 'content-types'));
+  await writeFile(join(dir, 'catalyst.config.json'), JSON.stringify({ targets: { local: { url: 'embedded' } } }));
+  await writeFile(join(dir, 'content-types', 'Keep.yaml'), 'key: Keep\nbaseType: component\ndisplayName: Keep\n');
+  await writeFile(join(dir, 'content-types', 'Drop.yaml'), 'key: Drop\nbaseType: component\ndisplayName: Drop\n');
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('catalyst apply and destructive changes', () => {
+  it('says a destructive plan needs --allow-destructive before asking anything, and writes nothing', async () => {
+    expect((await runCli(['apply', '--auto-approve'], { cwd: dir, env })).code).toBe(0);
+    await rm(join(dir, 'content-types', 'Drop.yaml'));
+
+    const refused = await runCli(['apply'], { cwd: dir, env });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('Destructive changes need approval');
+    expect(refused.stderr).toContain('DS101 Drop');
+    expect(refused.stderr).not.toContain('Approval needed');
+
+    const still = await runCli(['plan', '--detailed-exitcode'], { cwd: dir, env });
+    expect(still.code).toBe(2);
+    expect(still.stdout).toContain('- content type Drop');
+
+    const approved = await runCli(['apply', '--auto-approve', '--allow-destructive'], { cwd: dir, env });
+    expect(approved.code).toBe(0);
+    expect(approved.stdout).toContain('0 created, 0 updated, 1 deleted');
+    expect((await runCli(['plan', '--detailed-exitcode'], { cwd: dir, env })).code).toBe(0);
+  });
+});
