@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../src/core/canonical-json.js';
 import { digest } from '../../src/core/digest.js';
-import type { ContentTypeDef, PropertyDef } from '../../src/core/model.js';
-import { normalizeContentType, normalizeProperty } from '../../src/core/normalize.js';
+import type { AccessRight, ContentTypeDef, EnumValue, PropertyDef } from '../../src/core/model.js';
+import { normalizeContentType, normalizeProperty, normalizePropertyGroup } from '../../src/core/normalize.js';
 
 const base: ContentTypeDef = { key: 'Article', baseType: '_page', displayName: 'Article', properties: {} };
+
+/** The JSON `null` a platform sends for a member it leaves unset; the model's types do not admit it. */
+const NULL = null as never;
 
 describe('normalizeProperty: equivalent spellings normalize to the same value', () => {
   const cases: Array<{ name: string; a: PropertyDef; b: PropertyDef }> = [
@@ -24,6 +28,19 @@ describe('normalizeProperty: equivalent spellings normalize to the same value', 
       name: 'item allowedTypes is a set',
       a: { type: 'array', items: { type: 'content', allowedTypes: ['Z', 'A'], restrictedTypes: [] } },
       b: { type: 'array', items: { type: 'content', allowedTypes: ['A', 'Z'] } },
+    },
+    { name: 'empty pattern', a: { type: 'string', pattern: '' }, b: { type: 'string' } },
+    { name: 'empty format', a: { type: 'string', format: '' }, b: { type: 'string' } },
+    {
+      name: 'null members are absent',
+      a: { type: 'array', items: { type: 'string', minLength: NULL, maxLength: NULL }, minItems: NULL, maxItems: NULL, indexingType: NULL },
+      b: { type: 'array', items: { type: 'string' } },
+    },
+    { name: 'null bounds are absent', a: { type: 'integer', minimum: NULL, maximum: NULL }, b: { type: 'integer' } },
+    {
+      name: 'an enum entry is its value and display name, nothing else',
+      a: { type: 'string', enum: [{ value: 'a', displayName: 'A', id: 7 } as EnumValue] },
+      b: { type: 'string', enum: [{ value: 'a', displayName: 'A' }] },
     },
   ];
   it.each(cases)('$name', ({ a, b }) => {
@@ -46,6 +63,39 @@ describe('normalizeProperty: meaningful differences survive', () => {
   ];
   it.each(cases)('$name', ({ a, b }) => {
     expect(digest(normalizeProperty(a))).not.toBe(digest(normalizeProperty(b)));
+  });
+});
+
+describe('normalizeContentType: equivalent spellings normalize to the same value', () => {
+  const cases: Array<{ name: string; a: ContentTypeDef; b: ContentTypeDef }> = [
+    { name: 'contracts is a set', a: { ...base, contracts: ['Seo', 'Nav', 'Seo'] }, b: { ...base, contracts: ['Nav', 'Seo'] } },
+    { name: 'media extensions are trimmed, without dot, lower case', a: { ...base, mediaFileExtensions: [' .JPG ', 'png'] }, b: { ...base, mediaFileExtensions: ['jpg', 'png'] } },
+    {
+      name: 'an access right without a type is a role',
+      a: { ...base, accessRights: [{ name: 'Editors' } as AccessRight] },
+      b: { ...base, accessRights: [{ name: 'Editors', type: 'role' }] },
+    },
+    {
+      name: 'accessRights is a set of (type, name)',
+      a: { ...base, accessRights: [{ name: 'Editors', type: 'role' }, { name: 'Admins', type: 'role' }, { name: 'Editors', type: 'role' }] },
+      b: { ...base, accessRights: [{ name: 'Admins', type: 'role' }, { name: 'Editors', type: 'role' }] },
+    },
+  ];
+  it.each(cases)('$name', ({ a, b }) => {
+    expect(normalizeContentType(a)).toEqual(normalizeContentType(b));
+    expect(digest(normalizeContentType(a))).toBe(digest(normalizeContentType(b)));
+  });
+
+  it('keeps an access right of a user apart from a role of the same name', () => {
+    const rights: AccessRight[] = [{ name: 'ann', type: 'user' }, { name: 'ann', type: 'role' }];
+    expect(normalizeContentType({ ...base, accessRights: rights }).accessRights).toEqual([{ name: 'ann', type: 'role' }, { name: 'ann', type: 'user' }]);
+  });
+});
+
+describe('normalizePropertyGroup', () => {
+  it('drops the default sortOrder and keeps another', () => {
+    expect(normalizePropertyGroup({ key: 'Seo', displayName: 'SEO', sortOrder: 0 })).toEqual({ key: 'Seo', displayName: 'SEO' });
+    expect(normalizePropertyGroup({ key: 'Seo', displayName: 'SEO', sortOrder: 10 })).toEqual({ key: 'Seo', displayName: 'SEO', sortOrder: 10 });
   });
 });
 
@@ -79,6 +129,17 @@ describe('normalizeContentType', () => {
       properties: { title: { type: 'string', required: true, sortOrder: 0 }, body: { type: 'richText' } },
     });
     expect(normalizeContentType(once)).toEqual(once);
+  });
+
+  it('puts members in sorted order at every level, so a normalized definition serializes canonically', () => {
+    const normalized = normalizeContentType({
+      properties: { body: { type: 'array', items: { type: 'string', maxLength: 3 }, displayName: 'Body' }, abstract: { type: 'url', description: 'x' } },
+      key: 'Article',
+      displayName: 'Article',
+      baseType: '_page',
+      description: 'An article',
+    });
+    expect(JSON.stringify(normalized)).toBe(canonicalJson(normalized));
   });
 
   it('gives the same digest whatever the member order', () => {
