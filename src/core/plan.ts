@@ -18,6 +18,7 @@ import type { ResourceKind, SourceLocation, VersionToken } from './model.js';
 import { normalizeContentType, normalizePropertyGroup } from './normalize.js';
 import { orderSteps } from './order.js';
 import { planResource, type ResourceInput } from './plan-resource.js';
+import { SERVER_DATA_LOSS_CODES } from './risk-codes.js';
 import type { BaseState, DesiredState, LiveState } from './state.js';
 
 /** The plan as `createPlan` returns it: exactly the JSON document of `schemas/plan.schema.json`. */
@@ -221,14 +222,14 @@ function summarize(resources: readonly ResourcePlan[], steps: readonly ApplyStep
   return { statuses, actions, steps: steps.length, writes, conflicts, drifted: drift.length, destructive: requiresApproval.length };
 }
 
-
 /**
- * The content types whose content a plan could lose (deleted, or changed with a DS102–DS106
- * change) and that exist live: the ones worth counting items of before the plan is shown.
+ * The content types whose content the plan could lose, worth counting items of before the plan
+ * is shown: those it deletes (DS101) or changes in a way the server calls data loss (DS102–DS106).
+ * Both exist live. Platform-owned types are left out: the plan never writes them.
  */
 export function typesToCount(plan: Plan): string[] {
   return plan.resources
-    .filter((resource) => resource.kind === 'contentType' && resource.digests.live !== undefined && !resource.readOnly)
-    .filter((resource) => resource.codes.some((code) => code.startsWith('DS') && code !== 'DS108'))
+    .filter((resource) => resource.kind === 'contentType' && !resource.readOnly)
+    .filter((resource) => resource.codes.some((code) => code === 'DS101' || SERVER_DATA_LOSS_CODES.has(code)))
     .map((resource) => resource.key);
 }

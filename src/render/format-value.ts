@@ -100,7 +100,7 @@ function memberFacts(value: PropertyDef | ItemDef, prefix: string, skip: Readonl
 
 /** What a destructive change would take with it, for the reviewer: `12 content items of this type in the CMS`. */
 export function formatItemCount(count: number | null): string {
-  if (count === null) return 'content items of this type: unknown (the CMS could not count them)';
+  if (count === null) return 'content items of this type: unknown; the CMS could not count them';
   if (count === 0) return 'no content items of this type in the CMS yet';
   return `${count} content item${count === 1 ? '' : 's'} of this type in the CMS`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ItemDef, PropertyDef } from '../../src/core/model.js';
-import { formatMemberValue, formatPropertySummary, formatPropertyType, formatValue } from '../../src/render/format-value.js';
+import { formatItemCount, formatMemberValue, formatPropertySummary, formatPropertyType, formatValue } from '../../src/render/format-value.js';
 
 describe('formatValue', () => {
   it.each<[string, unknown, string]>([
@@ -80,5 +80,16 @@ describe('formatPropertySummary', () => {
   it('shows a member it does not know, after the known ones, rather than hiding it', () => {
     const property = { type: 'string', zeta: 1, maxLength: 3 } as unknown as PropertyDef;
     expect(formatPropertySummary(property)).toBe('string, maxLength: 3, zeta: 1');
+  });
+});
+
+describe('formatItemCount', () => {
+  it.each<[number | null, string]>([
+    [null, 'content items of this type: unknown; the CMS could not count them'],
+    [0, 'no content items of this type in the CMS yet'],
+    [1, '1 content item of this type in the CMS'],
+    [1250, '1250 content items of this type in the CMS'],
+  ])('%j → %s', (count, expected) => {
+    expect(formatItemCount(count)).toBe(expected);
   });
 });
