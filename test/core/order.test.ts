@@ -99,6 +99,13 @@ describe('orderSteps: creates', () => {
     expect(result.applyable).toBe(false);
   });
 
+  it('still orders the types outside a hard cycle after the members of it they hold', () => {
+    const desired = { types: [component('Alpha', { properties: { beta: holds('Beta') } }), component('Beta', { properties: { alpha: holds('Alpha') } }), type('Aaa', { properties: { alpha: holds('Alpha') } })] };
+    const { result, order } = createAll(desired);
+    expect(result.blockers.map((blocker) => [blocker.code, blocker.resources.map((ref) => ref.key)])).toEqual([['PL106', ['Alpha', 'Beta']]]);
+    expect(order).toEqual(['create Alpha', 'create Aaa', 'create Beta']);
+  });
+
   it('reports a component that holds itself as a hard cycle', () => {
     const { result } = createAll({ types: [component('Node', { properties: { child: holds('Node') } })] });
     expect(result.blockers.map((blocker) => blocker.code)).toEqual(['PL106']);
