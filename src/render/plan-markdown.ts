@@ -117,9 +117,11 @@ function callouts(plan: Plan): string[] {
     const lines = [
       '> [!CAUTION]',
       `> **${approvals.length} destructive change${approvals.length === 1 ? '' : 's'}** can lose content; \`catalyst apply\` makes ${approvals.length === 1 ? 'it' : 'them'} only with \`--allow-destructive\`:`,
-      ...approvals.slice(0, MAX_CALLOUT_ITEMS).map((item) => {
+      ...approvals.slice(0, MAX_CALLOUT_ITEMS).map((item, index, shown) => {
         const where = item.path === '' ? '' : `, ${codeSpan(item.path)}`;
-        const count = plan.resources.find((resource) => resource.kind === item.kind && resource.key === item.key)?.contentItems;
+        // A type's item count is said once, on its first destructive change.
+        const first = shown.findIndex((other) => other.kind === item.kind && other.key === item.key) === index;
+        const count = first ? plan.resources.find((resource) => resource.kind === item.kind && resource.key === item.key)?.contentItems : undefined;
         const items = count === undefined ? '' : ` (${formatItemCount(count)})`;
         return `> - ${codeSpan(item.code)} ${KIND_LABEL[item.kind]} ${codeSpan(item.key)}${where}: ${escapeText(item.reason)}${items}`;
       }),

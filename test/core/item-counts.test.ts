@@ -67,12 +67,14 @@ describe('content item counts in the plan', () => {
     expect(text).toMatch(/<strong>content type Gone<\/strong>[^\n]*\n\s+<muted># no content items of this type in the CMS yet<\/muted>\n/);
   });
 
-  it('names the count beside each destructive change in the pull request comment', () => {
-    const markdown = renderPlanMarkdown(plan(desired, owned, owned, { contentItemCounts: { Edit: 1, Gone: null } }));
+  it('names the count beside the first destructive change of each type in the pull request comment', () => {
+    const edited = { types: desired.types.map((def) => (def.key === 'Edit' ? type('Edit', { properties: { title: { type: 'richText' } } }) : def)) };
+    const markdown = renderPlanMarkdown(plan(edited, owned, owned, { contentItemCounts: { Edit: 1, Gone: null } }));
     const callout = markdown.slice(markdown.indexOf('> [!CAUTION]'), markdown.indexOf('\n\n', markdown.indexOf('> [!CAUTION]'))).split('\n');
     expect(callout.filter((line) => line.startsWith('> - '))).toEqual([
       '> - `DS107` property group `Gone`: deletes property group "Gone"; properties placed in it lose their group',
       '> - `DS102` content type `Edit`, `properties.body`: removes property "body" and its values in all content (1 content item of this type in the CMS)',
+      '> - `DS103` content type `Edit`, `properties.title.type`: changes the type of "title" from string to richText; existing values may not convert',
       '> - `DS101` content type `Gone`: deletes content type "Gone" and all content of this type (content items of this type: unknown; the CMS could not count them)',
       '> - `DS108` content type `Rebase`, `baseType`: baseType is immutable (\\_page → \\_component); only deleting and re-creating the type could change it, losing its content',
     ]);
