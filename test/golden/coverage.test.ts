@@ -46,6 +46,11 @@ describe('golden cases cover the plan schema', () => {
     expect(values(definition).filter((value) => !seen.has(value))).toEqual([]);
   });
 
+  it('content item counts: none, some, and unknown', () => {
+    const kind = (count: number | null | undefined) => (count === undefined ? [] : [count === null ? 'unknown' : count === 0 ? 'none' : 'some']);
+    expect(shown((plan) => plan.resources.flatMap((resource) => kind(resource.contentItems)))).toEqual(new Set(['none', 'some', 'unknown']));
+  });
+
   it('every conflict resolution, deferred references and both step purposes', () => {
     expect(shown((plan) => plan.resources.flatMap((resource) => resource.conflicts.map((conflict) => conflict.resolution)))).toEqual(new Set(['unresolved', 'desired', 'live']));
     expect(shown((plan) => plan.steps.flatMap((step) => (step.action === 'update' ? [step.purpose] : [])))).toEqual(new Set(['change', 'deferredReferences']));

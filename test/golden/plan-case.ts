@@ -6,7 +6,7 @@ import { digest } from '../../src/core/digest.js';
 import type { ConflictStrategy, SyncMode } from '../../src/core/generated/plan.js';
 import type { ContentTypeDef, PropertyGroupDef } from '../../src/core/model.js';
 import { normalizeContentType, normalizePropertyGroup } from '../../src/core/normalize.js';
-import { createPlan, type Plan } from '../../src/core/plan.js';
+import { createPlan, typesToCount, type Plan, type PlanInput } from '../../src/core/plan.js';
 import type { LiveState } from '../../src/core/state.js';
 import { baseFromLock } from '../../src/engine/base-from-lock.js';
 import { checkDesired, loadDesired } from '../../src/engine/load-desired.js';
@@ -25,13 +25,16 @@ export const GOLDEN_TARGET = { name: 'production', platform: 'optimizely', descr
 export interface CaseOptions {
   mode?: SyncMode;
   strategy?: ConflictStrategy;
-  /** Property groups the platform provides; default Optimizely's built-in groups. */
-  builtInGroups?: string[];
+  /**
+   * Content items the CMS holds, by type key (null: it could not count them), for exactly the
+   * types `catalyst plan` counts (`typesToCount`). Absent: the plan shows no counts.
+   */
+  contentItemCounts?: Record<string, number | null>;
   /** The Markdown view's budget in characters; default the renderer's. */
   markdownBudget?: number;
 }
 
-const OPTION_KEYS: ReadonlySet<string> = new Set(['mode', 'strategy', 'builtInGroups', 'markdownBudget']);
+const OPTION_KEYS: ReadonlySet<string> = new Set(['mode', 'strategy', 'contentItemCounts', 'markdownBudget']);
 
 export interface PlannedCase {
   plan: Plan;
@@ -42,7 +45,8 @@ export interface PlannedCase {
  * Plans one golden case the way `catalyst plan` does: the YAML in `desired/` through the real
  * loader and validator (checked against the live state), `base.json` (a lockfile target section)
  * through the real lockfile reader, `live.json` as an adapter would return it, then `createPlan`
- * with the fixed clock. A case whose inputs are invalid fails with the diagnostics a user would see.
+ * with the fixed clock, and again with the item counts of `options.json` when it has them.
+ * A case whose inputs are invalid fails with the diagnostics a user would see.
  * With `seal`, base.json entries get the digest of their definition first, as catalyst does when it
  * writes the lockfile (`UPDATE_GOLDEN=1`).
  */
@@ -64,7 +68,7 @@ export async function planCase(dir: string, seal: boolean): Promise<PlannedCase>
   const diagnostics = checkDesired(loaded, live);
   if (hasErrors(diagnostics)) throw new Error(`the case's YAML is invalid:\n${renderDiagnostics(diagnostics, plainStyle)}`);
 
-  const plan = createPlan({
+  const input: PlanInput = {
     desired: loaded.desired,
     base: baseFromLock(lock, GOLDEN_TARGET.name),
     live,
@@ -73,10 +77,23 @@ export async function planCase(dir: string, seal: boolean): Promise<PlannedCase>
       target: GOLDEN_TARGET,
       mode: config.mode,
       strategy: config.strategy,
-      builtInGroups: options.builtInGroups ?? OPTIMIZELY_BUILT_IN_GROUPS,
+      builtInGroups: OPTIMIZELY_BUILT_IN_GROUPS,
     },
-  });
-  return { plan, options };
+  };
+  const plan = createPlan(input);
+  if (options.contentItemCounts === undefined) return { plan, options };
+  const contentItemCounts = countsToShow(plan, options.contentItemCounts);
+  return { plan: createPlan({ ...input, options: { ...input.options, contentItemCounts } }), options };
+}
+
+/** A case may only show counts catalyst would have read: for exactly the types the plan counts. */
+function countsToShow(plan: Plan, counts: Record<string, number | null>): Record<string, number | null> {
+  const counted = typesToCount(plan).sort();
+  const given = Object.keys(counts).sort();
+  if (JSON.stringify(counted) !== JSON.stringify(given)) {
+    throw new Error(`options.json: contentItemCounts names ${given.join(', ') || 'no type'}, but this plan counts the items of ${counted.join(', ') || 'no type'}`);
+  }
+  return counts;
 }
 
 async function readOptions(dir: string): Promise<CaseOptions> {
