@@ -21,14 +21,26 @@ async function importedProject() {
 const yamlOf = (dir: string) =>
   Object.fromEntries(readdirSync(join(dir, 'content-types')).sort().map((file) => [file, readFileSync(join(dir, 'content-types', file), 'utf8')]));
 
-function editRow(dir: string, name: string, edit: (fields: any) => void): void {
+interface StoredField {
+  name: string;
+  validation?: Record<string, unknown>;
+}
+
+/** Changes one field of a Shape A row, as Catalyst Studio would (the row's updatedAt moves too). */
+function editField(dir: string, typeName: string, fieldName: string, edit: (field: StoredField) => void): void {
   const db = new Database(join(dir, 'catalyst.db'));
-  const row = db.prepare('SELECT id, fields FROM ContentType WHERE name = ?').get(name) as { id: string; fields: string };
-  const fields = JSON.parse(row.fields);
-  edit(fields);
+  const row = db.prepare('SELECT id, fields FROM ContentType WHERE name = ?').get(typeName) as { id: string; fields: string };
+  const fields = JSON.parse(row.fields) as { fields: StoredField[] };
+  const field = fields.fields.find((entry) => entry.name === fieldName);
+  if (!field) throw new Error(`${typeName} has no field ${fieldName}`);
+  edit(field);
   db.prepare('UPDATE ContentType SET fields = ?, updatedAt = ? WHERE id = ?').run(JSON.stringify(fields), 1_760_000_000_000, row.id);
   db.close();
 }
+
+const dishNameMaxLength = (maxLength: number) => (field: StoredField) => {
+  field.validation = { ...field.validation, maxLength };
+};
 
 describe('catalyst import catalyst (child process, real SQLite copies)', () => {
   let project: string;
@@ -66,19 +78,24 @@ describe('catalyst import catalyst (child process, real SQLite copies)', () => {
     expect(stamp('content-types/MenuItem.yaml')).toBe(before.mtime);
   });
 
-  it('after a Catalyst change, updates only that type, and keeps a YAML edit elsewhere', async () => {
+  it('after a Catalyst change, updates only that type, merging a YAML edit of it and keeping one elsewhere', async () => {
     const dir = await importedProject();
     const before = yamlOf(dir);
-    const author = join(dir, 'content-types/Author.yaml');
-    writeFileSync(author, readFileSync(author, 'utf8').replace('bio: { type: string, required: true, sortOrder: 2 }', 'bio: { type: richText, required: true, sortOrder: 2 }'));
-    editRow(dir, 'Menu Item', (fields) => {
-      fields.fields.find((field: any) => field.name === 'dishName').validation.maxLength = 120;
-    });
+    const edit = (file: string, from: string, to: string) => {
+      const path = join(dir, 'content-types', file);
+      const text = readFileSync(path, 'utf8');
+      expect(text).toContain(from);
+      writeFileSync(path, text.replace(from, to));
+    };
+    edit('Author.yaml', 'bio: { type: string, required: true, sortOrder: 2 }', 'bio: { type: richText, required: true, sortOrder: 2 }');
+    edit('MenuItem.yaml', 'description: { type: string, displayName: Description, sortOrder: 2, maxLength: 300 }', 'description: { type: string, displayName: Description, sortOrder: 2, maxLength: 250 }');
+    const edited = yamlOf(dir);
+    editField(dir, 'Menu Item', 'dishName', dishNameMaxLength(120));
     const dry = await runCatalystCli(['import', 'catalyst', '--db', 'catalyst.db', '--dry-run'], dir);
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain('~ MenuItem: would be updated (properties.dishName.maxLength)');
     expect(dry.stdout).toContain('= Author: unchanged in Catalyst Studio; YAML edits kept');
-    expect(readFileSync(join(dir, 'content-types/MenuItem.yaml'), 'utf8')).toBe(before['MenuItem.yaml']);
+    expect(yamlOf(dir)).toEqual(edited);
 
     const result = await runCatalystCli(['import', 'catalyst', '--db', 'catalyst.db'], dir);
     expect(result.code).toBe(0);
@@ -86,8 +103,9 @@ describe('catalyst import catalyst (child process, real SQLite copies)', () => {
     const changed = Object.keys(after).filter((file) => after[file] !== before[file]).sort();
     expect(changed).toEqual(['Author.yaml', 'MenuItem.yaml']);
     expect(after['MenuItem.yaml']).toContain('maxLength: 120');
+    expect(after['MenuItem.yaml']).toContain('description: { type: string, displayName: Description, sortOrder: 2, maxLength: 250 }');
     expect(after['MenuItem.yaml']).toContain('updatedAt 2025-10-09T08:53:20.000Z');
-    expect(after['Author.yaml']).toContain('bio: { type: richText');
+    expect(after['Author.yaml']).toBe(edited['Author.yaml']);
   });
 
   it('overlapping edits are conflicts: the YAML stays as it was until --prefer settles them', async () => {
@@ -95,9 +113,7 @@ describe('catalyst import catalyst (child process, real SQLite copies)', () => {
     const menu = join(dir, 'content-types/MenuItem.yaml');
     const edited = readFileSync(menu, 'utf8').replace('maxLength: 80', 'maxLength: 60');
     writeFileSync(menu, edited);
-    editRow(dir, 'Menu Item', (fields) => {
-      fields.fields.find((field: any) => field.name === 'dishName').validation.maxLength = 120;
-    });
+    editField(dir, 'Menu Item', 'dishName', dishNameMaxLength(120));
     const conflict = await runCatalystCli(['import', 'catalyst', '--db', 'catalyst.db'], dir);
     expect(conflict.code).toBe(1);
     expect(conflict.stdout).toContain('! MenuItem: CONFLICT');
