@@ -3,7 +3,7 @@ import type { Plan } from '../core/plan.js';
 import { codeSpan, escapeText, fenceFor, tableCell } from './markdown-escape.js';
 import { renderChanges } from './render-changes.js';
 import { revertsDrift } from './plan-lookups.js';
-import { conflictValue, NEVER_SYNCED, REVERT_NOTE, type ConflictSide } from './plan-text-sections.js';
+import { conflictValue, NEVER_SYNCED, revertNote, type ConflictSide } from './plan-text-sections.js';
 import { KIND_LABEL } from './resource-labels.js';
 import { plainStyle } from './style.js';
 
@@ -17,7 +17,7 @@ const MAX_NAMES = 20;
  * live), the fence long enough for all of them; and a sentence on what the plan does about it.
  */
 export function driftSection(plan: Plan): { intro: string; fence: string; entries: string[] } {
-  const intro = revertsDrift(plan) ? `${REVERT_NOTE.replace('actions below', 'changes above')}\n\n` : '';
+  const intro = revertsDrift(plan) ? `${revertNote('The changes above')}\n\n` : '';
   const entries = plan.drift.map((entry, index) => {
     const label = `${KIND_LABEL[entry.kind]} ${entry.key}`;
     const lines = entry.change === 'deleted' ? [`- ${label} was deleted in the CMS`] : [`# ${label}`, ...renderChanges(entry.changes, plainStyle, '')];

@@ -8,8 +8,10 @@ import { KIND_LABEL } from './resource-labels.js';
 import type { Style } from './style.js';
 import { wrapText } from './wrap-text.js';
 
-/** Said under drift the plan writes over. */
-export const REVERT_NOTE = 'The actions below undo these edits where the YAML differs. To keep a CMS edit, bring it into the YAML first.';
+/** Said under drift the plan writes over; `changes` says where the view shows the plan's changes. */
+export function revertNote(changes: 'The actions below' | 'The changes above'): string {
+  return `${changes} undo these edits where the YAML differs. To keep a CMS edit, bring it into the YAML first.`;
+}
 
 /** The base side of a conflict on a resource the lockfile has no entry for. */
 export const NEVER_SYNCED = '(not in the lockfile)';
@@ -28,7 +30,7 @@ export function renderDrift(plan: Plan, style: Style): string[] {
     }
     lines.push(`  ${style.update('~')} ${label}`, ...renderChanges(entry.changes, style, '      '));
   }
-  if (revertsDrift(plan)) lines.push('', ...wrapText(REVERT_NOTE, TEXT_WIDTH, ''));
+  if (revertsDrift(plan)) lines.push('', ...wrapText(revertNote('The actions below'), TEXT_WIDTH, ''));
   return lines;
 }
 
