@@ -121,6 +121,44 @@ describe('importCatalystTypes over databases built with the real schema', () => 
 
     const again = importSeed(seed, { knownKeys: new Map([['p1', 'BlogPost']]) });
     expect(Object.keys(again.byKey).sort()).toEqual(['BlogPost', 'KestrelBlogPost', 'KestrelBlogPost2']);
+
+    // The key recorded for a row outside this import (another website) is still that row's.
+    const twoSites: CatalystSeed = { websites: [W1, W2], contentTypes: seed.contentTypes.filter((row) => row.id !== 'p3') };
+    const elsewhere = importSeed(twoSites, { websites: ['Kestrel'], knownKeys: new Map([['p1', 'BlogPost']]) });
+    expect(Object.keys(elsewhere.byKey)).toEqual(['KestrelBlogPost']);
+    expect(elsewhere.diagnostics.filter((diagnostic) => diagnostic.code === 'CAT401')).toHaveLength(1);
+  });
+
+  it('gives generated component types and properties a free key, numbered and reported, when theirs is taken', () => {
+    const { byKey, diagnostics } = importSeed({
+      websites: [W1],
+      contentTypes: [
+        {
+          id: 'a',
+          websiteId: 'w1',
+          name: 'Author',
+          fields: [
+            { name: 'social', type: 'object', fields: [{ name: 'twitter', type: 'text' }] },
+            { name: 'first name', type: 'text' },
+            { name: 'firstName', type: 'text', maxLength: 5 },
+          ],
+        },
+        { id: 's', websiteId: 'w1', name: 'Author Social', fields: [{ name: 'url', type: 'url' }] },
+      ],
+    });
+    expect(errors(diagnostics)).toEqual([]);
+    expect(Object.keys(byKey).sort()).toEqual(['Author', 'AuthorSocial', 'AuthorSocial2']);
+    expect(byKey.AuthorSocial?.def.properties).toEqual({ url: { type: 'url', sortOrder: 1 } });
+    expect(byKey.AuthorSocial2?.origin.nestedIn).toEqual({ key: 'Author', field: 'social' });
+    expect(byKey.Author?.def.properties).toEqual({
+      social: { type: 'component', contentType: 'AuthorSocial2', sortOrder: 1 },
+      firstName: { type: 'string', sortOrder: 2 },
+      firstName2: { type: 'string', maxLength: 5, sortOrder: 3 },
+    });
+    expect(diagnostics.filter((diagnostic) => diagnostic.code === 'CAT401' || diagnostic.code === 'CAT403').map((diagnostic) => [diagnostic.code, diagnostic.severity])).toEqual([
+      ['CAT401', 'warning'],
+      ['CAT403', 'warning'],
+    ]);
   });
 
   it('imports the good rows and lists the bad ones', () => {
