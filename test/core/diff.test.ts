@@ -25,6 +25,15 @@ describe('diffDefinitions', () => {
       ],
     },
     {
+      name: 'type-level members come before properties, whatever their names',
+      before: type('A', { sortOrder: 1, properties: { p: { type: 'string' } } }),
+      after: type('A', { sortOrder: 2, properties: { p: { type: 'url' } } }),
+      expected: [
+        { op: 'change', path: 'sortOrder', member: 'sortOrder', before: 1, after: 2 },
+        { op: 'change', path: 'properties.p.type', property: 'p', member: 'type', before: 'string', after: 'url' },
+      ],
+    },
+    {
       name: 'a set-like list reports its added and removed entries',
       before: type('A', { mayContainTypes: ['B', 'C'] }),
       after: type('A', { mayContainTypes: ['C', 'D', 'E'] }),

@@ -91,10 +91,10 @@ describe('mergeDefinitions (three-way, member by member)', () => {
     expect(mergeDefinitions(n(base), desired, live, 'desired').conflicts).toEqual([{ path: 'displayName', base: 'Article', desired: 'Desired', live: 'Live' }]);
   });
 
-  it('without a base, every member on which the sides differ conflicts', () => {
-    const desired = n({ ...base, displayName: 'Desired' });
-    const live = n({ ...base, displayName: 'Live', properties: { body: { type: 'richText' } } });
-    expect(mergeDefinitions(undefined, desired, live, 'desired').conflicts.map((conflict) => conflict.path)).toEqual(['displayName', 'properties.title']);
+  it('without a base, every member on which the sides differ conflicts, set-like lists and one-sided members too', () => {
+    const desired = n({ ...base, displayName: 'Desired', mayContainTypes: ['X', 'Y'] });
+    const live = n({ ...base, displayName: 'Live', description: 'Only in the CMS', properties: { body: { type: 'richText' } } });
+    expect(mergeDefinitions(undefined, desired, live, 'desired').conflicts.map((conflict) => conflict.path)).toEqual(['description', 'displayName', 'mayContainTypes', 'properties.title']);
   });
 
   it('merges property groups', () => {
