@@ -69,9 +69,12 @@ describe('catalyst export catalyst (child process, real SQLite copies)', () => {
     ]);
     expect(result.stderr).toContain('CAT601 Recipe: properties.notes.localized was not written');
     expect(result.stderr).toContain('CAT602 Client: properties.since is no longer in the YAML');
-    const [backup] = backups(dir);
+    const made = backups(dir);
+    expect(made).toHaveLength(1);
+    expect(result.stdout).toContain('Backup of the database before writing: ');
+    expect(result.stdout).toContain(made[0]);
     writeFileSync(join(dir, 'original.db'), original);
-    expect(rows(join(dir, backup!))).toEqual(rows(join(dir, 'original.db')));
+    expect(rows(join(dir, made[0]!))).toEqual(rows(join(dir, 'original.db')));
 
     const after = rows(join(dir, 'catalyst.db'));
     const recipe = after.Recipe!.fields as Array<Record<string, unknown>>;
