@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import { CORPUS_DIALECTS } from '../helpers/corpus-dialects.js';
 import { CORPUS_DIR as CORPUS } from '../helpers/shared-data.js';
 import { Api, PREFIX } from './helpers/api.js';
 
@@ -10,22 +11,6 @@ import { Api, PREFIX } from './helpers/api.js';
  * know (the API ignores unknown request members). This is the best fidelity check we have:
  * nobody on this project wrote these definitions.
  */
-type DialectName = 'v1' | 'preview3' | 'preview2';
-
-/** Which dialect each file speaks, and why (see the corpus README). */
-const DIALECT_OF: Record<string, DialectName> = {
-  'd-es-ign__optimizely-saas.json': 'preview2', // base types without underscore (page, element), required/localized
-  'episerver__cms-saas-vercel-demo.json': 'preview2', // base types without underscore, enum as {values}
-  'episerver__cms-saas-vercel-demo__b402a3c-preview3.json': 'preview3', // _page etc. with required/localized
-  'hybriden__Optimizely.SaaS.json': 'preview3', // SDK shape but the preview names required/maxLength
-  'szymonuryga__Optimizely-CMS-Content-SDK-Next.js-15.json': 'preview3', // uses "localized"
-  'episerver__content-js-sdk__samples-fx-integration.json': 'v1',
-  'episerver__content-js-sdk__samples-hello-world.json': 'v1',
-  'episerver__content-js-sdk__samples-nextjs-template.json': 'v1',
-  'episerver__content-js-sdk__templates-alloy.json': 'v1',
-  'episerver__content-js-sdk__templates-stride.json': 'v1',
-  'joshuaonwezen__optimizely-nextjs-demo.json': 'v1',
-};
 
 /**
  * Members that do not survive the round trip, each because the dialect does not define it.
@@ -65,12 +50,12 @@ const files = readdirSync(CORPUS).filter((name) => name.endsWith('.json')).sort(
 describe('the corpus of real content types', () => {
   it('has a dialect for every file', () => {
     expect(files.length).toBeGreaterThanOrEqual(11);
-    expect(files.filter((file) => DIALECT_OF[file] === undefined)).toEqual([]);
+    expect(files.filter((file) => CORPUS_DIALECTS[file] === undefined)).toEqual([]);
   });
 
   describe.each(files)('%s', (file) => {
     const data = JSON.parse(readFileSync(`${CORPUS}/${file}`, 'utf8')) as CorpusFile;
-    const dialect = DIALECT_OF[file] ?? 'v1';
+    const dialect = CORPUS_DIALECTS[file] ?? 'v1';
     const prefix = PREFIX[dialect];
     let emulator: RunningEmulator;
     let api: Api;
@@ -125,7 +110,7 @@ describe('the corpus of real content types', () => {
     });
   });
 
-  describe.each(files.filter((file) => DIALECT_OF[file] === 'v1'))('%s through POST /v1/manifest', (file) => {
+  describe.each(files.filter((file) => CORPUS_DIALECTS[file] === 'v1'))('%s through POST /v1/manifest', (file) => {
     it('imports with no errors, one outcome per resource', async () => {
       const data = JSON.parse(readFileSync(`${CORPUS}/${file}`, 'utf8')) as CorpusFile;
       const emulator = await startEmulator({ port: 0 });

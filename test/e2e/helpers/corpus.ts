@@ -2,27 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OPTIMIZELY_BUILT_IN_GROUPS } from '../../../src/core/built-in-groups.js';
 import { Api, PREFIX } from '../../emulator/helpers/api.js';
+import { CORPUS_DIALECTS, type CorpusDialect } from '../../helpers/corpus-dialects.js';
 import { CORPUS_DIR } from '../../helpers/shared-data.js';
-
-export type Dialect = 'v1' | 'preview3' | 'preview2';
-
-/**
- * The API dialect each corpus file is written in (its field names and base type spellings; see
- * the corpus README and test/emulator/corpus.test.ts, which this mirrors).
- */
-export const DIALECT_OF: Readonly<Record<string, Dialect>> = {
-  'd-es-ign__optimizely-saas.json': 'preview2', // base types without underscore, required/localized
-  'episerver__cms-saas-vercel-demo.json': 'preview2', // base types without underscore, enum as {values}
-  'episerver__cms-saas-vercel-demo__b402a3c-preview3.json': 'preview3', // _page etc. with required/localized
-  'hybriden__Optimizely.SaaS.json': 'preview3', // required/maxLength
-  'szymonuryga__Optimizely-CMS-Content-SDK-Next.js-15.json': 'preview3', // localized
-  'episerver__content-js-sdk__samples-fx-integration.json': 'v1',
-  'episerver__content-js-sdk__samples-hello-world.json': 'v1',
-  'episerver__content-js-sdk__samples-nextjs-template.json': 'v1',
-  'episerver__content-js-sdk__templates-alloy.json': 'v1',
-  'episerver__content-js-sdk__templates-stride.json': 'v1',
-  'joshuaonwezen__optimizely-nextjs-demo.json': 'v1',
-};
 
 /** Types every Optimizely instance has: a project that defines one changes it instead of creating it. */
 export const BUILT_IN_TYPES: ReadonlySet<string> = new Set(['BlankExperience', 'BlankSection']);
@@ -39,7 +20,7 @@ export const BORROWED_TYPES: Readonly<Record<string, ReadonlyArray<{ from: strin
 
 export interface CorpusFile {
   name: string;
-  dialect: Dialect;
+  dialect: CorpusDialect;
   contentTypes: Array<Record<string, any>>;
   propertyGroups: Array<Record<string, any>>;
   displayTemplates: Array<Record<string, any>>;
@@ -51,8 +32,8 @@ export function corpusFileNames(): string[] {
 }
 
 export function readCorpusFile(name: string): CorpusFile {
-  const dialect = DIALECT_OF[name];
-  if (dialect === undefined) throw new Error(`No dialect is known for corpus file ${name}: add it to DIALECT_OF.`);
+  const dialect = CORPUS_DIALECTS[name];
+  if (dialect === undefined) throw new Error(`No dialect is known for corpus file ${name}: add it to CORPUS_DIALECTS.`);
   const data = JSON.parse(readFileSync(join(CORPUS_DIR, name), 'utf8')) as Partial<CorpusFile>;
   return { name, dialect, contentTypes: data.contentTypes ?? [], propertyGroups: data.propertyGroups ?? [], displayTemplates: data.displayTemplates ?? [] };
 }

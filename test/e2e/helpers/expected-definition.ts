@@ -1,7 +1,7 @@
 import { contentTypeFromWire } from '../../../src/adapters/optimizely/to-canonical.js';
 import type { ContentTypeDef, ItemDef, PropertyDef } from '../../../src/core/model.js';
 import type { ApiVersion } from '../../../src/io/config/config.js';
-import type { Dialect } from './corpus.js';
+import type { CorpusDialect } from '../../helpers/corpus-dialects.js';
 
 /**
  * The canonical definition an import must produce for a corpus type: the type as its file
@@ -10,7 +10,7 @@ import type { Dialect } from './corpus.js';
  * specification has none of them), so a type written through preview3, or read through it,
  * has none either.
  */
-export function expectedDefinition(raw: unknown, loadedThrough: Dialect, readThrough: ApiVersion): ContentTypeDef {
+export function expectedDefinition(raw: unknown, loadedThrough: CorpusDialect, readThrough: ApiVersion): ContentTypeDef {
   const def = contentTypeFromWire(raw);
   return loadedThrough === 'preview3' || readThrough === 'preview3' ? withoutV1Only(def) : def;
 }
