@@ -6,8 +6,8 @@ export const EMAIL_PATTERN = '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$';
 export const IMAGE_TYPES = ['_image'] as const;
 export const MEDIA_TYPES = ['_image', '_media', '_video'] as const;
 
-/** Every field type the importer knows, from all four vocabularies (UI, AI tool, seed, PoC transformer). */
-export const CATALYST_FIELD_TYPES = [
+/** Field types that hold one value: each maps on its own, and each may be an `array` field's `itemType`. */
+export const SINGLE_VALUE_FIELD_TYPES = [
   'text',
   'textarea',
   'email',
@@ -18,36 +18,19 @@ export const CATALYST_FIELD_TYPES = [
   'date',
   'datetime',
   'image',
-  'gallery',
   'media',
   'reference',
   'relation',
   'select',
-  'multiselect',
-  'tags',
   'json',
   'url',
-  'array',
-  'object',
 ] as const;
+export type SingleValueFieldType = (typeof SINGLE_VALUE_FIELD_TYPES)[number];
+
+/** Every field type the importer knows, from all four vocabularies (UI, AI tool, seed, PoC transformer). */
+export const CATALYST_FIELD_TYPES = [...SINGLE_VALUE_FIELD_TYPES, 'gallery', 'multiselect', 'tags', 'array', 'object'] as const;
 export type CatalystFieldType = (typeof CATALYST_FIELD_TYPES)[number];
 
-/** Item types an `array` field may name in `itemType`: the single-value field types. */
-export const ITEM_FIELD_TYPES = new Set<string>([
-  'text',
-  'textarea',
-  'email',
-  'richText',
-  'richtext',
-  'number',
-  'boolean',
-  'date',
-  'datetime',
-  'image',
-  'media',
-  'reference',
-  'relation',
-  'select',
-  'json',
-  'url',
-]);
+export function isSingleValueFieldType(type: string): type is SingleValueFieldType {
+  return (SINGLE_VALUE_FIELD_TYPES as readonly string[]).includes(type);
+}

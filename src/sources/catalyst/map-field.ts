@@ -3,7 +3,7 @@ import { CATALYST_CODES, quote } from './catalyst-diagnostics.js';
 import { decideNumberType, type NumberType } from './decide-number-type.js';
 import type { FieldReader } from './field-reader.js';
 import { isObject, type RawField } from './parse-content-type-row.js';
-import { CATALYST_FIELD_TYPES, EMAIL_PATTERN, IMAGE_TYPES, ITEM_FIELD_TYPES, MEDIA_TYPES, type CatalystFieldType } from './catalyst-field-types.js';
+import { CATALYST_FIELD_TYPES, EMAIL_PATTERN, IMAGE_TYPES, isSingleValueFieldType, MEDIA_TYPES, SINGLE_VALUE_FIELD_TYPES, type CatalystFieldType, type SingleValueFieldType } from './catalyst-field-types.js';
 
 export interface MappedField {
   property: PropertyDef;
@@ -29,50 +29,36 @@ export function mapField(field: RawField, reader: FieldReader, evidence: FieldEv
   const type = field.type as CatalystFieldType;
   let property: PropertyDef | undefined;
   let nestedFields: RawField[] | undefined;
-  switch (type) {
-    case 'text':
-    case 'textarea':
-    case 'email':
-    case 'richText':
-    case 'richtext':
-    case 'number':
-    case 'boolean':
-    case 'date':
-    case 'datetime':
-    case 'image':
-    case 'media':
-    case 'reference':
-    case 'relation':
-    case 'select':
-    case 'json':
-    case 'url':
-      property = mapValue(type, reader, evidence);
-      break;
-    case 'gallery':
-      property = { type: 'array', items: { type: 'contentReference', allowedTypes: [...IMAGE_TYPES] }, ...readItemCounts(reader) };
-      break;
-    case 'tags':
-      property = { type: 'array', items: { type: 'string' }, ...readItemCounts(reader) };
-      break;
-    case 'multiselect': {
-      const item = mapValue('select', reader, evidence);
-      property = item && { type: 'array', items: item as ItemDef, ...readItemCounts(reader) };
-      break;
+  if (isSingleValueFieldType(type)) {
+    property = mapValue(type, reader, evidence);
+  } else {
+    switch (type) {
+      case 'gallery':
+        property = { type: 'array', items: { type: 'contentReference', allowedTypes: [...IMAGE_TYPES] }, ...readItemCounts(reader) };
+        break;
+      case 'tags':
+        property = { type: 'array', items: { type: 'string' }, ...readItemCounts(reader) };
+        break;
+      case 'multiselect': {
+        const item = mapValue('select', reader, evidence);
+        property = item && { type: 'array', items: item as ItemDef, ...readItemCounts(reader) };
+        break;
+      }
+      case 'array':
+        property = mapArray(reader, evidence);
+        break;
+      case 'object':
+        nestedFields = readNestedFields(reader);
+        property = nestedFields && { type: 'component' };
+        break;
+      default:
+        assertKnown(type);
+        reader.error(
+          CATALYST_CODES.unknownFieldType,
+          `Unknown field type "${field.type}"`,
+          `the field type "${field.type}" is not one this importer maps (${CATALYST_FIELD_TYPES.join(', ')}). The field was not imported; change its type in Catalyst Studio, or report the type so a mapping can be added.`,
+        );
     }
-    case 'array':
-      property = mapArray(reader, evidence);
-      break;
-    case 'object':
-      nestedFields = readNestedFields(reader);
-      property = nestedFields && { type: 'component' };
-      break;
-    default:
-      assertKnown(type);
-      reader.error(
-        CATALYST_CODES.unknownFieldType,
-        `Unknown field type "${field.type}"`,
-        `the field type "${field.type}" is not one this importer maps (${CATALYST_FIELD_TYPES.join(', ')}). The field was not imported; change its type in Catalyst Studio, or report the type so a mapping can be added.`,
-      );
   }
   loseCommonExtras(reader, type);
   reader.finish();
@@ -81,7 +67,7 @@ export function mapField(field: RawField, reader: FieldReader, evidence: FieldEv
 }
 
 /** The single-value types, used for a property and for an array's items alike. */
-function mapValue(type: string, reader: FieldReader, evidence: FieldEvidence): PropertyDef | undefined {
+function mapValue(type: SingleValueFieldType, reader: FieldReader, evidence: FieldEvidence): PropertyDef | undefined {
   switch (type) {
     case 'text':
     case 'textarea':
@@ -120,8 +106,10 @@ function mapValue(type: string, reader: FieldReader, evidence: FieldEvidence): P
       reader.loseConstraint('minLength', 'an Optimizely url property takes no length limits');
       reader.loseConstraint('maxLength', 'an Optimizely url property takes no length limits');
       return { type: 'url' };
-    default:
-      return undefined;
+    default: {
+      const unknown: never = type;
+      throw new Error(`Internal error: no mapping for the field type ${String(unknown)}. This is a bug in catalyst.`);
+    }
   }
 }
 
@@ -189,13 +177,13 @@ function toEnumValue(option: unknown, reader: FieldReader): EnumValue | undefine
 
 function mapArray(reader: FieldReader, evidence: FieldEvidence): PropertyDef | undefined {
   const itemType = reader.take('itemType');
-  if (typeof itemType !== 'string' || !ITEM_FIELD_TYPES.has(itemType)) {
+  if (typeof itemType !== 'string' || !isSingleValueFieldType(itemType)) {
     reader.error(
       CATALYST_CODES.badArrayItem,
       itemType === undefined ? 'Array field without itemType' : `Unsupported itemType ${quote(itemType)}`,
       itemType === undefined
         ? 'an array field needs an "itemType". The field was not imported; set one in Catalyst Studio.'
-        : `arrays of ${quote(itemType)} have no Optimizely equivalent (items may be ${[...ITEM_FIELD_TYPES].join(', ')}; Optimizely has no nested lists). The field was not imported.`,
+        : `arrays of ${quote(itemType)} have no Optimizely equivalent (items may be ${SINGLE_VALUE_FIELD_TYPES.join(', ')}; Optimizely has no nested lists). The field was not imported.`,
     );
     return undefined;
   }
