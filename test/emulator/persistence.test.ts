@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator } from '../../src/emulator/index.js';
+import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { Api, sampleType } from './helpers/api.js';
 
 let dir: string;
@@ -39,6 +39,23 @@ describe('dataFile', () => {
       expect((await again.delete('/v1/contenttypes/Persisted')).status).toBe(409);
       const patched = await again.patch('/v1/contenttypes/Persisted', { description: 'after restart' });
       expect(patched.headers.get('etag')).not.toBe(version.headers.get('etag'));
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('never gives an ETag again after a restart, so a precondition from before it cannot match a later version', async () => {
+    const etagsOf = (emulator: RunningEmulator, edits: number, label: string): string[] =>
+      Array.from({ length: edits }, (_, index) => emulator.store.editContentType('Versions', (doc) => ({ ...doc, description: `${label} ${index}` })).etag);
+    const first = await startEmulator({ port: 0, dataFile });
+    await new Api(first.url).post('/v1/contenttypes', sampleType('Versions'));
+    const before = etagsOf(first, 40, 'before');
+    await first.close();
+
+    const second = await startEmulator({ port: 0, dataFile });
+    try {
+      const after = etagsOf(second, 40, 'after');
+      expect(after.filter((etag) => before.includes(etag))).toEqual([]);
     } finally {
       await second.close();
     }
