@@ -70,9 +70,11 @@ describe.each([
     expect(both.status).toBe(200);
   });
 
-  it('GET: weak ETags are ignored', async () => {
-    const { key, etag } = await fresh();
+  it('GET: weak ETags are ignored, as if If-None-Match were absent', async () => {
+    const { key, etag, lastModified } = await fresh();
     expect((await api.get(`/v1/${segment}/${key}`, { headers: { 'if-none-match': `W/${etag}` } })).status).toBe(200);
+    const beside = await api.get(`/v1/${segment}/${key}`, { headers: { 'if-none-match': 'W/"other"', 'if-modified-since': httpDate(lastModified) } });
+    expect(beside.status).toBe(304);
   });
 
   it('PATCH: If-Match with another ETag gives 412 and changes nothing; the current one succeeds', async () => {
