@@ -6,9 +6,9 @@ import { hasErrors } from '../../core/diagnostic.js';
 import { readLockfile } from '../../io/lockfile/read-lockfile.js';
 import { writeLockfile } from '../../io/lockfile/write-lockfile.js';
 import { CATALYST_CODES } from './catalyst-diagnostics.js';
+import type { CatalystSnapshot } from './catalyst-rows.js';
 import { importCatalystTypes, originIdentity } from './import-catalyst-types.js';
 import { NO_OVERRIDES } from './imported-type.js';
-import { loadCatalystSnapshot } from './load-catalyst-snapshot.js';
 import { openCatalystDatabase, type OpenedCatalystDatabase } from './open-catalyst-database.js';
 import { planCatalystExport, type CatalystExportPlan, type CatalystRowChange } from './plan-catalyst-export.js';
 import { planReimport, type CatalystBaseEntry } from './plan-reimport.js';
@@ -54,6 +54,7 @@ export async function runCatalystExport(options: CatalystExportOptions): Promise
   const { database } = opened;
   let backup: string | undefined;
   let plan: CatalystExportPlan;
+  let written: CatalystSnapshot;
   const diagnostics = [...yaml.diagnostics];
   try {
     const snapshot = readCatalystSnapshot(database, options.db);
@@ -79,10 +80,11 @@ export async function runCatalystExport(options: CatalystExportOptions): Promise
       diagnostics.push(writeFailed(options.db, backup, error));
       return { plan, diagnostics, backup };
     }
+    written = readCatalystSnapshot(database, options.db).snapshot;
   } finally {
     database.db.close();
   }
-  const lock = withCatalystBase(read.lock, recordExported(file, options, base, [...yaml.types.values()].map((type) => type.def), plan.changes));
+  const lock = withCatalystBase(read.lock, recordExported(written, options.now, base, [...yaml.types.values()].map((type) => type.def), plan.changes));
   await writeLockfile(resolve(options.cwd, options.lockfilePath), lock);
   return { plan, diagnostics, backup };
 }
@@ -119,14 +121,12 @@ function applyChanges({ db }: OpenedCatalystDatabase, changes: readonly Catalyst
  * properties, so the next import names them as the YAML does.
  */
 function recordExported(
-  file: string,
-  options: CatalystExportOptions,
+  snapshot: CatalystSnapshot,
+  now: Date,
   base: Record<string, CatalystBaseEntry>,
   desired: readonly ContentTypeDef[],
   changes: readonly CatalystRowChange[],
 ): Record<string, CatalystBaseEntry> {
-  const { snapshot } = loadCatalystSnapshot(file);
-  if (!snapshot) return base;
   const knownKeys = new Map(Object.entries(base).map(([key, entry]) => [originIdentity(entry.origin), key]));
   for (const change of changes) if (change.kind === 'create') knownKeys.set(change.row.id, change.key);
   for (const def of desired) {
@@ -135,7 +135,7 @@ function recordExported(
     }
   }
   const yamlKeys = desired.map((def) => def.key);
-  const imported = importCatalystTypes({ snapshot: { ...snapshot, file: options.db }, websites: [], overrides: NO_OVERRIDES, knownKeys });
+  const imported = importCatalystTypes({ snapshot, websites: [], overrides: NO_OVERRIDES, knownKeys });
   const wanted = new Set(yamlKeys);
   const plan = planReimport({
     imported: imported.types.filter((type) => wanted.has(type.def.key)),
@@ -144,7 +144,7 @@ function recordExported(
     websiteIds: new Set(),
     failedRowIds: new Set(),
     prefer: 'theirs',
-    now: options.now.toISOString(),
+    now: now.toISOString(),
   });
   return plan.base;
 }
