@@ -59,19 +59,22 @@ function input(plan: Plan, extra: Partial<ApplyInput> = {}): ApplyInput {
 const onDisk = async () => lockedTarget(JSON.parse(await readFile(join(dir, 'catalyst.lock.json'), 'utf8')), 'test');
 
 describe('applyPlan', () => {
-  it('stops between steps when interrupted, recording exactly the steps that completed', async () => {
+  it('interrupted during a step: finishes and records that step, then starts no other', async () => {
     const plan = await planFor([type('Alpha'), type('Beta'), type('Gamma')]);
     const controller = new AbortController();
-    const result = await applyPlan(input(plan, { signal: controller.signal, onStep: (event) => event.type === 'done' && controller.abort() }));
+    const result = await applyPlan(input(plan, { signal: controller.signal, onStep: (event) => event.type === 'start' && event.step.key === 'Beta' && controller.abort() }));
 
     expect(result.interrupted).toBe(true);
-    expect(result.completed.map((outcome) => outcome.key)).toEqual(['Alpha']);
-    expect(result.skipped.map((step) => step.key)).toEqual(['Beta', 'Gamma']);
-    expect(Object.keys((await onDisk()).contentTypes)).toEqual(['Alpha']);
-    expect(emulator.store.contentTypes.has('Beta')).toBe(false);
+    expect(result.completed.map((outcome) => outcome.key)).toEqual(['Alpha', 'Beta']);
+    expect(result.skipped.map((step) => step.key)).toEqual(['Gamma']);
+    expect(Object.keys((await onDisk()).contentTypes)).toEqual(['Alpha', 'Beta']);
+    const history = (await readFile(join(dir, 'history.jsonl'), 'utf8')).trim().split('\n').map((line) => (JSON.parse(line) as { key: string }).key);
+    expect(history).toEqual(['Alpha', 'Beta']);
+    expect(emulator.store.contentTypes.has('Beta')).toBe(true);
+    expect(emulator.store.contentTypes.has('Gamma')).toBe(false);
 
     const rest = await planFor([type('Alpha'), type('Beta'), type('Gamma')], baseFromLock(result.lock, 'test'));
-    expect(rest.steps.map((step) => `${step.action} ${step.key}`)).toEqual(['create Beta', 'create Gamma']);
+    expect(rest.steps.map((step) => `${step.action} ${step.key}`)).toEqual(['create Gamma']);
   });
 
   it('records the steps before a failure and reports the failed one; the next plan picks up there', async () => {
