@@ -1,6 +1,6 @@
 import { canonicalJson } from '../../core/canonical-json.js';
 import type { ContentTypeDef, PropertyDef } from '../../core/model.js';
-import type { ImportedType } from './imported-type.js';
+import type { ImportedType, PropertySource } from './imported-type.js';
 import { isObject, type FieldsShape, type JsonObject, type ParsedContentTypeRow } from './parse-content-type-row.js';
 import { toCatalystField, type FieldWriteContext, type RelationshipNeed } from './to-catalyst-field.js';
 
@@ -108,7 +108,7 @@ function buildFieldList(
       const nestedDesired = input.desiredTypes.get(contentType);
       if (!nestedDesired) return undefined;
       const nestedStored = Array.isArray(existingNested) ? existingNested.filter(isObject) : [];
-      return buildFieldList(nestedDesired, nestedStored, input.nestedTheirs.get(contentType), { ...input, shape: input.shape }, `${prefix}${contentType}.`, keptRemovals, unrepresentable).fields;
+      return buildFieldList(nestedDesired, nestedStored, input.nestedTheirs.get(contentType), input, `${prefix}${contentType}.`, keptRemovals, unrepresentable).fields;
     },
   };
   const fields: JsonObject[] = [];
@@ -133,7 +133,7 @@ function buildFieldList(
       return fields.push(attributes);
     }
     if (write.relationship) relationships.push({ key, fieldName: name, need: write.relationship });
-    else if (unchanged) relationshipOf(theirs, key, property, relationships, name);
+    else if (unchanged) relationshipOf(theirs.sources[key], key, property, relationships, name);
     return fields.push(withOrder(write.field ?? attributes, property, reorder));
   });
   const fresh = Object.entries(desired.properties)
@@ -143,7 +143,7 @@ function buildFieldList(
     const source = theirs?.sources[key];
     if (source?.kind === 'relationship' && source.fieldIndex === undefined && input.shape === 'wrapper') {
       const before = relationships.length;
-      relationshipOf({ sources: { [key]: source } } as unknown as ImportedType, key, property, relationships, source.fieldName ?? key);
+      relationshipOf(source, key, property, relationships, source.fieldName ?? key);
       if (relationships.length > before) continue;
     }
     const write = toCatalystField(key, property, undefined, context);
@@ -158,8 +158,7 @@ function buildFieldList(
 }
 
 /** An unchanged property keeps its relationship: report it as wanted so it is not dropped. */
-function relationshipOf(theirs: ImportedType | undefined, key: string, property: PropertyDef, into: BuiltFields['relationships'], fieldName: string): void {
-  const source = theirs?.sources[key];
+function relationshipOf(source: PropertySource | undefined, key: string, property: PropertyDef, into: BuiltFields['relationships'], fieldName: string): void {
   if (source?.kind !== 'relationship') return;
   const toMany = property.type === 'array';
   const targetKey = (toMany ? property.items?.allowedTypes : property.allowedTypes)?.[0];
