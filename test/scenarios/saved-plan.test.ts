@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/core/plan.js';
 import type { RunningEmulator } from '../../src/emulator/index.js';
+import { removeLockEntry } from '../../src/io/lockfile/lockfile.js';
+import { serializeLockfile } from '../../src/io/lockfile/write-lockfile.js';
 import { startScenarioEmulator, writeRequests } from './helpers/scenario-cms.js';
 import { readFixture } from './helpers/read-fixture.js';
 import { ScenarioProject } from './helpers/scenario-project.js';
@@ -43,7 +45,7 @@ describe('saved plans', () => {
     return result.stderr;
   }
 
-  it('refuses a plan made for another target, or whose resource was edited in the CMS after it was made; writes nothing', async () => {
+  it('refuses a plan made for another target, or whose resource changed in the lockfile or in the CMS after it was made; writes nothing', async () => {
     await project.edit('content-types/HeroBlock.yaml', (text) => text.replace('displayName: Hero\n', 'displayName: Hero banner\n'));
     const saved = await project.run(['plan', '--out', 'plan.json']);
     expect(saved.code).toBe(0);
@@ -51,6 +53,12 @@ describe('saved plans', () => {
 
     const elsewhere = await expectRefused(['apply', 'plan.json', '--target', 'staging'], 'Saved plan is for another target');
     expect(elsewhere).toContain('The plan file was made for target "cms", but this run uses target "staging". Apply it with --target cms, or make a new plan for "staging".');
+
+    const lockText = (await project.lockText())!;
+    await project.write({ 'catalyst.lock.json': serializeLockfile(removeLockEntry((await project.lock())!, 'cms', 'contentType', 'HeroBlock')) });
+    const unlocked = await expectRefused(['apply', 'plan.json'], 'Saved plan is stale');
+    expect(unlocked).toContain('HeroBlock (changed in the lockfile)');
+    await project.write({ 'catalyst.lock.json': lockText });
 
     const edited = emulator.store.editContentType('HeroBlock', (doc) => ({ ...doc, description: 'Edited in the CMS' }));
     const stale = await expectRefused(['apply', 'plan.json'], 'Saved plan is stale');
