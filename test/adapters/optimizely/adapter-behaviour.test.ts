@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AdapterError } from '../../../src/adapters/errors.js';
 import { createOptimizelyAdapter, type AdapterEvent, type OptimizelyAdapterOptions } from '../../../src/adapters/optimizely/index.js';
+import type { PlatformAdapter } from '../../../src/adapters/port.js';
 import type { ContentTypeDef } from '../../../src/core/model.js';
 import { startScriptedPlatform, type ScriptedAnswer, type ScriptedPlatform, type SeenRequest } from './scripted-platform.js';
 
@@ -244,6 +245,31 @@ describe('ambiguous retries', () => {
     const { adapter, platform } = await setup((request) => (request.method === 'POST' ? { status: 409, body: { title: 'Conflict' } } : undefined));
     expect((await failure(adapter.createContentType(article))).kind).toBe('conflict');
     expect(platform.apiRequests().map((request) => request.method)).toEqual(['POST']);
+  });
+
+  const seo = { key: 'SEO', displayName: 'SEO', sortOrder: 3 };
+  const groupCases = [
+    { write: 'create', method: 'POST', answer: 409, kind: 'conflict', run: (adapter: PlatformAdapter) => adapter.createPropertyGroup(seo) },
+    { write: 'update', method: 'PATCH', answer: 412, kind: 'stale', run: (adapter: PlatformAdapter) => adapter.updatePropertyGroup({ ...seo, sortOrder: 1 }, seo, { precondition: { etag: '"g1"' } }) },
+  ] as const;
+  it.each(groupCases)('counts a property group $write retried after a 503 and answered $answer as success when the group is what was sent', async ({ method, answer, run }) => {
+    let writes = 0;
+    const { adapter } = await setup((request) => {
+      if (request.method === method) return (writes += 1) === 1 ? { status: 503, body: { title: 'Service Unavailable' } } : { status: answer, body: { title: 'Retried' } };
+      if (request.method === 'GET') return { status: 200, headers: { etag: '"g2"' }, body: seo };
+      return undefined;
+    });
+    expect(await run(adapter)).toEqual({ def: seo, version: { etag: '"g2"' }, readOnly: false });
+  });
+
+  it.each(groupCases)('reports $kind for a property group $write whose retry finds another group', async ({ method, answer, kind, run }) => {
+    let writes = 0;
+    const { adapter } = await setup((request) => {
+      if (request.method === method) return (writes += 1) === 1 ? 'reset' : { status: answer, body: { title: 'Retried' } };
+      if (request.method === 'GET') return { status: 200, body: { ...seo, displayName: 'Someone else' } };
+      return undefined;
+    });
+    expect((await failure(run(adapter))).kind).toBe(kind);
   });
 });
 
