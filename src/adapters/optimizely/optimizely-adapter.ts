@@ -1,7 +1,7 @@
 import { digest } from '../../core/digest.js';
 import type { ContentTypeDef, LiveContentType, LivePropertyGroup, PropertyGroupDef } from '../../core/model.js';
 import { normalizeContentType, normalizePropertyGroup } from '../../core/normalize.js';
-import { AdapterError, isAdapterError } from '../errors.js';
+import { AdapterError, isAdapterError, type AdapterErrorKind } from '../errors.js';
 import type { PlatformAdapter, WriteOptions } from '../port.js';
 import type { ApiCall, ApiClient, ApiResult } from './api-client.js';
 import { contentItemsPath, ROOT_CONTENT_KEY, type ApiVersion, type Endpoints } from './endpoints.js';
@@ -13,6 +13,16 @@ import { WireReader } from './wire-reader.js';
 
 /** Members a patch may not carry: the platform fixes them at creation. */
 const IMMUTABLE_TYPE_MEMBERS = ['key', 'baseType', 'isContract'] as const;
+
+/** How one kind of resource is read back from the platform. */
+interface ResourceReader<L extends { def: unknown }> {
+  noun: string;
+  path(key: string): string;
+  fromBody(body: unknown, headers: Record<string, string>): L;
+}
+
+const CONTENT_TYPES: ResourceReader<LiveContentType> = { noun: 'content type', path: typePath, fromBody: liveContentType };
+const PROPERTY_GROUPS: ResourceReader<LivePropertyGroup> = { noun: 'property group', path: groupPath, fromBody: livePropertyGroup };
 
 /**
  * The Optimizely CMS (SaaS, CMS 13, the emulator) behind the platform port. Writes are
@@ -41,26 +51,12 @@ export class OptimizelyAdapter implements PlatformAdapter {
   }
 
   async getContentType(key: string): Promise<LiveContentType | null> {
-    try {
-      const result = await this.api.send({ method: 'GET', path: typePath(key) });
-      return liveContentType(result.body ?? null, result.headers);
-    } catch (error) {
-      if (isAdapterError(error) && error.kind === 'not_found') return null;
-      throw error;
-    }
+    return this.read(CONTENT_TYPES, key);
   }
 
   async createContentType(def: ContentTypeDef): Promise<LiveContentType> {
     const call: ApiCall = { method: 'POST', path: '/contenttypes', body: contentTypeToWire(def, this.version, 'strict'), headers: PREFER_REPRESENTATION };
-    const sent = digest(normalizeContentType(def));
-    return this.api.retrying(call, async (attempt) => {
-      try {
-        return await this.typeFrom(await this.api.attempt(call, attempt), def.key);
-      } catch (error) {
-        if (attempt > 1 && isAdapterError(error) && error.kind === 'conflict') return this.ifTypeIs(def.key, sent, error);
-        throw error;
-      }
-    });
+    return this.write(CONTENT_TYPES, call, def.key, digest(normalizeContentType(def)), 'conflict');
   }
 
   async updateContentType(previous: ContentTypeDef, next: ContentTypeDef, options: WriteOptions = {}): Promise<LiveContentType> {
@@ -73,16 +69,7 @@ export class OptimizelyAdapter implements PlatformAdapter {
     const before = withoutImmutable(contentTypeToWire(was, this.version, 'lenient'));
     const patch = createMergePatch(before, after);
     if (patch === undefined) return { def: will, version: { ...options.precondition }, readOnly: false };
-    const call = patchCall(typePath(next.key), patch, options);
-    const wanted = digest(will);
-    return this.api.retrying(call, async (attempt) => {
-      try {
-        return await this.typeFrom(await this.api.attempt(call, attempt), next.key);
-      } catch (error) {
-        if (attempt > 1 && isAdapterError(error) && error.kind === 'stale') return this.ifTypeIs(next.key, wanted, error);
-        throw error;
-      }
-    });
+    return this.write(CONTENT_TYPES, patchCall(typePath(next.key), patch, options), next.key, digest(will), 'stale');
   }
 
   async deleteContentType(key: string, options: WriteOptions = {}): Promise<void> {
@@ -94,17 +81,13 @@ export class OptimizelyAdapter implements PlatformAdapter {
     return items.map((item) => livePropertyGroup(item));
   }
 
+  async getPropertyGroup(key: string): Promise<LivePropertyGroup | null> {
+    return this.read(PROPERTY_GROUPS, key);
+  }
+
   async createPropertyGroup(def: PropertyGroupDef): Promise<LivePropertyGroup> {
     const call: ApiCall = { method: 'POST', path: '/propertygroups', body: propertyGroupToWire(def), headers: PREFER_REPRESENTATION };
-    const sent = digest(normalizePropertyGroup(def));
-    return this.api.retrying(call, async (attempt) => {
-      try {
-        return await this.groupFrom(await this.api.attempt(call, attempt), def.key);
-      } catch (error) {
-        if (attempt > 1 && isAdapterError(error) && error.kind === 'conflict') return this.ifGroupIs(def.key, sent, error);
-        throw error;
-      }
-    });
+    return this.write(PROPERTY_GROUPS, call, def.key, digest(normalizePropertyGroup(def)), 'conflict');
   }
 
   async updatePropertyGroup(previous: PropertyGroupDef, next: PropertyGroupDef, options: WriteOptions = {}): Promise<LivePropertyGroup> {
@@ -113,16 +96,7 @@ export class OptimizelyAdapter implements PlatformAdapter {
     const { key: _after, ...after } = propertyGroupToWire(normalizePropertyGroup(next));
     const patch = createMergePatch(before, after);
     if (patch === undefined) return { def: normalizePropertyGroup(next), version: { ...options.precondition }, readOnly: false };
-    const call = patchCall(groupPath(next.key), patch, options);
-    const wanted = digest(normalizePropertyGroup(next));
-    return this.api.retrying(call, async (attempt) => {
-      try {
-        return await this.groupFrom(await this.api.attempt(call, attempt), next.key);
-      } catch (error) {
-        if (attempt > 1 && isAdapterError(error) && error.kind === 'stale') return this.ifGroupIs(next.key, wanted, error);
-        throw error;
-      }
-    });
+    return this.write(PROPERTY_GROUPS, patchCall(groupPath(next.key), patch, options), next.key, digest(normalizePropertyGroup(next)), 'stale');
   }
 
   async deletePropertyGroup(key: string, options: WriteOptions = {}): Promise<void> {
@@ -166,42 +140,41 @@ export class OptimizelyAdapter implements PlatformAdapter {
     });
   }
 
-  /** The type in a write's answer; a body-less answer (204, some 201s) costs a GET. */
-  private async typeFrom(result: ApiResult, key: string): Promise<LiveContentType> {
-    if (result.body !== undefined) return liveContentType(result.body, result.headers);
-    const live = await this.getContentType(key);
-    if (live === null) throw vanished('content type', key);
-    return live;
-  }
-
-  private async groupFrom(result: ApiResult, key: string): Promise<LivePropertyGroup> {
-    if (result.body !== undefined) return livePropertyGroup(result.body, result.headers);
-    const live = await this.getPropertyGroup(key);
-    if (live === null) throw vanished('property group', key);
-    return live;
-  }
-
-  async getPropertyGroup(key: string): Promise<LivePropertyGroup | null> {
+  /** `null` when the resource does not exist. */
+  private async read<L extends { def: unknown }>(kind: ResourceReader<L>, key: string): Promise<L | null> {
     try {
-      const result = await this.api.send({ method: 'GET', path: groupPath(key) });
-      return livePropertyGroup(result.body ?? null, result.headers);
+      const result = await this.api.send({ method: 'GET', path: kind.path(key) });
+      return kind.fromBody(result.body ?? null, result.headers);
     } catch (error) {
       if (isAdapterError(error) && error.kind === 'not_found') return null;
       throw error;
     }
   }
 
-  /** After an ambiguous earlier attempt: success if the platform now holds exactly `wanted`. */
-  private async ifTypeIs(key: string, wanted: string, failure: AdapterError): Promise<LiveContentType> {
-    const live = await this.getContentType(key);
-    if (live !== null && digest(live.def) === wanted) return live;
-    throw failure;
+  /**
+   * A create or update with retries. A retry answered `appliedAnswer` (409 to a create, 412 to an
+   * update) may mean an earlier attempt whose outcome was unknown did land: the write succeeds if
+   * the platform now holds exactly `wanted` (a digest), and fails with that answer otherwise.
+   */
+  private async write<L extends { def: unknown }>(kind: ResourceReader<L>, call: ApiCall, key: string, wanted: string, appliedAnswer: AdapterErrorKind): Promise<L> {
+    return this.api.retrying(call, async (attempt) => {
+      try {
+        return await this.answered(kind, await this.api.attempt(call, attempt), key);
+      } catch (error) {
+        if (attempt === 1 || !isAdapterError(error) || error.kind !== appliedAnswer) throw error;
+        const live = await this.read(kind, key);
+        if (live !== null && digest(live.def) === wanted) return live;
+        throw error;
+      }
+    });
   }
 
-  private async ifGroupIs(key: string, wanted: string, failure: AdapterError): Promise<LivePropertyGroup> {
-    const live = await this.getPropertyGroup(key);
-    if (live !== null && digest(live.def) === wanted) return live;
-    throw failure;
+  /** The resource in a write's answer; a body-less answer (204, some 201s) costs a GET. */
+  private async answered<L extends { def: unknown }>(kind: ResourceReader<L>, result: ApiResult, key: string): Promise<L> {
+    if (result.body !== undefined) return kind.fromBody(result.body, result.headers);
+    const live = await this.read(kind, key);
+    if (live === null) throw vanished(kind.noun, key);
+    return live;
   }
 }
 
