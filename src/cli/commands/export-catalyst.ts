@@ -42,7 +42,7 @@ export const exportCatalystCommand = defineCommand<ExportCatalystArgs>({
       cwd: context.cwd,
       allowDestructive: args.allowDestructive === true,
       dryRun,
-      now: new Date(),
+      now: new Date(context.now()),
     });
     if (outcome.plan) context.stdout.write(`${renderExportChanges(outcome.plan.changes, dryRun).join('\n')}\n`);
     if (outcome.backup) context.stdout.write(`Backup of the database before writing: ${outcome.backup}\n`);

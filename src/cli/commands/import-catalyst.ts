@@ -37,12 +37,12 @@ export const importCatalystCommand = defineCommand<ImportCatalystArgs>({
       .example('$0 import catalyst --db prisma/dev.db --website "Kestrel Design" --dry-run', 'Show what a re-import of one website would change') as unknown as Argv<ImportCatalystArgs>,
 
   async run(args) {
+    const context = createCliContext(args);
     const overrides = parseOverrides(args.baseType ?? [], args.number ?? []);
     if (overrides.diagnostics.length > 0) {
-      process.stderr.write(`${renderDiagnostics(overrides.diagnostics).join('\n')}\n`);
+      context.stderr.write(`${renderDiagnostics(overrides.diagnostics).join('\n')}\n`);
       return EXIT.error;
     }
-    const context = createCliContext(args);
     const { config } = await loadProject(context, args);
     const dryRun = args.dryRun === true;
     const outcome = await runCatalystImport({
