@@ -44,10 +44,10 @@ describe.each(CASES)('%s', (_title, { name, apiVersion }) => {
   it('imports every type and group into YAML and the lockfile, losing nothing the API carries', async () => {
     imported = await project.import();
     const borrowed = (BORROWED_TYPES[name] ?? []).map(({ key }) => key);
-    expect(new Set(imported.contentTypes)).toEqual(new Set([...file.contentTypes.map((type) => String(type.key)), ...borrowed, ...BUILT_IN_TYPES]));
+    expect(new Set(imported.contentTypes)).toEqual(new Set([...file.contentTypes.map((type) => type.key), ...borrowed, ...BUILT_IN_TYPES]));
     expect(imported.systemTypes).toEqual([]);
     const systemGroups = emulator.store.propertyGroups.list().filter((stored) => stored.source !== '').map((stored) => stored.doc.key);
-    expect(new Set(imported.propertyGroups)).toEqual(new Set([...file.propertyGroups, ...undeclaredGroups(file, systemGroups)].map((group) => String(group.key))));
+    expect(new Set(imported.propertyGroups)).toEqual(new Set([...file.propertyGroups, ...undeclaredGroups(file, systemGroups)].map((group) => group.key)));
 
     const desired = await project.desired();
     for (const raw of file.contentTypes.filter((type) => !BUILT_IN_TYPES.has(type.key))) {

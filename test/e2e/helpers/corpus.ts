@@ -18,12 +18,15 @@ export const BORROWED_TYPES: Readonly<Record<string, ReadonlyArray<{ from: strin
   'd-es-ign__optimizely-saas.json': [{ from: 'episerver__cms-saas-vercel-demo.json', key: 'PageSeoSettings' }],
 };
 
+/** A content type, property group or display template as a corpus file holds it: the API's JSON. */
+export type CorpusResource = Record<string, unknown> & { key: string };
+
 export interface CorpusFile {
   name: string;
   dialect: CorpusDialect;
-  contentTypes: Array<Record<string, any>>;
-  propertyGroups: Array<Record<string, any>>;
-  displayTemplates: Array<Record<string, any>>;
+  contentTypes: CorpusResource[];
+  propertyGroups: CorpusResource[];
+  displayTemplates: CorpusResource[];
 }
 
 /** Every corpus file name, sorted. */
@@ -52,7 +55,7 @@ export async function loadCorpusFile(emulatorUrl: string, file: CorpusFile): Pro
   if (listed.status !== 200) throw new Error(`Listing property groups failed: ${listed.status} ${listed.text}`);
   const existingGroups = (listed.json.items as Array<{ key: string }>).map((group) => group.key);
   const failures: string[] = [];
-  const write = async (segment: string, resource: Record<string, any>) => {
+  const write = async (segment: string, resource: CorpusResource) => {
     let response =
       file.dialect === 'preview2' ? await api.put(`${prefix}/${segment}/${resource.key}`, resource) : await api.post(`${prefix}/${segment}`, resource);
     if (response.status === 409 && segment === 'contenttypes' && BUILT_IN_TYPES.has(resource.key)) {
@@ -82,8 +85,8 @@ export async function loadCorpusFile(emulatorUrl: string, file: CorpusFile): Pro
  * without their groups, a state the documented workflow does not produce. The display name is
  * the key with its first letter capitalised, the official CLI's default.
  */
-export function undeclaredGroups(file: CorpusFile, existing: readonly string[]): Array<Record<string, unknown>> {
-  const known = new Set([...file.propertyGroups.map((group) => String(group.key)), ...existing, ...OPTIMIZELY_BUILT_IN_GROUPS]);
+export function undeclaredGroups(file: CorpusFile, existing: readonly string[]): CorpusResource[] {
+  const known = new Set([...file.propertyGroups.map((group) => group.key), ...existing, ...OPTIMIZELY_BUILT_IN_GROUPS]);
   const named = new Set<string>();
   for (const type of file.contentTypes) {
     for (const property of Object.values((type.properties ?? {}) as Record<string, { group?: unknown }>)) {

@@ -1,5 +1,5 @@
 import type { ContentTypeDef } from '../../../src/core/model.js';
-import { BUILT_IN_TYPES } from './corpus.js';
+import { BUILT_IN_TYPES, type CorpusResource } from './corpus.js';
 import { editYamlFile } from './edit-yaml.js';
 
 /** A person's change to the imported YAML: one type renamed and given a property, one property removed. */
@@ -19,10 +19,10 @@ export const ADDED_PROPERTY = { key: 'catalystEditorNote', definition: { type: '
  * contract) gets a new displayName and a new property; the next one with properties (or the same
  * one, when the file has a single type) loses its first property.
  */
-export function pickEdit(raws: ReadonlyArray<Record<string, any>>, desired: ReadonlyMap<string, ContentTypeDef>): UserEdit {
+export function pickEdit(raws: readonly CorpusResource[], desired: ReadonlyMap<string, ContentTypeDef>): UserEdit {
   const own = raws
     .filter((raw) => !BUILT_IN_TYPES.has(raw.key) && raw.isContract !== true)
-    .map((raw) => String(raw.key))
+    .map((raw) => raw.key)
     .sort();
   const renamed = own[0];
   if (renamed === undefined) throw new Error('The file has no type of its own to edit.');
