@@ -22,46 +22,58 @@ const UNSUPPORTED: Record<ApiVersion, { type: readonly string[]; property: reado
   },
 };
 
+/** Where a version's member name differs from the canonical one: v1 spells the flags `isRequired`/`isLocalized`. */
+const WIRE_NAMES: Record<ApiVersion, Readonly<Record<string, string>>> = {
+  v1: { required: 'isRequired', localized: 'isLocalized' },
+  preview3: {},
+};
+
+/** The members each level sends, in the order the request JSON lists them. */
+const TYPE_MEMBERS = [
+  'key', 'baseType', 'isContract', 'displayName', 'description', 'sortOrder', 'mayContainTypes', 'mediaFileExtensions',
+  'compositionBehaviors', 'contracts', 'accessRights',
+] as const satisfies ReadonlyArray<keyof ContentTypeDef>;
+const CONSTRAINT_MEMBERS = [
+  'format', 'contentType', 'minimum', 'maximum', 'enum', 'minLength', 'maxLength', 'pattern', 'allowedTypes', 'restrictedTypes', 'editorSettings',
+] as const satisfies ReadonlyArray<keyof ValueConstraints>;
+const PROPERTY_MEMBERS = [
+  'type', ...CONSTRAINT_MEMBERS, 'displayName', 'description', 'required', 'localized', 'group', 'sortOrder', 'indexingType', 'displayMode',
+  'minItems', 'maxItems', 'imageDescriptor',
+] as const satisfies ReadonlyArray<keyof PropertyDef>;
+const ITEM_MEMBERS = ['type', ...CONSTRAINT_MEMBERS] as const satisfies ReadonlyArray<keyof ItemDef>;
+
+/** Does not compile once the model gains a member these lists do not send (it would be dropped silently). */
+type Unlisted<T, Listed extends readonly PropertyKey[], Nested extends keyof T = never> = Exclude<keyof T, Listed[number] | Nested>;
+const EVERY_MEMBER_LISTED: [
+  Unlisted<ContentTypeDef, typeof TYPE_MEMBERS, 'properties'>,
+  Unlisted<PropertyDef, typeof PROPERTY_MEMBERS, 'items'>,
+  Unlisted<ItemDef, typeof ITEM_MEMBERS>,
+] extends [never, never, never]
+  ? true
+  : false = true;
+
 /**
  * A canonical content type as the request JSON of `version`: v1 spells the flags
  * `isRequired`/`isLocalized`, preview3 `required`/`localized`. Members at their default are
  * absent in canonical form and stay absent here.
  */
 export function contentTypeToWire(def: ContentTypeDef, version: ApiVersion, unsupported: UnsupportedMembers = 'strict'): WireJson {
-  const unsupportedFound: FieldError[] = [];
-  const keep = (path: string, member: string, list: readonly string[], value: unknown): boolean => {
-    if (value === undefined || !list.includes(member)) return value !== undefined;
-    unsupportedFound.push({ field: path, detail: `${version} has no '${member}'` });
-    return false;
-  };
   const rules = UNSUPPORTED[version];
-  const wire: WireJson = {};
-  const typeMembers: Array<[string, unknown]> = [
-    ['key', def.key],
-    ['baseType', def.baseType ?? undefined],
-    ['isContract', def.isContract],
-    ['displayName', def.displayName],
-    ['description', def.description],
-    ['sortOrder', def.sortOrder],
-    ['mayContainTypes', def.mayContainTypes],
-    ['mediaFileExtensions', def.mediaFileExtensions],
-    ['compositionBehaviors', def.compositionBehaviors],
-    ['contracts', def.contracts],
-    ['accessRights', def.accessRights],
-  ];
-  for (const [member, value] of typeMembers) {
-    if (keep(member, member, rules.type, value)) wire[member] = value;
-  }
+  const refused: FieldError[] = [];
+  const wire = pickMembers(def, TYPE_MEMBERS, version, rules.type, '', refused);
   const properties: WireJson = {};
   for (const [name, property] of Object.entries(def.properties)) {
-    properties[name] = propertyToWire(property, version, `properties.${name}`, keep);
+    const path = `properties.${name}`;
+    const wireProperty = pickMembers(property, PROPERTY_MEMBERS, version, rules.property, path, refused);
+    if (property.items !== undefined) wireProperty['items'] = pickMembers(property.items, ITEM_MEMBERS, version, rules.item, `${path}.items`, refused);
+    properties[name] = wireProperty;
   }
   wire['properties'] = properties;
-  if (unsupported === 'strict' && unsupportedFound.length > 0) {
+  if (unsupported === 'strict' && refused.length > 0) {
     throw new AdapterError({
       kind: 'validation',
-      message: `Content type '${def.key}' uses ${unsupportedFound.map((error) => `'${error.field}'`).join(', ')}, which the Optimizely ${version} API cannot store. Remove ${unsupportedFound.length === 1 ? 'it' : 'them'} from the definition or target API version v1.`,
-      fieldErrors: unsupportedFound,
+      message: `Content type '${def.key}' uses ${refused.map((error) => `'${error.field}'`).join(', ')}, which the Optimizely ${version} API cannot store. Remove ${refused.length === 1 ? 'it' : 'them'} from the definition or target API version v1.`,
+      fieldErrors: refused,
     });
   }
   return wire;
@@ -73,54 +85,28 @@ export function propertyGroupToWire(def: PropertyGroupDef): WireJson {
   return wire;
 }
 
-type Keep = (path: string, member: string, unsupported: readonly string[], value: unknown) => boolean;
-
-function propertyToWire(property: PropertyDef, version: ApiVersion, path: string, keep: Keep): WireJson {
-  const rules = UNSUPPORTED[version];
-  const flags = version === 'v1' ? { required: 'isRequired', localized: 'isLocalized' } : { required: 'required', localized: 'localized' };
-  const members: Array<[string, string, unknown]> = [
-    ['type', 'type', property.type],
-    ...constraintMembers(property),
-    ['displayName', 'displayName', property.displayName],
-    ['description', 'description', property.description],
-    ['required', flags.required, property.required],
-    ['localized', flags.localized, property.localized],
-    ['group', 'group', property.group],
-    ['sortOrder', 'sortOrder', property.sortOrder],
-    ['indexingType', 'indexingType', property.indexingType],
-    ['displayMode', 'displayMode', property.displayMode],
-    ['minItems', 'minItems', property.minItems],
-    ['maxItems', 'maxItems', property.maxItems],
-    ['imageDescriptor', 'imageDescriptor', property.imageDescriptor],
-  ];
+/**
+ * The listed members of `source` that hold a value, under the version's names. `null` counts as
+ * absent (a contract's `baseType`). A member in `unsupported` is left out and recorded in
+ * `refused` with its path.
+ */
+function pickMembers<T extends object>(
+  source: T,
+  members: ReadonlyArray<keyof T & string>,
+  version: ApiVersion,
+  unsupported: readonly string[],
+  path: string,
+  refused: FieldError[],
+): WireJson {
   const wire: WireJson = {};
-  for (const [member, wireName, value] of members) {
-    if (keep(`${path}.${member}`, member, rules.property, value)) wire[wireName] = value;
-  }
-  if (property.items !== undefined) wire['items'] = itemToWire(property.items, version, `${path}.items`, keep);
-  return wire;
-}
-
-function itemToWire(item: ItemDef, version: ApiVersion, path: string, keep: Keep): WireJson {
-  const wire: WireJson = {};
-  for (const [member, wireName, value] of [['type', 'type', item.type] as [string, string, unknown], ...constraintMembers(item)]) {
-    if (keep(`${path}.${member}`, member, UNSUPPORTED[version].item, value)) wire[wireName] = value;
+  for (const member of members) {
+    const value = source[member];
+    if (value === undefined || value === null) continue;
+    if (unsupported.includes(member)) {
+      refused.push({ field: path === '' ? member : `${path}.${member}`, detail: `${version} has no '${member}'` });
+      continue;
+    }
+    wire[WIRE_NAMES[version][member] ?? member] = value;
   }
   return wire;
-}
-
-function constraintMembers(value: ValueConstraints): Array<[string, string, unknown]> {
-  return [
-    ['format', 'format', value.format],
-    ['contentType', 'contentType', value.contentType],
-    ['minimum', 'minimum', value.minimum],
-    ['maximum', 'maximum', value.maximum],
-    ['enum', 'enum', value.enum],
-    ['minLength', 'minLength', value.minLength],
-    ['maxLength', 'maxLength', value.maxLength],
-    ['pattern', 'pattern', value.pattern],
-    ['allowedTypes', 'allowedTypes', value.allowedTypes],
-    ['restrictedTypes', 'restrictedTypes', value.restrictedTypes],
-    ['editorSettings', 'editorSettings', value.editorSettings],
-  ];
 }
