@@ -1,6 +1,9 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/core/plan.js';
 import type { ContentTypeDoc, RunningEmulator } from '../../src/emulator/index.js';
+import type { CliResult } from '../helpers/run-cli.js';
 import { expectConverged, expectLockMatchesCms, liveState, startScenarioEmulator } from './helpers/scenario-cms.js';
 import { readFixture } from './helpers/read-fixture.js';
 import { ScenarioProject } from './helpers/scenario-project.js';
@@ -111,5 +114,37 @@ describe('a type edited in the CMS between plan and write', () => {
     const outcome = await applyWithEditDuring('PATCH', (doc) => ({ ...doc, description: 'Edited while catalyst was writing' }));
     await expectStoppedAtButtonBlock(outcome, 'was changed in the CMS while catalyst was writing it');
     await expectReplanConverges();
+  });
+
+  it.each([
+    ['GET', 'was changed in the CMS after the plan was made'],
+    ['DELETE', 'was changed in the CMS while catalyst was writing it'],
+  ] as const)('fails a delete step when the type is edited in the CMS during its %s, and deletes nothing', async (method, why) => {
+    await rm(join(project.dir, 'content-types', 'AuthorBlock.yaml'));
+    const synced = emulator.store.contentTypes.get('AuthorBlock')!.doc;
+    const lockBefore = await project.locked();
+    const historyBefore = await project.history();
+    let edited: ReturnType<RunningEmulator['store']['editContentType']> | undefined;
+    duringRequest = () => (edited = emulator.store.editContentType('AuthorBlock', (doc) => ({ ...doc, description: `Edited during the ${method}` })));
+    emulator.traffic.configure({ faults: [{ kind: 'slow', delayMs: 1, method, path: '/**/contenttypes/AuthorBlock', requestNumbers: [1] }] });
+    let result: CliResult;
+    try {
+      result = await project.run(['apply', '--auto-approve', '--allow-destructive']);
+    } finally {
+      emulator.traffic.configure({});
+      duringRequest = undefined;
+    }
+
+    expect(edited).toBeDefined();
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Apply failed at delete content type AuthorBlock. Done before it: 0 created, 0 updated, 0 deleted; 0 steps not run.');
+    expect(result.stderr).toContain(`The content type AuthorBlock ${why}, so applying the plan would overwrite a change nobody reviewed. Nothing was written for it.`);
+    expect(emulator.store.contentTypes.get('AuthorBlock')).toEqual(edited);
+    expect(await project.locked()).toEqual(lockBefore);
+    expect(await project.history()).toEqual(historyBefore);
+
+    emulator.store.editContentType('AuthorBlock', () => synced);
+    await project.write({ 'content-types/AuthorBlock.yaml': AUTHOR_BLOCK });
+    await expectConverged(project);
   });
 });
