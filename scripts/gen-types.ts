@@ -26,18 +26,11 @@ export const GENERATED: ReadonlyArray<{ schema: string; output: string; rootName
 const HEADER = (schema: string) =>
   `/* Generated from schemas/${schema} by scripts/gen-types.ts. Do not edit: edit the schema and run \`npm run gen:types\`. */`;
 
-/** Returns generated file contents keyed by path relative to the repository root. */
+/** Returns generated file contents keyed by path relative to the repository root, one per `GENERATED` entry; rejects when a schema is missing. */
 export async function generateTypes(): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   for (const entry of GENERATED) {
-    const schemaPath = join(ROOT, 'schemas', entry.schema);
-    let text: string;
-    try {
-      text = await readFile(schemaPath, 'utf8');
-    } catch {
-      continue;
-    }
-    const schema = JSON.parse(text) as JSONSchema;
+    const schema = JSON.parse(await readFile(join(ROOT, 'schemas', entry.schema), 'utf8')) as JSONSchema;
     const source = await compile(schema, entry.rootName, {
       bannerComment: [HEADER(entry.schema), entry.banner ?? ''].filter(Boolean).join('\n'),
       cwd: join(ROOT, 'schemas'),
