@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AdapterError } from '../../../src/adapters/errors.js';
 import { createOptimizelyAdapter, type AdapterEvent, type OptimizelyAdapterOptions } from '../../../src/adapters/optimizely/index.js';
 import type { PlatformAdapter } from '../../../src/adapters/port.js';
 import type { ContentTypeDef } from '../../../src/core/model.js';
 import { startScriptedPlatform, type ScriptedAnswer, type ScriptedPlatform, type SeenRequest } from './scripted-platform.js';
+import { adapterFailure } from '../adapter-failure.js';
 
 const SECRET = 'scripted-secret-value';
 const article: ContentTypeDef = { key: 'Article', baseType: '_page', displayName: 'Article', properties: { title: { type: 'string', required: true } } };
@@ -34,15 +34,6 @@ async function setup(
     ...options,
   });
   return { adapter, platform, events, waits };
-}
-
-async function failure(promise: Promise<unknown>): Promise<AdapterError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AdapterError);
-  return error as AdapterError;
 }
 
 describe('requests the adapter sends', () => {
@@ -104,7 +95,7 @@ describe('requests the adapter sends', () => {
 
   it('refuses to change immutable members without a request', async () => {
     const { adapter, platform } = await setup(() => undefined);
-    const error = await failure(adapter.updateContentType(article, { ...article, baseType: '_component' }));
+    const error = await adapterFailure(adapter.updateContentType(article, { ...article, baseType: '_component' }));
     expect(error.kind).toBe('validation');
     expect(error.message).toMatch(/cannot change 'baseType' from "_page" to "_component"/);
     expect(platform.requests).toEqual([]);
@@ -112,7 +103,7 @@ describe('requests the adapter sends', () => {
 
   it('refuses on preview3 what preview3 cannot store, without a request', async () => {
     const { adapter, platform } = await setup(() => undefined, { apiVersion: 'preview3' });
-    const error = await failure(adapter.createContentType({ ...article, contracts: ['SEO'] }));
+    const error = await adapterFailure(adapter.createContentType({ ...article, contracts: ['SEO'] }));
     expect(error.kind).toBe('validation');
     expect(error.fieldErrors).toEqual([{ field: 'contracts', detail: "preview3 has no 'contracts'" }]);
     expect(platform.requests).toEqual([]);
@@ -137,7 +128,7 @@ describe('tokens', () => {
 
   it('gives up with auth when the renewed token is rejected too', async () => {
     const { adapter, platform } = await setup(() => ({ status: 401, body: { title: 'Unauthorized' } }));
-    const error = await failure(adapter.getContentType('Article'));
+    const error = await adapterFailure(adapter.getContentType('Article'));
     expect(error.kind).toBe('auth');
     expect(platform.tokenRequests()).toHaveLength(2);
   });
@@ -148,7 +139,7 @@ describe('tokens', () => {
       {},
       () => ({ status: 400, body: { error: 'invalid_client', error_description: `Unknown client secret ${SECRET}` } }),
     );
-    const error = await failure(adapter.listContentTypes());
+    const error = await adapterFailure(adapter.listContentTypes());
     expect(error.kind).toBe('auth');
     expect(error.message).toMatch(/OPTIMIZELY_CMS_CLIENT_ID and OPTIMIZELY_CMS_CLIENT_SECRET/);
     expect(JSON.stringify({ message: error.message, fieldErrors: error.fieldErrors, events })).not.toContain(SECRET);
@@ -160,7 +151,7 @@ describe('tokens', () => {
       {},
       () => ({ status: 400, body: { error: 'invalid_request', error_description: `client_secret '${SECRET}' is malformed` } }),
     );
-    const error = await failure(adapter.listContentTypes());
+    const error = await adapterFailure(adapter.listContentTypes());
     expect(error.kind).toBe('auth');
     expect(error.message).toContain("client_secret '[redacted]' is malformed");
     expect(error.message).not.toContain(SECRET);
@@ -189,14 +180,14 @@ describe('lists', () => {
   it('stops with a protocol error when the server ignores pageIndex', async () => {
     const items = Array.from({ length: 100 }, (_, index) => ({ key: `T${index}`, baseType: '_page', displayName: 'T' }));
     const { adapter } = await setup(() => ({ status: 200, body: { items, pageIndex: 0, pageSize: 100 } }));
-    const error = await failure(adapter.listContentTypes());
+    const error = await adapterFailure(adapter.listContentTypes());
     expect(error.kind).toBe('protocol');
     expect(error.message).toMatch(/page 1 repeated items already listed/);
   });
 
   it('calls an unparseable success body a protocol error', async () => {
     const { adapter } = await setup(() => ({ status: 200, body: '<html>proxy login</html>' }));
-    const error = await failure(adapter.listContentTypes());
+    const error = await adapterFailure(adapter.listContentTypes());
     expect(error.kind).toBe('protocol');
     expect(error.message).toMatch(/not JSON \(<html>proxy login<\/html>\)/);
   });
@@ -205,7 +196,7 @@ describe('lists', () => {
 describe('transport failures', () => {
   it('retries a reset connection and reports network after the attempts run out', async () => {
     const { adapter, events } = await setup(() => 'reset', { retry: { maxAttempts: 3 } });
-    const error = await failure(adapter.getContentType('Article'));
+    const error = await adapterFailure(adapter.getContentType('Article'));
     expect(error.kind).toBe('network');
     expect(error.message).toMatch(/Gave up after 3 attempts/);
     expect(events.filter((event) => event.type === 'retry').map((event) => event.attempt)).toEqual([1, 2]);
@@ -213,7 +204,7 @@ describe('transport failures', () => {
 
   it('times out a request that never answers', async () => {
     const { adapter } = await setup(() => 'hang', { timeoutMs: 100, retry: { maxAttempts: 2 } });
-    const error = await failure(adapter.getContentType('Article'));
+    const error = await adapterFailure(adapter.getContentType('Article'));
     expect(error.kind).toBe('timeout');
     expect(error.message).toMatch(/did not answer within 100 ms/);
   });
@@ -238,12 +229,12 @@ describe('ambiguous retries', () => {
       if (request.method === 'GET') return { status: 200, body: { ...articleWire, displayName: 'Someone else' } };
       return undefined;
     });
-    expect((await failure(adapter.createContentType(article))).kind).toBe('conflict');
+    expect((await adapterFailure(adapter.createContentType(article))).kind).toBe('conflict');
   });
 
   it('reports conflict at once for a first POST answered 409', async () => {
     const { adapter, platform } = await setup((request) => (request.method === 'POST' ? { status: 409, body: { title: 'Conflict' } } : undefined));
-    expect((await failure(adapter.createContentType(article))).kind).toBe('conflict');
+    expect((await adapterFailure(adapter.createContentType(article))).kind).toBe('conflict');
     expect(platform.apiRequests().map((request) => request.method)).toEqual(['POST']);
   });
 
@@ -269,7 +260,7 @@ describe('ambiguous retries', () => {
       if (request.method === 'GET') return { status: 200, body: { ...seo, displayName: 'Someone else' } };
       return undefined;
     });
-    expect((await failure(run(adapter))).kind).toBe(kind);
+    expect((await adapterFailure(run(adapter))).kind).toBe(kind);
   });
 });
 

@@ -1,16 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AdapterError } from '../../../src/adapters/errors.js';
 import type { ContentTypeDef } from '../../../src/core/model.js';
 import { startHarness, type Harness } from './emulator-harness.js';
-
-async function failure(promise: Promise<unknown>): Promise<AdapterError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AdapterError);
-  return error as AdapterError;
-}
+import { adapterFailure } from '../adapter-failure.js';
 
 let clock = Date.parse('2026-05-01T10:00:00.000Z');
 const tick = (ms: number) => void (clock += ms);
@@ -33,11 +24,11 @@ describe('preconditions', () => {
     const { adapter, emulator } = harness;
     const created = await adapter.createContentType(teaser('StaleByEtag'));
     emulator.store.editContentType('StaleByEtag', (doc) => ({ ...doc, displayName: 'Edited in the CMS' }));
-    const error = await failure(adapter.updateContentType(created.def, { ...created.def, description: 'Ours' }, { precondition: created.version }));
+    const error = await adapterFailure(adapter.updateContentType(created.def, { ...created.def, description: 'Ours' }, { precondition: created.version }));
     expect(error.kind).toBe('stale');
     expect(error.status).toBe(412);
     expect((await adapter.getContentType('StaleByEtag'))?.def.displayName).toBe('Edited in the CMS');
-    expect((await failure(adapter.deleteContentType('StaleByEtag', { precondition: created.version }))).kind).toBe('stale');
+    expect((await adapterFailure(adapter.deleteContentType('StaleByEtag', { precondition: created.version }))).kind).toBe('stale');
     expect(await adapter.getContentType('StaleByEtag')).not.toBeNull();
   });
 
@@ -47,7 +38,7 @@ describe('preconditions', () => {
     tick(5_000);
     emulator.store.editContentType('StaleByDate', (doc) => ({ ...doc, displayName: 'Edited later' }));
     const precondition = { lastModified: created.version.lastModified };
-    expect((await failure(adapter.updateContentType(created.def, { ...created.def, description: 'Ours' }, { precondition }))).kind).toBe('stale');
+    expect((await adapterFailure(adapter.updateContentType(created.def, { ...created.def, description: 'Ours' }, { precondition }))).kind).toBe('stale');
 
     const current = (await adapter.getContentType('StaleByDate'))!;
     const updated = await adapter.updateContentType(current.def, { ...current.def, description: 'Ours' }, { precondition: { lastModified: current.version.lastModified } });
@@ -61,7 +52,7 @@ describe('data loss', () => {
     const created = await adapter.createContentType(teaser('Lossy'));
     const { body: _removed, ...kept } = created.def.properties;
     const next: ContentTypeDef = { ...created.def, properties: kept };
-    const error = await failure(adapter.updateContentType(created.def, next, { precondition: created.version }));
+    const error = await adapterFailure(adapter.updateContentType(created.def, next, { precondition: created.version }));
     expect(error.kind).toBe('data_loss');
     expect(error.message).toMatch(/PATCH \/contenttypes\/Lossy was refused because it could lose content data/);
     expect((await adapter.getContentType('Lossy'))?.def).toEqual(created.def);
@@ -79,7 +70,7 @@ describe('content items', () => {
     emulator.store.addContentItem({ contentType: 'InUse', displayName: 'First' });
     emulator.store.addContentItem({ contentType: 'InUse', displayName: 'Second' });
     expect(await adapter.countContentItems('InUse')).toBe(2);
-    const error = await failure(adapter.deleteContentType('InUse'));
+    const error = await adapterFailure(adapter.deleteContentType('InUse'));
     expect(error.kind).toBe('conflict');
     expect(error.code).toBe('DependencyConflict');
     expect(await adapter.getContentType('InUse')).not.toBeNull();
@@ -144,7 +135,7 @@ describe('tokens', () => {
   it('reports wrong credentials as auth, naming the variables, never the secret', async () => {
     const wrongSecret = 'not-the-demo-secret-1234';
     const { adapter, events } = harness.connect({ clientSecret: wrongSecret });
-    const error = await failure(adapter.listContentTypes());
+    const error = await adapterFailure(adapter.listContentTypes());
     expect(error.kind).toBe('auth');
     expect(error.message).toMatch(/OPTIMIZELY_CMS_CLIENT_ID and OPTIMIZELY_CMS_CLIENT_SECRET/);
     expect(JSON.stringify([error.message, error.fieldErrors, events])).not.toContain(wrongSecret);

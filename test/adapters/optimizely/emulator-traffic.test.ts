@@ -1,19 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AdapterError } from '../../../src/adapters/errors.js';
 import { contentTypeToWire } from '../../../src/adapters/optimizely/to-wire.js';
 import type { ContentTypeDef } from '../../../src/core/model.js';
 import type { ContentTypeDoc } from '../../../src/emulator/index.js';
 import type { TrafficOptions } from '../../../src/emulator/traffic/index.js';
 import { DEMO_CLIENT_SECRET, startHarness, type Harness } from './emulator-harness.js';
-
-async function failure(promise: Promise<unknown>): Promise<AdapterError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AdapterError);
-  return error as AdapterError;
-}
+import { adapterFailure } from '../adapter-failure.js';
 
 const TYPES = '/_cms/v1/contenttypes';
 const card: ContentTypeDef = { key: 'Card', baseType: '_component', displayName: 'Card', properties: { title: { type: 'string' } } };
@@ -47,7 +38,7 @@ describe('rate limits', () => {
     await harness.adapter.getContentType('Warm');
     harness.emulator.traffic.configure({ rateLimit: { capacity: 1, refillPerSecond: 0.001 } });
     await harness.adapter.getContentType('Warm');
-    const error = await failure(harness.adapter.getContentType('Warm'));
+    const error = await adapterFailure(harness.adapter.getContentType('Warm'));
     expect(error.kind).toBe('rate_limited');
     expect(error.retryAfterSeconds).toBeGreaterThan(0);
     expect(error.message).toMatch(/Gave up after 3 attempts/);
@@ -78,7 +69,7 @@ describe('server errors and broken connections are retried', () => {
   ];
   it.each(exhausted)('gives up as $kind when every attempt fails', async ({ traffic, kind, timeoutMs }) => {
     harness = await startHarness({ emulator: { traffic }, adapter: { retry: { maxAttempts: 3 }, ...(timeoutMs === undefined ? {} : { timeoutMs }) } });
-    const error = await failure(harness.adapter.listContentTypes());
+    const error = await adapterFailure(harness.adapter.listContentTypes());
     expect(error.kind).toBe(kind);
     expect(error.message).toMatch(/Gave up after 3 attempts/);
     expect(harness.events.filter((event) => event.type === 'request' && event.path.startsWith(TYPES))).toHaveLength(3);
@@ -109,7 +100,7 @@ describe('ambiguous writes', () => {
         emulator.store.contentTypes.create({ key: 'Card', displayName: 'Someone else’s card', baseType: '_component', properties: {} }, { actor: 'someone' });
       },
     });
-    const error = await failure(harness.adapter.createContentType(card));
+    const error = await adapterFailure(harness.adapter.createContentType(card));
     expect(error.kind).toBe('conflict');
     expect(harness.emulator.traffic.counters().byStatus['409']).toBe(1);
   });
@@ -136,7 +127,7 @@ describe('ambiguous writes', () => {
     });
     const created = await harness.adapter.createContentType(card);
     harness.emulator.traffic.configure({ faults: [{ kind: 'status', status: 503, method: 'PATCH', requestNumbers: [1] }] });
-    const error = await failure(harness.adapter.updateContentType(card, { ...card, displayName: 'Card v2' }, { precondition: created.version }));
+    const error = await adapterFailure(harness.adapter.updateContentType(card, { ...card, displayName: 'Card v2' }, { precondition: created.version }));
     expect(error.kind).toBe('stale');
   });
 
@@ -157,7 +148,7 @@ describe('secrets', () => {
   it('never appear in events or error messages', async () => {
     harness = await startHarness({ emulator: { traffic: { faults: [{ kind: 'status', status: 503, requestNumbers: [2] }] } }, adapter: { retry: { maxAttempts: 2 } } });
     await harness.adapter.listContentTypes();
-    const error = await failure(harness.adapter.deleteContentType('Missing'));
+    const error = await adapterFailure(harness.adapter.deleteContentType('Missing'));
     const text = JSON.stringify([harness.events, error.message, error.fieldErrors]);
     expect(text).not.toContain(DEMO_CLIENT_SECRET);
     expect(text).not.toMatch(/bearer|access_token/i);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AdapterError } from '../../../src/adapters/errors.js';
+import { adapterFailure } from '../adapter-failure.js';
 import { contentItemsPath, resolveEndpoints, type ApiVersion } from '../../../src/adapters/optimizely/endpoints.js';
 
 describe('resolveEndpoints follows the official CLI', () => {
@@ -31,18 +31,12 @@ describe('resolveEndpoints rejects what is not a host URL', () => {
     { url: 'https://api.cms.optimizely.com?x=1', says: /query/ },
     { url: 'https://user:hunter22@api.cms.optimizely.com', says: /must not contain credentials/ },
   ];
-  it.each(cases)('$url', ({ url, says }) => {
-    let caught: unknown;
-    try {
-      resolveEndpoints(url, 'v1');
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(AdapterError);
-    expect((caught as AdapterError).kind).toBe('validation');
-    expect((caught as AdapterError).message).toMatch(says);
-    expect((caught as AdapterError).message).toContain('OPTIMIZELY_CMS_API_URL');
-    expect((caught as AdapterError).message).not.toContain('hunter22');
+  it.each(cases)('$url', async ({ url, says }) => {
+    const error = await adapterFailure(() => resolveEndpoints(url, 'v1'));
+    expect(error.kind).toBe('validation');
+    expect(error.message).toMatch(says);
+    expect(error.message).toContain('OPTIMIZELY_CMS_API_URL');
+    expect(error.message).not.toContain('hunter22');
   });
 });
 

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { createMergePatch } from '../../../src/adapters/optimizely/merge-patch.js';
 
-/** The independent RFC 7396 implementation installed for the emulator serves as the oracle. */
+/** An independent RFC 7396 implementation serves as the oracle. */
 const jsonMergePatch = createRequire(import.meta.url)('json-merge-patch') as { apply(target: unknown, patch: unknown): unknown };
 
 type Doc = { [member: string]: unknown };

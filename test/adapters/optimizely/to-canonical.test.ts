@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AdapterError } from '../../../src/adapters/errors.js';
+import { adapterFailure } from '../adapter-failure.js';
 import { contentTypeFromWire, propertyGroupFromWire, sourceFromWire } from '../../../src/adapters/optimizely/to-canonical.js';
 import { digest } from '../../../src/core/digest.js';
 import type { ContentTypeDef } from '../../../src/core/model.js';
@@ -134,16 +134,10 @@ describe('contentTypeFromWire: shapes catalyst does not understand are protocol 
     { name: 'enum of another shape', wire: { ...page, properties: { x: { type: 'string', enum: 'a,b' } } }, says: /properties\.x\.enum/ },
     { name: 'enum entry without value', wire: { ...page, properties: { x: { type: 'string', enum: [{ displayName: 'A' }] } } }, says: /properties\.x\.enum\[0\]\.value/ },
   ];
-  it.each(cases)('$name', ({ wire, says }) => {
-    let caught: unknown;
-    try {
-      contentTypeFromWire(wire);
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(AdapterError);
-    expect((caught as AdapterError).kind).toBe('protocol');
-    expect((caught as AdapterError).message).toMatch(says);
+  it.each(cases)('$name', async ({ wire, says }) => {
+    const error = await adapterFailure(() => contentTypeFromWire(wire));
+    expect(error.kind).toBe('protocol');
+    expect(error.message).toMatch(says);
   });
 });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { AdapterError } from '../../../src/adapters/errors.js';
 import type { ApiVersion } from '../../../src/adapters/optimizely/endpoints.js';
 import { contentTypeToWire, propertyGroupToWire } from '../../../src/adapters/optimizely/to-wire.js';
 import type { ContentTypeDef } from '../../../src/core/model.js';
+import { adapterFailure } from '../adapter-failure.js';
 
 const article: ContentTypeDef = {
   key: 'Article',
@@ -82,15 +82,8 @@ describe('contentTypeToWire refuses members the version cannot store (strict)', 
     },
     { name: 'imageDescriptor on v1', version: 'v1', def: { ...article, properties: { image: { type: 'binary', imageDescriptor: { width: 5 } } } }, fields: ['properties.image.imageDescriptor'] },
   ];
-  it.each(cases)('$name', ({ version, def, fields }) => {
-    let caught: unknown;
-    try {
-      contentTypeToWire(def, version);
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(AdapterError);
-    const error = caught as AdapterError;
+  it.each(cases)('$name', async ({ version, def, fields }) => {
+    const error = await adapterFailure(() => contentTypeToWire(def, version));
     expect(error.kind).toBe('validation');
     expect(error.fieldErrors.map((fieldError) => fieldError.field).sort()).toEqual([...fields].sort());
     for (const field of fields) expect(error.message).toContain(`'${field}'`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AdapterError } from '../../../src/adapters/errors.js';
 import { readTokenResponse, TokenSource, type IssuedToken } from '../../../src/adapters/optimizely/token-source.js';
+import { adapterFailure } from '../adapter-failure.js';
 
 function clock(start = 1_000_000) {
   let time = start;
@@ -68,14 +68,6 @@ describe('TokenSource', () => {
 describe('readTokenResponse', () => {
   const url = 'https://api.cms.optimizely.com/oauth/token';
   const read = (status: number, body: string) => readTokenResponse({ status, headers: {}, text: body }, url, 'POST /oauth/token', () => 0);
-  const fail = (status: number, body: string): AdapterError => {
-    try {
-      read(status, body);
-    } catch (error) {
-      return error as AdapterError;
-    }
-    throw new Error('expected a failure');
-  };
 
   it('reads the token and its lifetime', () => {
     expect(read(200, '{"access_token":"abc","token_type":"Bearer","expires_in":300}')).toEqual({ accessToken: 'abc', expiresInSeconds: 300 });
@@ -93,8 +85,8 @@ describe('readTokenResponse', () => {
     { name: 'no access_token', status: 200, body: '{"token_type":"Bearer"}', kind: 'protocol', message: /no access_token/ },
     { name: 'not JSON', status: 200, body: 'hello', kind: 'protocol', message: /not JSON/ },
   ];
-  it.each(cases)('$name', ({ status, body, kind, message }) => {
-    const error = fail(status, body);
+  it.each(cases)('$name', async ({ status, body, kind, message }) => {
+    const error = await adapterFailure(() => read(status, body));
     expect(error.kind).toBe(kind);
     expect(error.message).toMatch(message);
   });
