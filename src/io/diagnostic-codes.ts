@@ -1,5 +1,5 @@
 /**
- * The stable diagnostic codes of the io layer, with the one-line meaning the README documents.
+ * The stable diagnostic codes of the io layer, with the one-line meaning docs/codes.md documents.
  * A code never changes meaning once released; retired codes are not reused.
  *
  * Y: content type YAML files. C: the configuration. L: the lockfile.
@@ -45,38 +45,46 @@ export const LOCK_CODES = {
   mergeConflict: 'L006',
 } as const;
 
-/** Every io code with its meaning, in code order: the source of the README's table. */
-export const IO_DIAGNOSTIC_CODES: ReadonlyArray<{ code: string; meaning: string }> = [
-  { code: YAML_CODES.syntax, meaning: 'YAML syntax error' },
-  { code: YAML_CODES.duplicateMappingKey, meaning: 'the same key appears twice in one YAML mapping' },
-  { code: YAML_CODES.notAMapping, meaning: 'the document is not a mapping (a list or a single value at the top)' },
-  { code: YAML_CODES.emptyFile, meaning: 'the file holds no YAML document' },
-  { code: YAML_CODES.multipleDocuments, meaning: 'more than one YAML document in one file' },
-  { code: YAML_CODES.unknownMember, meaning: 'a member the format does not define (often a typo; a suggestion is given)' },
-  { code: YAML_CODES.schemaViolation, meaning: 'a value of the wrong type, a missing member or a value out of range' },
-  { code: YAML_CODES.invalidKey, meaning: 'a content type, property or property group key that is not a valid identifier' },
-  { code: YAML_CODES.duplicateContentType, meaning: 'two files define the same content type key' },
-  { code: YAML_CODES.duplicatePropertyGroup, meaning: 'the same property group key is defined twice' },
-  { code: YAML_CODES.unreadableFile, meaning: 'a file could not be read' },
-  { code: YAML_CODES.notUtf8, meaning: 'a file is not UTF-8 text' },
-  { code: YAML_CODES.missingDirectory, meaning: 'the content types directory does not exist' },
-  { code: YAML_CODES.yamlWarning, meaning: 'a YAML feature catalyst ignores (for example an unknown tag)' },
-  { code: YAML_CODES.noFiles, meaning: 'the content types directory holds no YAML files (warning)' },
-  { code: CONFIG_CODES.unloadable, meaning: 'the config file could not be read, parsed or run' },
-  { code: CONFIG_CODES.schemaViolation, meaning: 'a config value of the wrong type or out of range' },
-  { code: CONFIG_CODES.unknownMember, meaning: 'a config member catalyst does not know (a suggestion is given)' },
-  { code: CONFIG_CODES.literalCredential, meaning: 'a credential written in the config file instead of the environment' },
-  { code: CONFIG_CODES.unknownTarget, meaning: '`--target` names a target the config does not define' },
-  { code: CONFIG_CODES.ambiguousTarget, meaning: 'several targets are defined and none was chosen' },
-  { code: CONFIG_CODES.missingCredentials, meaning: 'the environment lacks the client id or secret of a remote target' },
-  { code: CONFIG_CODES.invalidUrl, meaning: 'a target URL is not an http(s) URL' },
-  { code: CONFIG_CODES.configNotFound, meaning: 'the file given with `--config` does not exist' },
-  { code: CONFIG_CODES.severalConfigFiles, meaning: 'several config files in one directory; the first is used (warning)' },
-  { code: CONFIG_CODES.embeddedIgnoresEnvironment, meaning: 'an embedded target ignores OPTIMIZELY_CMS_API_URL (warning)' },
-  { code: LOCK_CODES.invalidJson, meaning: 'the lockfile is not valid JSON' },
-  { code: LOCK_CODES.schemaViolation, meaning: 'the lockfile does not match its schema' },
-  { code: LOCK_CODES.newerVersion, meaning: 'the lockfile was written by a newer catalyst' },
-  { code: LOCK_CODES.digestMismatch, meaning: 'a lockfile entry does not match its digest (edited by hand or corrupted)' },
-  { code: LOCK_CODES.unreadable, meaning: 'the lockfile could not be read' },
-  { code: LOCK_CODES.mergeConflict, meaning: 'the lockfile holds git merge conflict markers' },
-];
+type IoCode =
+  | (typeof YAML_CODES)[keyof typeof YAML_CODES]
+  | (typeof CONFIG_CODES)[keyof typeof CONFIG_CODES]
+  | (typeof LOCK_CODES)[keyof typeof LOCK_CODES];
+
+/** The meaning of every io code; a code without one (or a meaning without a code) does not compile. */
+const MEANINGS: Record<IoCode, string> = {
+  [YAML_CODES.syntax]: 'YAML syntax error',
+  [YAML_CODES.duplicateMappingKey]: 'the same key appears twice in one YAML mapping',
+  [YAML_CODES.notAMapping]: 'the document is not a mapping (a list or a single value at the top)',
+  [YAML_CODES.emptyFile]: 'the file holds no YAML document',
+  [YAML_CODES.multipleDocuments]: 'more than one YAML document in one file',
+  [YAML_CODES.unknownMember]: 'a member the format does not define (often a typo; a suggestion is given)',
+  [YAML_CODES.schemaViolation]: 'a value of the wrong type, a missing member or a value out of range',
+  [YAML_CODES.invalidKey]: 'a content type, property or property group key that is not a valid identifier',
+  [YAML_CODES.duplicateContentType]: 'two files define the same content type key',
+  [YAML_CODES.duplicatePropertyGroup]: 'the same property group key is defined twice',
+  [YAML_CODES.unreadableFile]: 'a file could not be read',
+  [YAML_CODES.notUtf8]: 'a file is not UTF-8 text',
+  [YAML_CODES.missingDirectory]: 'the content types directory does not exist',
+  [YAML_CODES.yamlWarning]: 'a YAML feature catalyst ignores (for example an unknown tag)',
+  [YAML_CODES.noFiles]: 'the content types directory holds no YAML files (warning)',
+  [CONFIG_CODES.unloadable]: 'the config file could not be read, parsed or run',
+  [CONFIG_CODES.schemaViolation]: 'a config value of the wrong type or out of range',
+  [CONFIG_CODES.unknownMember]: 'a config member catalyst does not know (a suggestion is given)',
+  [CONFIG_CODES.literalCredential]: 'a credential written in the config file instead of the environment',
+  [CONFIG_CODES.unknownTarget]: '`--target` names a target the config does not define',
+  [CONFIG_CODES.ambiguousTarget]: 'several targets are defined and none was chosen',
+  [CONFIG_CODES.missingCredentials]: 'the environment lacks the client id or secret of a remote target',
+  [CONFIG_CODES.invalidUrl]: 'a target URL is not an http(s) URL',
+  [CONFIG_CODES.configNotFound]: 'the file given with `--config` does not exist',
+  [CONFIG_CODES.severalConfigFiles]: 'several config files in one directory; the first is used (warning)',
+  [CONFIG_CODES.embeddedIgnoresEnvironment]: 'an embedded target ignores OPTIMIZELY_CMS_API_URL (warning)',
+  [LOCK_CODES.invalidJson]: 'the lockfile is not valid JSON',
+  [LOCK_CODES.schemaViolation]: 'the lockfile does not match its schema',
+  [LOCK_CODES.newerVersion]: 'the lockfile was written by a newer catalyst',
+  [LOCK_CODES.digestMismatch]: 'a lockfile entry does not match its digest (edited by hand or corrupted)',
+  [LOCK_CODES.unreadable]: 'the lockfile could not be read',
+  [LOCK_CODES.mergeConflict]: 'the lockfile holds git merge conflict markers',
+};
+
+/** Every io code with its meaning, in code order: the source of docs/codes.md. */
+export const IO_DIAGNOSTIC_CODES: ReadonlyArray<{ code: string; meaning: string }> = Object.entries(MEANINGS).map(([code, meaning]) => ({ code, meaning }));
