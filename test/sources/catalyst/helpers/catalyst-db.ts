@@ -1,8 +1,9 @@
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { afterAll } from 'vitest';
 import { POC_CATALYST_DB, SAMPLE_CATALYST_DB } from '../../../helpers/shared-data.js';
 
 const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -13,8 +14,17 @@ export function sharedCatalystFile(name: 'sample-catalyst.db' | 'poc-db/catalyst
   return name === 'sample-catalyst.db' ? SAMPLE_CATALYST_DB : POC_CATALYST_DB;
 }
 
+const made: string[] = [];
+
+// Registered on the test file that imports these helpers: its temporary directories go when it ends.
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 export function tempDir(prefix = 'catalyst-studio-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
 }
 
 /** A copy of a shared database in a fresh temp dir, safe to write to. */
