@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import { describe, expect, it } from 'vitest';
+import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, startEmulator } from '../../src/emulator/index.js';
 import { Api, ManualClock } from './helpers/api.js';
+import { useEmulator } from './helpers/use-emulator.js';
 
 const CREDENTIALS = { grant_type: 'client_credentials', client_id: DEMO_CLIENT_ID, client_secret: DEMO_CLIENT_SECRET };
 
 describe('POST /oauth/token', () => {
   const clock = new ManualClock();
-  let emulator: RunningEmulator;
-  let api: Api;
-  beforeAll(async () => {
-    emulator = await startEmulator({ port: 0, now: clock.now, tokenTtlSeconds: 120 });
-    api = new Api(emulator.url);
-  });
-  afterAll(() => emulator.close());
+  const { emulator, api } = useEmulator({ now: clock.now, tokenTtlSeconds: 120 });
 
   it.each(['/oauth/token', '/v1/oauth/token', '/_cms/v1/oauth/token', '/preview3/oauth/token', '/_cms/preview2/oauth/token'])(
     'issues a bearer token at %s for client credentials in a JSON body',

@@ -1,22 +1,16 @@
 import { once } from 'node:events';
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import { describe, expect, it } from 'vitest';
 import { V1 } from '../../src/emulator/dialect/dialect.js';
 import { buildRouter } from '../../src/emulator/routes.js';
 import { createEmulatorServer } from '../../src/emulator/server.js';
 import { EmulatorStore } from '../../src/emulator/store/emulator-store.js';
 import { createTrafficControl } from '../../src/emulator/traffic/index.js';
-import { Api, sampleType } from './helpers/api.js';
+import { sampleType } from './helpers/api.js';
+import { useEmulator } from './helpers/use-emulator.js';
 
-let emulator: RunningEmulator;
-let api: Api;
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, maxBodyBytes: 2048 });
-  api = new Api(emulator.url);
-});
-afterAll(() => emulator.close());
+const { emulator, api } = useEmulator({ maxBodyBytes: 2048 });
 
 function expectProblem(response: { status: number; headers: Headers; json: any }, status: number): void {
   expect(response.status).toBe(status);

@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
-import { Api, ManualClock, PREFIX, sampleType } from './helpers/api.js';
+import { describe, expect, it } from 'vitest';
+import { ManualClock, PREFIX, sampleType } from './helpers/api.js';
+import { useEmulator } from './helpers/use-emulator.js';
 
 const clock = new ManualClock(new Date('2026-03-01T10:00:00.250Z'));
-let emulator: RunningEmulator;
-let api: Api;
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, now: clock.now });
-  api = new Api(emulator.url);
-});
-afterAll(() => emulator.close());
+const { emulator, api } = useEmulator({ now: clock.now });
 
 const httpDate = (iso: string) => new Date(iso).toUTCString();
 

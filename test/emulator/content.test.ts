@@ -1,15 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT_CONTENT_KEY, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
-import { Api, sampleType } from './helpers/api.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT_CONTENT_KEY } from '../../src/emulator/index.js';
+import { sampleType } from './helpers/api.js';
+import { useEmulator } from './helpers/use-emulator.js';
 
-let emulator: RunningEmulator;
-let api: Api;
+const { emulator, api } = useEmulator();
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0 });
-  api = new Api(emulator.url);
   for (const key of ['Story', 'Note', 'Locked']) await api.post('/v1/contenttypes', sampleType(key));
 });
-afterAll(() => emulator.close());
 
 /** The route FIDELITY.md fixes for counting a type's items, per dialect. */
 const COUNT_ROUTES = [

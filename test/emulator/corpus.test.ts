@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import { describe, expect, it } from 'vitest';
 import { CORPUS_DIALECTS } from '../helpers/corpus-dialects.js';
 import { CORPUS_DIR as CORPUS } from '../helpers/shared-data.js';
-import { Api, PREFIX } from './helpers/api.js';
+import { PREFIX } from './helpers/api.js';
+import { useEmulator } from './helpers/use-emulator.js';
 
 /**
  * Every real content type in the corpus must load into the emulator through the dialect its
@@ -57,13 +57,7 @@ describe('the corpus of real content types', () => {
     const data = JSON.parse(readFileSync(`${CORPUS}/${file}`, 'utf8')) as CorpusFile;
     const dialect = CORPUS_DIALECTS[file] ?? 'v1';
     const prefix = PREFIX[dialect];
-    let emulator: RunningEmulator;
-    let api: Api;
-    beforeAll(async () => {
-      emulator = await startEmulator({ port: 0 });
-      api = new Api(emulator.url);
-    });
-    afterAll(() => emulator.close());
+    const { api } = useEmulator();
 
     it(`loads every property group, content type and display template through ${dialect}`, async () => {
       const failures: string[] = [];
@@ -111,19 +105,15 @@ describe('the corpus of real content types', () => {
   });
 
   describe.each(files.filter((file) => CORPUS_DIALECTS[file] === 'v1'))('%s through POST /v1/manifest', (file) => {
+    const { api } = useEmulator();
+
     it('imports with no errors, one outcome per resource', async () => {
       const data = JSON.parse(readFileSync(`${CORPUS}/${file}`, 'utf8')) as CorpusFile;
-      const emulator = await startEmulator({ port: 0 });
-      try {
-        const api = new Api(emulator.url);
-        const manifest = { propertyGroups: data.propertyGroups ?? [], contentTypes: data.contentTypes, displayTemplates: data.displayTemplates ?? [] };
-        const response = await api.post('/v1/manifest', manifest, { contentType: 'application/vnd.optimizely.cms.v1.manifest+json' });
-        expect(response.status).toBe(200);
-        expect(response.json.errors).toEqual([]);
-        expect(response.json.outcomes).toHaveLength(manifest.propertyGroups.length + manifest.contentTypes.length + manifest.displayTemplates.length);
-      } finally {
-        await emulator.close();
-      }
+      const manifest = { propertyGroups: data.propertyGroups ?? [], contentTypes: data.contentTypes, displayTemplates: data.displayTemplates ?? [] };
+      const response = await api.post('/v1/manifest', manifest, { contentType: 'application/vnd.optimizely.cms.v1.manifest+json' });
+      expect(response.status).toBe(200);
+      expect(response.json.errors).toEqual([]);
+      expect(response.json.outcomes).toHaveLength(manifest.propertyGroups.length + manifest.contentTypes.length + manifest.displayTemplates.length);
     });
   });
 });

@@ -1,14 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
-import { Api } from './helpers/api.js';
+import { describe, expect, it } from 'vitest';
+import { useEmulator } from './helpers/use-emulator.js';
 
-let emulator: RunningEmulator;
-let api: Api;
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0 });
-  api = new Api(emulator.url);
-});
-afterAll(() => emulator.close());
+const { emulator, api } = useEmulator();
 
 const MESSAGE_END = "are considered breaking and could potentially result in data loss. Use the 'ignoreDataLossWarnings' option to apply the changes anyway.";
 

@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
-import { Api, sampleType } from './helpers/api.js';
+import { describe, expect, it } from 'vitest';
+import { sampleType } from './helpers/api.js';
+import { useEmulator } from './helpers/use-emulator.js';
 
-let emulator: RunningEmulator;
-let api: Api;
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0 });
-  api = new Api(emulator.url);
-});
-afterAll(() => emulator.close());
+const { emulator, api } = useEmulator();
 
 const MANIFEST_TYPE = 'application/vnd.optimizely.cms.v1.manifest+json';
 

@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
-import { Api, PREFIX, sampleType } from './helpers/api.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PREFIX, sampleType } from './helpers/api.js';
+import { useEmulator } from './helpers/use-emulator.js';
 
-let emulator: RunningEmulator;
-let api: Api;
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0 });
-  api = new Api(emulator.url);
-});
-afterAll(() => emulator.close());
+const { emulator, api } = useEmulator();
 
 const REPRESENTATION = { headers: { prefer: 'return=representation' } };
 

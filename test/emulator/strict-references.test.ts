@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
-import { Api, sampleType } from './helpers/api.js';
+import { describe, expect, it } from 'vitest';
+import { sampleType } from './helpers/api.js';
+import { useEmulator } from './helpers/use-emulator.js';
 
 const REFERENCING = {
   key: 'Referencing',
@@ -16,25 +16,15 @@ const REFERENCING = {
 };
 
 describe('references to other types, by default', () => {
-  let emulator: RunningEmulator;
-  beforeAll(async () => {
-    emulator = await startEmulator({ port: 0 });
-  });
-  afterAll(() => emulator.close());
+  const { api } = useEmulator();
 
   it('are not checked (real projects reference types they do not define)', async () => {
-    expect((await new Api(emulator.url).post('/v1/contenttypes', REFERENCING)).status).toBe(201);
+    expect((await api.post('/v1/contenttypes', REFERENCING)).status).toBe(201);
   });
 });
 
 describe('with strictReferences', () => {
-  let emulator: RunningEmulator;
-  let api: Api;
-  beforeAll(async () => {
-    emulator = await startEmulator({ port: 0, strictReferences: true });
-    api = new Api(emulator.url);
-  });
-  afterAll(() => emulator.close());
+  const { api } = useEmulator({ strictReferences: true });
 
   it('refuses every reference to a type that does not exist (400), but not *, base types in either spelling, or the type itself', async () => {
     const response = await api.post('/v1/contenttypes', REFERENCING);

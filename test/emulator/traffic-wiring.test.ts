@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
-import { Api } from './helpers/api.js';
+import { describe, expect, it } from 'vitest';
+import { useEmulator } from './helpers/use-emulator.js';
 
 /**
  * The traffic layer itself is tested in test/emulator/traffic; here, that the server runs every
  * API request through it, serves the counters, and keeps /_emulator/* out of it.
  */
 describe('the traffic layer in the server', () => {
-  let emulator: RunningEmulator;
-  let api: Api;
-  beforeAll(async () => {
-    emulator = await startEmulator({ port: 0, traffic: { rateLimit: { capacity: 3, refillPerSecond: 0.001 } } });
-    api = new Api(emulator.url);
-  });
-  afterAll(() => emulator.close());
+  const { emulator, api } = useEmulator({ traffic: { rateLimit: { capacity: 3, refillPerSecond: 0.001 } } });
 
   it('limits API requests (the token request included) and answers 429 with Retry-After', async () => {
     await api.bearer();

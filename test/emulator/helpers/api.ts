@@ -18,14 +18,24 @@ export interface RequestOptions {
   anonymous?: boolean;
 }
 
-/** A small client for the emulator's HTTP API, holding a bearer token. */
+/**
+ * A small client for the emulator's HTTP API, holding a bearer token. The base URL may be given
+ * as a function, for a client made before its emulator has started (see useEmulator).
+ */
 export class Api {
   private token: string | undefined;
+  private readonly url: () => string;
 
   constructor(
-    readonly baseUrl: string,
+    baseUrl: string | (() => string),
     private readonly credentials = { clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET },
-  ) {}
+  ) {
+    this.url = typeof baseUrl === 'string' ? () => baseUrl : baseUrl;
+  }
+
+  get baseUrl(): string {
+    return this.url();
+  }
 
   async bearer(): Promise<string> {
     if (this.token === undefined) {
