@@ -1,9 +1,11 @@
 import { relative, resolve } from 'node:path';
 import type { ContentTypeDef } from '../../core/model.js';
 import { importLive } from '../../engine/import-live.js';
-import { loadDesired } from '../../engine/load-desired.js';
+import { YAML_CODES } from '../../io/diagnostic-codes.js';
+import { displayPath } from '../../io/fs/display-path.js';
 import { writeLockfile } from '../../io/lockfile/write-lockfile.js';
-import { createCliContext, loadTargetedProject, PROJECT_OPTIONS } from '../cli-context.js';
+import { parseContentTypeFiles } from '../../io/yaml/parse-content-type-files.js';
+import { createCliContext, failOnErrors, loadTargetedProject, PROJECT_OPTIONS, type CliContext } from '../cli-context.js';
 import { defineCommand, EXIT } from '../define-command.js';
 import { withTarget } from '../with-target.js';
 
@@ -22,11 +24,7 @@ export const importOptimizelyCommand = defineCommand({
     const context = createCliContext(args);
     const { config, target, lock } = await loadTargetedProject(context, args);
     const dir = args.out !== undefined ? resolve(context.cwd, args.out) : config.contentTypesDir;
-    const existing = new Map<string, ContentTypeDef>();
-    if (dir === config.contentTypesDir) {
-      const loaded = await loadDesired(config, { cwd: context.cwd }).catch(() => undefined);
-      for (const { def } of loaded?.desired.contentTypes ?? []) existing.set(def.key, def);
-    }
+    const existing = await readExisting(context, dir);
     const only = args.only?.split(',').map((key) => key.trim()).filter(Boolean);
     context.progress.status('Reading the CMS…');
     const result = await withTarget(context, target, (opened) =>
@@ -57,3 +55,23 @@ export const importOptimizelyCommand = defineCommand({
     return EXIT.ok;
   },
 });
+
+/**
+ * The content types already in YAML where the import writes, by key. YAML that does not parse
+ * stops the import: catalyst cannot tell which type such a file holds, so writing could replace
+ * someone's unfinished edit.
+ */
+async function readExisting(context: CliContext, dir: string): Promise<Map<string, ContentTypeDef>> {
+  const parsed = await parseContentTypeFiles(dir, { cwd: context.cwd });
+  const problems = parsed.diagnostics.filter((diagnostic) => diagnostic.code !== YAML_CODES.missingDirectory && diagnostic.code !== YAML_CODES.noFiles);
+  const shown = displayPath(dir, context.cwd);
+  failOnErrors(
+    context,
+    problems,
+    'Cannot import over invalid YAML',
+    `Nothing was written: catalyst cannot tell which content type a file with errors holds, so importing could replace someone's edits. Fix the files above, or move them out of ${shown}, then import again.`,
+  );
+  const existing = new Map<string, ContentTypeDef>();
+  for (const document of parsed.documents) if (document.kind === 'contentType') existing.set(document.contentType.key, document.contentType);
+  return existing;
+}

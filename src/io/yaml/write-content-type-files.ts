@@ -1,6 +1,7 @@
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { OPTIMIZELY_DEFAULTS, type ServerDefaults } from '../../core/defaults.js';
 import type { ContentTypeDef, PropertyGroupDef } from '../../core/model.js';
+import { YAML_CODES } from '../diagnostic-codes.js';
 import { writeTextAtomic, type WriteStatus } from '../fs/write-text-atomic.js';
 import { formatContentTypeYaml, formatPropertyGroupsYaml } from './format-content-type-yaml.js';
 import { parseContentTypeFiles } from './parse-content-type-files.js';
@@ -34,7 +35,9 @@ export interface WrittenFile {
  * Writes one YAML file per content type, atomically. A type already defined in a file below
  * `dir` is rewritten in that file (so people may arrange files in folders); a new one goes to
  * `<dir>/<Key>.yaml`. Rewriting replaces the whole file: comments in it are not kept.
- * Files whose content would not change are not touched.
+ * Files whose content would not change are not touched. The YAML already below `dir` must parse
+ * without errors (callers check it first and tell the user): a file that does not parse cannot be
+ * matched to its type, so writing could replace it.
  */
 export async function writeContentTypeFiles(
   dir: string,
@@ -44,7 +47,12 @@ export async function writeContentTypeFiles(
   const cwd = options.cwd ?? process.cwd();
   const root = resolve(cwd, dir);
   const defaults = options.defaults ?? OPTIMIZELY_DEFAULTS;
-  const existing = await parseContentTypeFiles(root, { cwd: root, defaults }).catch(() => ({ documents: [] }));
+  const existing = await parseContentTypeFiles(root, { cwd: root, defaults });
+  const unreadable = existing.diagnostics.filter((diagnostic) => diagnostic.severity === 'error' && diagnostic.code !== YAML_CODES.missingDirectory);
+  if (unreadable.length > 0) {
+    const files = [...new Set(unreadable.map((diagnostic) => diagnostic.location?.file))].join(', ');
+    throw new Error(`Internal error: asked to write content types into ${root}, whose YAML has errors (${files}); callers must check it first. This is a bug in catalyst.`);
+  }
   const typeFiles = new Map<string, string>();
   const groupDocuments: ParsedPropertyGroupsDocument[] = [];
   for (const document of existing.documents) {
