@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import { runProcess, type CliResult } from '../helpers/run-cli.js';
 
 /**
  * The official Optimizely CLI (`@optimizely/cms-cli`, a devDependency) pushes and pulls a small
@@ -60,36 +60,20 @@ export const ArticleWide = displayTemplate({
 `;
 }
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 describe('the official Optimizely CLI against the emulator', () => {
   let emulator: RunningEmulator;
   let project: string;
 
-  const cli = (args: string[], secret = DEMO_CLIENT_SECRET): Promise<Run> =>
-    new Promise((resolve, reject) => {
-      const child = spawn('npx', ['--no-install', 'optimizely-cms-cli', ...args], {
-        cwd: project,
-        env: {
-          ...process.env,
-          OPTIMIZELY_CMS_API_URL: emulator.url,
-          OPTIMIZELY_CMS_CLIENT_ID: DEMO_CLIENT_ID,
-          OPTIMIZELY_CMS_CLIENT_SECRET: secret,
-          NO_COLOR: '1',
-          FORCE_COLOR: '0',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  const cli = (args: string[], secret = DEMO_CLIENT_SECRET): Promise<CliResult> =>
+    runProcess('npx', ['--no-install', 'optimizely-cms-cli', ...args], {
+      cwd: project,
+      env: {
+        OPTIMIZELY_CMS_API_URL: emulator.url,
+        OPTIMIZELY_CMS_CLIENT_ID: DEMO_CLIENT_ID,
+        OPTIMIZELY_CMS_CLIENT_SECRET: secret,
+        NO_COLOR: '1',
+        FORCE_COLOR: '0',
+      },
     });
 
   beforeAll(async () => {

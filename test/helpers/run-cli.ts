@@ -19,10 +19,15 @@ export interface RunCliOptions {
 
 /** Runs the catalyst CLI from source in a child process, as a user would, in any working directory. */
 export function runCli(args: string[], options: RunCliOptions = {}): Promise<CliResult> {
+  return runProcess(process.execPath, ['--import', TSX, MAIN, ...args], { ...options, env: { NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env } });
+}
+
+/** Runs any command in a child process with this process's environment plus `options.env`, and collects its exit code and output. */
+export function runProcess(command: string, args: string[], options: RunCliOptions = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', TSX, MAIN, ...args], {
+    const child = spawn(command, args, {
       cwd: options.cwd ?? process.cwd(),
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env },
+      env: { ...process.env, ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
