@@ -126,6 +126,7 @@ describe('catalyst emulator', () => {
     const result = await runCli(['emulator', ...args]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toContain('Internal error');
     expect(result.stdout).toBe('');
   });
 
@@ -135,6 +136,7 @@ describe('catalyst emulator', () => {
       const result = await runCli(['emulator', '--port', String(busy.port)]);
       expect(result.code).toBe(1);
       expect(result.stderr).toContain(`Port ${busy.port} on 127.0.0.1 is already in use`);
+      expect(result.stderr).not.toContain('Internal error');
     } finally {
       await busy.close();
     }

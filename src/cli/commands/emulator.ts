@@ -1,4 +1,5 @@
 import type { Argv } from 'yargs';
+import { UserError } from '../../core/user-error.js';
 import {
   DEFAULT_HOST,
   DEFAULT_PORT,
@@ -8,7 +9,7 @@ import {
   startEmulator,
   type RunningEmulator,
 } from '../../emulator/index.js';
-import { parseFault, parseLatency, parseRateLimit, type TrafficOptions } from '../../emulator/traffic/index.js';
+import { parseFault, parseLatency, parseRateLimit, TrafficOptionError, type TrafficOptions } from '../../emulator/traffic/index.js';
 import { defineCommand, EXIT } from '../define-command.js';
 
 /** All optional, so the command fits the shared command list; yargs fills in the defaults. */
@@ -62,8 +63,8 @@ export const emulatorCommand = defineCommand<EmulatorArgs>({
     const port = args.port ?? DEFAULT_PORT;
     const host = args.host ?? DEFAULT_HOST;
     const tokenTtl = args.tokenTtl ?? DEFAULT_TOKEN_TTL_SECONDS;
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a whole number from 0 to 65535, not ${port}.`);
-    if (!Number.isInteger(tokenTtl) || tokenTtl < 1) throw new Error(`--token-ttl must be a whole number of seconds, at least 1, not ${tokenTtl}.`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`Invalid --port ${port}`, `--port must be a whole number from 0 to 65535 (0 picks a free one), not ${port}. Run the command again with another port.`);
+    if (!Number.isInteger(tokenTtl) || tokenTtl < 1) throw new UserError(`Invalid --token-ttl ${tokenTtl}`, `--token-ttl must be a whole number of seconds, at least 1, not ${tokenTtl}. Run the command again with another lifetime.`);
 
     let emulator: RunningEmulator;
     try {
@@ -79,7 +80,7 @@ export const emulatorCommand = defineCommand<EmulatorArgs>({
       });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-        throw new Error(`Port ${port} on ${host} is already in use. Stop what uses it, or choose another port with --port.`);
+        throw new UserError(`Port ${port} is in use`, `Port ${port} on ${host} is already in use. Stop what uses it, or choose another port with --port.`);
       }
       throw error;
     }
@@ -95,12 +96,18 @@ export const emulatorCommand = defineCommand<EmulatorArgs>({
   },
 });
 
+/** The traffic flags; a value that cannot be used is the user's to fix, with the accepted forms. */
 function trafficOptions(args: EmulatorArgs): TrafficOptions {
-  return {
-    ...(args.rateLimit === undefined ? {} : { rateLimit: parseRateLimit(args.rateLimit) }),
-    ...(args.latency === undefined ? {} : { latencyMs: parseLatency(args.latency) }),
-    ...(args.fault === undefined || args.fault.length === 0 ? {} : { faults: args.fault.map(parseFault) }),
-  };
+  try {
+    return {
+      ...(args.rateLimit === undefined ? {} : { rateLimit: parseRateLimit(args.rateLimit) }),
+      ...(args.latency === undefined ? {} : { latencyMs: parseLatency(args.latency) }),
+      ...(args.fault === undefined || args.fault.length === 0 ? {} : { faults: args.fault.map(parseFault) }),
+    };
+  } catch (error) {
+    if (error instanceof TrafficOptionError) throw new UserError(`Invalid ${error.option}`, `${error.message} Run the command again with a corrected ${error.option}.`);
+    throw error;
+  }
 }
 
 /**
