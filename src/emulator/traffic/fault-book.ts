@@ -67,14 +67,6 @@ export class FaultBook {
     }
     return decision;
   }
-
-  /** Rule counts back to zero, as if no request had been seen. */
-  reset(): void {
-    for (const state of this.#rules) {
-      state.matched = 0;
-      state.fired = 0;
-    }
-  }
 }
 
 function triggers(state: RuleState, random: () => number): boolean {

@@ -130,13 +130,6 @@ describe('FaultBook', () => {
     expect(decideAll(book, ['GET /a', 'GET /a', 'GET /a', 'GET /a'], random)).toEqual(['500:0.1', '503@2', '-', '500:0.1']);
     expect(calls).toBe(3);
   });
-
-  it('forgets its counts on reset', () => {
-    const book = new FaultBook([parseFault('reset@1')]);
-    expect(decideAll(book, ['GET /a', 'GET /a'])).toEqual(['reset@1', '-']);
-    book.reset();
-    expect(decideAll(book, ['GET /a'])).toEqual(['reset@1']);
-  });
 });
 
 describe('createTrafficControl checks in-process options at once', () => {
