@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/core/plan.js';
 import { CMS_USER, type RunningEmulator } from '../../src/emulator/index.js';
+import type { HistoryRecord } from '../../src/io/audit/append-history.js';
 import { expectConverged, expectLockMatchesCms, liveState, startScenarioEmulator, writeRequests } from './helpers/scenario-cms.js';
 import { readFixture } from './helpers/read-fixture.js';
-import { SCENARIO_ACTOR, ScenarioProject, type HistoryEntry } from './helpers/scenario-project.js';
+import { SCENARIO_ACTOR, ScenarioProject } from './helpers/scenario-project.js';
 
 const fixture = (version: 'v1' | 'v2') => readFixture(`lifecycle/${version}`);
 
@@ -48,7 +49,7 @@ describe('lifecycle: v1 → v2 → v1 → empty', () => {
   }
 
   /** Applies, and checks the history gained exactly the plan's steps, in order, each agreeing with the lockfile. */
-  async function applyAndCheckHistory(plan: Plan, flags: string[]): Promise<HistoryEntry[]> {
+  async function applyAndCheckHistory(plan: Plan, flags: string[]): Promise<HistoryRecord[]> {
     const before = (await project.history()).length;
     const applied = await project.run(['apply', '--auto-approve', ...flags]);
     expect(applied.stderr).not.toMatch(/error/i);

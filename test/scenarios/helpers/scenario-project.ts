@@ -2,22 +2,9 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../../../src/emulator/index.js';
+import type { HistoryRecord } from '../../../src/io/audit/append-history.js';
 import { emptyLockfile, lockedTarget, type Lockfile } from '../../../src/io/lockfile/lockfile.js';
 import { runCli, type CliResult } from '../../helpers/run-cli.js';
-
-/** One line of `.catalyst/history.jsonl`. */
-export interface HistoryEntry {
-  at: string;
-  actor: string;
-  target: string;
-  action: string;
-  kind: 'contentType' | 'propertyGroup';
-  key: string;
-  before?: string;
-  after?: string;
-  codes?: string[];
-  backup?: string;
-}
 
 /** Who the scenario runs as, so the lockfile and history name it. */
 export const SCENARIO_ACTOR = 'scenario-tests';
@@ -117,12 +104,13 @@ export class ScenarioProject {
     return { contentTypes: Object.keys(section.contentTypes).sort(), propertyGroups: Object.keys(section.propertyGroups).sort() };
   }
 
-  async history(): Promise<HistoryEntry[]> {
+  /** The lines of `.catalyst/history.jsonl`. */
+  async history(): Promise<HistoryRecord[]> {
     const text = (await this.read('.catalyst/history.jsonl')) ?? '';
     return text
       .split('\n')
       .filter((line) => line.trim() !== '')
-      .map((line) => JSON.parse(line) as HistoryEntry);
+      .map((line) => JSON.parse(line) as HistoryRecord);
   }
 
   async dispose(): Promise<void> {
