@@ -1,14 +1,14 @@
 import { dirname, relative, sep } from 'node:path';
 import type { PlatformAdapter } from '../adapters/port.js';
 import type { ApplyStep } from '../core/generated/plan.js';
-import type { ContentTypeDef, PropertyGroupDef } from '../core/model.js';
+import type { ContentTypeDef, PropertyGroupDef, VersionToken } from '../core/model.js';
 import type { Plan } from '../core/plan.js';
 import { appendHistory } from '../io/audit/append-history.js';
 import { writeBackup } from '../io/audit/write-backup.js';
 import { createLockEntry, removeLockEntry, setLockEntry, type Lockfile } from '../io/lockfile/lockfile.js';
 import { writeLockfile } from '../io/lockfile/write-lockfile.js';
 import { UserError } from '../core/user-error.js';
-import { outcomeDigests, runStep, type StepOutcome } from './run-step.js';
+import { outcomeDigests, runStep, type StepContext, type StepOutcome } from './run-step.js';
 
 export interface ApplyInput {
   plan: Plan;
@@ -53,11 +53,11 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyResult> {
   assertApplyable(input.plan, input.allowDestructive);
   const run = input.now().replace(/[:.]/g, '-');
   const backups = new Map<string, string>();
-  const context = {
+  const context: StepContext = {
     adapter: input.adapter,
-    created: new Map(),
+    created: new Map<string, VersionToken>(),
     allowDestructive: input.allowDestructive,
-    backup: async (kind: string, key: string, current: { def: unknown; version: unknown }) => {
+    backup: async (kind, key, current) => {
       const path = await writeBackup(input.backupDir, run, kind, key, { target: input.targetName, kind, key, ...current });
       backups.set(`${kind}:${key}`, relative(dirname(input.historyFile), path).split(sep).join('/'));
     },
