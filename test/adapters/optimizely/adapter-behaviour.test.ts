@@ -238,6 +238,12 @@ describe('ambiguous retries', () => {
     expect(platform.apiRequests().map((request) => request.method)).toEqual(['POST']);
   });
 
+  it('reports not_found for a first DELETE answered 404 (only a retried one may have landed)', async () => {
+    const { adapter, platform } = await setup((request) => (request.method === 'DELETE' ? { status: 404, body: { title: 'Not Found' } } : undefined));
+    expect((await adapterFailure(adapter.deleteContentType('Article'))).kind).toBe('not_found');
+    expect(platform.apiRequests().map((request) => request.method)).toEqual(['DELETE']);
+  });
+
   const seo = { key: 'SEO', displayName: 'SEO', sortOrder: 3 };
   const groupCases = [
     { write: 'create', method: 'POST', answer: 409, kind: 'conflict', run: (adapter: PlatformAdapter) => adapter.createPropertyGroup(seo) },
