@@ -4,6 +4,7 @@ import { hasErrors } from '../core/diagnostic.js';
 import pLimit from 'p-limit';
 import { createPlan, typesToCount, type Plan } from '../core/plan.js';
 import type { LiveState } from '../core/state.js';
+import { isAdapterError } from '../adapters/errors.js';
 import type { PlatformAdapter } from '../adapters/port.js';
 import type { Config, SelectedTarget } from '../io/config/config.js';
 import type { Lockfile } from '../io/lockfile/lockfile.js';
@@ -65,9 +66,17 @@ export async function reconcile(input: ReconcileInput): Promise<ReconcileResult>
   return { ok: true, plan: createPlan({ ...planInput, options: { ...planInput.options, contentItemCounts } }), live, diagnostics };
 }
 
-/** Item counts are for the reviewer: a type the platform cannot count for is shown as unknown, not an error. */
+/**
+ * Item counts are for the reviewer: a type the platform cannot count for, or whose count the
+ * platform failed to give, is shown as unknown rather than failing the plan. Anything but a
+ * platform error is a bug and is not hidden.
+ */
 async function countItems(adapter: PlatformAdapter, keys: readonly string[]): Promise<Record<string, number | null>> {
   const limit = pLimit(4);
-  const counts = await Promise.all(keys.map((key) => limit(() => adapter.countContentItems(key).catch(() => null))));
+  const unknownOnPlatformError = (error: unknown): null => {
+    if (isAdapterError(error)) return null;
+    throw error;
+  };
+  const counts = await Promise.all(keys.map((key) => limit(() => adapter.countContentItems(key).catch(unknownOnPlatformError))));
   return Object.fromEntries(keys.map((key, index) => [key, counts[index] ?? null]));
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOptimizelyAdapter } from '../../src/adapters/optimizely/index.js';
+import type { PlatformAdapter } from '../../src/adapters/port.js';
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { applyPlan } from '../../src/engine/apply-plan.js';
 import { reconcile } from '../../src/engine/reconcile.js';
@@ -51,7 +52,7 @@ async function plan(lock: Lockfile) {
 }
 
 describe('reconcile counts the content a destructive change affects', () => {
-  it('counts items only for types changed destructively, and shows none for safe plans', async () => {
+  it('counts items only for types changed destructively, shows none for safe plans, and unknown when the platform fails to count', async () => {
     await writeFile(join(dir, 'content-types', 'Story.yaml'), yaml(true));
     const create = await plan(emptyLockfile());
     expect(create.resources.find((resource) => resource.key === 'Story')?.contentItems).toBeUndefined();
@@ -73,5 +74,16 @@ describe('reconcile counts the content a destructive change affects', () => {
     const deletion = await plan(applied.lock);
     expect(deletion.resources.find((resource) => resource.key === 'Story')?.contentItems).toBe(3);
     expect(deletion.resources.find((resource) => resource.key === 'Other')?.contentItems).toBeUndefined();
+
+    emulator.traffic.configure({ faults: [{ kind: 'status', status: 500, method: 'GET', path: '/**/content/**' }] });
+    try {
+      const once = createOptimizelyAdapter({ apiUrl: emulator.url, apiVersion: 'v1', clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET, retry: { maxAttempts: 1 } });
+      const failed = await reconcile({ config, target, adapter: once, lock: applied.lock, cwd: dir, now: '2026-01-01T00:00:00.000Z' });
+      expect(failed.ok && failed.plan.resources.find((resource) => resource.key === 'Story')?.contentItems).toBeNull();
+    } finally {
+      emulator.traffic.configure({});
+    }
+    const buggy = Object.assign(Object.create(adapter()) as PlatformAdapter, { countContentItems: () => Promise.reject(new TypeError('a bug')) });
+    await expect(reconcile({ config, target, adapter: buggy, lock: applied.lock, cwd: dir, now: '2026-01-01T00:00:00.000Z' })).rejects.toThrow('a bug');
   });
 });
