@@ -6,14 +6,17 @@
 import { spawnSync } from 'node:child_process';
 import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'catalyst.js');
 
 const project = await mkdtemp(join(tmpdir(), 'catalyst-demo-'));
-await cp(join(ROOT, 'examples', 'basic'), project, { recursive: true, filter: (source) => !source.includes('.catalyst') && !source.endsWith('catalyst.lock.json') });
+const EXAMPLE = join(ROOT, 'examples', 'basic');
+/** Local state a run in examples/basic may have left: the demo starts from a new project. */
+const LOCAL_STATE = new Set(['.catalyst', 'catalyst.lock.json']);
+await cp(EXAMPLE, project, { recursive: true, filter: (source) => !LOCAL_STATE.has(relative(EXAMPLE, source).split(sep)[0]!) });
 process.stdout.write(`Demo project: ${project} (a copy of examples/basic)\n`);
 
 const steps: Array<{ title: string; args: string[]; expect: number }> = [
