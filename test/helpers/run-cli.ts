@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
@@ -15,6 +15,8 @@ export interface RunCliOptions {
   cwd?: string;
   env?: Record<string, string | undefined>;
   input?: string;
+  /** Called with the child as soon as it is spawned (to signal it, or watch its output). */
+  onSpawn?: (child: ChildProcessWithoutNullStreams) => void;
 }
 
 /** Runs the catalyst CLI from source in a child process, as a user would, in any working directory. */
@@ -37,5 +39,6 @@ export function runProcess(command: string, args: string[], options: RunCliOptio
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
     child.stdin.end(options.input ?? '');
+    options.onSpawn?.(child);
   });
 }

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../../../src/emulator/index.js';
 import type { HistoryRecord } from '../../../src/io/audit/append-history.js';
 import { emptyLockfile, lockedTarget, type Lockfile } from '../../../src/io/lockfile/lockfile.js';
-import { runCli, type CliResult } from '../../helpers/run-cli.js';
+import { runCli, type CliResult, type RunCliOptions } from '../../helpers/run-cli.js';
 
 /** Who the scenario runs as, so the lockfile and history name it. */
 export const SCENARIO_ACTOR = 'scenario-tests';
@@ -49,8 +49,8 @@ export class ScenarioProject {
   }
 
   /** Runs `catalyst <args>` in the project directory. */
-  run(args: string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
-    return runCli(args, { cwd: this.dir, env: { ...this.env, ...env } });
+  run(args: string[], env: Record<string, string | undefined> = {}, onSpawn?: RunCliOptions['onSpawn']): Promise<CliResult> {
+    return runCli(args, { cwd: this.dir, env: { ...this.env, ...env }, ...(onSpawn ? { onSpawn } : {}) });
   }
 
   /** Writes files (paths relative to the project), creating folders. */
