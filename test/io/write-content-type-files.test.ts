@@ -80,6 +80,14 @@ describe('writeContentTypeFiles', () => {
     expect(await readFile(join(dir, 'types/Hero.yaml'), 'utf8')).toBe('key: Banner\nbaseType: _component\n');
   });
 
+  it('refuses a folder holding YAML with errors, which it could not match to a type, and writes nothing', async () => {
+    await mkdir(join(dir, 'types'));
+    await writeFile(join(dir, 'types/Hero.yaml'), 'key: Hero\nbaseType: [\n');
+    await expect(writeContentTypeFiles('types', [hero], { cwd: dir })).rejects.toThrow(/^Internal error: .* whose YAML has errors \(Hero\.yaml\)/);
+    expect(await readdir(join(dir, 'types'))).toEqual(['Hero.yaml']);
+    expect(await readFile(join(dir, 'types/Hero.yaml'), 'utf8')).toBe('key: Hero\nbaseType: [\n');
+  });
+
   it('updates property groups where they are defined and adds new ones to the first groups file', async () => {
     await mkdir(join(dir, 'types'));
     await writeFile(join(dir, 'types/groups.yaml'), 'propertyGroups:\n  - { key: SEO, displayName: Old }\n  - Layout\n');
