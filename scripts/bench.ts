@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createOptimizelyAdapter } from '../src/adapters/optimizely/index.js';
 import type { PlatformAdapter } from '../src/adapters/port.js';
-import { OPTIMIZELY_BUILT_IN_GROUPS } from '../src/core/built-in-groups.js';
+import { OPTIMIZELY_PROFILE } from '../src/adapters/optimizely/profile.js';
 import type { ContentTypeDef, PropertyDef } from '../src/core/model.js';
 import { normalizeContentType } from '../src/core/normalize.js';
 import { createPlan, type Plan } from '../src/core/plan.js';
@@ -43,11 +43,11 @@ function syntheticType(index: number, properties: number, variant = 0): ContentT
       : kind === 3 ? { type: 'contentReference', allowedTypes: ['_image'], displayName: `Image ${p}` }
       : { type: 'integer', minimum: 0, maximum: 100, displayName: `Count ${p}` };
   }
-  return normalizeContentType({ key: `Bench${index}`, baseType: '_component', displayName: `Bench ${index}`, properties: props });
+  return normalizeContentType({ key: `Bench${index}`, baseType: '_component', displayName: `Bench ${index}`, properties: props }, OPTIMIZELY_PROFILE.defaults);
 }
 
 function desiredOf(defs: ContentTypeDef[]): DesiredState {
-  return { contentTypes: defs.map((def) => ({ def })), propertyGroups: [] };
+  return { contentTypes: defs.map((def) => ({ def })), propertyGroups: [], displayTemplates: [] };
 }
 
 function median(values: number[]): number {
@@ -56,7 +56,7 @@ function median(values: number[]): number {
 }
 
 function plan(desired: DesiredState, base: BaseState, live: Parameters<typeof createPlan>[0]['live']): Plan {
-  return createPlan({ desired, base, live, options: { now: '2026-01-01T00:00:00.000Z', target: { name: 'bench', platform: 'optimizely', description: 'bench' }, builtInGroups: OPTIMIZELY_BUILT_IN_GROUPS } });
+  return createPlan({ desired, base, live, options: { now: '2026-01-01T00:00:00.000Z', target: { name: 'bench', platform: 'optimizely', description: 'bench' }, rules: OPTIMIZELY_PROFILE } });
 }
 
 function benchPurePlanner(types: number, properties: number): void {
@@ -64,7 +64,7 @@ function benchPurePlanner(types: number, properties: number): void {
   const edited = defs.map((def, i) => (i % 10 === 0 ? syntheticType(i, properties, 1) : def));
   const base: BaseState = emptyBaseState();
   for (const def of defs) base.contentTypes[def.key] = { def, digest: '', version: {}, syncedAt: '', syncedBy: '' };
-  const live = { contentTypes: defs.map((def) => ({ def, version: { etag: '"1"' }, readOnly: false })), propertyGroups: [] };
+  const live = { contentTypes: defs.map((def) => ({ def, version: { etag: '"1"' }, readOnly: false })), propertyGroups: [], displayTemplates: [] };
   const times: number[] = [];
   global.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;

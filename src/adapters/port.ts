@@ -1,10 +1,5 @@
-import type {
-  ContentTypeDef,
-  LiveContentType,
-  LivePropertyGroup,
-  PropertyGroupDef,
-  VersionToken,
-} from '../core/model.js';
+import type { Definition, LiveResource, ResourceDefs, ResourceKind, VersionToken } from '../core/model.js';
+import type { PlatformProfile } from './platform-profile.js';
 
 /** Options of one write. */
 export interface WriteOptions {
@@ -22,39 +17,48 @@ export interface WriteOptions {
 }
 
 /**
- * The platform port. Every method either resolves with the resource as the platform now holds
- * it, or rejects with an `AdapterError` (see errors.ts) and leaves the platform as it was:
- * if create rejects, the resource does not exist; if update rejects, the resource is unchanged;
- * if delete rejects, the resource still exists. Retryable failures are retried inside the
- * adapter before it rejects.
+ * One resource kind on a platform. Every method either resolves with the resource as the
+ * platform now holds it, or rejects with an `AdapterError` (see errors.ts) and leaves the
+ * platform as it was: if create rejects, the resource does not exist; if update rejects, the
+ * resource is unchanged; if delete rejects, the resource still exists. Retryable failures are
+ * retried inside the adapter before it rejects.
  */
-export interface PlatformAdapter {
-  readonly platform: string;
-  /** Human-readable target description without secrets, e.g. "optimizely v1 at http://127.0.0.1:4010". */
-  describe(): string;
-
-  listContentTypes(): Promise<LiveContentType[]>;
-  /** Resolves `null` when the type does not exist. */
-  getContentType(key: string): Promise<LiveContentType | null>;
-  createContentType(def: ContentTypeDef): Promise<LiveContentType>;
+export interface ResourcePort<T extends Definition> {
+  /** Every resource of the kind, the platform's own (read-only) included. */
+  list(): Promise<Array<LiveResource<T>>>;
+  /** Resolves `null` when the resource does not exist. */
+  get(key: string): Promise<LiveResource<T> | null>;
+  create(def: T): Promise<LiveResource<T>>;
   /**
-   * Makes the live type equal to `next`. `previous` is the live definition the change was
+   * Makes the live resource equal to `next`. `previous` is the live definition the change was
    * planned against; adapters that patch compute the patch from it (members of `previous`
    * absent from `next` are removed).
    */
-  updateContentType(previous: ContentTypeDef, next: ContentTypeDef, options?: WriteOptions): Promise<LiveContentType>;
-  deleteContentType(key: string, options?: WriteOptions): Promise<void>;
+  update(previous: T, next: T, options?: WriteOptions): Promise<LiveResource<T>>;
+  delete(key: string, options?: WriteOptions): Promise<void>;
+}
 
-  listPropertyGroups(): Promise<LivePropertyGroup[]>;
-  /** Resolves `null` when the group does not exist. */
-  getPropertyGroup(key: string): Promise<LivePropertyGroup | null>;
-  createPropertyGroup(def: PropertyGroupDef): Promise<LivePropertyGroup>;
-  updatePropertyGroup(previous: PropertyGroupDef, next: PropertyGroupDef, options?: WriteOptions): Promise<LivePropertyGroup>;
-  deletePropertyGroup(key: string, options?: WriteOptions): Promise<void>;
+/** A port per resource kind: adding a kind does not compile until every adapter serves it. */
+export type ResourcePorts = { readonly [K in ResourceKind]: ResourcePort<ResourceDefs[K]> };
 
+/** The platform port. */
+export interface PlatformAdapter {
+  /** What the platform is and assumes: defaults, built-in resources, environment, emulator. */
+  readonly profile: PlatformProfile;
+  /** Human-readable target description without secrets, e.g. "optimizely v1 at http://127.0.0.1:4010". */
+  describe(): string;
+  readonly resources: ResourcePorts;
   /**
    * How many content items of this type exist, or `null` when the platform cannot tell.
    * Used to say whether a destructive change would lose real data.
    */
   countContentItems(contentTypeKey: string): Promise<number | null>;
+}
+
+/**
+ * The port of a kind, for code that holds a definition of any kind (a plan step): the plan
+ * schema ties every definition to its step's kind, so the port may take it as its own.
+ */
+export function portOf(adapter: PlatformAdapter, kind: ResourceKind): ResourcePort<Definition> {
+  return adapter.resources[kind] as unknown as ResourcePort<Definition>;
 }

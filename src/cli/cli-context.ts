@@ -4,6 +4,7 @@ import pc from 'picocolors';
 import { hasErrors, type Diagnostic } from '../core/diagnostic.js';
 import { UserError } from '../core/user-error.js';
 import type { Config, SelectedTarget } from '../io/config/config.js';
+import { PLATFORM_PROFILES } from '../engine/platforms.js';
 import { loadConfig } from '../io/config/load-config.js';
 import { readLockfile } from '../io/lockfile/read-lockfile.js';
 import type { Lockfile } from '../io/lockfile/lockfile.js';
@@ -92,6 +93,7 @@ async function loadConfigOrFail(context: CliContext, args: ProjectArgs, requireT
   const result = await loadConfig({
     cwd: context.cwd,
     env: context.env,
+    platforms: PLATFORM_PROFILES,
     requireTarget,
     ...(args.config !== undefined ? { configPath: args.config } : {}),
     ...(args.target !== undefined ? { targetName: args.target } : {}),

@@ -1,5 +1,5 @@
 import type { ApplyResult, StepEvent } from '../engine/apply-plan.js';
-import { KIND_LABEL } from '../render/resource-labels.js';
+import { kindLabel } from '../render/resource-labels.js';
 import type { Style } from '../render/style.js';
 import { renderError } from './render-error.js';
 
@@ -7,11 +7,11 @@ const VERB = { create: 'Created', update: 'Updated', delete: 'Deleted', adopt: '
 const PRESENT = { create: 'Creating', update: 'Updating', delete: 'Deleting', adopt: 'Adopting', forget: 'Forgetting' } as const;
 
 export function stepStartLine(event: Extract<StepEvent, { type: 'start' }>): string {
-  return `[${event.index + 1}/${event.total}] ${PRESENT[event.step.action]} ${KIND_LABEL[event.step.kind]} ${event.step.key}…`;
+  return `[${event.index + 1}/${event.total}] ${PRESENT[event.step.action]} ${kindLabel(event.step.kind)} ${event.step.key}…`;
 }
 
 export function stepDoneLine(event: Extract<StepEvent, { type: 'done' }>, style: Style): string {
-  return `[${event.index + 1}/${event.total}] ${style.create(VERB[event.step.action])} ${KIND_LABEL[event.step.kind]} ${event.step.key}`;
+  return `[${event.index + 1}/${event.total}] ${style.create(VERB[event.step.action])} ${kindLabel(event.step.kind)} ${event.step.key}`;
 }
 
 /** The closing summary of an apply, Terraform style, or what failed and what to do. */
@@ -29,7 +29,7 @@ export function renderApplyResult(result: ApplyResult, style: Style): string {
   if (!result.failed) return `\n${style.create('Apply complete!')} Resources: ${totals}${lockNote}.\n`;
   const { step, error } = result.failed;
   return (
-    `\n${style.error('Apply failed')} at ${step.action} ${KIND_LABEL[step.kind]} ${step.key}. Done before it: ${totals}${lockNote}; ` +
+    `\n${style.error('Apply failed')} at ${step.action} ${kindLabel(step.kind)} ${step.key}. Done before it: ${totals}${lockNote}; ` +
     `${result.skipped.length} step${result.skipped.length === 1 ? '' : 's'} not run.\n` +
     `The lockfile records every completed step. Fix the problem, then run \`catalyst plan\` again: the new plan picks up where this one stopped.\n\n${renderError(error, style)}`
   );

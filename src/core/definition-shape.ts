@@ -1,8 +1,6 @@
 import { canonicalJson } from './canonical-json.js';
-import type { ContentTypeDef, PropertyGroupDef } from './model.js';
 
-/** A canonical definition of any resource kind. */
-export type Definition = ContentTypeDef | PropertyGroupDef;
+export type { Definition } from './model.js';
 
 /**
  * How a member of a canonical definition is compared, by its position:
@@ -23,6 +21,11 @@ const SET_MEMBERS: ReadonlySet<string> = new Set([
 ]);
 
 export function shapeAt(path: readonly string[]): MemberShape {
+  return path[0] === 'settings' ? settingShapeAt(path) : contentShapeAt(path);
+}
+
+/** A content type's members: `properties` is a record of objects, each with `items`. */
+function contentShapeAt(path: readonly string[]): MemberShape {
   const last = path[path.length - 1] ?? '';
   switch (path.length) {
     case 0:
@@ -36,6 +39,22 @@ export function shapeAt(path: readonly string[]): MemberShape {
       return last === 'items' ? 'object' : SET_MEMBERS.has(last) ? 'set' : 'atomic';
     case 4:
       return path[0] === 'properties' && path[2] === 'items' && SET_MEMBERS.has(last) ? 'set' : 'atomic';
+    default:
+      return 'atomic';
+  }
+}
+
+/** A display template's `settings`: a record of settings, each with a record of `choices`. */
+function settingShapeAt(path: readonly string[]): MemberShape {
+  switch (path.length) {
+    case 1:
+      return 'record';
+    case 2:
+      return 'object';
+    case 3:
+      return path[2] === 'choices' ? 'record' : 'atomic';
+    case 4:
+      return 'object';
     default:
       return 'atomic';
   }

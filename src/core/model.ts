@@ -149,9 +149,59 @@ export interface PropertyGroupDef {
   sortOrder?: number;
 }
 
-/** The resource kinds catalyst reconciles. */
-export const RESOURCE_KINDS = ['contentType', 'propertyGroup'] as const;
+/** One choice of a display setting; `sortOrder` orders choices in the editor. */
+export interface DisplaySettingChoice {
+  displayName: string;
+  sortOrder?: number;
+}
+
+/** One setting editors pick for a display template (a select or a checkbox). */
+export interface DisplaySetting {
+  displayName: string;
+  /** `select` or `checkbox` in the official SDK; free text on the wire. */
+  editor?: string;
+  sortOrder?: number;
+  /** Keyed by choice key. */
+  choices?: Record<string, DisplaySettingChoice>;
+}
+
+/**
+ * A display template: how editors may render content. It targets at most one of a node type
+ * (`row`, `column`), a base type or a content type; none targets everything.
+ */
+export interface DisplayTemplateDef {
+  key: string;
+  displayName: string;
+  nodeType?: string;
+  baseType?: BaseType;
+  /** Key of the content type it applies to. */
+  contentType?: string;
+  /** Absent means false. */
+  isDefault?: boolean;
+  /** Keyed by setting key. */
+  settings?: Record<string, DisplaySetting>;
+}
+
+/** The definition type of each resource kind catalyst reconciles. */
+export interface ResourceDefs {
+  propertyGroup: PropertyGroupDef;
+  contentType: ContentTypeDef;
+  displayTemplate: DisplayTemplateDef;
+}
+
+/** The member of desired, base and live state (and of a lockfile section) that holds each kind. */
+export interface KindSections {
+  propertyGroup: 'propertyGroups';
+  contentType: 'contentTypes';
+  displayTemplate: 'displayTemplates';
+}
+
+/** The resource kinds catalyst reconciles, in the order they are created (deleted in reverse). */
+export const RESOURCE_KINDS = ['propertyGroup', 'contentType', 'displayTemplate'] as const satisfies ReadonlyArray<keyof ResourceDefs>;
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
+
+/** A canonical definition of any resource kind. */
+export type Definition = ResourceDefs[ResourceKind];
 
 /**
  * A platform's version of one live resource, used as the precondition of the next write.
@@ -163,22 +213,19 @@ export interface VersionToken {
   lastModified?: string;
 }
 
-/** A live content type as an adapter returns it. */
-export interface LiveContentType {
-  def: ContentTypeDef;
+/** A live resource as an adapter returns it. */
+export interface LiveResource<T> {
+  def: T;
   version: VersionToken;
-  /** Platform-owned (system) types are read-only: reported, never written. */
+  /** Platform-owned (system) resources are read-only: reported, never written. */
   readOnly: boolean;
-  /** The platform's source marker for system types (e.g. "system"); absent for user types. */
+  /** The platform's source marker for system resources (e.g. "system"); absent for user ones. */
   source?: string;
 }
 
-export interface LivePropertyGroup {
-  def: PropertyGroupDef;
-  version: VersionToken;
-  readOnly: boolean;
-  source?: string;
-}
+export type LiveContentType = LiveResource<ContentTypeDef>;
+export type LivePropertyGroup = LiveResource<PropertyGroupDef>;
+export type LiveDisplayTemplate = LiveResource<DisplayTemplateDef>;
 
 /** Where a desired definition was written, for diagnostics and plan output. */
 export interface SourceLocation {

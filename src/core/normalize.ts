@@ -1,8 +1,10 @@
 import { sortKeys } from './canonical-json.js';
-import { OPTIMIZELY_DEFAULTS, type ServerDefaults } from './defaults.js';
+import type { ServerDefaults } from './defaults.js';
 import type {
   AccessRight,
   ContentTypeDef,
+  DisplaySetting,
+  DisplayTemplateDef,
   ItemDef,
   PropertyDef,
   PropertyGroupDef,
@@ -15,7 +17,7 @@ import type {
  * in sorted order. Idempotent: normalize(normalize(x)) equals normalize(x).
  * It never invents or drops meaningful data; checking that data is valid is `validate`'s job.
  */
-export function normalizeContentType(def: ContentTypeDef, defaults: ServerDefaults = OPTIMIZELY_DEFAULTS): ContentTypeDef {
+export function normalizeContentType(def: ContentTypeDef, defaults: ServerDefaults): ContentTypeDef {
   const properties: Record<string, PropertyDef> = {};
   for (const key of Object.keys(def.properties ?? {}).sort()) {
     const property = def.properties[key];
@@ -38,7 +40,7 @@ export function normalizeContentType(def: ContentTypeDef, defaults: ServerDefaul
   return sortKeys(normalized);
 }
 
-export function normalizeProperty(property: PropertyDef, defaults: ServerDefaults = OPTIMIZELY_DEFAULTS): PropertyDef {
+export function normalizeProperty(property: PropertyDef, defaults: ServerDefaults): PropertyDef {
   // Object.assign, not a spread: V8 builds `{ ...x, a, b, … }` with many members about 30 times slower.
   const normalized: PropertyDef = Object.assign(normalizeConstraints(property), {
     type: property.type,
@@ -58,11 +60,37 @@ export function normalizeProperty(property: PropertyDef, defaults: ServerDefault
   return sortKeys(normalized);
 }
 
-export function normalizePropertyGroup(group: PropertyGroupDef, defaults: ServerDefaults = OPTIMIZELY_DEFAULTS): PropertyGroupDef {
+export function normalizePropertyGroup(group: PropertyGroupDef, defaults: ServerDefaults): PropertyGroupDef {
   return sortKeys({
     key: group.key,
     displayName: group.displayName,
     sortOrder: notDefault(group.sortOrder, defaults.propertyGroupSortOrder),
+  });
+}
+
+/**
+ * A display template in canonical form. Of its optional members only `isDefault: false` has a
+ * server default; a setting's or choice's missing sort order stays missing (the platform keeps it so).
+ */
+export function normalizeDisplayTemplate(template: DisplayTemplateDef): DisplayTemplateDef {
+  const settings: Record<string, DisplaySetting> = {};
+  for (const [key, setting] of Object.entries(template.settings ?? {})) {
+    const choices = Object.entries(setting.choices ?? {}).map(([choice, value]) => [choice, sortKeys({ displayName: value.displayName, sortOrder: value.sortOrder ?? undefined })]);
+    settings[key] = sortKeys({
+      displayName: setting.displayName,
+      editor: nonEmpty(setting.editor),
+      sortOrder: setting.sortOrder ?? undefined,
+      choices: choices.length > 0 ? Object.fromEntries(choices) : undefined,
+    });
+  }
+  return sortKeys({
+    key: template.key,
+    displayName: template.displayName,
+    nodeType: nonEmpty(template.nodeType),
+    baseType: template.baseType ?? undefined,
+    contentType: nonEmpty(template.contentType),
+    isDefault: template.isDefault === true ? true : undefined,
+    settings: Object.keys(settings).length > 0 ? settings : undefined,
   });
 }
 

@@ -1,7 +1,10 @@
 import type { ApplyStep, PlanNotice, ResourcePlan, ResourceRef } from './generated/plan.js';
 import { isCyclic, stronglyConnectedComponents, topologicalOrder, type Edge } from './graph.js';
-import type { ContentTypeDef, ResourceKind } from './model.js';
-import { contentTypeReferences } from './references.js';
+import { assertNever } from './assert-never.js';
+import { compareCodeUnits } from './definition-shape.js';
+import { InternalError } from './internal-error.js';
+import type { ResourceKind } from './model.js';
+import { kindOf } from './resource-kinds.js';
 import { SERVER_DATA_LOSS_CODES } from './risk-codes.js';
 import { stripReferences, type DeferredReference } from './strip-references.js';
 
@@ -32,7 +35,8 @@ interface ReferenceEdge {
  * 3. updates (they may reference anything created in step 2);
  * 4. deletes, referencing before referenced, so property groups go after the types using them
  *    (a hard cycle among deleted types is a warning, PL111: the platform may refuse one delete).
- * Ties are broken by kind (property groups first when creating, last when deleting), then key.
+ * Ties are broken by kind (in the create order of resource-kinds.ts: property groups, content
+ * types, display templates; the reverse when deleting), then key.
  */
 export function orderSteps(resources: readonly ResourcePlan[]): OrderResult {
   const blockers: PlanNotice[] = [];
@@ -41,7 +45,7 @@ export function orderSteps(resources: readonly ResourcePlan[]): OrderResult {
   const withAction = (action: ResourcePlan['action']) =>
     [...byId].filter(([, resource]) => resource.action === action).map(([id]) => id);
 
-  const recordSteps = [...withAction('adopt'), ...withAction('forget')].sort(byKindThenKey(0)).map((id) => stepFor(byId.get(id)!, []));
+  const recordSteps = [...withAction('adopt'), ...withAction('forget')].sort(byKindThenKey('create', byId)).map((id) => stepFor(byId.get(id)!, []));
 
   const creates = withAction('create');
   const createEdges = referenceEdges(creates, byId, 'after', 'referenced-first');
@@ -49,7 +53,7 @@ export function orderSteps(resources: readonly ResourcePlan[]): OrderResult {
   const createSteps = createOrder.map((id) => stepFor(byId.get(id)!, deferred.get(id) ?? []));
   const deferredSteps = createOrder.flatMap((id) => followUpStep(byId.get(id)!, deferred.get(id) ?? []));
 
-  const updateSteps = withAction('update').sort(byKindThenKey(0)).map((id) => stepFor(byId.get(id)!, []));
+  const updateSteps = withAction('update').sort(byKindThenKey('create', byId)).map((id) => stepFor(byId.get(id)!, []));
 
   const deletes = withAction('delete');
   const deleteEdges = referenceEdges(deletes, byId, 'before', 'referencing-first');
@@ -83,7 +87,7 @@ function orderCreates(
     if (edge.hard) continue;
     deferred.set(edge.from, [...(deferred.get(edge.from) ?? []), { path: edge.path, target: edge.target }]);
   }
-  return { order: topologicalOrder(ids, kept, byKindRank(0)), deferred };
+  return { order: topologicalOrder(ids, kept, byKindRank('create', byId)), deferred };
 }
 
 function orderDeletes(ids: string[], edges: ReferenceEdge[], byId: ReadonlyMap<string, ResourcePlan>, warnings: PlanNotice[]): string[] {
@@ -96,7 +100,7 @@ function orderDeletes(ids: string[], edges: ReferenceEdge[], byId: ReadonlyMap<s
       resources: component.map((id) => refOf(byId.get(id)!)),
     });
   }
-  return topologicalOrder(ids, kept, byKindRank(1));
+  return topologicalOrder(ids, kept, byKindRank('delete', byId));
 }
 
 /**
@@ -142,10 +146,9 @@ function referenceEdges(ids: readonly string[], byId: ReadonlyMap<string, Resour
   const edges: ReferenceEdge[] = [];
   for (const id of ids) {
     const resource = byId.get(id)!;
-    if (resource.kind !== 'contentType') continue;
     const def = resource[side];
     if (!def) continue;
-    for (const reference of contentTypeReferences(def)) {
+    for (const reference of kindOf(resource.kind).references(def)) {
       const target = idOf(reference.targetKind, reference.target);
       if (!present.has(target)) continue;
       const edge: Edge = direction === 'referenced-first' ? [target, id] : [id, target];
@@ -156,50 +159,35 @@ function referenceEdges(ids: readonly string[], byId: ReadonlyMap<string, Resour
 }
 
 function stepFor(resource: ResourcePlan, deferred: DeferredReference[]): ApplyStep {
-  const { key } = resource;
+  const { kind, key } = resource;
   switch (resource.action) {
     case 'create':
-      if (resource.kind === 'contentType') {
-        return { action: 'create', kind: 'contentType', key, definition: stripReferences(required(resource.after, resource), deferred), deferred };
-      }
-      return { action: 'create', kind: 'propertyGroup', key, definition: required(resource.after, resource) };
+      return { action: 'create', kind, key, definition: stripReferences(resource.after, deferred), deferred };
     case 'update': {
-      const precondition = required(resource.precondition, resource);
       const dataLoss = resource.codes.some((code) => SERVER_DATA_LOSS_CODES.has(code));
-      const rest = { precondition, dataLoss, codes: resource.codes, purpose: 'change' } as const;
-      return resource.kind === 'contentType'
-        ? { action: 'update', kind: 'contentType', key, previous: required(resource.before, resource), next: required(resource.after, resource), ...rest }
-        : { action: 'update', kind: 'propertyGroup', key, previous: required(resource.before, resource), next: required(resource.after, resource), ...rest };
+      return { action: 'update', kind, key, previous: resource.before, next: resource.after, precondition: resource.precondition, dataLoss, codes: resource.codes, purpose: 'change' };
     }
     case 'delete':
-      return { action: 'delete', kind: resource.kind, key, precondition: required(resource.precondition, resource), codes: resource.codes };
-    case 'adopt': {
-      const precondition = required(resource.precondition, resource);
-      const version = precondition.kind === 'version' ? precondition.version : {};
-      return resource.kind === 'contentType'
-        ? { action: 'adopt', kind: 'contentType', key, definition: required(resource.after, resource), version }
-        : { action: 'adopt', kind: 'propertyGroup', key, definition: required(resource.after, resource), version };
-    }
+      return { action: 'delete', kind, key, precondition: resource.precondition, codes: resource.codes };
+    case 'adopt':
+      return { action: 'adopt', kind, key, definition: resource.after, version: resource.precondition.version };
     case 'forget':
-      return { action: 'forget', kind: resource.kind, key };
+      return { action: 'forget', kind, key };
     case 'none':
-      throw new Error(`internal error: no step for ${resource.kind} "${key}", whose action is none`);
-    default: {
-      const unknown: never = resource.action;
-      throw new Error(`internal error: unknown action ${String(unknown)}`);
-    }
+      throw new InternalError(`no step for ${kind} "${key}", whose action is none`);
+    default:
+      return assertNever(resource, 'plan entry');
   }
 }
 
 function followUpStep(resource: ResourcePlan, deferred: DeferredReference[]): ApplyStep[] {
-  if (deferred.length === 0 || resource.kind !== 'contentType') return [];
-  const full: ContentTypeDef = required(resource.after, resource);
+  if (deferred.length === 0 || resource.action !== 'create') return [];
   return [{
     action: 'update',
-    kind: 'contentType',
+    kind: resource.kind,
     key: resource.key,
-    previous: stripReferences(full, deferred),
-    next: full,
+    previous: stripReferences(resource.after, deferred),
+    next: resource.after,
     precondition: { kind: 'created' },
     dataLoss: false,
     codes: [],
@@ -224,13 +212,6 @@ function reaches(from: string, to: string, edges: readonly Edge[]): boolean {
   return false;
 }
 
-function required<T>(value: T | null | undefined, resource: ResourcePlan): T {
-  if (value === null || value === undefined) {
-    throw new Error(`internal error: ${resource.kind} "${resource.key}" has action ${resource.action} but lacks a member it needs`);
-  }
-  return value;
-}
-
 function describeLinks(links: readonly ReferenceEdge[]): string {
   return links.map((link) => `${keyOf(link.from)}.${link.path} → ${link.target}`).join('; ');
 }
@@ -241,10 +222,8 @@ function compareEdges(a: ReferenceEdge, b: ReferenceEdge): number {
   return left < right ? -1 : left > right ? 1 : 0;
 }
 
-const KIND_PREFIX = { propertyGroup: 'propertyGroup:', contentType: 'contentType:' } as const;
-
 function idOf(kind: ResourceKind, key: string): string {
-  return `${KIND_PREFIX[kind]}${key}`;
+  return `${kind}:${key}`;
 }
 
 function keyOf(id: string): string {
@@ -255,12 +234,15 @@ function refOf(resource: ResourcePlan): ResourceRef {
   return { kind: resource.kind, key: resource.key };
 }
 
-/** Ranks property groups `groupRank` and content types the other (0 = first). */
-function byKindRank(groupRank: 0 | 1): (id: string) => number {
-  return (id) => (id.startsWith(KIND_PREFIX.propertyGroup) ? groupRank : 1 - groupRank);
+/** Ranks kinds in create order (resource-kinds.ts), or in reverse when deleting. */
+function byKindRank(direction: 'create' | 'delete', byId: ReadonlyMap<string, ResourcePlan>): (id: string) => number {
+  return (id) => {
+    const rank = kindOf(byId.get(id)!.kind).rank;
+    return direction === 'create' ? rank : -rank;
+  };
 }
 
-function byKindThenKey(groupRank: 0 | 1): (a: string, b: string) => number {
-  const rank = byKindRank(groupRank);
-  return (a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+function byKindThenKey(direction: 'create' | 'delete', byId: ReadonlyMap<string, ResourcePlan>): (a: string, b: string) => number {
+  const rank = byKindRank(direction, byId);
+  return (a, b) => rank(a) - rank(b) || compareCodeUnits(a, b);
 }

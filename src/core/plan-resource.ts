@@ -10,16 +10,19 @@ import type {
   Digests,
   DriftEntry,
   PlanNotice,
-  Precondition,
-  ResourceAction,
   ResourcePlan,
+  ResourcePlanCommon,
   ResourceStatus,
   RiskCode,
+  VersionPrecondition,
 } from './generated/plan.js';
 import { mergeDefinitions, type MergeConflict } from './merge.js';
 import type { ResourceKind, SourceLocation, VersionToken } from './model.js';
 import { adoptBlocker, conflictBlocker, deleteEditBlocker, immutableBlocker, liveWinsBlocker, readOnlyBlocker } from './resource-blockers.js';
 import { maxRisk } from './risk-codes.js';
+import { assertNever } from './assert-never.js';
+import { InternalError } from './internal-error.js';
+import { kindOf } from './resource-kinds.js';
 
 /** One resource on the three sides, definitions already normalized. */
 export interface ResourceInput<T extends Definition> {
@@ -38,16 +41,24 @@ export interface ResourceOutcome {
   drift?: DriftEntry;
 }
 
-interface Decision<T> {
+type LiveSide<T> = { def: T; version: VersionToken; readOnly: boolean };
+
+interface DecisionBase {
   status: ResourceStatus;
-  action: ResourceAction;
   actionReason: ActionReason;
   reason: string;
-  /** What apply writes or records; null for delete, forget and none. */
-  after: T | null;
   conflicts: Conflict[];
   blockers: PlanNotice[];
 }
+
+/** What apply does: writes `after` (create), overwrites or records `live` (update, adopt), deletes `live`, or only touches the lockfile. */
+type Decision<T> = DecisionBase &
+  (
+    | { action: 'create'; after: T }
+    | { action: 'update' | 'adopt'; after: T; live: LiveSide<T> }
+    | { action: 'delete'; live: LiveSide<T> }
+    | { action: 'forget' | 'none' }
+  );
 
 /**
  * The three-way decision for one resource in push mode (the CMS converges to YAML), following
@@ -65,11 +76,10 @@ export function planResource<T extends Definition>(input: ResourceInput<T>, stra
   if (live) digests.live = digest(live.def);
 
   const decision = decide(input, digests, strategy);
-  const before = live && ['update', 'delete', 'adopt'].includes(decision.action) ? live.def : null;
   let changes: ClassifiedChange[] = [];
   let codes: RiskCode[] = [];
-  if (decision.action === 'update' && before && decision.after) {
-    changes = classifyChanges(kind, diffDefinitions(before, decision.after), before, decision.after);
+  if (decision.action === 'update') {
+    changes = classifyChanges(kind, diffDefinitions(decision.live.def, decision.after), decision.live.def, decision.after);
     codes = changes.flatMap((change) => (change.code ? [change.code] : []));
   } else if (decision.action === 'delete') {
     codes = [deleteFinding(kind, key).code];
@@ -83,25 +93,21 @@ export function planResource<T extends Definition>(input: ResourceInput<T>, stra
   const immutable = changes.filter((change) => change.code === 'DS108');
   if (immutable.length > 0) blockers.push(immutableBlocker(kind, key, immutable));
 
-  const resource = {
+  const common: ResourcePlanCommon = {
     kind,
     key,
     status: decision.status,
-    action: decision.action,
     actionReason: decision.actionReason,
     reason: decision.reason,
     risk,
     codes,
     changes,
     conflicts: decision.conflicts,
-    precondition: precondition(decision.action, live, digests),
     digests,
     readOnly: live?.readOnly ?? false,
     blocked: blockers.length > 0,
-    before,
-    after: decision.after,
-    ...(desired?.origin ? { origin: desired.origin } : {}),
-  } as ResourcePlan;
+  };
+  const resource = planEntry(common, decision, desired?.origin);
   const outcome: ResourceOutcome = { resource, blockers };
   if (base && (!live || digests.live !== digests.base)) {
     outcome.drift = {
@@ -117,53 +123,57 @@ export function planResource<T extends Definition>(input: ResourceInput<T>, stra
 
 function decide<T extends Definition>(input: ResourceInput<T>, digests: Digests, strategy: ConflictStrategy): Decision<T> {
   const { kind, key, desired, base, live } = input;
-  const noun = `${kind === 'contentType' ? 'content type' : 'property group'} "${key}"`;
-  const make = (status: ResourceStatus, action: ResourceAction, actionReason: ActionReason, reason: string, after: T | null): Decision<T> =>
-    ({ status, action, actionReason, reason, after, conflicts: [], blockers: [] });
+  const noun = `${kindOf(kind).label} "${key}"`;
+  const quiet = { conflicts: [], blockers: [] };
+  const create = (status: ResourceStatus, actionReason: ActionReason, reason: string, after: T): Decision<T> => ({ ...quiet, status, action: 'create', actionReason, reason, after });
+  const write = (status: ResourceStatus, action: 'update' | 'adopt', actionReason: ActionReason, reason: string, after: T, current: LiveSide<T>): Decision<T> =>
+    ({ ...quiet, status, action, actionReason, reason, after, live: current });
+  const remove = (status: ResourceStatus, actionReason: ActionReason, reason: string, current: LiveSide<T>): Decision<T> => ({ ...quiet, status, action: 'delete', actionReason, reason, live: current });
+  const leave = (status: ResourceStatus, action: 'forget' | 'none', actionReason: ActionReason, reason: string): Decision<T> => ({ ...quiet, status, action, actionReason, reason });
 
-  if (desired && !base && !live) return make('new', 'create', 'create_because_new', 'Declared in YAML and not on the target.', desired.def);
+  if (desired && !base && !live) return create('new', 'create_because_new', 'Declared in YAML and not on the target.', desired.def);
   if (desired && !base && live) {
     if (digests.desired === digests.live) {
-      return make('adopt', 'adopt', 'adopt_because_identical', 'Exists on the target exactly as in YAML; recorded in the lockfile without writing.', live.def);
+      return write('adopt', 'adopt', 'adopt_because_identical', 'Exists on the target exactly as in YAML; recorded in the lockfile without writing.', live.def, live);
     }
-    const decision = make('adopt', 'update', 'update_because_adopted_differs', 'Exists on the target but not in the lockfile, and differs from YAML.', desired.def);
+    const decision = write('adopt', 'update', 'update_because_adopted_differs', 'Exists on the target but not in the lockfile, and differs from YAML.', desired.def, live);
     return resolve(decision, mergeDefinitions(undefined, desired.def, live.def, 'desired').conflicts, strategy, { kind, key }, () => adoptBlocker(kind, key, noun));
   }
   if (desired && base && !live) {
-    return make('drifted', 'create', 'create_because_deleted_outside', 'Synced before, but deleted in the CMS since; re-created from YAML.', desired.def);
+    return create('drifted', 'create_because_deleted_outside', 'Synced before, but deleted in the CMS since; re-created from YAML.', desired.def);
   }
   if (desired && base && live) {
     const desiredChanged = digests.desired !== digests.base;
     const liveChanged = digests.live !== digests.base;
-    if (!desiredChanged && !liveChanged) return make('in_sync', 'none', 'none_because_in_sync', 'Unchanged since the last sync.', null);
-    if (desiredChanged && !liveChanged) return make('modified', 'update', 'update_because_desired_changed', 'Changed in YAML since the last sync.', desired.def);
+    if (!desiredChanged && !liveChanged) return leave('in_sync', 'none', 'none_because_in_sync', 'Unchanged since the last sync.');
+    if (desiredChanged && !liveChanged) return write('modified', 'update', 'update_because_desired_changed', 'Changed in YAML since the last sync.', desired.def, live);
     if (!desiredChanged && liveChanged) {
-      return make('drifted', 'update', 'update_because_drifted', 'Changed in the CMS outside catalyst since the last sync; push mode reverts it to the YAML definition.', desired.def);
+      return write('drifted', 'update', 'update_because_drifted', 'Changed in the CMS outside catalyst since the last sync; push mode reverts it to the YAML definition.', desired.def, live);
     }
     if (digests.desired === digests.live) {
-      return make('in_sync', 'adopt', 'adopt_because_both_changed_identically', 'Changed in YAML and in the CMS in the same way; the lockfile is brought up to date.', live.def);
+      return write('in_sync', 'adopt', 'adopt_because_both_changed_identically', 'Changed in YAML and in the CMS in the same way; the lockfile is brought up to date.', live.def, live);
     }
     const merge = mergeDefinitions(base.def, desired.def, live.def, 'desired');
     const reason = merge.conflicts.length === 0
       ? 'Changed in YAML and in the CMS since the last sync, on different members; push mode writes the YAML definition and reverts the CMS edits shown as drift.'
       : 'Changed in YAML and in the CMS since the last sync, on the same members.';
-    const decision = make('conflict', 'update', 'update_because_both_changed', reason, desired.def);
+    const decision = write('conflict', 'update', 'update_because_both_changed', reason, desired.def, live);
     return resolve(decision, merge.conflicts, strategy, { kind, key }, (conflicts) => conflictBlocker(kind, key, noun, conflicts));
   }
   if (!desired && base && live) {
     if (digests.live === digests.base) {
-      return make('deleted', 'delete', 'delete_because_removed_from_desired', 'Removed from YAML; the lockfile says catalyst owns it.', null);
+      return remove('deleted', 'delete_because_removed_from_desired', 'Removed from YAML; the lockfile says catalyst owns it.', live);
     }
     const conflict = { path: '', base: base.def, live: live.def };
     switch (strategy) {
       case 'desired-wins':
-        return { ...make('conflict', 'delete', 'delete_because_removed_from_desired', 'Removed from YAML but changed in the CMS; strategy desired-wins deletes it.', null), conflicts: [{ ...conflict, resolution: 'desired' }] };
+        return { ...remove('conflict', 'delete_because_removed_from_desired', 'Removed from YAML but changed in the CMS; strategy desired-wins deletes it.', live), conflicts: [{ ...conflict, resolution: 'desired' }] };
       case 'live-wins':
-        return { ...make('conflict', 'forget', 'forget_because_live_wins', 'Removed from YAML but changed in the CMS; strategy live-wins keeps it in the CMS and stops managing it.', null), conflicts: [{ ...conflict, resolution: 'live' }] };
+        return { ...leave('conflict', 'forget', 'forget_because_live_wins', 'Removed from YAML but changed in the CMS; strategy live-wins keeps it in the CMS and stops managing it.'), conflicts: [{ ...conflict, resolution: 'live' }] };
       case 'manual':
       case 'merge':
         return {
-          ...make('conflict', 'delete', 'delete_because_removed_from_desired', 'Removed from YAML but changed in the CMS since the last sync.', null),
+          ...remove('conflict', 'delete_because_removed_from_desired', 'Removed from YAML but changed in the CMS since the last sync.', live),
           conflicts: [{ ...conflict, resolution: 'unresolved' }],
           blockers: [deleteEditBlocker(kind, key, noun)],
         };
@@ -171,12 +181,12 @@ function decide<T extends Definition>(input: ResourceInput<T>, digests: Digests,
         return unknownStrategy(strategy);
     }
   }
-  if (!desired && base && !live) return make('deleted', 'forget', 'forget_because_gone_everywhere', 'Removed from YAML and already gone from the target; dropped from the lockfile.', null);
+  if (!desired && base && !live) return leave('deleted', 'forget', 'forget_because_gone_everywhere', 'Removed from YAML and already gone from the target; dropped from the lockfile.');
   if (!desired && !base && live) {
     const reason = live.readOnly ? 'A platform resource, read-only; catalyst never touches it.' : 'Exists on the target but not in YAML or the lockfile; catalyst does not touch it.';
-    return make('unmanaged', 'none', 'none_because_unmanaged', reason, null);
+    return leave('unmanaged', 'none', 'none_because_unmanaged', reason);
   }
-  throw new Error(`internal error: ${kind} "${key}" is in none of desired, base and live`);
+  throw new InternalError(`${kind} "${key}" is in none of desired, base and live`);
 }
 
 /** Applies the strategy to member conflicts: desired-wins resolves them, the others block. */
@@ -209,25 +219,32 @@ function toConflict(conflict: MergeConflict, resolution: Conflict['resolution'])
   return result;
 }
 
-function precondition(action: ResourceAction, live: ResourceInput<Definition>['live'], digests: Digests): Precondition | null {
-  switch (action) {
+/**
+ * The plan entry of a decision: `before`, `after` and the precondition follow from the action.
+ * Members are in reading order: what and what happens first, the definitions and origin last.
+ */
+function planEntry<T extends Definition>(common: ResourcePlanCommon, decision: Decision<T>, origin: SourceLocation | undefined): ResourcePlan {
+  const head = { kind: common.kind, key: common.key, status: common.status };
+  const tail = origin ? { origin } : {};
+  const version = (live: LiveSide<T>): VersionPrecondition => ({ kind: 'version', version: live.version, digest: digest(live.def) });
+  switch (decision.action) {
     case 'create':
-      return { kind: 'absent' };
+      return { ...head, action: 'create', ...common, precondition: { kind: 'absent' }, before: null, after: decision.after, ...tail };
     case 'update':
-    case 'delete':
+      return { ...head, action: 'update', ...common, precondition: version(decision.live), before: decision.live.def, after: decision.after, ...tail };
     case 'adopt':
-      if (!live || !digests.live) throw new Error(`internal error: action ${action} without a live resource`);
-      return { kind: 'version', version: live.version, digest: digests.live };
+      return { ...head, action: 'adopt', ...common, precondition: version(decision.live), before: decision.live.def, after: decision.after, ...tail };
+    case 'delete':
+      return { ...head, action: 'delete', ...common, precondition: version(decision.live), before: decision.live.def, after: null, ...tail };
     case 'forget':
+      return { ...head, action: 'forget', ...common, precondition: null, before: null, after: null, ...tail };
     case 'none':
-      return null;
-    default: {
-      const unknown: never = action;
-      throw new Error(`internal error: unknown action ${String(unknown)}`);
-    }
+      return { ...head, action: 'none', ...common, precondition: null, before: null, after: null, ...tail };
+    default:
+      return assertNever(decision, 'decision');
   }
 }
 
 function unknownStrategy(strategy: never): never {
-  throw new Error(`internal error: unknown conflict strategy ${String(strategy)}`);
+  return assertNever(strategy, 'conflict strategy');
 }

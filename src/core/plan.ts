@@ -1,7 +1,5 @@
 import { deleteFinding } from './classify.js';
-import { OPTIMIZELY_DEFAULTS, type ServerDefaults } from './defaults.js';
-import type { Definition } from './definition-shape.js';
-import { deletedReferenceNotices } from './deleted-references.js';
+import { deletedReferenceNotices, type KindedDefinition } from './deleted-references.js';
 import type {
   ApplyStep,
   ApprovalItem,
@@ -14,17 +12,18 @@ import type {
   ResourcePlan,
   SyncMode,
 } from './generated/plan.js';
-import type { ResourceKind, SourceLocation, VersionToken } from './model.js';
-import { normalizeContentType, normalizePropertyGroup } from './normalize.js';
+import type { Definition, ResourceKind, SourceLocation, VersionToken } from './model.js';
 import { orderSteps } from './order.js';
 import { planResource, type ResourceInput } from './plan-resource.js';
+import type { PlatformRules } from './platform-profile.js';
+import { KIND_TABLE, kindOf } from './resource-kinds.js';
 import { SERVER_DATA_LOSS_CODES } from './risk-codes.js';
 import type { BaseState, DesiredState, LiveState } from './state.js';
 
 /** The plan as `createPlan` returns it: exactly the JSON document of `schemas/plan.schema.json`. */
 export type Plan = PlanDocument;
 
-export const PLAN_FORMAT_VERSION = '1.0' as const;
+export const PLAN_FORMAT_VERSION = '2.0' as const;
 
 export interface PlanOptions {
   /** The clock, ISO 8601: the plan's `createdAt`. The planner never reads the time itself. */
@@ -34,10 +33,8 @@ export interface PlanOptions {
   mode?: SyncMode;
   /** How conflicts are resolved; default `manual` (they block). See plan-resource.ts for what each does in push mode. */
   strategy?: ConflictStrategy;
-  /** Property groups the platform provides: read-only, never written, never reported as unmanaged noise. */
-  builtInGroups?: readonly string[];
-  /** Server defaults for normalization; default Optimizely's. */
-  defaults?: ServerDefaults;
+  /** The target platform's rules: server defaults for normalization, resources it provides. */
+  rules: PlatformRules;
   /**
    * How many content items the CMS holds per content type key (null: the platform could not
    * tell), as read for the types `typesToCount` names. Shown on those resources; decides nothing.
@@ -54,34 +51,33 @@ export interface PlanInput {
 
 /**
  * The three-way plan: a synchronous, pure function of desired, base, live and options. All three
- * sides are normalized here with `options.defaults` before anything is compared, so sameness is
- * digest equality of canonical forms. Every resource present on any side gets an entry with a
- * status, an action and its reason; the steps are in apply order (order.ts). A plan with blockers
- * is not applyable; `requiresApproval` lists the destructive changes `--allow-destructive` must
- * approve.
+ * sides are normalized here with the platform's defaults before anything is compared, so sameness
+ * is digest equality of canonical forms. Every resource present on any side gets an entry with a
+ * status, an action and its reason, kinds in create order (resource-kinds.ts); the steps are in
+ * apply order (order.ts). A plan with blockers is not applyable; `requiresApproval` lists the
+ * destructive changes `--allow-destructive` must approve.
  */
 export function createPlan(input: PlanInput): Plan {
   const { desired, base, live, options } = input;
   const mode = options.mode ?? 'push';
   const strategy = options.strategy ?? 'manual';
-  const defaults = options.defaults ?? OPTIMIZELY_DEFAULTS;
-  const builtInGroups = new Set(options.builtInGroups ?? []);
   const blockers: PlanNotice[] = [];
   const warnings: PlanNotice[] = [];
-
-  const desiredTypes = indexDesired('contentType', desired.contentTypes, (def) => normalizeContentType(def, defaults), blockers);
-  const desiredGroups = indexDesired('propertyGroup', desired.propertyGroups, (def) => normalizePropertyGroup(def, defaults), blockers);
-  const liveTypes = indexLive(live.contentTypes, (def) => normalizeContentType(def, defaults), () => false);
-  const liveGroups = indexLive(live.propertyGroups, (def) => normalizePropertyGroup(def, defaults), (key) => builtInGroups.has(key));
-  const baseTypes = indexBase(base.contentTypes, (def) => normalizeContentType(def, defaults));
-  const baseGroups = indexBase(base.propertyGroups, (def) => normalizePropertyGroup(def, defaults));
-
   const resources: ResourcePlan[] = [];
   const drift: DriftEntry[] = [];
-  const planAll = <T extends Definition>(kind: ResourceKind, d: Map<string, Desired<T>>, b: Map<string, { def: T }>, l: Map<string, Live<T>>) => {
-    for (const key of sortedKeys(d, b, l)) {
-      const resourceInput: ResourceInput<T> = { kind, key };
-      const [desiredEntry, baseEntry, liveEntry] = [d.get(key), b.get(key), l.get(key)];
+  const desiredDefs: KindedDefinition[] = [];
+  const unmanaged: KindedDefinition[] = [];
+
+  for (const descriptor of KIND_TABLE) {
+    const { kind } = descriptor;
+    const normalize = (def: Definition) => descriptor.normalize(def, options.rules.defaults);
+    const builtIn = new Set(descriptor.builtIn(options.rules));
+    const desiredIndex = indexDesired(descriptor, desired[descriptor.section], normalize, blockers);
+    const liveIndex = indexLive(live[descriptor.section], normalize, (key) => builtIn.has(key));
+    const baseIndex = indexBase(base[descriptor.section], normalize);
+    for (const key of sortedKeys(desiredIndex, baseIndex, liveIndex)) {
+      const resourceInput: ResourceInput<Definition> = { kind, key };
+      const [desiredEntry, baseEntry, liveEntry] = [desiredIndex.get(key), baseIndex.get(key), liveIndex.get(key)];
       if (desiredEntry) resourceInput.desired = desiredEntry;
       if (baseEntry) resourceInput.base = baseEntry;
       if (liveEntry) resourceInput.live = liveEntry;
@@ -89,13 +85,12 @@ export function createPlan(input: PlanInput): Plan {
       resources.push(outcome.resource);
       blockers.push(...outcome.blockers);
       if (outcome.drift) drift.push(outcome.drift);
+      if (desiredEntry) desiredDefs.push({ kind, def: desiredEntry.def });
+      if (liveEntry && outcome.resource.status === 'unmanaged') unmanaged.push({ kind, def: liveEntry.def });
     }
-  };
-  planAll('propertyGroup', desiredGroups, baseGroups, liveGroups);
-  planAll('contentType', desiredTypes, baseTypes, liveTypes);
+  }
 
-  const unmanagedTypes = resources.filter((resource) => resource.kind === 'contentType' && resource.status === 'unmanaged').map((resource) => liveTypes.get(resource.key)!.def);
-  const references = deletedReferenceNotices(resources, [...desiredTypes.values()].map((entry) => entry.def), unmanagedTypes);
+  const references = deletedReferenceNotices(resources, desiredDefs, unmanaged);
   blockers.push(...references.blockers);
   warnings.push(...references.warnings);
 
@@ -115,7 +110,7 @@ export function createPlan(input: PlanInput): Plan {
   }
 
   for (const resource of resources) {
-    const count = resource.kind === 'contentType' ? options.contentItemCounts?.[resource.key] : undefined;
+    const count = kindOf(resource.kind).holdsContent ? options.contentItemCounts?.[resource.key] : undefined;
     if (count !== undefined) resource.contentItems = count;
   }
 
@@ -151,20 +146,20 @@ interface Live<T> {
   readOnly: boolean;
 }
 
-function indexDesired<T extends Definition>(
-  kind: ResourceKind,
-  entries: ReadonlyArray<{ def: T; origin?: SourceLocation }>,
-  normalize: (def: T) => T,
+function indexDesired(
+  descriptor: { kind: ResourceKind; label: string },
+  entries: ReadonlyArray<{ def: Definition; origin?: SourceLocation }>,
+  normalize: (def: Definition) => Definition,
   blockers: PlanNotice[],
-): Map<string, Desired<T>> {
-  const index = new Map<string, Desired<T>>();
+): Map<string, Desired<Definition>> {
+  const index = new Map<string, Desired<Definition>>();
   for (const { def, origin } of entries) {
     if (index.has(def.key)) {
       blockers.push({
         code: 'PL110',
-        summary: `Duplicate ${kind === 'contentType' ? 'content type' : 'property group'} key "${def.key}"`,
+        summary: `Duplicate ${descriptor.label} key "${def.key}"`,
         detail: `"${def.key}" is declared more than once in YAML${origin ? ` (again at ${origin.file}:${origin.line}:${origin.column})` : ''}; the plan used the first declaration. Keys are unique: remove or rename one.`,
-        resources: [{ kind, key: def.key }],
+        resources: [{ kind: descriptor.kind, key: def.key }],
       });
       continue;
     }
@@ -173,12 +168,12 @@ function indexDesired<T extends Definition>(
   return index;
 }
 
-function indexLive<T extends Definition>(
-  entries: ReadonlyArray<{ def: T; version: VersionToken; readOnly: boolean }>,
-  normalize: (def: T) => T,
+function indexLive(
+  entries: ReadonlyArray<{ def: Definition; version: VersionToken; readOnly: boolean }>,
+  normalize: (def: Definition) => Definition,
   builtIn: (key: string) => boolean,
-): Map<string, Live<T>> {
-  const index = new Map<string, Live<T>>();
+): Map<string, Live<Definition>> {
+  const index = new Map<string, Live<Definition>>();
   for (const entry of entries) {
     if (index.has(entry.def.key)) continue;
     index.set(entry.def.key, { def: normalize(entry.def), version: entry.version, readOnly: entry.readOnly || builtIn(entry.def.key) });
@@ -186,7 +181,7 @@ function indexLive<T extends Definition>(
   return index;
 }
 
-function indexBase<T extends Definition>(entries: Record<string, { def: T }>, normalize: (def: T) => T): Map<string, { def: T }> {
+function indexBase(entries: Readonly<Record<string, { def: Definition }>>, normalize: (def: Definition) => Definition): Map<string, { def: Definition }> {
   return new Map(Object.entries(entries).map(([key, entry]) => [key, { def: normalize(entry.def) }]));
 }
 
@@ -229,7 +224,7 @@ function summarize(resources: readonly ResourcePlan[], steps: readonly ApplyStep
  */
 export function typesToCount(plan: Plan): string[] {
   return plan.resources
-    .filter((resource) => resource.kind === 'contentType' && !resource.readOnly)
+    .filter((resource) => kindOf(resource.kind).holdsContent && !resource.readOnly)
     .filter((resource) => resource.codes.some((code) => code === 'DS101' || SERVER_DATA_LOSS_CODES.has(code)))
     .map((resource) => resource.key);
 }

@@ -1,13 +1,14 @@
-import { BASE_TYPES, type ContentTypeDef, type ResourceKind, type ValueConstraints } from './model.js';
+import { BASE_TYPES, type ContentTypeDef, type DisplayTemplateDef, type ResourceKind, type ValueConstraints } from './model.js';
 
 /**
  * How one content type names another resource.
  * Hard references must exist before the referencing type can be written (and must outlive it):
- * a component property's `contentType`, an implemented contract, a property's group.
+ * a component property's `contentType`, an implemented contract, a property's group, the
+ * content type a display template applies to (`template`).
  * Soft references only restrict what editors may pick: `allowedTypes`, `restrictedTypes`,
  * `mayContainTypes`. A soft reference may be added after both types exist.
  */
-export const REFERENCE_KINDS = ['component', 'contract', 'group', 'allowedType', 'restrictedType', 'mayContain'] as const;
+export const REFERENCE_KINDS = ['component', 'contract', 'group', 'template', 'allowedType', 'restrictedType', 'mayContain'] as const;
 export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
 
 export interface Reference {
@@ -26,6 +27,7 @@ export function isHardReference(kind: ReferenceKind): boolean {
     case 'component':
     case 'contract':
     case 'group':
+    case 'template':
       return true;
     case 'allowedType':
     case 'restrictedType':
@@ -70,4 +72,9 @@ function addConstraintReferences(
   if (value.contentType) add('component', 'contentType', value.contentType, `${path}.contentType`);
   for (const target of value.allowedTypes ?? []) add('allowedType', 'contentType', target, `${path}.allowedTypes`);
   for (const target of value.restrictedTypes ?? []) add('restrictedType', 'contentType', target, `${path}.restrictedTypes`);
+}
+
+/** The content type a display template applies to, if it names one. */
+export function displayTemplateReferences(def: DisplayTemplateDef): Reference[] {
+  return def.contentType ? [{ kind: 'template', target: def.contentType, targetKind: 'contentType', path: 'contentType', hard: true }] : [];
 }

@@ -1,6 +1,7 @@
 import type { ClassifiedChange, PlanNotice } from './generated/plan.js';
 import type { MergeConflict } from './merge.js';
 import type { ResourceKind } from './model.js';
+import { kindOf } from './resource-kinds.js';
 
 // The blockers one resource can raise on its own. Summaries are short; details end with what to do.
 
@@ -43,8 +44,8 @@ export function liveWinsBlocker(kind: ResourceKind, key: string, conflicts: Merg
 export function readOnlyBlocker(kind: ResourceKind, key: string): PlanNotice {
   return {
     code: 'PL104',
-    summary: `${kind === 'contentType' ? 'Content type' : 'Property group'} "${key}" is read-only on the platform`,
-    detail: `"${key}" belongs to the platform and cannot be written through its API. Remove it from YAML (and from the lockfile, if it is recorded there); to build on it, declare ${kind === 'contentType' ? 'a type' : 'a group'} with another key.`,
+    summary: `${capitalize(kindOf(kind).label)} "${key}" is read-only on the platform`,
+    detail: `"${key}" belongs to the platform and cannot be written through its API. Remove it from YAML (and from the lockfile, if it is recorded there); to build on it, declare a ${kindOf(kind).short} with another key.`,
     resources: ref(kind, key),
   };
 }

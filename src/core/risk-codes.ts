@@ -14,6 +14,7 @@ export const RISK_CODES = {
   DS106: { risk: 'destructive', title: 'Localization toggled' },
   DS107: { risk: 'destructive', title: 'Property group deleted' },
   DS108: { risk: 'destructive', title: 'Immutable member changed (only delete and re-create could do it)' },
+  DS109: { risk: 'destructive', title: 'Display template deleted' },
   BC101: { risk: 'breaking', title: 'Property becomes required' },
   BC102: { risk: 'breaking', title: 'Constraint tightened' },
   BC103: { risk: 'breaking', title: 'Enum value removed' },

@@ -1,23 +1,14 @@
-import type {
-  ContentTypeDef,
-  LiveContentType,
-  LivePropertyGroup,
-  PropertyGroupDef,
-  SourceLocation,
-  VersionToken,
-} from './model.js';
+import type { KindSections, LiveResource, ResourceDefs, ResourceKind, SourceLocation, VersionToken } from './model.js';
 
 /**
- * The three inputs of a plan. Definitions may arrive in any spelling of the canonical model;
- * the planner normalizes all three sides itself (with the platform's server defaults) before it
- * compares anything, so a producer that forgets to normalize cannot cause phantom changes.
+ * The three inputs of a plan, one member per resource kind (`KindSections`). Definitions may
+ * arrive in any spelling of the canonical model; the planner normalizes all three sides itself
+ * (with the platform's server defaults) before it compares anything, so a producer that forgets
+ * to normalize cannot cause phantom changes.
  */
 
 /** What the repository declares (YAML). `origin` is where the definition was written. */
-export interface DesiredState {
-  contentTypes: Array<DesiredResource<ContentTypeDef>>;
-  propertyGroups: Array<DesiredResource<PropertyGroupDef>>;
-}
+export type DesiredState = { [K in ResourceKind as KindSections[K]]: Array<DesiredResource<ResourceDefs[K]>> };
 
 export interface DesiredResource<T> {
   def: T;
@@ -28,10 +19,7 @@ export interface DesiredResource<T> {
  * The merge base (the lockfile of one target): every resource catalyst owns there, in the form
  * it had when catalyst last synced it. A key present here is the only licence to delete.
  */
-export interface BaseState {
-  contentTypes: Record<string, BaseEntry<ContentTypeDef>>;
-  propertyGroups: Record<string, BaseEntry<PropertyGroupDef>>;
-}
+export type BaseState = { [K in ResourceKind as KindSections[K]]: Record<string, BaseEntry<ResourceDefs[K]>> };
 
 export interface BaseEntry<T> {
   def: T;
@@ -46,12 +34,17 @@ export interface BaseEntry<T> {
 }
 
 /** What the platform holds now, as its adapter returned it. */
-export interface LiveState {
-  contentTypes: LiveContentType[];
-  propertyGroups: LivePropertyGroup[];
+export type LiveState = { [K in ResourceKind as KindSections[K]]: Array<LiveResource<ResourceDefs[K]>> };
+
+export function emptyDesiredState(): DesiredState {
+  return { propertyGroups: [], contentTypes: [], displayTemplates: [] };
 }
 
 /** A base with nothing in it: a target catalyst has never synced. */
 export function emptyBaseState(): BaseState {
-  return { contentTypes: {}, propertyGroups: {} };
+  return { propertyGroups: {}, contentTypes: {}, displayTemplates: {} };
+}
+
+export function emptyLiveState(): LiveState {
+  return { propertyGroups: [], contentTypes: [], displayTemplates: [] };
 }

@@ -1,5 +1,5 @@
 import { isPlainObject } from './definition-shape.js';
-import type { ContentTypeDef } from './model.js';
+import type { Definition } from './model.js';
 
 /** A soft reference left out of a create because it closes a cycle; an update adds it afterwards. */
 export interface DeferredReference {
@@ -13,7 +13,7 @@ export interface DeferredReference {
  * The definition without the given entries of its set-like reference lists. A list left empty
  * is removed, as normalization would. The input is not modified.
  */
-export function stripReferences(def: ContentTypeDef, references: readonly DeferredReference[]): ContentTypeDef {
+export function stripReferences<T extends Definition>(def: T, references: readonly DeferredReference[]): T {
   if (references.length === 0) return def;
   const copy = structuredClone(def);
   for (const { path, target } of references) {

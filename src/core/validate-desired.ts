@@ -1,29 +1,28 @@
-import { OPTIMIZELY_RESERVED_GROUP_KEYS } from './built-in-groups.js';
 import type { Diagnostic } from './diagnostic.js';
 import {
   BASE_TYPES,
   COMPOSITION_BEHAVIORS,
   type ContentTypeDef,
+  type DisplayTemplateDef,
   type PropertyGroupDef,
   type ResourceKind,
   type SourceLocation,
 } from './model.js';
+import type { PlatformRules } from './platform-profile.js';
 import type { DesiredState } from './state.js';
 import { checkTypeReference, suggestKey, validateProperty, type PropertyScope } from './validate-property.js';
 import type { ValidationCode } from './validation-codes.js';
 
 /** What the validator needs to know beyond the desired state itself. All keys are exact (case-sensitive). */
 export interface ValidationContext {
-  /** Property groups the platform provides (e.g. `OPTIMIZELY_BUILT_IN_GROUPS`). */
-  builtInGroups: readonly string[];
+  /** The target platform's rules: its built-in and reserved property groups. */
+  rules: PlatformRules;
   /** Keys of content types that exist on the target outside the desired state (live and system types). */
   knownTypes?: Iterable<string>;
   /** Keys of live types the platform owns: a desired type must not use one. */
   readOnlyTypes?: Iterable<string>;
   /** Keys of property groups that exist on the target outside the desired state. */
   knownGroups?: Iterable<string>;
-  /** Group keys the platform refuses to create, compared case-insensitively. */
-  reservedGroupKeys?: readonly string[];
 }
 
 export const RESOURCE_KEY_PATTERN = /^[A-Za-z][_0-9A-Za-z]+$/;
@@ -44,10 +43,10 @@ const COMPOSABLE_BASE_TYPES: readonly string[] = ['_component', '_section'];
 export function validateDesired(desired: DesiredState, context: ValidationContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const typeNames = new Set<string>([...desired.contentTypes.map(({ def }) => def.key), ...(context.knownTypes ?? []), ...BASE_TYPES, '*']);
-  const groupNames = new Set<string>([...desired.propertyGroups.map(({ def }) => def.key), ...context.builtInGroups, ...(context.knownGroups ?? [])]);
+  const groupNames = new Set<string>([...desired.propertyGroups.map(({ def }) => def.key), ...context.rules.builtInGroups, ...(context.knownGroups ?? [])]);
   const readOnly = new Set(context.readOnlyTypes ?? []);
   const contracts = new Map(desired.contentTypes.map(({ def }) => [def.key, def.isContract === true]));
-  const reserved = [...(context.reservedGroupKeys ?? OPTIMIZELY_RESERVED_GROUP_KEYS), ...context.builtInGroups].map((key) => key.toLowerCase());
+  const reserved = [...context.rules.reservedGroupKeys, ...context.rules.builtInGroups].map((key) => key.toLowerCase());
 
   const firstGroup = new Map<string, SourceLocation | undefined>();
   for (const { def, origin } of desired.propertyGroups) {
@@ -66,7 +65,29 @@ export function validateDesired(desired: DesiredState, context: ValidationContex
     const scope: PropertyScope = { report, typeNames, groupNames };
     validateContentType(def, scope, contracts);
   }
+
+  const firstTemplate = new Map<string, SourceLocation | undefined>();
+  for (const { def, origin } of desired.displayTemplates) {
+    const report = reporter(diagnostics, 'displayTemplate', def.key, origin);
+    checkDuplicate(report, firstTemplate, def.key, origin, 'display template');
+    validateTemplate(def, { report, typeNames, groupNames });
+  }
   return diagnostics;
+}
+
+function validateTemplate(def: DisplayTemplateDef, scope: PropertyScope): void {
+  const { report } = scope;
+  checkKey(report, 'V028', 'display template', def.key);
+  if (!def.displayName) {
+    report('V029', 'error', 'displayName', 'Missing displayName', `Display template "${def.key}" needs a displayName, the name editors pick it by. Add one.`);
+  } else if (def.displayName.length > 255) {
+    report('V029', 'error', 'displayName', 'displayName too long', `displayName has ${def.displayName.length} characters; the platform accepts at most 255. Shorten it.`);
+  }
+  const targets = (['nodeType', 'baseType', 'contentType'] as const).filter((member) => def[member] !== undefined);
+  if (targets.length > 1) {
+    report('V030', 'error', targets[1]!, `Display template "${def.key}" targets ${targets.join(' and ')}`, `A display template applies to one node type, one base type or one content type (or to all content, naming none). Keep one of ${targets.join(', ')}.`);
+  }
+  if (def.contentType !== undefined) checkTypeReference(scope, 'contentType', def.contentType);
 }
 
 function validateContentType(def: ContentTypeDef, scope: PropertyScope, contracts: ReadonlyMap<string, boolean>): void {

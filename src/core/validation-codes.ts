@@ -30,6 +30,9 @@ export const VALIDATION_CODES = {
   V025: 'Unknown property type or base type',
   V026: 'Property group key is reserved by the platform',
   V027: 'Duplicate enum value',
+  V028: 'Invalid display template key',
+  V029: 'Invalid display template displayName',
+  V030: 'Display template targets more than one of nodeType, baseType and contentType',
 } as const;
 
 export type ValidationCode = keyof typeof VALIDATION_CODES;

@@ -1,7 +1,8 @@
 import { dirname, relative, sep } from 'node:path';
 import type { PlatformAdapter } from '../adapters/port.js';
 import type { ApplyStep } from '../core/generated/plan.js';
-import type { ContentTypeDef, PropertyGroupDef, VersionToken } from '../core/model.js';
+import { assertNever } from '../core/assert-never.js';
+import type { VersionToken } from '../core/model.js';
 import type { Plan } from '../core/plan.js';
 import { appendHistory } from '../io/audit/append-history.js';
 import { writeBackup } from '../io/audit/write-backup.js';
@@ -85,7 +86,7 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyResult> {
         action: outcome.action,
         kind: outcome.kind,
         key: outcome.key,
-        ...outcomeDigests(outcome),
+        ...outcomeDigests(outcome, input.adapter.profile.defaults),
         ...('codes' in step && step.codes.length > 0 ? { codes: step.codes } : {}),
         ...(backup ? { backup } : {}),
       },
@@ -102,16 +103,12 @@ function record(lock: Lockfile, input: ApplyInput, outcome: StepOutcome): Lockfi
     case 'create':
     case 'update':
     case 'adopt':
-      return outcome.kind === 'contentType'
-        ? setLockEntry(lock, input.targetName, 'contentType', outcome.key, createLockEntry(outcome.def as ContentTypeDef, outcome.version, synced))
-        : setLockEntry(lock, input.targetName, 'propertyGroup', outcome.key, createLockEntry(outcome.def as PropertyGroupDef, outcome.version, synced));
+      return setLockEntry(lock, input.targetName, outcome.kind, outcome.key, createLockEntry(outcome.def, outcome.version, synced));
     case 'delete':
     case 'forget':
       return removeLockEntry(lock, input.targetName, outcome.kind, outcome.key);
-    default: {
-      const unknown: never = outcome;
-      throw new Error(`Internal error: unknown outcome ${JSON.stringify(unknown)}. This is a bug in catalyst.`);
-    }
+    default:
+      return assertNever(outcome, 'step outcome');
   }
 }
 

@@ -1,16 +1,17 @@
-import type { BaseState } from '../core/state.js';
-import { lockedTarget, type Lockfile } from '../io/lockfile/lockfile.js';
+import type { Definition } from '../core/model.js';
+import type { BaseEntry, BaseState } from '../core/state.js';
+import { lockedTarget, type LockEntry, type Lockfile } from '../io/lockfile/lockfile.js';
 
 /** The merge base of one target: what its lockfile section says catalyst last synced. */
 export function baseFromLock(lock: Lockfile, targetName: string): BaseState {
   const section = lockedTarget(lock, targetName);
-  const contentTypes: BaseState['contentTypes'] = {};
-  for (const [key, entry] of Object.entries(section.contentTypes)) {
-    contentTypes[key] = { def: entry.definition, digest: entry.digest, version: entry.version, syncedAt: entry.syncedAt, syncedBy: entry.syncedBy };
+  return { propertyGroups: toBase(section.propertyGroups), contentTypes: toBase(section.contentTypes), displayTemplates: toBase(section.displayTemplates) };
+}
+
+function toBase<T extends Definition>(entries: Record<string, LockEntry<T>>): Record<string, BaseEntry<T>> {
+  const base: Record<string, BaseEntry<T>> = {};
+  for (const [key, entry] of Object.entries(entries)) {
+    base[key] = { def: entry.definition, digest: entry.digest, version: entry.version, syncedAt: entry.syncedAt, syncedBy: entry.syncedBy };
   }
-  const propertyGroups: BaseState['propertyGroups'] = {};
-  for (const [key, entry] of Object.entries(section.propertyGroups)) {
-    propertyGroups[key] = { def: entry.definition, digest: entry.digest, version: entry.version, syncedAt: entry.syncedAt, syncedBy: entry.syncedBy };
-  }
-  return { contentTypes, propertyGroups };
+  return base;
 }

@@ -1,7 +1,9 @@
 import { digest } from '../core/digest.js';
 import type { Plan } from '../core/plan.js';
 import type { BaseState, LiveState } from '../core/state.js';
-import { normalizeContentType, normalizePropertyGroup } from '../core/normalize.js';
+import type { ServerDefaults } from '../core/defaults.js';
+import type { Definition } from '../core/model.js';
+import { KIND_TABLE } from '../core/resource-kinds.js';
 import { UserError } from '../core/user-error.js';
 
 /**
@@ -9,7 +11,7 @@ import { UserError } from '../core/user-error.js';
  * any resource it acts on changed since, in the CMS or in the lockfile. Resources the plan leaves
  * alone may change freely (unlike Terraform's whole-state serial check).
  */
-export function checkSavedPlan(plan: Plan, targetName: string, base: BaseState, live: LiveState): void {
+export function checkSavedPlan(plan: Plan, targetName: string, base: BaseState, live: LiveState, defaults: ServerDefaults): void {
   if (plan.target.name !== targetName) {
     throw new UserError(
       'Saved plan is for another target',
@@ -17,11 +19,12 @@ export function checkSavedPlan(plan: Plan, targetName: string, base: BaseState, 
     );
   }
   const liveDigests = new Map<string, string>();
-  for (const type of live.contentTypes) liveDigests.set(`contentType:${type.def.key}`, digest(normalizeContentType(type.def)));
-  for (const group of live.propertyGroups) liveDigests.set(`propertyGroup:${group.def.key}`, digest(normalizePropertyGroup(group.def)));
   const baseDigests = new Map<string, string>();
-  for (const [key, entry] of Object.entries(base.contentTypes)) baseDigests.set(`contentType:${key}`, digest(normalizeContentType(entry.def)));
-  for (const [key, entry] of Object.entries(base.propertyGroups)) baseDigests.set(`propertyGroup:${key}`, digest(normalizePropertyGroup(entry.def)));
+  for (const descriptor of KIND_TABLE) {
+    const digestOf = (def: Definition) => digest(descriptor.normalize(def, defaults));
+    for (const resource of live[descriptor.section]) liveDigests.set(`${descriptor.kind}:${resource.def.key}`, digestOf(resource.def));
+    for (const [key, entry] of Object.entries(base[descriptor.section])) baseDigests.set(`${descriptor.kind}:${key}`, digestOf(entry.def));
+  }
 
   const moved: string[] = [];
   for (const resource of plan.resources) {

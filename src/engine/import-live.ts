@@ -1,6 +1,6 @@
-import { OPTIMIZELY_BUILT_IN_GROUPS } from '../core/built-in-groups.js';
 import { digest } from '../core/digest.js';
-import type { ContentTypeDef, LiveContentType, LivePropertyGroup } from '../core/model.js';
+import type { ContentTypeDef, LiveContentType } from '../core/model.js';
+import { KINDS } from '../core/resource-kinds.js';
 import { UserError } from '../core/user-error.js';
 import type { PlatformAdapter } from '../adapters/port.js';
 import { createLockEntry, setLockEntry, type Lockfile } from '../io/lockfile/lockfile.js';
@@ -16,7 +16,7 @@ export interface ImportLiveInput {
   /** Where the YAML goes. */
   dir: string;
   cwd: string;
-  /** Only these keys (content types or property groups); all when absent. */
+  /** Only these keys (content types, property groups or display templates); all when absent. */
   only?: readonly string[];
   includeSystem: boolean;
   /** Definitions already in YAML, by key: a differing one is only overwritten with `overwrite`. */
@@ -30,20 +30,21 @@ export interface ImportLiveResult {
   files: WrittenFile[];
   contentTypes: string[];
   propertyGroups: string[];
+  displayTemplates: string[];
   /** System types written on request: the planner will refuse to manage them. */
   systemTypes: string[];
   lock: Lockfile;
 }
 
 /**
- * Adopts what the CMS holds: writes YAML for its content types and property groups and records
+ * Adopts what the CMS holds: writes YAML for its content types, property groups and display templates and records
  * them in the lockfile as synced, so the next plan is empty. Platform-owned (system) types are
  * left out unless asked for.
  */
 export async function importLive(input: ImportLiveInput): Promise<ImportLiveResult> {
   const live = await readLive(input.adapter);
   const wanted = input.only ? new Set(input.only) : undefined;
-  const known = new Set([...live.contentTypes.map((type) => type.def.key), ...live.propertyGroups.map((group) => group.def.key)]);
+  const known = new Set([...live.contentTypes, ...live.propertyGroups, ...live.displayTemplates].map((resource) => resource.def.key));
   const unknown = [...(wanted ?? [])].filter((key) => !known.has(key));
   if (unknown.length > 0) {
     throw new UserError(
@@ -52,7 +53,9 @@ export async function importLive(input: ImportLiveInput): Promise<ImportLiveResu
     );
   }
   const types = live.contentTypes.filter((type) => (!wanted || wanted.has(type.def.key)) && (input.includeSystem || !type.readOnly));
-  const groups = live.propertyGroups.filter((group) => (!wanted || wanted.has(group.def.key)) && !group.readOnly && !OPTIMIZELY_BUILT_IN_GROUPS.includes(group.def.key));
+  const builtInGroups = KINDS.propertyGroup.builtIn(input.adapter.profile);
+  const groups = live.propertyGroups.filter((group) => (!wanted || wanted.has(group.def.key)) && !group.readOnly && !builtInGroups.includes(group.def.key));
+  const templates = live.displayTemplates.filter((template) => (!wanted || wanted.has(template.def.key)) && !template.readOnly);
 
   const clobbered = types.filter((type) => {
     const current = input.existing.get(type.def.key);
@@ -68,17 +71,21 @@ export async function importLive(input: ImportLiveInput): Promise<ImportLiveResu
   const files = await writeContentTypeFiles(input.dir, types.map((type) => type.def), {
     cwd: input.cwd,
     propertyGroups: groups.map((group) => group.def),
+    displayTemplates: templates.map((template) => template.def),
     schema: CONTENT_TYPE_SCHEMA_PATH,
+    defaults: input.adapter.profile.defaults,
     headerComments: (def) => [`Imported from the CMS (target ${input.targetName}) by catalyst on ${input.now.slice(0, 10)}.`, ...(isSystem(types, def.key) ? ['A platform (system) type: read-only, catalyst will not manage it.'] : [])],
   });
   let lock = input.lock;
   const synced = { at: input.now, by: input.actor };
   for (const type of types.filter((type) => !type.readOnly)) lock = setLockEntry(lock, input.targetName, 'contentType', type.def.key, createLockEntry(type.def, type.version, synced));
   for (const group of groups) lock = setLockEntry(lock, input.targetName, 'propertyGroup', group.def.key, createLockEntry(group.def, group.version, synced));
+  for (const template of templates) lock = setLockEntry(lock, input.targetName, 'displayTemplate', template.def.key, createLockEntry(template.def, template.version, synced));
   return {
     files,
     contentTypes: types.map((type) => type.def.key),
-    propertyGroups: groups.map((group: LivePropertyGroup) => group.def.key),
+    propertyGroups: groups.map((group) => group.def.key),
+    displayTemplates: templates.map((template) => template.def.key),
     systemTypes: types.filter((type) => type.readOnly).map((type) => type.def.key),
     lock,
   };

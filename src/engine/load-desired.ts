@@ -1,14 +1,12 @@
-import { OPTIMIZELY_BUILT_IN_GROUPS } from '../core/built-in-groups.js';
+import { assertNever } from '../core/assert-never.js';
 import type { Diagnostic } from '../core/diagnostic.js';
-import type { SourceLocation } from '../core/model.js';
-import type { DesiredState, LiveState } from '../core/state.js';
+import type { ResourceKind, SourceLocation } from '../core/model.js';
+import type { PlatformRules } from '../core/platform-profile.js';
+import { emptyDesiredState, type DesiredState, type LiveState } from '../core/state.js';
 import { validateDesired } from '../core/validate-desired.js';
 import type { Config } from '../io/config/config.js';
 import type { ParsedDocument } from '../io/yaml/parse-content-type-text.js';
 import { parseContentTypeFiles } from '../io/yaml/parse-content-type-files.js';
-
-/** Content types every Optimizely instance has, for checking references without a target. */
-export const OPTIMIZELY_SYSTEM_TYPES: readonly string[] = ['BlankExperience', 'BlankSection', 'GenericMedia', 'ImageMedia', 'SysContentFolder', 'VideoMedia'];
 
 export interface LoadedDesired {
   desired: DesiredState;
@@ -16,17 +14,19 @@ export interface LoadedDesired {
   diagnostics: Diagnostic[];
   /** Where a member of a resource was written. */
   locators: ReadonlyMap<string, (path: string) => SourceLocation>;
+  /** The rules of the platform it was loaded for: its defaults were removed, its groups are built in. */
+  rules: PlatformRules;
 }
 
 const UNKNOWN_REFERENCE = 'V016';
 
 /** Reads the YAML desired state. Files with errors contribute diagnostics, not definitions. */
-export async function loadDesired(config: Config, options: { cwd: string }): Promise<LoadedDesired> {
-  const parsed = await parseContentTypeFiles(config.contentTypesDir, { cwd: options.cwd });
-  const desired: DesiredState = { contentTypes: [], propertyGroups: [] };
+export async function loadDesired(config: Config, options: { cwd: string; rules: PlatformRules }): Promise<LoadedDesired> {
+  const parsed = await parseContentTypeFiles(config.contentTypesDir, { cwd: options.cwd, defaults: options.rules.defaults });
+  const desired = emptyDesiredState();
   const locators = new Map<string, (path: string) => SourceLocation>();
   for (const document of parsed.documents) collect(document, desired, locators);
-  return { desired, diagnostics: parsed.diagnostics, locators };
+  return { desired, diagnostics: parsed.diagnostics, locators, rules: options.rules };
 }
 
 /**
@@ -36,10 +36,10 @@ export async function loadDesired(config: Config, options: { cwd: string }): Pro
  * in the YAML nor a well-known system type is only a warning, for the plan to check.
  */
 export function checkDesired(loaded: LoadedDesired, live?: LiveState): Diagnostic[] {
-  const { desired, locators } = loaded;
+  const { desired, locators, rules } = loaded;
   const semantic = validateDesired(desired, {
-    builtInGroups: OPTIMIZELY_BUILT_IN_GROUPS,
-    knownTypes: live ? live.contentTypes.map((type) => type.def.key) : OPTIMIZELY_SYSTEM_TYPES,
+    rules,
+    knownTypes: live ? live.contentTypes.map((type) => type.def.key) : rules.systemTypes,
     readOnlyTypes: live?.contentTypes.filter((type) => type.readOnly).map((type) => type.def.key),
     knownGroups: live?.propertyGroups.map((group) => group.def.key),
   });
@@ -55,18 +55,30 @@ function collect(document: ParsedDocument, desired: DesiredState, locators: Map<
       locators.set(`contentType:${def.key}`, (path) => document.locate(path));
       return;
     }
-    case 'propertyGroups': {
-      document.propertyGroups.forEach((def, index) => {
-        desired.propertyGroups.push({ def, origin: document.locate(`propertyGroups.${index}.key`) });
-        locators.set(`propertyGroup:${def.key}`, (path) => document.locate(`propertyGroups.${index}${path ? `.${path}` : ''}`));
-      });
+    case 'propertyGroups':
+      listed(document, 'propertyGroup', 'propertyGroups', document.propertyGroups, desired.propertyGroups, locators);
       return;
-    }
-    default: {
-      const unknown: never = document;
-      throw new Error(`Internal error: unknown document kind in ${JSON.stringify(unknown)}. This is a bug in catalyst.`);
-    }
+    case 'displayTemplates':
+      listed(document, 'displayTemplate', 'displayTemplates', document.displayTemplates, desired.displayTemplates, locators);
+      return;
+    default:
+      assertNever(document, 'document');
   }
+}
+
+/** Resources of a list document (`propertyGroups: […]`), each placed at its index. */
+function listed<T extends { key: string }>(
+  document: ParsedDocument,
+  kind: ResourceKind,
+  member: string,
+  defs: readonly T[],
+  into: Array<{ def: T; origin?: SourceLocation }>,
+  locators: Map<string, (path: string) => SourceLocation>,
+): void {
+  defs.forEach((def, index) => {
+    into.push({ def, origin: document.locate(`${member}.${index}.key`) });
+    locators.set(`${kind}:${def.key}`, (path) => document.locate(`${member}.${index}${path ? `.${path}` : ''}`));
+  });
 }
 
 function place(diagnostic: Diagnostic, locators: ReadonlyMap<string, (path: string) => SourceLocation>): Diagnostic {

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { createOptimizelyAdapter, type AdapterEvent } from '../adapters/optimizely/index.js';
 import type { PlatformAdapter } from '../adapters/port.js';
-import { startEmulator } from '../emulator/index.js';
+import { assertNever } from '../core/assert-never.js';
 import type { SelectedTarget } from '../io/config/config.js';
 
 export interface OpenTarget {
@@ -16,8 +16,9 @@ export interface OpenTargetOptions {
 }
 
 /**
- * Connects to a target. An embedded target starts the emulator in this process on a free
- * loopback port, with its state in the target's data file, and talks to it over real HTTP
+ * Connects to a target: the composition root, the one place that wires a configured target to a
+ * concrete adapter. An embedded target starts the emulator in this process (loaded only then) on
+ * a free loopback port, with its state in the target's data file, and talks to it over real HTTP
  * like any other CMS.
  */
 export async function openTarget(target: SelectedTarget, options: OpenTargetOptions = {}): Promise<OpenTarget> {
@@ -29,14 +30,13 @@ export async function openTarget(target: SelectedTarget, options: OpenTargetOpti
     }
     case 'embedded': {
       await mkdir(dirname(target.endpoint.dataFile), { recursive: true });
+      const { startEmulator } = await import('../emulator/index.js');
       const emulator = await startEmulator({ port: 0, dataFile: target.endpoint.dataFile, ...credentials });
       const adapter = createOptimizelyAdapter({ apiUrl: emulator.url, apiVersion: target.apiVersion, ...credentials, onEvent: options.onEvent });
       return { adapter, close: () => emulator.close() };
     }
-    default: {
-      const unknown: never = target.endpoint;
-      throw new Error(`Internal error: unknown endpoint kind ${JSON.stringify(unknown)}. This is a bug in catalyst.`);
-    }
+    default:
+      return assertNever(target.endpoint, 'endpoint kind');
   }
 }
 
@@ -50,9 +50,7 @@ export function describeTarget(target: SelectedTarget): string {
       return `${target.platform} ${target.apiVersion} at ${target.endpoint.apiUrl}`;
     case 'embedded':
       return `embedded ${target.platform} emulator, ${target.apiVersion}`;
-    default: {
-      const unknown: never = target.endpoint;
-      throw new Error(`Internal error: unknown endpoint kind ${JSON.stringify(unknown)}. This is a bug in catalyst.`);
-    }
+    default:
+      return assertNever(target.endpoint, 'endpoint kind');
   }
 }

@@ -1,8 +1,9 @@
 import type { PlatformAdapter } from '../adapters/port.js';
 import type { LiveState } from '../core/state.js';
 
-/** Reads everything the planner compares against: every content type and property group on the target. */
+/** Reads everything the planner compares against: every resource of every kind on the target. */
 export async function readLive(adapter: PlatformAdapter): Promise<LiveState> {
-  const [contentTypes, propertyGroups] = await Promise.all([adapter.listContentTypes(), adapter.listPropertyGroups()]);
-  return { contentTypes, propertyGroups };
+  const { resources } = adapter;
+  const [propertyGroups, contentTypes, displayTemplates] = await Promise.all([resources.propertyGroup.list(), resources.contentType.list(), resources.displayTemplate.list()]);
+  return { propertyGroups, contentTypes, displayTemplates };
 }

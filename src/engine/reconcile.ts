@@ -1,4 +1,3 @@
-import { OPTIMIZELY_BUILT_IN_GROUPS } from '../core/built-in-groups.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { hasErrors } from '../core/diagnostic.js';
 import pLimit from 'p-limit';
@@ -36,7 +35,7 @@ export type ReconcileResult =
  */
 export async function reconcile(input: ReconcileInput): Promise<ReconcileResult> {
   input.onStage?.('load');
-  const loaded = await loadDesired(input.config, { cwd: input.cwd });
+  const loaded = await loadDesired(input.config, { cwd: input.cwd, rules: input.adapter.profile });
   if (hasErrors(loaded.diagnostics)) return { ok: false, diagnostics: loaded.diagnostics };
 
   input.onStage?.('refresh');
@@ -55,7 +54,7 @@ export async function reconcile(input: ReconcileInput): Promise<ReconcileResult>
       target: { name: input.target.name, platform: input.target.platform, description: describeTarget(input.target) },
       mode: input.config.mode,
       strategy: input.config.strategy,
-      builtInGroups: OPTIMIZELY_BUILT_IN_GROUPS,
+      rules: input.adapter.profile,
     },
   };
   const first = createPlan(planInput);

@@ -20,6 +20,7 @@ export const YAML_CODES = {
   missingDirectory: 'Y013',
   yamlWarning: 'Y014',
   noFiles: 'Y015',
+  duplicateDisplayTemplate: 'Y016',
 } as const;
 
 export const CONFIG_CODES = {
@@ -67,6 +68,7 @@ const MEANINGS: Record<IoCode, string> = {
   [YAML_CODES.missingDirectory]: 'the content types directory does not exist',
   [YAML_CODES.yamlWarning]: 'a YAML feature catalyst ignores (for example an unknown tag)',
   [YAML_CODES.noFiles]: 'the content types directory holds no YAML files (warning)',
+  [YAML_CODES.duplicateDisplayTemplate]: 'the same display template key is defined twice',
   [CONFIG_CODES.unloadable]: 'the config file could not be read, parsed or run',
   [CONFIG_CODES.schemaViolation]: 'a config value of the wrong type or out of range',
   [CONFIG_CODES.unknownMember]: 'a config member catalyst does not know (a suggestion is given)',

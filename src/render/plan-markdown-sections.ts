@@ -4,7 +4,8 @@ import { codeSpan, escapeText, fenceFor, tableCell } from './markdown-escape.js'
 import { renderChanges } from './render-changes.js';
 import { revertsDrift } from './plan-lookups.js';
 import { conflictValue, NEVER_SYNCED, revertNote, type ConflictSide } from './plan-text-sections.js';
-import { KIND_LABEL } from './resource-labels.js';
+import { kindCounts, kindLabel, REPORT_ORDER } from './resource-labels.js';
+import { kindOf } from '../core/resource-kinds.js';
 import { plainStyle } from './style.js';
 
 /** Longest value shown in a table cell; the job log and the JSON plan have the rest. */
@@ -19,7 +20,7 @@ const MAX_NAMES = 20;
 export function driftSection(plan: Plan): { intro: string; fence: string; entries: string[] } {
   const intro = revertsDrift(plan) ? `${revertNote('The changes above')}\n\n` : '';
   const entries = plan.drift.map((entry, index) => {
-    const label = `${KIND_LABEL[entry.kind]} ${entry.key}`;
+    const label = `${kindLabel(entry.kind)} ${entry.key}`;
     const lines = entry.change === 'deleted' ? [`- ${label} was deleted in the CMS`] : [`# ${label}`, ...renderChanges(entry.changes, plainStyle, '')];
     return `${index === 0 ? '' : '\n'}${lines.join('\n')}\n`;
   });
@@ -31,8 +32,8 @@ export function conflictsTable(resources: readonly ResourcePlan[]): { head: stri
   const head = '| Resource | Member | Last sync | YAML | CMS | Resolution |\n| --- | --- | --- | --- | --- | --- |';
   const rows = resources.flatMap((resource) =>
     resource.conflicts.map((conflict) => {
-      const member = conflict.path === '' ? `(the whole ${KIND_LABEL[resource.kind]})` : codeSpan(conflict.path);
-      const cells = [`${KIND_LABEL[resource.kind]} ${codeSpan(resource.key)}`, member, resource.digests.base === undefined ? `_${NEVER_SYNCED}_` : cell(conflict.path, 'base', conflict.base), cell(conflict.path, 'desired', conflict.desired), cell(conflict.path, 'live', conflict.live), resolution(conflict)];
+      const member = conflict.path === '' ? `(the whole ${kindLabel(resource.kind)})` : codeSpan(conflict.path);
+      const cells = [`${kindLabel(resource.kind)} ${codeSpan(resource.key)}`, member, resource.digests.base === undefined ? `_${NEVER_SYNCED}_` : cell(conflict.path, 'base', conflict.base), cell(conflict.path, 'desired', conflict.desired), cell(conflict.path, 'live', conflict.live), resolution(conflict)];
       return `| ${cells.map(tableCell).join(' | ')} |`;
     }),
   );
@@ -68,23 +69,18 @@ export function noticeItems(notices: readonly PlanNotice[]): string[] {
 /** One paragraph: the live resources a user could adopt, by name; the platform's own, counted. */
 export function unmanagedLine(resources: readonly ResourcePlan[]): string {
   const sentences: string[] = [];
-  for (const kind of ['contentType', 'propertyGroup'] as const) {
+  for (const kind of REPORT_ORDER) {
     const keys = resources.filter((resource) => resource.kind === kind && !resource.readOnly).map((resource) => resource.key);
     if (keys.length === 0) continue;
     const named = keys.slice(0, MAX_NAMES).map(codeSpan).join(', ');
     const more = keys.length > MAX_NAMES ? ` and ${keys.length - MAX_NAMES} more` : '';
-    sentences.push(`${capitalize(KIND_LABEL[kind])}s in the CMS only: ${named}${more} (\`catalyst import optimizely\` adopts them).`);
+    sentences.push(`${capitalize(kindOf(kind).plural)} in the CMS only: ${named}${more} (\`catalyst import optimizely\` adopts them).`);
   }
   const platform = resources.filter((resource) => resource.readOnly);
   if (platform.length > 0) {
-    const types = platform.filter((resource) => resource.kind === 'contentType').length;
-    sentences.push(`Platform-owned, read-only: ${plural(types, 'content type')}, ${plural(platform.length - types, 'property group')}.`);
+    sentences.push(`Platform-owned, read-only: ${kindCounts(platform)}.`);
   }
   return sentences.join(' ');
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function capitalize(text: string): string {

@@ -1,3 +1,4 @@
+import { assertNever } from '../core/assert-never.js';
 import type { ResourcePlan } from '../core/generated/plan.js';
 import type { Plan } from '../core/plan.js';
 import { formatItemCount } from './format-value.js';
@@ -5,7 +6,7 @@ import { codeBlock, codeSpan, escapeHtml, escapeText } from './markdown-escape.j
 import { conflictsTable, driftSection, noticeItems, unmanagedLine } from './plan-markdown-sections.js';
 import { blockerCodesOf, deferredOf, deleteApprovalOf, riskCodes } from './plan-lookups.js';
 import { renderChanges, renderDefinition } from './render-changes.js';
-import { actionPhrase, actionSymbol, KIND_LABEL } from './resource-labels.js';
+import { actionPhrase, actionSymbol, kindLabel } from './resource-labels.js';
 import { plainStyle } from './style.js';
 import { TextBudget } from './text-budget.js';
 
@@ -123,7 +124,7 @@ function callouts(plan: Plan): string[] {
         const first = shown.findIndex((other) => other.kind === item.kind && other.key === item.key) === index;
         const count = first ? plan.resources.find((resource) => resource.kind === item.kind && resource.key === item.key)?.contentItems : undefined;
         const items = count === undefined ? '' : ` (${formatItemCount(count)})`;
-        return `> - ${codeSpan(item.code)} ${KIND_LABEL[item.kind]} ${codeSpan(item.key)}${where}: ${escapeText(item.reason)}${items}`;
+        return `> - ${codeSpan(item.code)} ${kindLabel(item.kind)} ${codeSpan(item.key)}${where}: ${escapeText(item.reason)}${items}`;
       }),
     ];
     if (approvals.length > MAX_CALLOUT_ITEMS) lines.push(`> - _and ${approvals.length - MAX_CALLOUT_ITEMS} more; ${JOB_LOG}._`);
@@ -158,7 +159,7 @@ function blockersSection(plan: Plan): string[] {
 }
 
 function resourceDetails(plan: Plan, resource: ResourcePlan): string {
-  const label = `${KIND_LABEL[resource.kind]} <b>${escapeHtml(resource.key)}</b>`;
+  const label = `${kindLabel(resource.kind)} <b>${escapeHtml(resource.key)}</b>`;
   const facts = [`<code>${escapeHtml(actionSymbol(resource.action, plainStyle))}</code> ${label} ${escapeHtml(actionPhrase(resource.action))}`];
   if (resource.risk !== 'safe') facts.push(escapeHtml(resource.action === 'update' ? riskCodes(resource) : `${resource.risk} (${resource.codes.join(', ')})`));
   const blockedBy = blockerCodesOf(plan, resource);
@@ -187,16 +188,14 @@ function diffLines(plan: Plan, resource: ResourcePlan): string[] {
     case 'delete': {
       const approval = deleteApprovalOf(plan, resource);
       const lines = approval ? [`# ${approval.code} destructive: ${approval.reason}`] : [];
-      if (resource.before) lines.push(...renderDefinition(resource.before, plainStyle, '').map((line) => `- ${line}`));
+      lines.push(...renderDefinition(resource.before, plainStyle, '').map((line) => `- ${line}`));
       return lines;
     }
     case 'adopt':
     case 'forget':
     case 'none':
       return [];
-    default: {
-      const unknown: never = resource.action;
-      throw new Error(`Internal error: unknown action ${String(unknown)}. This is a bug in catalyst.`);
-    }
+    default:
+      return assertNever(resource, 'plan entry');
   }
 }

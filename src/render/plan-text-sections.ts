@@ -4,7 +4,8 @@ import type { Plan } from '../core/plan.js';
 import { formatMemberValue, formatPropertySummary } from './format-value.js';
 import { revertsDrift } from './plan-lookups.js';
 import { renderChanges } from './render-changes.js';
-import { KIND_LABEL } from './resource-labels.js';
+import { kindCounts, kindLabel, REPORT_ORDER } from './resource-labels.js';
+import { kindOf } from '../core/resource-kinds.js';
 import type { Style } from './style.js';
 import { wrapText } from './wrap-text.js';
 
@@ -23,7 +24,7 @@ export const TEXT_WIDTH = 100;
 export function renderDrift(plan: Plan, style: Style): string[] {
   const lines = [style.strong('Note: changed in the CMS outside catalyst since the last sync (drift):'), ''];
   for (const entry of plan.drift) {
-    const label = `${KIND_LABEL[entry.kind]} ${entry.key}`;
+    const label = `${kindLabel(entry.kind)} ${entry.key}`;
     if (entry.change === 'deleted') {
       lines.push(`  ${style.remove('-')} ${label} was deleted in the CMS`);
       continue;
@@ -38,9 +39,9 @@ export function renderDrift(plan: Plan, style: Style): string[] {
 export function renderConflicts(resources: readonly ResourcePlan[], style: Style): string[] {
   const lines = [style.strong('Conflicts (YAML and the CMS disagree on these members):'), ''];
   for (const resource of resources) {
-    lines.push(`  ${style.error('!')} ${KIND_LABEL[resource.kind]} ${resource.key}`);
+    lines.push(`  ${style.error('!')} ${kindLabel(resource.kind)} ${resource.key}`);
     for (const conflict of resource.conflicts) {
-      const where = conflict.path === '' ? `(the whole ${KIND_LABEL[resource.kind]})` : conflict.path;
+      const where = conflict.path === '' ? `(the whole ${kindLabel(resource.kind)})` : conflict.path;
       lines.push(`      ${where}  ${resolutionNote(conflict, style)}`);
       const base = resource.digests.base === undefined ? NEVER_SYNCED : conflictValue(conflict.path, 'base', conflict.base);
       const sides: Array<[string, string]> = [['last sync', base], ['YAML', conflictValue(conflict.path, 'desired', conflict.desired)], ['CMS', conflictValue(conflict.path, 'live', conflict.live)]];
@@ -83,15 +84,13 @@ const WHOLE_DEFINITION: Record<ConflictSide, string> = { base: '(recorded in the
 /** Live resources catalyst does not manage: named when the user could adopt them, counted when the platform owns them. */
 export function renderUnmanaged(resources: readonly ResourcePlan[], style: Style): string[] {
   const lines = [style.strong('Not managed by catalyst (left alone):')];
-  for (const kind of ['contentType', 'propertyGroup'] as const) {
+  for (const kind of REPORT_ORDER) {
     const other = resources.filter((resource) => resource.kind === kind && !resource.readOnly).map((resource) => resource.key);
-    if (other.length > 0) lines.push(`  ${KIND_LABEL[kind]}s in the CMS only: ${other.join(', ')}  ${style.muted('(`catalyst import optimizely` adopts them)')}`);
+    if (other.length > 0) lines.push(`  ${kindOf(kind).plural} in the CMS only: ${other.join(', ')}  ${style.muted('(`catalyst import optimizely` adopts them)')}`);
   }
   const platform = resources.filter((resource) => resource.readOnly);
   if (platform.length > 0) {
-    const types = platform.filter((resource) => resource.kind === 'contentType').length;
-    const groups = platform.length - types;
-    lines.push(style.muted(`  platform-owned, read-only: ${plural(types, 'content type')}, ${plural(groups, 'property group')} (\`catalyst status --all\` lists them)`));
+    lines.push(style.muted(`  platform-owned, read-only: ${kindCounts(platform)} (\`catalyst status --all\` lists them)`));
   }
   return lines;
 }
@@ -101,8 +100,4 @@ export function renderNotices(title: string, notices: readonly PlanNotice[], pai
   const lines = [paint(`${title}:`)];
   for (const notice of notices) lines.push('', `  ${paint(notice.code)} ${notice.summary}`, ...wrapText(notice.detail, TEXT_WIDTH, '    '));
   return lines;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

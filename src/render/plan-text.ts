@@ -1,10 +1,11 @@
+import { assertNever } from '../core/assert-never.js';
 import type { ResourcePlan } from '../core/generated/plan.js';
 import type { Plan } from '../core/plan.js';
 import { formatItemCount } from './format-value.js';
 import { blockerCodesOf, deferredOf, deleteApprovalOf, riskCodes } from './plan-lookups.js';
 import { renderConflicts, renderDrift, renderNotices, renderUnmanaged } from './plan-text-sections.js';
 import { renderChanges, renderDefinition } from './render-changes.js';
-import { ACTION_ORDER, actionName, actionPhrase, actionSymbol, KIND_LABEL } from './resource-labels.js';
+import { ACTION_ORDER, actionName, actionPhrase, actionSymbol, kindLabel } from './resource-labels.js';
 import type { Style } from './style.js';
 
 /**
@@ -39,7 +40,7 @@ function renderLegend(changing: readonly ResourcePlan[], style: Style): string[]
 }
 
 function renderResource(plan: Plan, resource: ResourcePlan, style: Style): string[] {
-  const label = `${KIND_LABEL[resource.kind]} ${resource.key}`;
+  const label = `${kindLabel(resource.kind)} ${resource.key}`;
   const blockedBy = blockerCodesOf(plan, resource);
   const blocked = blockedBy.length > 0 ? style.error(`, but is blocked (${blockedBy.join(', ')})`) : '';
   const origin = resource.origin ? style.muted(`  (${resource.origin.file}:${resource.origin.line})`) : '';
@@ -66,17 +67,15 @@ function renderResource(plan: Plan, resource: ResourcePlan, style: Style): strin
     case 'delete': {
       const approval = deleteApprovalOf(plan, resource);
       if (approval) lines.push(`${body}${style.error(`# ${approval.code} destructive: ${approval.reason}`)}`);
-      if (resource.before) lines.push(...renderDefinition(resource.before, style, body));
+      lines.push(...renderDefinition(resource.before, style, body));
       break;
     }
     case 'adopt':
     case 'forget':
     case 'none':
       break;
-    default: {
-      const unknown: never = resource.action;
-      throw new Error(`Internal error: unknown action ${String(unknown)}. This is a bug in catalyst.`);
-    }
+    default:
+      return assertNever(resource, 'plan entry');
   }
   return lines;
 }

@@ -1,8 +1,26 @@
 import type { ResourceAction } from '../core/generated/plan.js';
 import type { ResourceKind } from '../core/model.js';
+import { KIND_TABLE, kindOf } from '../core/resource-kinds.js';
 import type { Style } from './style.js';
 
-export const KIND_LABEL: Record<ResourceKind, string> = { contentType: 'content type', propertyGroup: 'property group' };
+/** The order summaries name kinds in: content first. Adding a kind does not compile until it has a place. */
+const REPORT_RANK = { contentType: 0, propertyGroup: 1, displayTemplate: 2 } as const satisfies Record<ResourceKind, number>;
+
+/** Every kind, in the order summaries name them. */
+export const REPORT_ORDER: readonly ResourceKind[] = KIND_TABLE.map((descriptor) => descriptor.kind).sort((a, b) => REPORT_RANK[a] - REPORT_RANK[b]);
+
+/** "4 content types, 2 property groups": the kinds that have any, in report order. */
+export function kindCounts(resources: ReadonlyArray<{ kind: ResourceKind }>): string {
+  return REPORT_ORDER.map((kind) => ({ kind, count: resources.filter((resource) => resource.kind === kind).length }))
+    .filter(({ count }) => count > 0)
+    .map(({ kind, count }) => `${count} ${count === 1 ? kindOf(kind).label : kindOf(kind).plural}`)
+    .join(', ');
+}
+
+/** What messages call a kind: 'content type'. */
+export function kindLabel(kind: ResourceKind): string {
+  return kindOf(kind).label;
+}
 
 /** The actions in the order a legend lists them. */
 export const ACTION_ORDER: readonly ResourceAction[] = ['create', 'update', 'delete', 'adopt', 'forget', 'none'];

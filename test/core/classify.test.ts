@@ -1,3 +1,4 @@
+import { OPTIMIZELY_DEFAULTS } from '../../src/adapters/optimizely/profile.js';
 import { describe, expect, it } from 'vitest';
 import { classifyChanges, deleteFinding } from '../../src/core/classify.js';
 import { diffDefinitions } from '../../src/core/diff.js';
@@ -7,7 +8,7 @@ import { RISK_CODES, SERVER_DATA_LOSS_CODES } from '../../src/core/risk-codes.js
 import { type } from './helpers.js';
 
 function classify(before: ContentTypeDef, after: ContentTypeDef) {
-  const [b, a] = [normalizeContentType(before), normalizeContentType(after)];
+  const [b, a] = [normalizeContentType(before, OPTIMIZELY_DEFAULTS), normalizeContentType(after, OPTIMIZELY_DEFAULTS)];
   return classifyChanges('contentType', diffDefinitions(b, a), b, a).map(({ path, risk, code }) => ({ path, risk, ...(code ? { code } : {}) }));
 }
 
@@ -107,13 +108,13 @@ describe('classifyChanges', () => {
 
   it('gives every risky change a one-line reason naming the property', () => {
     const { before, after } = prop({ type: 'string', maxLength: 100 }, { type: 'string', maxLength: 50 });
-    const [b, a] = [normalizeContentType(before), normalizeContentType(after)];
+    const [b, a] = [normalizeContentType(before, OPTIMIZELY_DEFAULTS), normalizeContentType(after, OPTIMIZELY_DEFAULTS)];
     const [change] = classifyChanges('contentType', diffDefinitions(b, a), b, a);
     expect(change?.reason).toBe('tightens maxLength of "p" (100 → 50); existing values outside it become invalid');
   });
 
   it('treats every property group change as safe', () => {
-    const [b, a] = [normalizePropertyGroup({ key: 'G', displayName: 'One' }), normalizePropertyGroup({ key: 'G', displayName: 'Two' })];
+    const [b, a] = [normalizePropertyGroup({ key: 'G', displayName: 'One' }, OPTIMIZELY_DEFAULTS), normalizePropertyGroup({ key: 'G', displayName: 'Two' }, OPTIMIZELY_DEFAULTS)];
     expect(classifyChanges('propertyGroup', diffDefinitions(b, a), b, a).map((change) => change.risk)).toEqual(['safe']);
   });
 

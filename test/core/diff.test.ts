@@ -1,10 +1,11 @@
+import { OPTIMIZELY_DEFAULTS } from '../../src/adapters/optimizely/profile.js';
 import { describe, expect, it } from 'vitest';
 import { diffDefinitions } from '../../src/core/diff.js';
 import type { ContentTypeDef } from '../../src/core/model.js';
 import { normalizeContentType, normalizePropertyGroup } from '../../src/core/normalize.js';
 import { type } from './helpers.js';
 
-const n = (def: ContentTypeDef) => normalizeContentType(def);
+const n = (def: ContentTypeDef) => normalizeContentType(def, OPTIMIZELY_DEFAULTS);
 
 describe('diffDefinitions', () => {
   const cases: Array<{ name: string; before: ContentTypeDef; after: ContentTypeDef; expected: unknown[] }> = [
@@ -103,7 +104,7 @@ describe('diffDefinitions', () => {
   });
 
   it('diffs property groups', () => {
-    expect(diffDefinitions(normalizePropertyGroup({ key: 'G', displayName: 'One' }), normalizePropertyGroup({ key: 'G', displayName: 'Two', sortOrder: 2 }))).toEqual([
+    expect(diffDefinitions(normalizePropertyGroup({ key: 'G', displayName: 'One' }, OPTIMIZELY_DEFAULTS), normalizePropertyGroup({ key: 'G', displayName: 'Two', sortOrder: 2 }, OPTIMIZELY_DEFAULTS))).toEqual([
       { op: 'change', path: 'displayName', member: 'displayName', before: 'One', after: 'Two' },
       { op: 'add', path: 'sortOrder', member: 'sortOrder', after: 2 },
     ]);

@@ -1,9 +1,11 @@
+import { OPTIMIZELY_DEFAULTS, OPTIMIZELY_PROFILE } from '../../src/adapters/optimizely/profile.js';
 import { digest } from '../../src/core/digest.js';
 import type { ApplyStep } from '../../src/core/generated/plan.js';
-import type { ContentTypeDef, LiveContentType, LivePropertyGroup, PropertyGroupDef } from '../../src/core/model.js';
-import { normalizeContentType, normalizePropertyGroup } from '../../src/core/normalize.js';
+import type { ContentTypeDef, Definition, DisplayTemplateDef, PropertyGroupDef, ResourceKind } from '../../src/core/model.js';
 import { createPlan, type Plan, type PlanOptions } from '../../src/core/plan.js';
-import { contentTypeReferences, isPlatformTypeName } from '../../src/core/references.js';
+import type { PlatformRules } from '../../src/core/platform-profile.js';
+import { isPlatformTypeName } from '../../src/core/references.js';
+import { kindOf } from '../../src/core/resource-kinds.js';
 import type { BaseState, DesiredState, LiveState } from '../../src/core/state.js';
 
 export const NOW = '2026-03-01T12:00:00.000Z';
@@ -26,33 +28,38 @@ export function group(key: string, displayName = key): PropertyGroupDef {
 export interface World {
   types?: ContentTypeDef[];
   groups?: PropertyGroupDef[];
+  templates?: DisplayTemplateDef[];
 }
+
+/** The platform rules unit tests plan with: Optimizely's defaults, two built-in groups. */
+export const RULES: PlatformRules = { ...OPTIMIZELY_PROFILE, builtInGroups: ['Content', 'Settings'] };
 
 export function desiredState(world: World): DesiredState {
   return {
     contentTypes: (world.types ?? []).map((def) => ({ def })),
     propertyGroups: (world.groups ?? []).map((def) => ({ def })),
+    displayTemplates: (world.templates ?? []).map((def) => ({ def })),
   };
 }
 
 export function baseState(world: World): BaseState {
-  const entry = <T>(def: T, normalized: unknown) => ({
-    def,
-    digest: digest(normalized),
-    version: { etag: etagOf(normalized) },
-    syncedAt: NOW,
-    syncedBy: 'test',
-  });
-  return {
-    contentTypes: Object.fromEntries((world.types ?? []).map((def) => [def.key, entry(def, normalizeContentType(def))])),
-    propertyGroups: Object.fromEntries((world.groups ?? []).map((def) => [def.key, entry(def, normalizePropertyGroup(def))])),
-  };
+  const entries = <T extends Definition>(kind: ResourceKind, defs: readonly T[] | undefined) =>
+    Object.fromEntries(
+      (defs ?? []).map((def) => {
+        const normalized = kindOf(kind).normalize(def, OPTIMIZELY_DEFAULTS);
+        return [def.key, { def, digest: digest(normalized), version: { etag: etagOf(normalized) }, syncedAt: NOW, syncedBy: 'test' }];
+      }),
+    );
+  return { contentTypes: entries('contentType', world.types), propertyGroups: entries('propertyGroup', world.groups), displayTemplates: entries('displayTemplate', world.templates) };
 }
 
 export function liveState(world: World, readOnly: { types?: string[]; groups?: string[] } = {}): LiveState {
+  const live = <T extends Definition>(kind: ResourceKind, defs: readonly T[] | undefined, readOnlyKeys: readonly string[] = []) =>
+    (defs ?? []).map((def) => ({ def, version: { etag: etagOf(kindOf(kind).normalize(def, OPTIMIZELY_DEFAULTS)) }, readOnly: readOnlyKeys.includes(def.key) }));
   return {
-    contentTypes: (world.types ?? []).map((def): LiveContentType => ({ def, version: { etag: etagOf(normalizeContentType(def)) }, readOnly: readOnly.types?.includes(def.key) ?? false })),
-    propertyGroups: (world.groups ?? []).map((def): LivePropertyGroup => ({ def, version: { etag: etagOf(normalizePropertyGroup(def)) }, readOnly: readOnly.groups?.includes(def.key) ?? false })),
+    contentTypes: live('contentType', world.types, readOnly.types),
+    propertyGroups: live('propertyGroup', world.groups, readOnly.groups),
+    displayTemplates: live('displayTemplate', world.templates),
   };
 }
 
@@ -66,11 +73,11 @@ export function plan(desired: World, base: World, live: World, options: Partial<
     desired: desiredState(desired),
     base: baseState(base),
     live: liveState(live, readOnly),
-    options: { now: NOW, target: TARGET, builtInGroups: BUILT_IN_GROUPS, ...options },
+    options: { now: NOW, target: TARGET, rules: RULES, ...options },
   });
 }
 
-export function resource(result: Plan, kind: 'contentType' | 'propertyGroup', key: string) {
+export function resource(result: Plan, kind: ResourceKind, key: string) {
   const found = result.resources.find((entry) => entry.kind === kind && entry.key === key);
   if (!found) throw new Error(`no ${kind} ${key} in the plan`);
   return found;
@@ -78,22 +85,25 @@ export function resource(result: Plan, kind: 'contentType' | 'propertyGroup', ke
 
 /**
  * A fake platform that runs a plan's steps the way apply will, and enforces what the real one
- * does: preconditions, references that must exist when a type is written (hard and soft), and
+ * does: preconditions, references that must exist when a resource is written (hard and soft), and
  * hard references that must not dangle after a delete. Returns the new base and live state.
  */
 export function simulateApply(result: Plan, state: { base: World; live: World }, builtInGroups = BUILT_IN_GROUPS): { base: World; live: World } {
-  const liveTypes = new Map((state.live.types ?? []).map((def) => [def.key, normalizeContentType(def)]));
-  const liveGroups = new Map((state.live.groups ?? []).map((def) => [def.key, normalizePropertyGroup(def)]));
-  const baseTypes = new Map((state.base.types ?? []).map((def) => [def.key, normalizeContentType(def)]));
-  const baseGroups = new Map((state.base.groups ?? []).map((def) => [def.key, normalizePropertyGroup(def)]));
+  const side = (world: World) => new Map<ResourceKind, Map<string, Definition>>([
+    ['contentType', index('contentType', world.types)],
+    ['propertyGroup', index('propertyGroup', world.groups)],
+    ['displayTemplate', index('displayTemplate', world.templates)],
+  ]);
+  const live = side(state.live);
+  const base = side(state.base);
   const created = new Set<string>();
 
-  const assertReferencesExist = (def: ContentTypeDef) => {
-    for (const reference of contentTypeReferences(def)) {
+  const assertReferencesExist = (kind: ResourceKind, def: Definition) => {
+    for (const reference of kindOf(kind).references(def)) {
       if (reference.targetKind === 'propertyGroup') {
-        if (!liveGroups.has(reference.target) && !builtInGroups.includes(reference.target)) throw new Error(`${def.key}: group ${reference.target} does not exist`);
-      } else if (!isPlatformTypeName(reference.target) && !liveTypes.has(reference.target)) {
-        throw new Error(`${def.key}.${reference.path}: type ${reference.target} does not exist`);
+        if (!live.get('propertyGroup')!.has(reference.target) && !builtInGroups.includes(reference.target)) throw new Error(`${def.key}: group ${reference.target} does not exist`);
+      } else if (!isPlatformTypeName(reference.target) && !live.get(reference.targetKind)!.has(reference.target)) {
+        throw new Error(`${def.key}.${reference.path}: ${reference.targetKind} ${reference.target} does not exist`);
       }
     }
   };
@@ -108,57 +118,41 @@ export function simulateApply(result: Plan, state: { base: World; live: World },
   };
 
   for (const step of result.steps) {
+    const liveOfKind = live.get(step.kind)!;
+    const baseOfKind = base.get(step.kind)!;
     switch (step.action) {
       case 'create':
-        if (step.kind === 'contentType') {
-          if (liveTypes.has(step.key)) throw new Error(`${step.key} already exists`);
-          assertReferencesExist(step.definition);
-          liveTypes.set(step.key, step.definition);
-          baseTypes.set(step.key, step.definition);
-        } else {
-          if (liveGroups.has(step.key)) throw new Error(`group ${step.key} already exists`);
-          liveGroups.set(step.key, step.definition);
-          baseGroups.set(step.key, step.definition);
-        }
+        if (liveOfKind.has(step.key)) throw new Error(`${step.kind} ${step.key} already exists`);
+        assertReferencesExist(step.kind, step.definition);
+        liveOfKind.set(step.key, step.definition);
+        baseOfKind.set(step.key, step.definition);
         created.add(`${step.kind}:${step.key}`);
         break;
       case 'update':
-        if (step.kind === 'contentType') {
-          assertVersion(step, liveTypes.get(step.key));
-          assertReferencesExist(step.next);
-          liveTypes.set(step.key, step.next);
-          baseTypes.set(step.key, step.next);
-        } else {
-          assertVersion(step, liveGroups.get(step.key));
-          liveGroups.set(step.key, step.next);
-          baseGroups.set(step.key, step.next);
-        }
+        assertVersion(step, liveOfKind.get(step.key));
+        assertReferencesExist(step.kind, step.next);
+        liveOfKind.set(step.key, step.next);
+        baseOfKind.set(step.key, step.next);
         break;
       case 'delete':
-        if (step.kind === 'contentType') {
-          assertVersion(step, liveTypes.get(step.key));
-          liveTypes.delete(step.key);
-          baseTypes.delete(step.key);
-        } else {
-          assertVersion(step, liveGroups.get(step.key));
-          liveGroups.delete(step.key);
-          baseGroups.delete(step.key);
-        }
-        for (const def of liveTypes.values()) {
-          for (const reference of contentTypeReferences(def)) {
-            if (reference.hard && reference.targetKind === step.kind && reference.target === step.key) {
-              throw new Error(`deleted ${step.key} while ${def.key}.${reference.path} still holds it`);
+        assertVersion(step, liveOfKind.get(step.key));
+        liveOfKind.delete(step.key);
+        baseOfKind.delete(step.key);
+        for (const [kind, defs] of live) {
+          for (const def of defs.values()) {
+            for (const reference of kindOf(kind).references(def)) {
+              if (reference.hard && reference.targetKind === step.kind && reference.target === step.key) {
+                throw new Error(`deleted ${step.key} while ${def.key}.${reference.path} still holds it`);
+              }
             }
           }
         }
         break;
       case 'adopt':
-        if (step.kind === 'contentType') baseTypes.set(step.key, step.definition);
-        else baseGroups.set(step.key, step.definition);
+        baseOfKind.set(step.key, step.definition);
         break;
       case 'forget':
-        if (step.kind === 'contentType') baseTypes.delete(step.key);
-        else baseGroups.delete(step.key);
+        baseOfKind.delete(step.key);
         break;
       default: {
         const unknown: never = step;
@@ -166,10 +160,16 @@ export function simulateApply(result: Plan, state: { base: World; live: World },
       }
     }
   }
-  return {
-    base: { types: [...baseTypes.values()], groups: [...baseGroups.values()] },
-    live: { types: [...liveTypes.values()], groups: [...liveGroups.values()] },
-  };
+  const world = (maps: Map<ResourceKind, Map<string, Definition>>): World => ({
+    types: [...maps.get('contentType')!.values()] as ContentTypeDef[],
+    groups: [...maps.get('propertyGroup')!.values()] as PropertyGroupDef[],
+    templates: [...maps.get('displayTemplate')!.values()] as DisplayTemplateDef[],
+  });
+  return { base: world(base), live: world(live) };
+}
+
+function index(kind: ResourceKind, defs: readonly Definition[] | undefined): Map<string, Definition> {
+  return new Map((defs ?? []).map((def) => [def.key, kindOf(kind).normalize(def, OPTIMIZELY_DEFAULTS)]));
 }
 
 /** A small seeded PRNG (mulberry32): property-based checks stay reproducible. */

@@ -1,10 +1,11 @@
+import { OPTIMIZELY_DEFAULTS } from '../../src/adapters/optimizely/profile.js';
 import { describe, expect, it } from 'vitest';
 import { mergeDefinitions } from '../../src/core/merge.js';
 import type { ContentTypeDef } from '../../src/core/model.js';
 import { normalizeContentType, normalizePropertyGroup } from '../../src/core/normalize.js';
 import { type } from './helpers.js';
 
-const n = (def: ContentTypeDef) => normalizeContentType(def);
+const n = (def: ContentTypeDef) => normalizeContentType(def, OPTIMIZELY_DEFAULTS);
 const base = type('A', {
   displayName: 'Article',
   mayContainTypes: ['X'],
@@ -99,9 +100,9 @@ describe('mergeDefinitions (three-way, member by member)', () => {
 
   it('merges property groups', () => {
     const result = mergeDefinitions(
-      normalizePropertyGroup({ key: 'G', displayName: 'G' }),
-      normalizePropertyGroup({ key: 'G', displayName: 'Desired' }),
-      normalizePropertyGroup({ key: 'G', displayName: 'G', sortOrder: 3 }),
+      normalizePropertyGroup({ key: 'G', displayName: 'G' }, OPTIMIZELY_DEFAULTS),
+      normalizePropertyGroup({ key: 'G', displayName: 'Desired' }, OPTIMIZELY_DEFAULTS),
+      normalizePropertyGroup({ key: 'G', displayName: 'G', sortOrder: 3 }, OPTIMIZELY_DEFAULTS),
       'desired',
     );
     expect(result).toEqual({ merged: { key: 'G', displayName: 'Desired', sortOrder: 3 }, conflicts: [] });

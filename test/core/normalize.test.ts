@@ -1,3 +1,4 @@
+import { OPTIMIZELY_DEFAULTS } from '../../src/adapters/optimizely/profile.js';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../src/core/canonical-json.js';
 import { digest } from '../../src/core/digest.js';
@@ -44,8 +45,8 @@ describe('normalizeProperty: equivalent spellings normalize to the same value', 
     },
   ];
   it.each(cases)('$name', ({ a, b }) => {
-    expect(normalizeProperty(a)).toEqual(normalizeProperty(b));
-    expect(digest(normalizeProperty(a))).toBe(digest(normalizeProperty(b)));
+    expect(normalizeProperty(a, OPTIMIZELY_DEFAULTS)).toEqual(normalizeProperty(b, OPTIMIZELY_DEFAULTS));
+    expect(digest(normalizeProperty(a, OPTIMIZELY_DEFAULTS))).toBe(digest(normalizeProperty(b, OPTIMIZELY_DEFAULTS)));
   });
 });
 
@@ -62,7 +63,7 @@ describe('normalizeProperty: meaningful differences survive', () => {
     { name: 'item type', a: { type: 'array', items: { type: 'string' } }, b: { type: 'array', items: { type: 'url' } } },
   ];
   it.each(cases)('$name', ({ a, b }) => {
-    expect(digest(normalizeProperty(a))).not.toBe(digest(normalizeProperty(b)));
+    expect(digest(normalizeProperty(a, OPTIMIZELY_DEFAULTS))).not.toBe(digest(normalizeProperty(b, OPTIMIZELY_DEFAULTS)));
   });
 });
 
@@ -82,20 +83,20 @@ describe('normalizeContentType: equivalent spellings normalize to the same value
     },
   ];
   it.each(cases)('$name', ({ a, b }) => {
-    expect(normalizeContentType(a)).toEqual(normalizeContentType(b));
-    expect(digest(normalizeContentType(a))).toBe(digest(normalizeContentType(b)));
+    expect(normalizeContentType(a, OPTIMIZELY_DEFAULTS)).toEqual(normalizeContentType(b, OPTIMIZELY_DEFAULTS));
+    expect(digest(normalizeContentType(a, OPTIMIZELY_DEFAULTS))).toBe(digest(normalizeContentType(b, OPTIMIZELY_DEFAULTS)));
   });
 
   it('keeps an access right of a user apart from a role of the same name', () => {
     const rights: AccessRight[] = [{ name: 'ann', type: 'user' }, { name: 'ann', type: 'role' }];
-    expect(normalizeContentType({ ...base, accessRights: rights }).accessRights).toEqual([{ name: 'ann', type: 'role' }, { name: 'ann', type: 'user' }]);
+    expect(normalizeContentType({ ...base, accessRights: rights }, OPTIMIZELY_DEFAULTS).accessRights).toEqual([{ name: 'ann', type: 'role' }, { name: 'ann', type: 'user' }]);
   });
 });
 
 describe('normalizePropertyGroup', () => {
   it('drops the default sortOrder and keeps another', () => {
-    expect(normalizePropertyGroup({ key: 'Seo', displayName: 'SEO', sortOrder: 0 })).toEqual({ key: 'Seo', displayName: 'SEO' });
-    expect(normalizePropertyGroup({ key: 'Seo', displayName: 'SEO', sortOrder: 10 })).toEqual({ key: 'Seo', displayName: 'SEO', sortOrder: 10 });
+    expect(normalizePropertyGroup({ key: 'Seo', displayName: 'SEO', sortOrder: 0 }, OPTIMIZELY_DEFAULTS)).toEqual({ key: 'Seo', displayName: 'SEO' });
+    expect(normalizePropertyGroup({ key: 'Seo', displayName: 'SEO', sortOrder: 10 }, OPTIMIZELY_DEFAULTS)).toEqual({ key: 'Seo', displayName: 'SEO', sortOrder: 10 });
   });
 });
 
@@ -109,17 +110,17 @@ describe('normalizeContentType', () => {
       mediaFileExtensions: ['.JPG', 'png', 'jpg'],
       compositionBehaviors: [],
       isContract: false,
-    });
+    }, OPTIMIZELY_DEFAULTS);
     expect(normalized).toEqual({ ...base, mayContainTypes: ['*', 'A', 'Z'], mediaFileExtensions: ['jpg', 'png'] });
   });
 
   it('keeps an empty accessRights list, which means nobody may create content', () => {
-    expect(normalizeContentType({ ...base, accessRights: [] }).accessRights).toEqual([]);
-    expect(normalizeContentType({ ...base, accessRights: undefined }).accessRights).toBeUndefined();
+    expect(normalizeContentType({ ...base, accessRights: [] }, OPTIMIZELY_DEFAULTS).accessRights).toEqual([]);
+    expect(normalizeContentType({ ...base, accessRights: undefined }, OPTIMIZELY_DEFAULTS).accessRights).toBeUndefined();
   });
 
   it('gives contracts a null base type', () => {
-    expect(normalizeContentType({ ...base, isContract: true }).baseType).toBeNull();
+    expect(normalizeContentType({ ...base, isContract: true }, OPTIMIZELY_DEFAULTS).baseType).toBeNull();
   });
 
   it('is idempotent', () => {
@@ -127,8 +128,8 @@ describe('normalizeContentType', () => {
       ...base,
       contracts: ['SEO', 'Editorial'],
       properties: { title: { type: 'string', required: true, sortOrder: 0 }, body: { type: 'richText' } },
-    });
-    expect(normalizeContentType(once)).toEqual(once);
+    }, OPTIMIZELY_DEFAULTS);
+    expect(normalizeContentType(once, OPTIMIZELY_DEFAULTS)).toEqual(once);
   });
 
   it('puts members in sorted order at every level, so a normalized definition serializes canonically', () => {
@@ -138,13 +139,13 @@ describe('normalizeContentType', () => {
       displayName: 'Article',
       baseType: '_page',
       description: 'An article',
-    });
+    }, OPTIMIZELY_DEFAULTS);
     expect(JSON.stringify(normalized)).toBe(canonicalJson(normalized));
   });
 
   it('gives the same digest whatever the member order', () => {
-    const a = normalizeContentType({ ...base, properties: { a: { type: 'string' }, b: { type: 'url' } } });
-    const b = normalizeContentType({ properties: { b: { type: 'url' }, a: { type: 'string' } }, displayName: 'Article', baseType: '_page', key: 'Article' });
+    const a = normalizeContentType({ ...base, properties: { a: { type: 'string' }, b: { type: 'url' } } }, OPTIMIZELY_DEFAULTS);
+    const b = normalizeContentType({ properties: { b: { type: 'url' }, a: { type: 'string' } }, displayName: 'Article', baseType: '_page', key: 'Article' }, OPTIMIZELY_DEFAULTS);
     expect(digest(a)).toBe(digest(b));
   });
 });
@@ -152,13 +153,13 @@ describe('normalizeContentType', () => {
 describe('normalize: gaps found while building the planner', () => {
   it('drops objects whose members are all undefined, so normalization stays idempotent', () => {
     const spelled: PropertyDef = { type: 'binary', imageDescriptor: { width: undefined, height: undefined }, editorSettings: { preset: undefined } };
-    const once = normalizeProperty(spelled);
+    const once = normalizeProperty(spelled, OPTIMIZELY_DEFAULTS);
     expect(once).toEqual({ type: 'binary' });
-    expect(normalizeProperty(once)).toEqual(once);
-    expect(digest(once)).toBe(digest(normalizeProperty({ type: 'binary' })));
+    expect(normalizeProperty(once, OPTIMIZELY_DEFAULTS)).toEqual(once);
+    expect(digest(once)).toBe(digest(normalizeProperty({ type: 'binary' }, OPTIMIZELY_DEFAULTS)));
   });
 
   it('keeps an object with at least one defined member', () => {
-    expect(normalizeProperty({ type: 'binary', imageDescriptor: { width: 10, height: undefined } }).imageDescriptor).toEqual({ width: 10 });
+    expect(normalizeProperty({ type: 'binary', imageDescriptor: { width: 10, height: undefined } }, OPTIMIZELY_DEFAULTS).imageDescriptor).toEqual({ width: 10 });
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hasErrors } from '../../src/core/diagnostic.js';
 import type { ContentTypeDef, PropertyDef, PropertyGroupDef } from '../../src/core/model.js';
 import { validateDesired } from '../../src/core/validate-desired.js';
-import { BUILT_IN_GROUPS, desiredState, plan, random, simulateApply, type World } from './helpers.js';
+import { BUILT_IN_GROUPS, RULES, desiredState, plan, random, simulateApply, type World } from './helpers.js';
 
 /**
  * Property-based checks: for random worlds x and random edits e, planning and "applying" (a fake
@@ -44,7 +44,7 @@ function randomType(rng: Rng, key: string, world: Required<World>): ContentTypeD
 }
 
 function randomWorld(rng: Rng): Required<World> {
-  const world: Required<World> = { types: [], groups: [] };
+  const world: Required<World> = { types: [], groups: [], templates: [] };
   for (let index = 0; index < 1 + Math.floor(rng() * 3); index += 1) world.groups.push({ key: `Group${index}`, displayName: `Group ${index}` });
   const count = 2 + Math.floor(rng() * 5);
   const keys = Array.from({ length: count }, (_, index) => `T${index}`);
@@ -127,7 +127,7 @@ function repair(world: Required<World>): Required<World> {
 }
 
 function expectValid(world: World) {
-  const diagnostics = validateDesired(desiredState(world), { builtInGroups: BUILT_IN_GROUPS });
+  const diagnostics = validateDesired(desiredState(world), { rules: RULES });
   expect(hasErrors(diagnostics), JSON.stringify(diagnostics, null, 1)).toBe(false);
 }
 

@@ -67,11 +67,35 @@ describe('schemas/plan.schema.json', () => {
 
   it('rejects documents that are not plans', () => {
     const result = JSON.parse(JSON.stringify(richPlan())) as Record<string, unknown>;
-    expect(errorsOf({ ...result, formatVersion: '2.0' })).not.toEqual([]);
+    expect(errorsOf({ ...result, formatVersion: '1.0' })).not.toEqual([]);
+    expect(errorsOf({ ...result, formatVersion: '3.0' })).not.toEqual([]);
     expect(errorsOf({ ...result, applyable: 'yes' })).not.toEqual([]);
     const resources = result.resources as Array<Record<string, unknown>>;
     expect(errorsOf({ ...result, resources: [{ ...resources[0], status: 'renamed' }] })).not.toEqual([]);
     expect(errorsOf({ ...result, resources: [{ ...resources[0], after: { key: 'A' } }] })).not.toEqual([]);
     expect(errorsOf({ ...result, steps: [{ action: 'create', kind: 'contentType', key: 'A' }] })).not.toEqual([]);
+  });
+
+  it('types each entry by its action: before and after are present exactly where the action needs them', () => {
+    const world = { types: [type('A', { displayName: 'Before' })] };
+    const updated = JSON.parse(JSON.stringify(plan({ types: [type('A', { displayName: 'After' })] }, world, world))) as { resources: Array<Record<string, unknown>> };
+    const entry = updated.resources.find((resource) => resource.action === 'update')!;
+    const withEntry = (changed: Record<string, unknown>) => ({ ...updated, resources: [{ ...entry, ...changed }] });
+    expect(errorsOf(withEntry({}))).toEqual([]);
+    expect(errorsOf(withEntry({ before: null }))).not.toEqual([]);
+    expect(errorsOf(withEntry({ after: null }))).not.toEqual([]);
+    expect(errorsOf(withEntry({ action: 'create' }))).not.toEqual([]);
+    expect(errorsOf(withEntry({ action: 'delete' }))).not.toEqual([]);
+    expect(errorsOf(withEntry({ action: 'none' }))).not.toEqual([]);
+    expect(errorsOf(withEntry({ precondition: null }))).not.toEqual([]);
+  });
+
+  it('ties every definition to its entry\'s kind', () => {
+    const created = JSON.parse(JSON.stringify(plan({ types: [type('A')] }, {}, {}))) as { resources: Array<Record<string, unknown>>; steps: Array<Record<string, unknown>> };
+    const groupDef = { key: 'A', displayName: 'A' };
+    expect(errorsOf(created)).toEqual([]);
+    expect(errorsOf({ ...created, resources: [{ ...created.resources[0], after: groupDef }] })).not.toEqual([]);
+    expect(errorsOf({ ...created, steps: [{ ...created.steps[0], definition: groupDef }] })).not.toEqual([]);
+    expect(errorsOf({ ...created, resources: [{ ...created.resources[0], kind: 'propertyGroup' }] })).not.toEqual([]);
   });
 });

@@ -1,28 +1,30 @@
+import { emptyBaseState } from '../../src/core/state.js';
+import { OPTIMIZELY_DEFAULTS } from '../../src/adapters/optimizely/profile.js';
 import { describe, expect, it } from 'vitest';
 import { digest } from '../../src/core/digest.js';
 import { normalizeContentType } from '../../src/core/normalize.js';
 import { createPlan } from '../../src/core/plan.js';
-import { component, desiredState, etagOf, group, liveState, NOW, plan, resource, TARGET, type } from './helpers.js';
+import { component, desiredState, etagOf, group, liveState, NOW, plan, resource, TARGET, type, RULES } from './helpers.js';
 
 const article = type('Article', { properties: { title: { type: 'string' }, body: { type: 'richText' } } });
 
 describe('createPlan: what every change carries', () => {
   it('create: before null, after the desired definition, precondition "absent"', () => {
     const entry = resource(plan({ types: [article] }, {}, {}), 'contentType', 'Article');
-    expect(entry).toMatchObject({ before: null, after: normalizeContentType(article), precondition: { kind: 'absent' }, risk: 'safe', codes: [], changes: [] });
-    expect(entry.digests).toEqual({ desired: digest(normalizeContentType(article)) });
+    expect(entry).toMatchObject({ before: null, after: normalizeContentType(article, OPTIMIZELY_DEFAULTS), precondition: { kind: 'absent' }, risk: 'safe', codes: [], changes: [] });
+    expect(entry.digests).toEqual({ desired: digest(normalizeContentType(article, OPTIMIZELY_DEFAULTS)) });
   });
 
   it('update: before the live definition, after the desired one, precondition the live version and digest', () => {
     const edited = type('Article', { properties: { title: { type: 'string' } } });
     const result = plan({ types: [edited] }, { types: [article] }, { types: [article] });
     const entry = resource(result, 'contentType', 'Article');
-    const live = normalizeContentType(article);
+    const live = normalizeContentType(article, OPTIMIZELY_DEFAULTS);
     expect(entry).toMatchObject({
       before: live,
-      after: normalizeContentType(edited),
+      after: normalizeContentType(edited, OPTIMIZELY_DEFAULTS),
       precondition: { kind: 'version', version: { etag: etagOf(live) }, digest: digest(live) },
-      digests: { desired: digest(normalizeContentType(edited)), base: digest(live), live: digest(live) },
+      digests: { desired: digest(normalizeContentType(edited, OPTIMIZELY_DEFAULTS)), base: digest(live), live: digest(live) },
       risk: 'destructive',
       codes: ['DS102'],
     });
@@ -35,7 +37,7 @@ describe('createPlan: what every change carries', () => {
         kind: 'contentType',
         key: 'Article',
         previous: live,
-        next: normalizeContentType(edited),
+        next: normalizeContentType(edited, OPTIMIZELY_DEFAULTS),
         precondition: { kind: 'version', version: { etag: etagOf(live) }, digest: digest(live) },
         dataLoss: true,
         codes: ['DS102'],
@@ -46,7 +48,7 @@ describe('createPlan: what every change carries', () => {
 
   it('delete: before the live definition, after null, DS101, approval required', () => {
     const result = plan({}, { types: [article] }, { types: [article] });
-    expect(resource(result, 'contentType', 'Article')).toMatchObject({ before: normalizeContentType(article), after: null, risk: 'destructive', codes: ['DS101'] });
+    expect(resource(result, 'contentType', 'Article')).toMatchObject({ before: normalizeContentType(article, OPTIMIZELY_DEFAULTS), after: null, risk: 'destructive', codes: ['DS101'] });
     expect(result.requiresApproval).toEqual([{ kind: 'contentType', key: 'Article', code: 'DS101', path: '', reason: 'deletes content type "Article" and all content of this type' }]);
     expect(result.summary.destructive).toBe(1);
   });
@@ -58,8 +60,8 @@ describe('createPlan: what every change carries', () => {
 
   it('adopt and forget are lockfile-only steps', () => {
     const adopted = plan({ types: [article] }, {}, { types: [article] });
-    expect(resource(adopted, 'contentType', 'Article')).toMatchObject({ before: normalizeContentType(article), after: normalizeContentType(article) });
-    expect(adopted.steps).toEqual([{ action: 'adopt', kind: 'contentType', key: 'Article', definition: normalizeContentType(article), version: { etag: etagOf(normalizeContentType(article)) } }]);
+    expect(resource(adopted, 'contentType', 'Article')).toMatchObject({ before: normalizeContentType(article, OPTIMIZELY_DEFAULTS), after: normalizeContentType(article, OPTIMIZELY_DEFAULTS) });
+    expect(adopted.steps).toEqual([{ action: 'adopt', kind: 'contentType', key: 'Article', definition: normalizeContentType(article, OPTIMIZELY_DEFAULTS), version: { etag: etagOf(normalizeContentType(article, OPTIMIZELY_DEFAULTS)) } }]);
     expect(adopted.summary.writes).toBe(0);
     const forgotten = plan({}, { types: [article] }, {});
     expect(forgotten.steps).toEqual([{ action: 'forget', kind: 'contentType', key: 'Article' }]);
@@ -85,9 +87,9 @@ describe('createPlan: drift section', () => {
         key: 'Article',
         change: 'changed',
         changes: [{ op: 'add', path: 'description', member: 'description', after: 'CMS edit' }],
-        digests: { base: digest(normalizeContentType(article)), live: digest(normalizeContentType(live)) },
+        digests: { base: digest(normalizeContentType(article, OPTIMIZELY_DEFAULTS)), live: digest(normalizeContentType(live, OPTIMIZELY_DEFAULTS)) },
       },
-      { kind: 'contentType', key: 'Other', change: 'deleted', changes: [], digests: { base: digest(normalizeContentType(type('Other'))) } },
+      { kind: 'contentType', key: 'Other', change: 'deleted', changes: [], digests: { base: digest(normalizeContentType(type('Other'), OPTIMIZELY_DEFAULTS)) } },
     ]);
     expect(result.summary.drifted).toBe(2);
   });
@@ -106,8 +108,8 @@ describe('createPlan: inputs', () => {
   });
 
   it('recomputes base digests instead of trusting the lockfile', () => {
-    const base = { contentTypes: { Article: { def: article, digest: 'sha256:stale', version: {}, syncedAt: NOW, syncedBy: 'x' } }, propertyGroups: {} };
-    const result = createPlan({ desired: desiredState({ types: [article] }), base, live: liveState({ types: [article] }), options: { now: NOW, target: TARGET } });
+    const base = { contentTypes: { Article: { def: article, digest: 'sha256:stale', version: {}, syncedAt: NOW, syncedBy: 'x' } }, propertyGroups: {}, displayTemplates: {} };
+    const result = createPlan({ desired: desiredState({ types: [article] }), base, live: liveState({ types: [article] }), options: { now: NOW, target: TARGET, rules: RULES } });
     expect(resource(result, 'contentType', 'Article').status).toBe('in_sync');
   });
 
@@ -128,7 +130,7 @@ describe('createPlan: inputs', () => {
   it('keeps the origin of desired definitions', () => {
     const desired = desiredState({ types: [article] });
     desired.contentTypes[0]!.origin = { file: 'content-types/Article.yaml', line: 1, column: 1 };
-    const result = createPlan({ desired, base: { contentTypes: {}, propertyGroups: {} }, live: liveState({}), options: { now: NOW, target: TARGET } });
+    const result = createPlan({ desired, base: emptyBaseState(), live: liveState({}), options: { now: NOW, target: TARGET, rules: RULES } });
     expect(resource(result, 'contentType', 'Article').origin).toEqual({ file: 'content-types/Article.yaml', line: 1, column: 1 });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OPTIMIZELY_BUILT_IN_GROUPS } from '../../src/core/built-in-groups.js';
+import { OPTIMIZELY_PROFILE } from '../../src/adapters/optimizely/profile.js';
 import type { ContentTypeDef, PropertyDef, PropertyGroupDef } from '../../src/core/model.js';
 import type { DesiredState } from '../../src/core/state.js';
 import { validateDesired, type ValidationContext } from '../../src/core/validate-desired.js';
@@ -34,7 +34,7 @@ function valid(): { types: ContentTypeDef[]; groups: PropertyGroupDef[] } {
   };
 }
 
-const CONTEXT: ValidationContext = { builtInGroups: OPTIMIZELY_BUILT_IN_GROUPS, knownTypes: ['SystemFolder', 'ImageMedia'], readOnlyTypes: ['ImageMedia'] };
+const CONTEXT: ValidationContext = { rules: OPTIMIZELY_PROFILE, knownTypes: ['SystemFolder', 'ImageMedia'], readOnlyTypes: ['ImageMedia'] };
 
 function validate(edit: (state: ReturnType<typeof valid>) => void, context: ValidationContext = CONTEXT) {
   const state = valid();
@@ -42,6 +42,7 @@ function validate(edit: (state: ReturnType<typeof valid>) => void, context: Vali
   const desired: DesiredState = {
     contentTypes: state.types.map((def) => ({ def, origin: { file: `${def.key}.yaml`, line: 1, column: 1 } })),
     propertyGroups: state.groups.map((def) => ({ def })),
+    displayTemplates: [],
   };
   return validateDesired(desired, context);
 }
@@ -165,7 +166,7 @@ describe('validateDesired', () => {
   it('accepts references to types only the target knows, and refuses them when it does not', () => {
     const edit = setProperty('folder', { type: 'contentReference', allowedTypes: ['SystemFolder'] });
     expect(validate(edit)).toEqual([]);
-    expect(validate(edit, { builtInGroups: OPTIMIZELY_BUILT_IN_GROUPS }).map((diagnostic) => diagnostic.code)).toEqual(['V016', 'V016']);
+    expect(validate(edit, { rules: OPTIMIZELY_PROFILE }).map((diagnostic) => diagnostic.code)).toEqual(['V016', 'V016']);
   });
 
   it('accepts groups that exist live when they are passed as known groups', () => {
@@ -175,6 +176,6 @@ describe('validateDesired', () => {
   });
 
   it.each(['Content', 'Information', 'Settings', 'Advanced', 'Scheduling'])('accepts the built-in group %s without a target', (group) => {
-    expect(validate(setProperty('title', { type: 'string', group }), { ...CONTEXT, builtInGroups: OPTIMIZELY_BUILT_IN_GROUPS })).toEqual([]);
+    expect(validate(setProperty('title', { type: 'string', group }), CONTEXT)).toEqual([]);
   });
 });

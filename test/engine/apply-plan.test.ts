@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createOptimizelyAdapter } from '../../src/adapters/optimizely/index.js';
 import type { PlatformAdapter } from '../../src/adapters/port.js';
-import { OPTIMIZELY_BUILT_IN_GROUPS } from '../../src/core/built-in-groups.js';
+import { OPTIMIZELY_PROFILE } from '../../src/adapters/optimizely/profile.js';
 import type { ContentTypeDef } from '../../src/core/model.js';
 import { createPlan, type Plan } from '../../src/core/plan.js';
 import { emptyBaseState, type BaseState } from '../../src/core/state.js';
@@ -33,10 +33,10 @@ afterEach(async () => {
 
 async function planFor(types: ContentTypeDef[], base: BaseState = emptyBaseState()): Promise<Plan> {
   return createPlan({
-    desired: { contentTypes: types.map((def) => ({ def })), propertyGroups: [] },
+    desired: { contentTypes: types.map((def) => ({ def })), propertyGroups: [], displayTemplates: [] },
     base,
     live: await readLive(adapter),
-    options: { now: '2026-01-01T00:00:00.000Z', target: { name: 'test', platform: 'optimizely', description: 'emulator' }, builtInGroups: OPTIMIZELY_BUILT_IN_GROUPS },
+    options: { now: '2026-01-01T00:00:00.000Z', target: { name: 'test', platform: 'optimizely', description: 'emulator' }, rules: OPTIMIZELY_PROFILE },
   });
 }
 

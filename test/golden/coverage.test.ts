@@ -34,6 +34,7 @@ function shown(pick: (plan: Plan) => string[]): Set<string> {
 
 describe('golden cases cover the plan schema', () => {
   const table: Array<[string, (plan: Plan) => string[]]> = [
+    ['ResourceKind', (plan) => plan.resources.map((resource) => resource.kind)],
     ['ResourceStatus', (plan) => plan.resources.map((resource) => resource.status)],
     ['ResourceAction', (plan) => plan.resources.map((resource) => resource.action)],
     ['ActionReason', (plan) => plan.resources.map((resource) => resource.actionReason)],

@@ -1,13 +1,13 @@
+import { OPTIMIZELY_DEFAULTS, OPTIMIZELY_PROFILE } from '../../src/adapters/optimizely/profile.js';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { OPTIMIZELY_BUILT_IN_GROUPS } from '../../src/core/built-in-groups.js';
 import { hasErrors } from '../../src/core/diagnostic.js';
 import { digest } from '../../src/core/digest.js';
 import type { ConflictStrategy, SyncMode } from '../../src/core/generated/plan.js';
-import type { ContentTypeDef, PropertyGroupDef } from '../../src/core/model.js';
-import { normalizeContentType, normalizePropertyGroup } from '../../src/core/normalize.js';
+import type { Definition } from '../../src/core/model.js';
 import { createPlan, typesToCount, type Plan, type PlanInput } from '../../src/core/plan.js';
-import type { LiveState } from '../../src/core/state.js';
+import { KIND_TABLE } from '../../src/core/resource-kinds.js';
+import { emptyLiveState, type LiveState } from '../../src/core/state.js';
 import { baseFromLock } from '../../src/engine/base-from-lock.js';
 import { checkDesired, loadDesired } from '../../src/engine/load-desired.js';
 import type { Config } from '../../src/io/config/config.js';
@@ -64,7 +64,7 @@ export async function planCase(dir: string, seal: boolean): Promise<PlannedCase>
     strategy: options.strategy ?? 'manual',
     targets: [],
   };
-  const loaded = await loadDesired(config, { cwd: dir });
+  const loaded = await loadDesired(config, { rules: OPTIMIZELY_PROFILE, cwd: dir });
   const diagnostics = checkDesired(loaded, live);
   if (hasErrors(diagnostics)) throw new Error(`the case's YAML is invalid:\n${renderDiagnostics(diagnostics, plainStyle)}`);
 
@@ -77,7 +77,7 @@ export async function planCase(dir: string, seal: boolean): Promise<PlannedCase>
       target: GOLDEN_TARGET,
       mode: config.mode,
       strategy: config.strategy,
-      builtInGroups: OPTIMIZELY_BUILT_IN_GROUPS,
+      rules: OPTIMIZELY_PROFILE,
     },
   };
   const plan = createPlan(input);
@@ -113,14 +113,17 @@ async function readBaseFile(dir: string) {
   const text = JSON.stringify({ lockVersion: LOCK_VERSION, targets: { [GOLDEN_TARGET.name]: section } }, null, 2);
   const result = parseLockfileText(text, 'base.json');
   if (!result.lock) throw new Error(`base.json is not a valid lockfile section:\n${renderDiagnostics(result.diagnostics, plainStyle)}`);
-  const { contentTypes, propertyGroups } = lockedTarget(result.lock, GOLDEN_TARGET.name);
-  for (const [key, entry] of Object.entries(contentTypes)) assertCanonical(`content type ${key}`, entry.definition, normalizeContentType(entry.definition));
-  for (const [key, entry] of Object.entries(propertyGroups)) assertCanonical(`property group ${key}`, entry.definition, normalizePropertyGroup(entry.definition));
+  const locked = lockedTarget(result.lock, GOLDEN_TARGET.name);
+  for (const descriptor of KIND_TABLE) {
+    for (const [key, entry] of Object.entries(locked[descriptor.section])) {
+      assertCanonical(`${descriptor.label} ${key}`, entry.definition, descriptor.normalize(entry.definition, OPTIMIZELY_DEFAULTS));
+    }
+  }
   return result.lock;
 }
 
 /** The lockfile holds canonical definitions only (catalyst writes it); a fixture must too. */
-function assertCanonical(what: string, definition: ContentTypeDef | PropertyGroupDef, normalized: ContentTypeDef | PropertyGroupDef): void {
+function assertCanonical(what: string, definition: Definition, normalized: Definition): void {
   if (digest(definition) !== digest(normalized)) {
     throw new Error(`base.json: the definition of ${what} is not canonical; catalyst would have written ${JSON.stringify(normalized)}`);
   }
@@ -130,7 +133,7 @@ async function sealBase(dir: string): Promise<void> {
   const path = join(dir, 'base.json');
   const text = await readFile(path, 'utf8');
   const section = JSON.parse(text) as LockTarget;
-  for (const entries of [section.contentTypes ?? {}, section.propertyGroups ?? {}]) {
+  for (const entries of [section.contentTypes ?? {}, section.propertyGroups ?? {}, section.displayTemplates ?? {}]) {
     for (const entry of Object.values(entries)) if (entry) entry.digest = digest(entry.definition);
   }
   const sealed = `${JSON.stringify(section, null, 2)}\n`;
@@ -139,7 +142,8 @@ async function sealBase(dir: string): Promise<void> {
 
 /** live.json: what the adapter returned, each definition checked against the canonical model's schema. */
 async function readLiveFile(dir: string): Promise<LiveState> {
-  const live = JSON.parse(await readFile(join(dir, 'live.json'), 'utf8')) as LiveState;
+  const written = JSON.parse(await readFile(join(dir, 'live.json'), 'utf8')) as Partial<LiveState>;
+  const live: LiveState = { ...emptyLiveState(), ...written };
   const schema = schemaValidator('lock.schema.json');
   const problems: string[] = [];
   const check = (where: string, value: unknown, definition: string) => {
@@ -154,6 +158,11 @@ async function readLiveFile(dir: string): Promise<LiveState> {
     check(`propertyGroups[${index}].def`, entry.def, 'propertyGroupDef');
     check(`propertyGroups[${index}].version`, entry.version, 'version');
     if (typeof entry.readOnly !== 'boolean') problems.push(`propertyGroups[${index}].readOnly must be a boolean`);
+  });
+  live.displayTemplates.forEach((entry, index) => {
+    check(`displayTemplates[${index}].def`, entry.def, 'displayTemplateDef');
+    check(`displayTemplates[${index}].version`, entry.version, 'version');
+    if (typeof entry.readOnly !== 'boolean') problems.push(`displayTemplates[${index}].readOnly must be a boolean`);
   });
   if (problems.length > 0) throw new Error(`live.json is not a live state:\n${problems.join('\n')}`);
   return live;

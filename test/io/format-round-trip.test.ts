@@ -1,3 +1,4 @@
+import { OPTIMIZELY_DEFAULTS } from '../../src/adapters/optimizely/profile.js';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,8 +32,8 @@ describe('formatContentTypeYaml → parseContentTypeText gives back exactly the 
   });
 
   it.each(types)('$file $key', ({ def }) => {
-    const text = formatContentTypeYaml(def, { schemaPath: '../schemas/content-type.schema.json' });
-    const parsed = parseContentTypeText(text, 'type.yaml');
+    const text = formatContentTypeYaml(def, { schemaPath: '../schemas/content-type.schema.json', defaults: OPTIMIZELY_DEFAULTS });
+    const parsed = parseContentTypeText(text, 'type.yaml', OPTIMIZELY_DEFAULTS);
     expect(parsed.diagnostics).toEqual([]);
     expect(parsed.document?.kind).toBe('contentType');
     const back = parsed.document?.kind === 'contentType' ? parsed.document.contentType : undefined;
@@ -42,9 +43,9 @@ describe('formatContentTypeYaml → parseContentTypeText gives back exactly the 
 
   it('is deterministic: formatting the parsed result gives the same text', () => {
     for (const { def } of types) {
-      const text = formatContentTypeYaml(def);
-      const parsed = parseContentTypeText(text, 'type.yaml').document;
-      expect(parsed?.kind === 'contentType' && formatContentTypeYaml(parsed.contentType)).toBe(text);
+      const text = formatContentTypeYaml(def, { defaults: OPTIMIZELY_DEFAULTS });
+      const parsed = parseContentTypeText(text, 'type.yaml', OPTIMIZELY_DEFAULTS).document;
+      expect(parsed?.kind === 'contentType' && formatContentTypeYaml(parsed.contentType, { defaults: OPTIMIZELY_DEFAULTS })).toBe(text);
     }
   });
 });
@@ -53,7 +54,7 @@ describe('formatPropertyGroupsYaml round trip', () => {
   const groups = corpus.flatMap((file) => file.propertyGroups);
   it('gives back the corpus property groups', () => {
     expect(groups.length).toBeGreaterThan(0);
-    const parsed = parseContentTypeText(formatPropertyGroupsYaml(groups), 'groups.yaml');
+    const parsed = parseContentTypeText(formatPropertyGroupsYaml(groups, { defaults: OPTIMIZELY_DEFAULTS }), 'groups.yaml', OPTIMIZELY_DEFAULTS);
     expect(parsed.diagnostics).toEqual([]);
     const back = parsed.document?.kind === 'propertyGroups' ? parsed.document.propertyGroups : [];
     expect([...back].sort((a, b) => a.key.localeCompare(b.key))).toEqual([...groups].sort((a, b) => a.key.localeCompare(b.key)));
@@ -131,13 +132,13 @@ describe('formatContentTypeYaml round trip over generated definitions', () => {
       contracts: maybe(() => ['Seo']),
       accessRights: maybe(() => (next() < 0.3 ? [] : [{ name: pick(['Editors', 'bot']), type: pick(['user', 'role', 'application'] as const) }])),
       properties,
-    });
+    }, OPTIMIZELY_DEFAULTS);
   }
 
   it('gives back every one of 500 generated definitions exactly', () => {
     for (let seed = 1; seed <= 500; seed++) {
       const def = generate(seed);
-      const parsed = parseContentTypeText(formatContentTypeYaml(def), `Type${seed}.yaml`);
+      const parsed = parseContentTypeText(formatContentTypeYaml(def, { defaults: OPTIMIZELY_DEFAULTS }), `Type${seed}.yaml`, OPTIMIZELY_DEFAULTS);
       expect([seed, parsed.diagnostics]).toEqual([seed, []]);
       expect([seed, parsed.document?.kind === 'contentType' && parsed.document.contentType]).toEqual([seed, def]);
     }

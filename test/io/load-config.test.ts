@@ -1,3 +1,4 @@
+import { PLATFORM_PROFILES } from '../../src/engine/platforms.js';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,7 +12,7 @@ const FIXTURES = resolve('test/fixtures/config');
 const CREDENTIALS = { OPTIMIZELY_CMS_CLIENT_ID: 'client-id-123', OPTIMIZELY_CMS_CLIENT_SECRET: 'very-secret-value' };
 
 function load(fixture: string, options: Partial<LoadConfigOptions> = {}) {
-  return loadConfig({ cwd: join(FIXTURES, fixture), env: {}, ...options });
+  return loadConfig({ cwd: join(FIXTURES, fixture), env: {}, platforms: PLATFORM_PROFILES, ...options });
 }
 
 function lines(diagnostics: readonly Diagnostic[]): string[] {
@@ -109,7 +110,7 @@ describe('config sources', () => {
   });
 
   it('--config names a file elsewhere: paths are relative to that file', async () => {
-    const { config, diagnostics } = await loadConfig({ cwd: FIXTURES, configPath: 'yaml/catalyst.config.yaml', env: {} });
+    const { config, diagnostics } = await loadConfig({ cwd: FIXTURES, configPath: 'yaml/catalyst.config.yaml', env: {}, platforms: PLATFORM_PROFILES });
     expect(diagnostics).toEqual([]);
     expect(config?.rootDir).toBe(join(FIXTURES, 'yaml'));
     expect(config?.contentTypesDir).toBe(join(FIXTURES, 'yaml/content'));
@@ -300,7 +301,7 @@ describe('config modules that fail', () => {
     const cwd = join(dir, name.replace(/\W+/g, '-'));
     await mkdir(cwd, { recursive: true });
     await writeFile(join(cwd, file), text);
-    const result = await loadConfig({ cwd, env: {} });
+    const result = await loadConfig({ cwd, env: {}, platforms: PLATFORM_PROFILES });
     expect(lines(result.diagnostics)).toEqual([expected]);
     expect(result.diagnostics[0]!.detail).toMatch(detail);
     expect(result.config).toBeUndefined();

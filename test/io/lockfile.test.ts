@@ -126,7 +126,12 @@ describe('lockfile helpers', () => {
     let lock = setLockEntry(emptyLockfile(), 'prod', 'contentType', 'Article', entry);
     lock = setLockEntry(lock, 'prod', 'propertyGroup', 'SEO', createLockEntry(seo, {}, synced));
     expect(lockedTarget(lock, 'prod').contentTypes.Article).toEqual(entry);
-    expect(lockedTarget(lock, 'staging')).toEqual({ contentTypes: {}, propertyGroups: {} });
+    expect(lockedTarget(lock, 'staging')).toEqual({ contentTypes: {}, propertyGroups: {}, displayTemplates: {} });
+    const template = createLockEntry({ key: 'Wide', displayName: 'Wide', nodeType: 'row' }, {}, synced);
+    lock = setLockEntry(lock, 'prod', 'displayTemplate', 'Wide', template);
+    expect(lock.targets?.prod?.displayTemplates).toEqual({ Wide: template });
+    lock = removeLockEntry(lock, 'prod', 'displayTemplate', 'Wide');
+    expect(lock.targets?.prod?.displayTemplates).toBeUndefined();
     lock = removeLockEntry(lock, 'prod', 'contentType', 'Article');
     expect(lock.targets?.prod).toEqual({ propertyGroups: { SEO: createLockEntry(seo, {}, synced) } });
     lock = removeLockEntry(lock, 'prod', 'propertyGroup', 'SEO');

@@ -1,3 +1,4 @@
+import { OPTIMIZELY_DEFAULTS } from '../../src/adapters/optimizely/profile.js';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -21,7 +22,7 @@ function contentTypes(documents: readonly ParsedDocument[]): ContentTypeDef[] {
 
 describe('a good project', () => {
   it('parses every YAML file below the directory (not dot folders, not other extensions) into canonical definitions', async () => {
-    const { documents, diagnostics } = await parseContentTypeFiles('content-types', { cwd: join(FIXTURES, 'good') });
+    const { documents, diagnostics } = await parseContentTypeFiles('content-types', { defaults: OPTIMIZELY_DEFAULTS, cwd: join(FIXTURES, 'good') });
     expect(diagnostics).toEqual([]);
     expect(documents.map((document) => [document.file, document.kind])).toEqual([
       ['content-types/Hero.yml', 'contentType'],
@@ -97,7 +98,7 @@ describe('a good project', () => {
   });
 
   it('locates paths of the canonical model in the file, falling back to what the file spells out', async () => {
-    const { documents } = await parseContentTypeFiles('content-types', { cwd: join(FIXTURES, 'good') });
+    const { documents } = await parseContentTypeFiles('content-types', { defaults: OPTIMIZELY_DEFAULTS, cwd: join(FIXTURES, 'good') });
     const article = documents.find((document) => document.file.endsWith('ArticlePage.yaml'))!;
     const file = 'content-types/pages/ArticlePage.yaml';
     const cases: Array<[string, number, number]> = [
@@ -125,7 +126,7 @@ describe('a good project', () => {
 describe('a bad project', () => {
   it('reports every problem in every file, with code, file:line:column and the fix (golden: expected-diagnostics.txt)', async () => {
     const cwd = join(FIXTURES, 'bad');
-    const { documents, diagnostics } = await parseContentTypeFiles('content-types', { cwd });
+    const { documents, diagnostics } = await parseContentTypeFiles('content-types', { defaults: OPTIMIZELY_DEFAULTS, cwd });
     expect(render(diagnostics)).toBe(await readFile(join(cwd, 'expected-diagnostics.txt'), 'utf8'));
     expect(diagnostics.every((diagnostic) => diagnostic.severity === 'error')).toBe(true);
     expect(documents.map((document) => document.file)).toEqual([
@@ -137,7 +138,7 @@ describe('a bad project', () => {
   });
 
   it('leaves references to unknown types to the core validator', async () => {
-    const { documents, diagnostics } = await parseContentTypeFiles('content-types', { cwd: join(FIXTURES, 'reference') });
+    const { documents, diagnostics } = await parseContentTypeFiles('content-types', { defaults: OPTIMIZELY_DEFAULTS, cwd: join(FIXTURES, 'reference') });
     expect(diagnostics).toEqual([]);
     expect(contentTypes(documents)[0]?.properties.hero).toEqual({ type: 'component', contentType: 'MissingHero' });
   });
@@ -153,7 +154,7 @@ describe('the directory and its files', () => {
   });
 
   it('a missing directory is an error', async () => {
-    const { documents, diagnostics } = await parseContentTypeFiles('content-types', { cwd: dir });
+    const { documents, diagnostics } = await parseContentTypeFiles('content-types', { defaults: OPTIMIZELY_DEFAULTS, cwd: dir });
     expect(documents).toEqual([]);
     expect(render(diagnostics)).toBe(
       'content-types:1:1 error Y013 Content types directory content-types does not exist\n' +
@@ -163,13 +164,13 @@ describe('the directory and its files', () => {
 
   it('an empty directory is a warning: the plan would delete every managed type', async () => {
     await mkdir(join(dir, 'content-types'));
-    const { diagnostics } = await parseContentTypeFiles('content-types', { cwd: dir });
+    const { diagnostics } = await parseContentTypeFiles('content-types', { defaults: OPTIMIZELY_DEFAULTS, cwd: dir });
     expect(diagnostics.map((d) => [d.code, d.severity, d.summary])).toEqual([['Y015', 'warning', 'No content type files in content-types']]);
   });
 
   it('a directory named like a YAML file cannot be read', async () => {
     await mkdir(join(dir, 'content-types/Odd.yaml'), { recursive: true });
-    const { diagnostics } = await parseContentTypeFiles('content-types', { cwd: dir });
+    const { diagnostics } = await parseContentTypeFiles('content-types', { defaults: OPTIMIZELY_DEFAULTS, cwd: dir });
     expect(render(diagnostics)).toBe(
       'content-types/Odd.yaml:1:1 error Y011 File cannot be read\n' +
         '    catalyst could not read content-types/Odd.yaml: it is a directory. Check that it is a readable file (permissions), or move it out of the content types directory.\n',
@@ -180,7 +181,7 @@ describe('the directory and its files', () => {
     await mkdir(join(dir, 'content-types'));
     await writeFile(join(dir, 'content-types/Bom.yaml'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('key: Bom\nbaseType: _page\n')]));
     await writeFile(join(dir, 'content-types/Wide.yaml'), Buffer.from('\ufeffkey: Wide\n', 'utf16le'));
-    const { documents, diagnostics } = await parseContentTypeFiles('content-types', { cwd: dir });
+    const { documents, diagnostics } = await parseContentTypeFiles('content-types', { defaults: OPTIMIZELY_DEFAULTS, cwd: dir });
     expect(contentTypes(documents).map((def) => def.key)).toEqual(['Bom']);
     expect(render(diagnostics)).toBe(
       'content-types/Wide.yaml:1:1 error Y012 File is not UTF-8\n' +
@@ -191,7 +192,7 @@ describe('the directory and its files', () => {
   it('names files by absolute path when the directory lies outside the working directory', async () => {
     await mkdir(join(dir, 'types'));
     await writeFile(join(dir, 'types/Bad.yaml'), 'key: Bad\n');
-    const { diagnostics } = await parseContentTypeFiles(join(dir, 'types'), { cwd: join(dir, 'elsewhere') });
+    const { diagnostics } = await parseContentTypeFiles(join(dir, 'types'), { defaults: OPTIMIZELY_DEFAULTS, cwd: join(dir, 'elsewhere') });
     expect(diagnostics[0]?.location?.file).toBe(join(dir, 'types/Bad.yaml'));
   });
 });

@@ -1,3 +1,4 @@
+import { OPTIMIZELY_DEFAULTS } from '../../src/adapters/optimizely/profile.js';
 import { describe, expect, it } from 'vitest';
 import type { ContentTypeDef, PropertyDef } from '../../src/core/model.js';
 import { normalizeProperty } from '../../src/core/normalize.js';
@@ -8,7 +9,7 @@ import { parseContentTypeText } from '../../src/io/yaml/parse-content-type-text.
 
 /** Parses one property written in YAML (as the value of `p:`) through the whole file pipeline. */
 function parseProperty(yaml: string): PropertyDef {
-  const result = parseContentTypeText(`key: Sample\nbaseType: _component\nproperties:\n  p: ${yaml}\n`, 'sample.yaml');
+  const result = parseContentTypeText(`key: Sample\nbaseType: _component\nproperties:\n  p: ${yaml}\n`, 'sample.yaml', OPTIMIZELY_DEFAULTS);
   expect(result.diagnostics).toEqual([]);
   if (result.document?.kind !== 'contentType') throw new Error('not a content type');
   return result.document.contentType.properties.p!;
@@ -43,7 +44,7 @@ describe('property shorthands expand to the canonical model', () => {
     { written: '{ type: richText, editorSettings: {} }', canonical: { type: 'richText' } },
   ];
   it.each(cases)('$written', ({ written, canonical }) => {
-    expect(parseProperty(written)).toEqual(normalizeProperty(canonical));
+    expect(parseProperty(written)).toEqual(normalizeProperty(canonical, OPTIMIZELY_DEFAULTS));
   });
 });
 
@@ -67,12 +68,12 @@ describe('canonical properties compact to the shortest lossless spelling', () =>
       canonical: { type: 'string', displayName: 'Title', required: true, maxLength: 120, group: 'SEO' },
       written: { type: 'string', displayName: 'Title', required: true, group: 'SEO', maxLength: 120 },
     },
-  ].map((row) => ({ ...row, canonical: normalizeProperty(row.canonical as PropertyDef) }));
+  ].map((row) => ({ ...row, canonical: normalizeProperty(row.canonical as PropertyDef, OPTIMIZELY_DEFAULTS) }));
   it.each(cases)('$written', ({ canonical, written }) => {
     const compacted = compactProperty(canonical);
     expect(compacted).toEqual(written);
     expect(JSON.stringify(compacted)).toBe(JSON.stringify(written));
-    expect(normalizeProperty(expandProperty(compacted))).toEqual(canonical);
+    expect(normalizeProperty(expandProperty(compacted), OPTIMIZELY_DEFAULTS)).toEqual(canonical);
   });
 });
 
@@ -90,7 +91,7 @@ describe('YAML anchors, aliases and merge keys', () => {
       '  rankAgain: { type: integer, enum: *ranks }',
       '',
     ].join('\n');
-    const result = parseContentTypeText(yaml, 'shared.yaml');
+    const result = parseContentTypeText(yaml, 'shared.yaml', OPTIMIZELY_DEFAULTS);
     expect(result.diagnostics).toEqual([]);
     const ranks = [e(3, 'High'), e(1, 'Low')];
     expect(result.document?.kind === 'contentType' && result.document.contentType.properties).toEqual({
@@ -131,10 +132,10 @@ describe('content type shorthands', () => {
     },
   ];
   it.each(cases)('$name', ({ yaml, canonical }) => {
-    const result = parseContentTypeText(yaml, 'type.yaml');
+    const result = parseContentTypeText(yaml, 'type.yaml', OPTIMIZELY_DEFAULTS);
     expect(result.diagnostics).toEqual([]);
     expect(result.document?.kind === 'contentType' && result.document.contentType).toEqual(canonical);
-    expect(expandContentType(compactContentType(canonical))).toEqual(canonical);
+    expect(expandContentType(compactContentType(canonical, OPTIMIZELY_DEFAULTS), OPTIMIZELY_DEFAULTS)).toEqual(canonical);
   });
 
   it('compaction leaves out what equals its default and writes members in a fixed order', () => {
@@ -146,8 +147,8 @@ describe('content type shorthands', () => {
       accessRights: [{ name: 'bot', type: 'user' }, 'Editors'],
       properties: { b: 'string', a: { type: 'string', sortOrder: 2 }, c: { type: 'url', sortOrder: 1 } },
       contracts: ['Seo'],
-    });
-    expect(JSON.stringify(compactContentType(def))).toBe(
+    }, OPTIMIZELY_DEFAULTS);
+    expect(JSON.stringify(compactContentType(def, OPTIMIZELY_DEFAULTS))).toBe(
       JSON.stringify({
         key: 'Article',
         baseType: '_page',
@@ -178,8 +179,8 @@ describe('formatted YAML', () => {
           sortOrder: 5,
         },
       },
-    });
-    expect(formatContentTypeYaml(def, { schemaPath: '../schemas/content-type.schema.json', headerComments: ['Imported from optimizely (production).'] })).toBe(
+    }, OPTIMIZELY_DEFAULTS);
+    expect(formatContentTypeYaml(def, { schemaPath: '../schemas/content-type.schema.json', headerComments: ['Imported from optimizely (production).'], defaults: OPTIMIZELY_DEFAULTS })).toBe(
       [
         '# yaml-language-server: $schema=../schemas/content-type.schema.json',
         '# Imported from optimizely (production).',
@@ -209,7 +210,7 @@ describe('formatted YAML', () => {
         { key: 'Layout', displayName: 'Layout' },
         { key: 'SEO', displayName: 'Search engines', sortOrder: 10 },
         { key: 'Ads', displayName: 'Ads' },
-      ]),
+      ], { defaults: OPTIMIZELY_DEFAULTS }),
     ).toBe(['propertyGroups:', '  - Ads', '  - Layout', '  - { key: SEO, displayName: Search engines, sortOrder: 10 }', ''].join('\n'));
   });
 
@@ -259,8 +260,8 @@ describe('formatted YAML', () => {
         l: { type: 'string', enum: [text, 'plain'] },
         s: { type: 'richText', editorSettings: { [text]: text, nested: { value: text } } },
       },
-    });
-    const back = parseContentTypeText(formatContentTypeYaml(def), 'tricky.yaml');
+    }, OPTIMIZELY_DEFAULTS);
+    const back = parseContentTypeText(formatContentTypeYaml(def, { defaults: OPTIMIZELY_DEFAULTS }), 'tricky.yaml', OPTIMIZELY_DEFAULTS);
     expect(back.diagnostics).toEqual([]);
     expect(back.document?.kind === 'contentType' && back.document.contentType).toEqual(def);
   });
@@ -272,9 +273,9 @@ describe('formatted YAML', () => {
       displayName: 'yes',
       description: '# not a comment: really',
       properties: { flag: { type: 'string', enum: [{ value: 'true', displayName: 'null' }, { value: '0x10', displayName: '1e3' }] } },
-    });
-    const text = formatContentTypeYaml(def);
-    const back = parseContentTypeText(text, 'q.yaml').document;
+    }, OPTIMIZELY_DEFAULTS);
+    const text = formatContentTypeYaml(def, { defaults: OPTIMIZELY_DEFAULTS });
+    const back = parseContentTypeText(text, 'q.yaml', OPTIMIZELY_DEFAULTS).document;
     expect(back?.kind === 'contentType' && back.contentType).toEqual(def);
   });
 });

@@ -1,21 +1,14 @@
-import type { LiveContentType, LivePropertyGroup, VersionToken } from '../../core/model.js';
-import { contentTypeFromWire, propertyGroupFromWire, sourceFromWire } from './to-canonical.js';
+import type { LiveResource, VersionToken } from '../../core/model.js';
+import { sourceFromWire } from './to-canonical.js';
 import { WireReader } from './wire-reader.js';
 
 /**
- * A content type from a response body (or a list entry, which has no headers) with its version
- * token. Types with a non-empty `source` belong to the platform and are read-only.
+ * A resource from a response body (or a list entry, which has no headers) with its version
+ * token. Resources with a non-empty `source` belong to the platform and are read-only.
  */
-export function liveContentType(body: unknown, headers: Record<string, string> = {}): LiveContentType {
+export function liveResource<T>(fromWire: (body: unknown) => T, body: unknown, headers: Record<string, string> = {}): LiveResource<T> {
   const source = sourceFromWire(body);
-  const live: LiveContentType = { def: contentTypeFromWire(body), version: versionToken(body, headers), readOnly: source !== undefined };
-  if (source !== undefined) live.source = source;
-  return live;
-}
-
-export function livePropertyGroup(body: unknown, headers: Record<string, string> = {}): LivePropertyGroup {
-  const source = sourceFromWire(body);
-  const live: LivePropertyGroup = { def: propertyGroupFromWire(body), version: versionToken(body, headers), readOnly: source !== undefined };
+  const live: LiveResource<T> = { def: fromWire(body), version: versionToken(body, headers), readOnly: source !== undefined };
   if (source !== undefined) live.source = source;
   return live;
 }

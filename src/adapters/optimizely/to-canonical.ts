@@ -1,4 +1,3 @@
-import { OPTIMIZELY_DEFAULTS } from '../../core/defaults.js';
 import {
   BASE_TYPES,
   COMPOSITION_BEHAVIORS,
@@ -8,6 +7,8 @@ import {
   type AccessRight,
   type BaseType,
   type ContentTypeDef,
+  type DisplaySetting,
+  type DisplayTemplateDef,
   type EnumValue,
   type ImageDescriptor,
   type ItemDef,
@@ -17,7 +18,8 @@ import {
   type PropertyType,
   type ValueConstraints,
 } from '../../core/model.js';
-import { normalizeContentType, normalizePropertyGroup } from '../../core/normalize.js';
+import { normalizeContentType, normalizeDisplayTemplate, normalizePropertyGroup } from '../../core/normalize.js';
+import { OPTIMIZELY_DEFAULTS } from './profile.js';
 import { WireReader, wireProtocolError } from './wire-reader.js';
 
 const ITEM_TYPES = PROPERTY_TYPES.filter((type): type is ItemType => type !== 'array');
@@ -60,6 +62,36 @@ export function propertyGroupFromWire(json: unknown): PropertyGroupDef {
   if (key === undefined) throw wireProtocolError('a property group', 'key', probe.object['key'], 'a string');
   const wire = new WireReader(`property group '${key}'`, probe.object);
   return normalizePropertyGroup({ key, displayName: wire.string('displayName') ?? '', sortOrder: wire.number('sortOrder') }, OPTIMIZELY_DEFAULTS);
+}
+
+/** A display template as the API returns it, normalized; audit members are left out. */
+export function displayTemplateFromWire(json: unknown): DisplayTemplateDef {
+  const probe = WireReader.of('a display template', json);
+  const key = probe.string('key');
+  if (key === undefined) throw wireProtocolError('a display template', 'key', probe.object['key'], 'a string');
+  const wire = new WireReader(`display template '${key}'`, probe.object);
+  const settings: Record<string, DisplaySetting> = {};
+  const settingsWire = wire.child('settings');
+  for (const name of Object.keys(settingsWire?.object ?? {})) {
+    const setting = settingsWire?.child(name);
+    if (setting === undefined) continue;
+    const choices: NonNullable<DisplaySetting['choices']> = {};
+    const choicesWire = setting.child('choices');
+    for (const choiceKey of Object.keys(choicesWire?.object ?? {})) {
+      const choice = choicesWire?.child(choiceKey);
+      if (choice !== undefined) choices[choiceKey] = { displayName: choice.string('displayName') ?? '', sortOrder: choice.number('sortOrder') };
+    }
+    settings[name] = { displayName: setting.string('displayName') ?? '', editor: setting.string('editor'), sortOrder: setting.number('sortOrder'), choices };
+  }
+  return normalizeDisplayTemplate({
+    key,
+    displayName: wire.string('displayName') ?? '',
+    nodeType: wire.string('nodeType'),
+    baseType: wire.has('baseType') && wire.object['baseType'] !== null ? baseTypeFromWire(wire) : undefined,
+    contentType: wire.string('contentType'),
+    isDefault: wire.boolean('isDefault'),
+    settings,
+  });
 }
 
 /** The platform's source marker: non-empty for system (read-only) resources. */

@@ -1,4 +1,4 @@
-import type { ContentTypeDef, ItemDef, PropertyDef, PropertyGroupDef, ValueConstraints } from '../../core/model.js';
+import type { ContentTypeDef, DisplayTemplateDef, ItemDef, PropertyDef, PropertyGroupDef, ValueConstraints } from '../../core/model.js';
 import { AdapterError, type FieldError } from '../errors.js';
 import type { ApiVersion } from './endpoints.js';
 
@@ -13,7 +13,7 @@ export type WireJson = { [member: string]: unknown };
 export type UnsupportedMembers = 'strict' | 'lenient';
 
 /** Members of the canonical model a version's wire format has no field for. */
-const UNSUPPORTED: Record<ApiVersion, { type: readonly string[]; property: readonly string[]; item: readonly string[] }> = {
+export const UNSTORABLE_MEMBERS: Record<ApiVersion, { type: readonly string[]; property: readonly string[]; item: readonly string[] }> = {
   v1: { type: [], property: ['imageDescriptor'], item: [] },
   preview3: {
     type: ['isContract', 'contracts', 'accessRights'],
@@ -58,7 +58,7 @@ const EVERY_MEMBER_LISTED: [
  * absent in canonical form and stay absent here.
  */
 export function contentTypeToWire(def: ContentTypeDef, version: ApiVersion, unsupported: UnsupportedMembers = 'strict'): WireJson {
-  const rules = UNSUPPORTED[version];
+  const rules = UNSTORABLE_MEMBERS[version];
   const refused: FieldError[] = [];
   const wire = pickMembers(def, TYPE_MEMBERS, version, rules.type, '', refused);
   const properties: WireJson = {};
@@ -82,6 +82,14 @@ export function contentTypeToWire(def: ContentTypeDef, version: ApiVersion, unsu
 export function propertyGroupToWire(def: PropertyGroupDef): WireJson {
   const wire: WireJson = { key: def.key, displayName: def.displayName };
   if (def.sortOrder !== undefined) wire['sortOrder'] = def.sortOrder;
+  return wire;
+}
+
+/** A display template as request JSON; every API version spells it the same way. */
+export function displayTemplateToWire(def: DisplayTemplateDef): WireJson {
+  const wire: WireJson = { key: def.key, displayName: def.displayName };
+  for (const member of ['nodeType', 'baseType', 'contentType', 'isDefault'] as const) if (def[member] !== undefined) wire[member] = def[member];
+  if (def.settings !== undefined) wire['settings'] = structuredClone(def.settings);
   return wire;
 }
 

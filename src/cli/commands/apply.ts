@@ -34,7 +34,7 @@ export const applyCommand = defineCommand({
       let plan: Plan;
       if (saved) {
         context.progress.status('Checking the saved plan against the CMS…');
-        checkSavedPlan(saved, target.name, baseFromLock(lock, target.name), await readLive(opened.adapter));
+        checkSavedPlan(saved, target.name, baseFromLock(lock, target.name), await readLive(opened.adapter), opened.adapter.profile.defaults);
         context.progress.stop();
         plan = saved;
       } else {

@@ -1,3 +1,4 @@
+import { projectProfile } from '../../engine/platforms.js';
 import type { Argv } from 'yargs';
 import { hasErrors } from '../../core/diagnostic.js';
 import { renderDiagnostics, renderExportChanges } from '../../sources/catalyst/render-catalyst-report.js';
@@ -43,6 +44,7 @@ export const exportCatalystCommand = defineCommand<ExportCatalystArgs>({
       allowDestructive: args.allowDestructive === true,
       dryRun,
       now: new Date(context.now()),
+      defaults: projectProfile(config).defaults,
     });
     if (outcome.plan) context.stdout.write(`${renderExportChanges(outcome.plan.changes, dryRun).join('\n')}\n`);
     if (outcome.backup) context.stdout.write(`Backup of the database before writing: ${outcome.backup}\n`);

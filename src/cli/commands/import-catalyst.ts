@@ -1,3 +1,4 @@
+import { projectProfile } from '../../engine/platforms.js';
 import type { Argv } from 'yargs';
 import { hasErrors } from '../../core/diagnostic.js';
 import { parseOverrides } from '../../sources/catalyst/parse-overrides.js';
@@ -55,6 +56,7 @@ export const importCatalystCommand = defineCommand<ImportCatalystArgs>({
       prefer: args.prefer === 'yaml' ? 'ours' : args.prefer === 'catalyst' ? 'theirs' : undefined,
       dryRun,
       now: context.now(),
+      defaults: projectProfile(config).defaults,
     });
     if (outcome.plan) context.stdout.write(`${renderImportActions(outcome.plan.actions, dryRun).join('\n')}\n`);
     if (outcome.diagnostics.length > 0) context.stderr.write(`${renderDiagnostics(outcome.diagnostics).join('\n')}\n`);

@@ -1,6 +1,8 @@
 import { relative, resolve } from 'node:path';
+import type { ServerDefaults } from '../../core/defaults.js';
 import type { ContentTypeDef } from '../../core/model.js';
 import { importLive } from '../../engine/import-live.js';
+import { profileOf } from '../../engine/platforms.js';
 import { YAML_CODES } from '../../io/diagnostic-codes.js';
 import { displayPath } from '../../io/fs/display-path.js';
 import { writeLockfile } from '../../io/lockfile/write-lockfile.js';
@@ -16,7 +18,7 @@ export const importOptimizelyCommand = defineCommand({
     yargs.options({
       ...PROJECT_OPTIONS,
       out: { type: 'string', describe: 'Directory for the YAML (default: the config’s content types directory)' },
-      only: { type: 'string', describe: 'Comma-separated keys to import (content types or property groups)' },
+      only: { type: 'string', describe: 'Comma-separated keys to import (content types, property groups or display templates)' },
       'include-system': { type: 'boolean', default: false, describe: 'Also write the platform’s read-only system types (for reference; catalyst never manages them)' },
       overwrite: { type: 'boolean', default: false, describe: 'Replace YAML that differs from the CMS (otherwise import refuses and names the types)' },
     }),
@@ -24,7 +26,7 @@ export const importOptimizelyCommand = defineCommand({
     const context = createCliContext(args);
     const { config, target, lock } = await loadTargetedProject(context, args);
     const dir = args.out !== undefined ? resolve(context.cwd, args.out) : config.contentTypesDir;
-    const existing = await readExisting(context, dir);
+    const existing = await readExisting(context, dir, profileOf(target).defaults);
     const only = args.only?.split(',').map((key) => key.trim()).filter(Boolean);
     context.progress.status('Reading the CMS…');
     const result = await withTarget(context, target, (opened) =>
@@ -47,7 +49,7 @@ export const importOptimizelyCommand = defineCommand({
     const shown = (path: string) => relative(context.cwd, path) || '.';
     for (const file of result.files) context.stdout.write(`  ${file.status.padEnd(9)} ${shown(file.path)}\n`);
     context.stdout.write(
-      `\nImported ${result.contentTypes.length} content type${result.contentTypes.length === 1 ? '' : 's'} and ${result.propertyGroups.length} property group${result.propertyGroups.length === 1 ? '' : 's'} into ${shown(dir)}, recorded as synced in ${shown(config.lockfilePath)}.\n`,
+      `\nImported ${countOf(result.contentTypes.length, 'content type')}, ${countOf(result.propertyGroups.length, 'property group')} and ${countOf(result.displayTemplates.length, 'display template')} into ${shown(dir)}, recorded as synced in ${shown(config.lockfilePath)}.\n`,
     );
     if (result.systemTypes.length > 0) {
       context.stdout.write(`${context.style.warning('Note:')} ${result.systemTypes.join(', ')} are platform types: read-only. catalyst will refuse to plan them; keep them out of the content types directory, or delete their files.\n`);
@@ -61,8 +63,8 @@ export const importOptimizelyCommand = defineCommand({
  * stops the import: catalyst cannot tell which type such a file holds, so writing could replace
  * someone's unfinished edit.
  */
-async function readExisting(context: CliContext, dir: string): Promise<Map<string, ContentTypeDef>> {
-  const parsed = await parseContentTypeFiles(dir, { cwd: context.cwd });
+async function readExisting(context: CliContext, dir: string, defaults: ServerDefaults): Promise<Map<string, ContentTypeDef>> {
+  const parsed = await parseContentTypeFiles(dir, { cwd: context.cwd, defaults });
   const problems = parsed.diagnostics.filter((diagnostic) => diagnostic.code !== YAML_CODES.missingDirectory && diagnostic.code !== YAML_CODES.noFiles);
   const shown = displayPath(dir, context.cwd);
   failOnErrors(
@@ -74,4 +76,8 @@ async function readExisting(context: CliContext, dir: string): Promise<Map<strin
   const existing = new Map<string, ContentTypeDef>();
   for (const document of parsed.documents) if (document.kind === 'contentType') existing.set(document.contentType.key, document.contentType);
   return existing;
+}
+
+function countOf(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

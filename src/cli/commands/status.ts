@@ -1,4 +1,4 @@
-import { KIND_LABEL } from '../../render/resource-labels.js';
+import { kindLabel } from '../../render/resource-labels.js';
 import { createCliContext, loadTargetedProject, PROJECT_OPTIONS } from '../cli-context.js';
 import { defineCommand, EXIT } from '../define-command.js';
 import { makePlan } from '../make-plan.js';
@@ -17,7 +17,7 @@ export const statusCommand = defineCommand({
     for (const resource of shown) {
       const status = resource.status.padEnd(9);
       const painted = resource.status === 'in_sync' ? context.style.muted(status) : resource.status === 'conflict' ? context.style.error(status) : context.style.update(status);
-      context.stdout.write(`${painted} ${KIND_LABEL[resource.kind].padEnd(14)} ${resource.key.padEnd(width)}  ${context.style.muted(resource.reason)}\n`);
+      context.stdout.write(`${painted} ${kindLabel(resource.kind).padEnd(14)} ${resource.key.padEnd(width)}  ${context.style.muted(resource.reason)}\n`);
     }
     const counts = Object.entries(plan.summary.statuses).filter(([, count]) => count > 0).map(([status, count]) => `${count} ${status}`);
     context.stdout.write(`\n${counts.join(', ') || 'Nothing on either side.'}\n`);

@@ -1,5 +1,7 @@
 import { hasErrors } from '../../core/diagnostic.js';
+import { KIND_TABLE } from '../../core/resource-kinds.js';
 import { checkDesired, loadDesired } from '../../engine/load-desired.js';
+import { projectProfile } from '../../engine/platforms.js';
 import { renderDiagnostics } from '../../render/diagnostics-text.js';
 import { createCliContext, loadProject, PROJECT_OPTIONS } from '../cli-context.js';
 import { defineCommand, EXIT } from '../define-command.js';
@@ -11,13 +13,20 @@ export const validateCommand = defineCommand({
   run: async (args) => {
     const context = createCliContext(args);
     const { config } = await loadProject(context, args);
-    const loaded = await loadDesired(config, { cwd: context.cwd });
+    const loaded = await loadDesired(config, { cwd: context.cwd, rules: projectProfile(config) });
     const diagnostics = checkDesired(loaded);
     if (diagnostics.length > 0) context.stderr.write(renderDiagnostics(diagnostics, context.errStyle));
     if (hasErrors(diagnostics)) return EXIT.error;
-    const types = loaded.desired.contentTypes.length;
-    const groups = loaded.desired.propertyGroups.length;
-    context.stdout.write(`${context.style.create('Valid:')} ${types} content type${types === 1 ? '' : 's'} and ${groups} property group${groups === 1 ? '' : 's'}.\n`);
+    const counts = KIND_TABLE.map((descriptor) => {
+      const count = loaded.desired[descriptor.section].length;
+      return `${count} ${count === 1 ? descriptor.label : descriptor.plural}`;
+    });
+    context.stdout.write(`${context.style.create('Valid:')} ${listed(counts)}.\n`);
     return EXIT.ok;
   },
 });
+
+/** "a, b and c". */
+function listed(parts: readonly string[]): string {
+  return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}

@@ -1,6 +1,8 @@
 /* Generated from schemas/plan.schema.json by scripts/gen-types.ts. Do not edit: edit the schema and run `npm run gen:types`. */
 import type {
   ContentTypeDef,
+  Definition,
+  DisplayTemplateDef,
   EnumValue,
   ItemDef,
   PropertyDef,
@@ -22,24 +24,23 @@ export type SyncMode = 'push' | 'pull' | 'bidirectional';
  */
 export type ConflictStrategy = 'manual' | 'desired-wins' | 'live-wins' | 'merge';
 /**
+ * One resource's plan entry, discriminated by `action`: `before` is present exactly for update, adopt and delete, `after` exactly for create, update and adopt.
+ *
  * This interface was referenced by `PlanDocument`'s JSON-Schema
  * via the `definition` "ResourcePlan".
  */
-export type ResourcePlan = ContentTypePlan | PropertyGroupPlan;
+export type ResourcePlan = CreateEntry | UpdateEntry | AdoptEntry | DeleteEntry | ForgetEntry | NoneEntry;
 /**
+ * Create: the definition in `after` is written; nothing exists to overwrite.
+ *
  * This interface was referenced by `PlanDocument`'s JSON-Schema
- * via the `definition` "ContentTypePlan".
+ * via the `definition` "CreateEntry".
  */
-export type ContentTypePlan = ResourcePlanCommon & {
-  kind: 'contentType';
-  /**
-   * The live definition the action overwrites or deletes; null for create, forget and none.
-   */
-  before: ContentTypeDefinition | null;
-  /**
-   * The definition apply writes (create, update) or records in the lockfile (adopt); null for delete, forget and none.
-   */
-  after: ContentTypeDefinition | null;
+export type CreateEntry = ResourcePlanCommon & {
+  action: 'create';
+  before: null;
+  after: AnyDefinition;
+  precondition: AbsentPrecondition;
 };
 /**
  * The three-way comparison of desired (YAML), base (lockfile) and live (CMS), as in ARCHITECTURE.md.
@@ -49,13 +50,6 @@ export type ContentTypePlan = ResourcePlanCommon & {
  */
 export type ResourceStatus =
   'new' | 'adopt' | 'modified' | 'drifted' | 'conflict' | 'deleted' | 'in_sync' | 'unmanaged';
-/**
- * What apply does. adopt and forget only write the lockfile: adopt records the live definition as synced, forget drops the entry.
- *
- * This interface was referenced by `PlanDocument`'s JSON-Schema
- * via the `definition` "ResourceAction".
- */
-export type ResourceAction = 'create' | 'update' | 'delete' | 'adopt' | 'forget' | 'none';
 /**
  * Why the action was chosen, in the style of Terraform's action_reason.
  *
@@ -98,6 +92,7 @@ export type RiskCode =
   | 'DS106'
   | 'DS107'
   | 'DS108'
+  | 'DS109'
   | 'BC101'
   | 'BC102'
   | 'BC103'
@@ -125,24 +120,36 @@ export type ClassifiedChange = DefinitionChange & {
  */
 export type ChangeOp = 'add' | 'remove' | 'change';
 /**
+ * Where a desired definition is written (model.ts `SourceLocation`).
+ *
  * This interface was referenced by `PlanDocument`'s JSON-Schema
- * via the `definition` "Precondition".
+ * via the `definition` "Origin".
  */
-export type Precondition =
-  | {
-      kind: 'absent';
-    }
-  | {
-      kind: 'version';
-      version: Version;
-      /**
-       * Digest of the live definition the plan was made against.
-       */
-      digest: string;
-    }
-  | {
-      kind: 'created';
-    };
+export type Origin = SourceLocation;
+/**
+ * This interface was referenced by `PlanDocument`'s JSON-Schema
+ * via the `definition` "ResourceKind".
+ */
+export type ResourceKind = 'propertyGroup' | 'contentType' | 'displayTemplate';
+/**
+ * A canonical definition of any resource kind; the entry's `kind` says which (model.ts `Definition`).
+ *
+ * This interface was referenced by `PlanDocument`'s JSON-Schema
+ * via the `definition` "AnyDefinition".
+ */
+export type AnyDefinition = Definition;
+/**
+ * Update: the live definition `before` is made equal to `after`.
+ *
+ * This interface was referenced by `PlanDocument`'s JSON-Schema
+ * via the `definition` "UpdateEntry".
+ */
+export type UpdateEntry = ResourcePlanCommon & {
+  action: 'update';
+  before: AnyDefinition;
+  after: AnyDefinition;
+  precondition: VersionPrecondition;
+};
 /**
  * A platform's version of one live resource (model.ts `VersionToken`).
  *
@@ -151,59 +158,113 @@ export type Precondition =
  */
 export type Version = VersionToken;
 /**
- * Where a desired definition is written (model.ts `SourceLocation`).
+ * Adopt: lockfile only; the live definition (`before`, equal to `after`) is recorded as synced.
  *
  * This interface was referenced by `PlanDocument`'s JSON-Schema
- * via the `definition` "Origin".
+ * via the `definition` "AdoptEntry".
  */
-export type Origin = SourceLocation;
-/**
- * A content type in the canonical model (model.ts `ContentTypeDef`), normalized: defaults, empty values and server-managed members removed, set-like lists sorted.
- *
- * This interface was referenced by `PlanDocument`'s JSON-Schema
- * via the `definition` "ContentTypeDefinition".
- */
-export type ContentTypeDefinition = ContentTypeDef;
-/**
- * This interface was referenced by `PlanDocument`'s JSON-Schema
- * via the `definition` "PropertyGroupPlan".
- */
-export type PropertyGroupPlan = ResourcePlanCommon & {
-  kind: 'propertyGroup';
-  /**
-   * The live definition the action overwrites or deletes; null for create, forget and none.
-   */
-  before: PropertyGroupDefinition | null;
-  /**
-   * The definition apply writes (create, update) or records in the lockfile (adopt); null for delete, forget and none.
-   */
-  after: PropertyGroupDefinition | null;
+export type AdoptEntry = ResourcePlanCommon & {
+  action: 'adopt';
+  before: AnyDefinition;
+  after: AnyDefinition;
+  precondition: VersionPrecondition;
 };
 /**
- * A property group in the canonical model (model.ts `PropertyGroupDef`), normalized.
+ * Delete: the live definition `before` is deleted.
  *
  * This interface was referenced by `PlanDocument`'s JSON-Schema
- * via the `definition` "PropertyGroupDefinition".
+ * via the `definition` "DeleteEntry".
  */
-export type PropertyGroupDefinition = PropertyGroupDef;
+export type DeleteEntry = ResourcePlanCommon & {
+  action: 'delete';
+  before: AnyDefinition;
+  after: null;
+  precondition: VersionPrecondition;
+};
 /**
+ * Forget: lockfile only; the entry of a resource gone from YAML is dropped.
+ *
  * This interface was referenced by `PlanDocument`'s JSON-Schema
- * via the `definition` "ResourceKind".
+ * via the `definition` "ForgetEntry".
  */
-export type ResourceKind = 'contentType' | 'propertyGroup';
+export type ForgetEntry = ResourcePlanCommon & {
+  action: 'forget';
+  before: null;
+  after: null;
+  precondition: null;
+};
+/**
+ * Nothing to do (in sync, or not managed by catalyst).
+ *
+ * This interface was referenced by `PlanDocument`'s JSON-Schema
+ * via the `definition` "NoneEntry".
+ */
+export type NoneEntry = ResourcePlanCommon & {
+  action: 'none';
+  before: null;
+  after: null;
+  precondition: null;
+};
 /**
  * This interface was referenced by `PlanDocument`'s JSON-Schema
  * via the `definition` "ApplyStep".
  */
-export type ApplyStep =
-  | CreatePropertyGroupStep
-  | CreateContentTypeStep
-  | UpdatePropertyGroupStep
-  | UpdateContentTypeStep
-  | DeleteStep
-  | AdoptPropertyGroupStep
-  | AdoptContentTypeStep
-  | ForgetStep;
+export type ApplyStep = CreateStep | UpdateStep | DeleteStep | AdoptStep | ForgetStep;
+/**
+ * Create a resource.
+ *
+ * This interface was referenced by `PlanDocument`'s JSON-Schema
+ * via the `definition` "CreateStep".
+ */
+export type CreateStep = {
+  action: 'create';
+  kind: ResourceKind;
+  key: string;
+  definition: AnyDefinition;
+  /**
+   * Soft references left out of the create because they form a cycle; a later update step adds them. Empty but for content types.
+   */
+  deferred: {
+    path: string;
+    target: string;
+  }[];
+};
+/**
+ * Make a live resource equal to `next`.
+ *
+ * This interface was referenced by `PlanDocument`'s JSON-Schema
+ * via the `definition` "UpdateStep".
+ */
+export type UpdateStep = {
+  action: 'update';
+  kind: ResourceKind;
+  key: string;
+  previous: AnyDefinition;
+  next: AnyDefinition;
+  precondition: VersionPrecondition | CreatedPrecondition;
+  /**
+   * The write includes changes the server refuses without the data-loss override (DS102–DS106); apply sends it only with approval.
+   */
+  dataLoss: boolean;
+  codes: RiskCode[];
+  /**
+   * deferredReferences: adds the cyclic soft references a create step left out.
+   */
+  purpose: 'change' | 'deferredReferences';
+};
+/**
+ * Lockfile only: record the live resource as synced.
+ *
+ * This interface was referenced by `PlanDocument`'s JSON-Schema
+ * via the `definition` "AdoptStep".
+ */
+export type AdoptStep = {
+  action: 'adopt';
+  kind: ResourceKind;
+  key: string;
+  definition: AnyDefinition;
+  version: Version;
+};
 /**
  * Stable code of a plan blocker or warning (see src/core/plan-codes.ts).
  *
@@ -212,6 +273,25 @@ export type ApplyStep =
  */
 export type NoticeCode =
   'PL101' | 'PL102' | 'PL103' | 'PL104' | 'PL105' | 'PL106' | 'PL107' | 'PL108' | 'PL109' | 'PL110' | 'PL111' | 'PL112';
+/**
+ * What apply does. adopt and forget only write the lockfile: adopt records the live definition as synced, forget drops the entry.
+ *
+ * This interface was referenced by `PlanDocument`'s JSON-Schema
+ * via the `definition` "ResourceAction".
+ */
+export type ResourceAction = 'create' | 'update' | 'delete' | 'adopt' | 'forget' | 'none';
+/**
+ * This interface was referenced by `PlanDocument`'s JSON-Schema
+ * via the `definition` "Precondition".
+ */
+export type Precondition = AbsentPrecondition | VersionPrecondition | CreatedPrecondition;
+/**
+ * A content type in the canonical model (model.ts `ContentTypeDef`), normalized: defaults, empty values and server-managed members removed, set-like lists sorted.
+ *
+ * This interface was referenced by `PlanDocument`'s JSON-Schema
+ * via the `definition` "ContentTypeDefinition".
+ */
+export type ContentTypeDefinition = ContentTypeDef;
 /**
  * One property of a content type (model.ts `PropertyDef`), normalized.
  *
@@ -233,12 +313,26 @@ export type ItemDefinition = ItemDef;
  * via the `definition` "EnumValueDefinition".
  */
 export type EnumValueDefinition = EnumValue;
+/**
+ * A property group in the canonical model (model.ts `PropertyGroupDef`), normalized.
+ *
+ * This interface was referenced by `PlanDocument`'s JSON-Schema
+ * via the `definition` "PropertyGroupDefinition".
+ */
+export type PropertyGroupDefinition = PropertyGroupDef;
+/**
+ * A display template in the canonical model (model.ts `DisplayTemplateDef`), normalized: `isDefault` only when true, empty values removed.
+ *
+ * This interface was referenced by `PlanDocument`'s JSON-Schema
+ * via the `definition` "DisplayTemplateDefinition".
+ */
+export type DisplayTemplateDefinition = DisplayTemplateDef;
 
 /**
  * A catalyst plan: the three-way comparison of desired (YAML), base (lockfile) and live (CMS) state for one target, with the ordered steps apply runs. createPlan returns exactly this value; text, Markdown and JSON views render it without recomputing. formatVersion: a minor increase only adds members (consumers ignore members they do not know); a major increase breaks, and consumers must refuse it. The `tsType` keyword is for the TypeScript generator; validators should register it as an annotation (Ajv: `keywords: ['tsType']`).
  */
 export interface PlanDocument {
-  formatVersion: '1.0';
+  formatVersion: '2.0';
   /**
    * The planner's clock (a parameter), ISO 8601.
    */
@@ -252,7 +346,7 @@ export interface PlanDocument {
   applyable: boolean;
   summary: PlanSummary;
   /**
-   * Every resource in desired, base or live: property groups first, then content types, each sorted by key.
+   * Every resource in desired, base or live: property groups first, then content types, then display templates, each sorted by key.
    */
   resources: ResourcePlan[];
   /**
@@ -324,7 +418,7 @@ export interface PlanSummary {
   destructive: number;
 }
 /**
- * Members every resource plan has.
+ * Members every resource plan entry has, whatever its action.
  *
  * This interface was referenced by `PlanDocument`'s JSON-Schema
  * via the `definition` "ResourcePlanCommon".
@@ -332,7 +426,6 @@ export interface PlanSummary {
 export interface ResourcePlanCommon {
   key: string;
   status: ResourceStatus;
-  action: ResourceAction;
   actionReason: ActionReason;
   /**
    * The action's reason in one sentence.
@@ -348,7 +441,6 @@ export interface ResourcePlanCommon {
    */
   changes: ClassifiedChange[];
   conflicts: Conflict[];
-  precondition: Precondition | null;
   digests: Digests;
   /**
    * The live resource belongs to the platform: never written.
@@ -363,6 +455,7 @@ export interface ResourcePlanCommon {
    * How many content items of this content type the CMS holds, counted when the plan changes the type destructively (so the reviewer sees what a delete or a removed property would take with it); null when the platform could not tell. Absent when not counted.
    */
   contentItems?: number | null;
+  kind: ResourceKind;
 }
 /**
  * One member that differs between two canonical definitions. `before` is absent for add, `after` for remove.
@@ -441,6 +534,29 @@ export interface Digests {
   live?: string;
 }
 /**
+ * Create: the resource must not exist.
+ *
+ * This interface was referenced by `PlanDocument`'s JSON-Schema
+ * via the `definition` "AbsentPrecondition".
+ */
+export interface AbsentPrecondition {
+  kind: 'absent';
+}
+/**
+ * Update or delete: the live resource must still be this version (If-Match / If-Unmodified-Since).
+ *
+ * This interface was referenced by `PlanDocument`'s JSON-Schema
+ * via the `definition` "VersionPrecondition".
+ */
+export interface VersionPrecondition {
+  kind: 'version';
+  version: Version;
+  /**
+   * Digest of the live definition the plan was made against.
+   */
+  digest: string;
+}
+/**
  * A resource catalyst owns that changed in the CMS since the last sync, outside catalyst.
  *
  * This interface was referenced by `PlanDocument`'s JSON-Schema
@@ -457,81 +573,13 @@ export interface DriftEntry {
   digests: Digests;
 }
 /**
- * Create a property group.
+ * The version returned by this apply's create step for the same resource.
  *
  * This interface was referenced by `PlanDocument`'s JSON-Schema
- * via the `definition` "CreatePropertyGroupStep".
+ * via the `definition` "CreatedPrecondition".
  */
-export interface CreatePropertyGroupStep {
-  action: 'create';
-  kind: 'propertyGroup';
-  key: string;
-  definition: PropertyGroupDefinition;
-}
-/**
- * Create a content type.
- *
- * This interface was referenced by `PlanDocument`'s JSON-Schema
- * via the `definition` "CreateContentTypeStep".
- */
-export interface CreateContentTypeStep {
-  action: 'create';
-  kind: 'contentType';
-  key: string;
-  definition: ContentTypeDefinition;
-  /**
-   * Soft references left out of the create because they form a cycle; a later update step adds them.
-   */
-  deferred: {
-    path: string;
-    target: string;
-  }[];
-}
-/**
- * Make a live property group equal to `next`.
- *
- * This interface was referenced by `PlanDocument`'s JSON-Schema
- * via the `definition` "UpdatePropertyGroupStep".
- */
-export interface UpdatePropertyGroupStep {
-  action: 'update';
-  kind: 'propertyGroup';
-  key: string;
-  previous: PropertyGroupDefinition;
-  next: PropertyGroupDefinition;
-  precondition: Precondition;
-  /**
-   * The write includes changes the server refuses without the data-loss override (DS102–DS106); apply sends it only with approval.
-   */
-  dataLoss: boolean;
-  codes: RiskCode[];
-  /**
-   * deferredReferences: adds the cyclic soft references a create step left out.
-   */
-  purpose: 'change' | 'deferredReferences';
-}
-/**
- * Make a live content type equal to `next`.
- *
- * This interface was referenced by `PlanDocument`'s JSON-Schema
- * via the `definition` "UpdateContentTypeStep".
- */
-export interface UpdateContentTypeStep {
-  action: 'update';
-  kind: 'contentType';
-  key: string;
-  previous: ContentTypeDefinition;
-  next: ContentTypeDefinition;
-  precondition: Precondition;
-  /**
-   * The write includes changes the server refuses without the data-loss override (DS102–DS106); apply sends it only with approval.
-   */
-  dataLoss: boolean;
-  codes: RiskCode[];
-  /**
-   * deferredReferences: adds the cyclic soft references a create step left out.
-   */
-  purpose: 'change' | 'deferredReferences';
+export interface CreatedPrecondition {
+  kind: 'created';
 }
 /**
  * Delete a resource catalyst owns.
@@ -543,34 +591,8 @@ export interface DeleteStep {
   action: 'delete';
   kind: ResourceKind;
   key: string;
-  precondition: Precondition;
+  precondition: VersionPrecondition;
   codes: RiskCode[];
-}
-/**
- * Lockfile only: record the live property group as synced.
- *
- * This interface was referenced by `PlanDocument`'s JSON-Schema
- * via the `definition` "AdoptPropertyGroupStep".
- */
-export interface AdoptPropertyGroupStep {
-  action: 'adopt';
-  kind: 'propertyGroup';
-  key: string;
-  definition: PropertyGroupDefinition;
-  version: Version;
-}
-/**
- * Lockfile only: record the live content type as synced.
- *
- * This interface was referenced by `PlanDocument`'s JSON-Schema
- * via the `definition` "AdoptContentTypeStep".
- */
-export interface AdoptContentTypeStep {
-  action: 'adopt';
-  kind: 'contentType';
-  key: string;
-  definition: ContentTypeDefinition;
-  version: Version;
 }
 /**
  * Lockfile only: drop the entry of a resource that is gone from desired and live.

@@ -1,5 +1,6 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import type { ResourceKind } from '../../core/model.js';
 
 /** One line of the audit history: who changed what on which target, and when. Never holds secrets. */
 export interface HistoryRecord {
@@ -7,7 +8,7 @@ export interface HistoryRecord {
   actor: string;
   target: string;
   action: 'create' | 'update' | 'delete' | 'adopt' | 'forget' | 'import';
-  kind: 'contentType' | 'propertyGroup';
+  kind: ResourceKind;
   key: string;
   /** Digest of the definition before and after the step (absent where there is none). */
   before?: string;

@@ -11,15 +11,19 @@ export type ConflictStrategy = (typeof CONFLICT_STRATEGIES)[number];
 export const API_VERSIONS = ['v1', 'preview3'] as const;
 export type ApiVersion = (typeof API_VERSIONS)[number];
 
-/** The Optimizely gateway host the official CLI uses when OPTIMIZELY_CMS_API_URL is not set. */
-export const DEFAULT_API_URL = 'https://api.cms.optimizely.com';
+/**
+ * What the configuration needs to know about a platform, from its profile (src/adapters): the
+ * environment variables a target reads unless the config names others, the API host when none is
+ * given, and the credentials its embedded emulator accepts.
+ */
+export interface TargetPlatform {
+  env: { url: string; clientId: string; clientSecret: string };
+  defaultApiUrl: string;
+  embeddedCredentials: { clientId: string; clientSecret: string };
+}
 
-/** The environment variables a target reads unless the config names others. */
-export const DEFAULT_ENV = {
-  url: 'OPTIMIZELY_CMS_API_URL',
-  clientId: 'OPTIMIZELY_CMS_CLIENT_ID',
-  clientSecret: 'OPTIMIZELY_CMS_CLIENT_SECRET',
-} as const;
+/** Per platform a config may name. */
+export type TargetPlatforms = Readonly<Record<ResolvedTarget['platform'], TargetPlatform>>;
 
 export const DEFAULT_CONTENT_TYPES_DIR = 'content-types';
 export const DEFAULT_TARGET_NAME = 'default';

@@ -6,7 +6,7 @@ import { CONFIG_CODES } from '../diagnostic-codes.js';
 import { displayPath } from '../fs/display-path.js';
 import { schemaDiagnostics, type SpecialCase } from '../schema/schema-diagnostics.js';
 import { schemaValidator } from '../schema/schema-validator.js';
-import { DEFAULT_API_URL, type Config, type SelectedTarget, type WrittenConfig } from './config.js';
+import type { Config, SelectedTarget, TargetPlatforms, WrittenConfig } from './config.js';
 import { CONFIG_FILE_NAMES, ConfigLoadError, readConfigFile } from './read-config-file.js';
 import { resolveConfig, selectTarget, type Environment } from './resolve-config.js';
 
@@ -19,6 +19,8 @@ export interface LoadConfigOptions {
   targetName?: string;
   /** The process environment (passed in: io never reads `process.env`). */
   env: Environment;
+  /** What each platform's targets read from the environment and default to (their profiles). */
+  platforms: TargetPlatforms;
   /**
    * False for commands that never talk to a CMS (`validate`): no target is selected and its
    * credentials are not checked. Default true.
@@ -77,7 +79,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadConfig
           pathPrefix: file.prefix,
           codes: { schemaViolation: CONFIG_CODES.schemaViolation, unknownMember: CONFIG_CODES.unknownMember },
           rootName: 'The config',
-          special: configSpecialCases,
+          special: (error, path) => configSpecialCases(error, path, options.platforms),
         }),
       );
       return { diagnostics };
@@ -90,6 +92,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadConfig
     rootDir: file ? dirname(file.path) : cwd,
     ...(file ? { configFile: file.path } : {}),
     env: options.env,
+    platforms: options.platforms,
     ...(locate ? { locate } : {}),
   });
   if (options.requireTarget === false) return { config: resolved.config, diagnostics };
@@ -101,13 +104,13 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadConfig
 const CREDENTIAL_NAME = /secret|password|passwd|token|api[-_]?key|client[-_]?id|credential/i;
 
 /** Config errors phrased better than the generic ones. */
-function configSpecialCases(error: ErrorObject, path: string[]): SpecialCase | undefined {
+function configSpecialCases(error: ErrorObject, path: string[], platforms: TargetPlatforms): SpecialCase | undefined {
   if (error.keyword === 'pattern' && path[0] === 'targets' && path[2] === 'url' && path.length === 3) {
     return {
       code: CONFIG_CODES.invalidUrl,
       severity: 'error',
       summary: `Invalid URL for target "${path[1]}"`,
-      detail: `${JSON.stringify(error.data)} is not an http or https URL. Set \`url\` to the API host, e.g. ${DEFAULT_API_URL} (catalyst adds the version path), or to \`embedded\` for the built-in emulator.`,
+      detail: `${JSON.stringify(error.data)} is not an http or https URL. Set \`url\` to the API host, e.g. ${platforms.optimizely.defaultApiUrl} (catalyst adds the version path), or to \`embedded\` for the built-in emulator.`,
     };
   }
   return literalCredential(error, path);

@@ -1,19 +1,17 @@
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import type { SourceLocation } from '../../core/model.js';
-import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../../emulator/index.js';
 import { CONFIG_CODES } from '../diagnostic-codes.js';
 import { didYouMean } from '../did-you-mean.js';
 import { DEFAULT_LOCKFILE } from '../lockfile/lockfile.js';
 import {
-  DEFAULT_API_URL,
   DEFAULT_CONTENT_TYPES_DIR,
-  DEFAULT_ENV,
   DEFAULT_TARGET_NAME,
   EMULATOR_DATA_FILE,
   type Config,
   type ResolvedTarget,
   type SelectedTarget,
+  type TargetPlatforms,
   type WrittenConfig,
   type WrittenTarget,
 } from './config.js';
@@ -25,6 +23,8 @@ export interface ResolveContext {
   rootDir: string;
   configFile?: string;
   env: Environment;
+  /** What each platform's targets read from the environment and default to (their profiles). */
+  platforms: TargetPlatforms;
   /** Where a path was written in the config file; undefined when there is no file. */
   locate?: (path: readonly string[]) => SourceLocation | undefined;
 }
@@ -39,8 +39,8 @@ export interface ResolvedConfig {
  * What users write + the environment → the configuration the program uses. Pure: the
  * environment is a parameter. `written` must be valid against schemas/config.schema.json.
  *
- * Endpoint rule: the URL comes from the target's URL variable (default OPTIMIZELY_CMS_API_URL)
- * if set, else from the file. `embedded` in the file always means the emulator (an environment
+ * Endpoint rule: the URL comes from the target's URL variable (the platform's, e.g.
+ * OPTIMIZELY_CMS_API_URL) if set, else from the file. `embedded` in the file always means the emulator (an environment
  * URL is then ignored with a warning, so a demo never writes to a real CMS by accident). With no
  * URL anywhere, a target is remote at https://api.cms.optimizely.com when client credentials are
  * in the environment (as for the official CLI), else embedded (so a new checkout works with no
@@ -112,10 +112,12 @@ export function selectTarget(resolved: ResolvedConfig, name: string | undefined,
 }
 
 function resolveTarget(name: string, written: WrittenTarget, context: ResolveContext): { target: ResolvedTarget; diagnostics: Diagnostic[] } {
+  const platformName = written.platform ?? 'optimizely';
+  const platform = context.platforms[platformName];
   const env = {
-    url: written.urlEnv ?? DEFAULT_ENV.url,
-    clientId: written.clientIdEnv ?? DEFAULT_ENV.clientId,
-    clientSecret: written.clientSecretEnv ?? DEFAULT_ENV.clientSecret,
+    url: written.urlEnv ?? platform.env.url,
+    clientId: written.clientIdEnv ?? platform.env.clientId,
+    clientSecret: written.clientSecretEnv ?? platform.env.clientSecret,
   };
   const value = (variable: string) => {
     const text = context.env[variable]?.trim();
@@ -124,7 +126,7 @@ function resolveTarget(name: string, written: WrittenTarget, context: ResolveCon
   const envUrl = value(env.url);
   const clientId = value(env.clientId);
   const clientSecret = value(env.clientSecret);
-  const base = { name, platform: written.platform ?? 'optimizely', apiVersion: written.apiVersion ?? 'v1', env } as const;
+  const base = { name, platform: platformName, apiVersion: written.apiVersion ?? 'v1', env } as const;
   const diagnostics: Diagnostic[] = [];
   const urlPath = ['targets', name, 'url'];
 
@@ -143,14 +145,14 @@ function resolveTarget(name: string, written: WrittenTarget, context: ResolveCon
       target: {
         ...base,
         endpoint: { kind: 'embedded', dataFile: resolve(context.rootDir, EMULATOR_DATA_FILE) },
-        credentials: { clientId: DEMO_CLIENT_ID, clientSecret: new Secret(DEMO_CLIENT_SECRET) },
+        credentials: { clientId: platform.embeddedCredentials.clientId, clientSecret: new Secret(platform.embeddedCredentials.clientSecret) },
       },
       diagnostics,
     };
   }
 
   const fromEnv = envUrl !== undefined;
-  const url = envUrl ?? written.url ?? DEFAULT_API_URL;
+  const url = envUrl ?? written.url ?? platform.defaultApiUrl;
   const source = fromEnv ? `${env.url} in the environment` : `url of target "${name}"`;
   const location = fromEnv ? undefined : context.locate?.(urlPath);
   const parsed = parseUrl(url);
@@ -160,7 +162,7 @@ function resolveTarget(name: string, written: WrittenTarget, context: ResolveCon
       severity: 'error',
       summary: `Invalid URL for target "${name}"`,
       detail:
-        `The ${source} is "${url}", which is not an http or https URL. Set it to the API host, e.g. ${DEFAULT_API_URL} (catalyst adds the version path)` +
+        `The ${source} is "${url}", which is not an http or https URL. Set it to the API host, e.g. ${platform.defaultApiUrl} (catalyst adds the version path)` +
         (fromEnv ? `, or unset ${env.url}.` : ', or to `embedded` for the built-in emulator.'),
       ...at(location),
     });

@@ -1,9 +1,9 @@
 /* Generated from schemas/content-type.schema.json by scripts/gen-types.ts. Do not edit: edit the schema and run `npm run gen:types`. */
 
 /**
- * One YAML document per file under the content types directory: either one content type (it has a `key`) or a list of property groups (it has `propertyGroups`). Editors pick this schema up from the first line: `# yaml-language-server: $schema=<relative path>/schemas/content-type.schema.json`. The schema checks structure (members, types, allowed values, key syntax); semantic rules (lengths, references, which attributes fit which type) are checked by `catalyst validate`.
+ * One YAML document per file under the content types directory: one content type (it has a `key`), a list of property groups (`propertyGroups`) or a list of display templates (`displayTemplates`). Editors pick this schema up from the first line: `# yaml-language-server: $schema=<relative path>/schemas/content-type.schema.json`. The schema checks structure (members, types, allowed values, key syntax); semantic rules (lengths, references, which attributes fit which type) are checked by `catalyst validate`.
  */
-export type ContentTypeFile = WrittenContentType | WrittenPropertyGroups;
+export type ContentTypeFile = WrittenContentType | WrittenPropertyGroups | WrittenDisplayTemplates;
 /**
  * A content type key: a letter, then letters, digits or `_` (2 to 255 characters). It is the type's unique, immutable identity on the platform: changing it deletes the type and creates a new one.
  */
@@ -317,5 +317,76 @@ export interface WrittenPropertyGroup {
   /**
    * Position of the tab (default 0).
    */
+  sortOrder?: number;
+}
+/**
+ * A list of display templates.
+ */
+export interface WrittenDisplayTemplates {
+  displayTemplates: WrittenDisplayTemplate[];
+}
+/**
+ * A display template: the display settings editors choose from when they render content. It applies to at most one of a node type, a base type or a content type; to all content when it names none.
+ */
+export interface WrittenDisplayTemplate {
+  key: string;
+  displayName: string;
+  /**
+   * A layout node type, e.g. `row` or `column`.
+   */
+  nodeType?: string;
+  /**
+   * A base type, e.g. `_section`; the spelling without the underscore is accepted.
+   */
+  baseType?:
+    | '_page'
+    | '_component'
+    | '_media'
+    | '_image'
+    | '_video'
+    | '_folder'
+    | '_experience'
+    | '_section'
+    | '_element'
+    | 'page'
+    | 'component'
+    | 'media'
+    | 'image'
+    | 'video'
+    | 'folder'
+    | 'experience'
+    | 'section'
+    | 'element';
+  /**
+   * The key of the content type it applies to.
+   */
+  contentType?: string;
+  /**
+   * The template editors get when they pick none.
+   */
+  isDefault?: boolean;
+  /**
+   * Per setting key.
+   */
+  settings?: {
+    [k: string]: DisplaySetting | undefined;
+  };
+}
+export interface DisplaySetting {
+  displayName: string;
+  /**
+   * How editors pick a value: `select` (a list of choices) or `checkbox`.
+   */
+  editor?: string;
+  sortOrder?: number;
+  /**
+   * Per choice key.
+   */
+  choices?: {
+    [k: string]: DisplayChoice | undefined;
+  };
+}
+export interface DisplayChoice {
+  displayName: string;
   sortOrder?: number;
 }

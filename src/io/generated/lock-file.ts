@@ -41,6 +41,13 @@ export type LockActor = string;
  */
 export type LockPropertyGroupDefinition = import('../../core/model.js').PropertyGroupDef;
 /**
+ * A display template in the canonical model (src/core/model.ts), normalized. Closed, like the other definitions.
+ *
+ * This interface was referenced by `LockFile`'s JSON-Schema
+ * via the `definition` "displayTemplateDef".
+ */
+export type LockDisplayTemplateDefinition = import('../../core/model.js').DisplayTemplateDef;
+/**
  * This interface was referenced by `LockFile`'s JSON-Schema
  * via the `definition` "accessRight".
  */
@@ -99,6 +106,12 @@ export interface LockTarget {
   propertyGroups?: {
     [k: string]: PropertyGroupLockEntry | undefined;
   };
+  /**
+   * Per display template key.
+   */
+  displayTemplates?: {
+    [k: string]: DisplayTemplateLockEntry | undefined;
+  };
 }
 /**
  * This interface was referenced by `LockFile`'s JSON-Schema
@@ -124,6 +137,17 @@ export interface PropertyGroupLockEntry {
 }
 /**
  * This interface was referenced by `LockFile`'s JSON-Schema
+ * via the `definition` "displayTemplateEntry".
+ */
+export interface DisplayTemplateLockEntry {
+  digest: LockDigest;
+  definition: LockDisplayTemplateDefinition;
+  version: LockVersionToken;
+  syncedAt: LockTimestamp;
+  syncedBy: LockActor;
+}
+/**
+ * This interface was referenced by `LockFile`'s JSON-Schema
  * via the `definition` "lockSource".
  */
 export interface LockSource {
@@ -138,6 +162,12 @@ export interface LockSource {
    */
   propertyGroups?: {
     [k: string]: PropertyGroupSourceEntry | undefined;
+  };
+  /**
+   * Per display template key.
+   */
+  displayTemplates?: {
+    [k: string]: DisplayTemplateSourceEntry | undefined;
   };
 }
 /**
@@ -166,6 +196,16 @@ export interface LockOrigin {
 export interface PropertyGroupSourceEntry {
   digest: LockDigest;
   definition: LockPropertyGroupDefinition;
+  importedAt: LockTimestamp;
+  origin: LockOrigin;
+}
+/**
+ * This interface was referenced by `LockFile`'s JSON-Schema
+ * via the `definition` "displayTemplateSourceEntry".
+ */
+export interface DisplayTemplateSourceEntry {
+  digest: LockDigest;
+  definition: LockDisplayTemplateDefinition;
   importedAt: LockTimestamp;
   origin: LockOrigin;
 }

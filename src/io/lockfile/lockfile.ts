@@ -1,14 +1,7 @@
 import { digest } from '../../core/digest.js';
-import type { ContentTypeDef, PropertyGroupDef, ResourceKind, VersionToken } from '../../core/model.js';
-import type {
-  ContentTypeLockEntry,
-  ContentTypeSourceEntry,
-  LockFile,
-  LockSource,
-  LockTarget,
-  PropertyGroupLockEntry,
-  PropertyGroupSourceEntry,
-} from '../generated/lock-file.js';
+import type { Definition, KindSections, ResourceDefs, ResourceKind, VersionToken } from '../../core/model.js';
+import { kindOf } from '../../core/resource-kinds.js';
+import type { LockFile, LockSource, LockTarget } from '../generated/lock-file.js';
 
 export type {
   ContentTypeLockEntry,
@@ -27,32 +20,48 @@ export const LOCK_VERSION = 1;
 
 export const DEFAULT_LOCKFILE = 'catalyst.lock.json';
 
-/** The lockfile member that holds each resource kind. */
-export const LOCK_SECTIONS = { contentType: 'contentTypes', propertyGroup: 'propertyGroups' } as const satisfies Record<ResourceKind, string>;
+/** A target's record of one synced resource. */
+export interface LockEntry<T extends Definition> {
+  digest: string;
+  definition: T;
+  version: VersionToken;
+  syncedAt: string;
+  syncedBy: string;
+}
 
-export type LockEntryOf<K extends ResourceKind> = K extends 'contentType' ? ContentTypeLockEntry : PropertyGroupLockEntry;
-export type SourceEntryOf<K extends ResourceKind> = K extends 'contentType' ? ContentTypeSourceEntry : PropertyGroupSourceEntry;
+/** A source's record of one imported resource. */
+export interface SourceEntry<T extends Definition> {
+  digest: string;
+  definition: T;
+  importedAt: string;
+  origin: Record<string, unknown>;
+}
+
+export type LockEntryOf<K extends ResourceKind> = LockEntry<ResourceDefs[K]>;
+export type SourceEntryOf<K extends ResourceKind> = SourceEntry<ResourceDefs[K]>;
+
+/** Every entry of one target or source, per kind section and key. */
+export type LockedTarget = { [K in ResourceKind as KindSections[K]]: Record<string, LockEntryOf<K>> };
+export type LockedSource = { [K in ResourceKind as KindSections[K]]: Record<string, SourceEntryOf<K>> };
 
 export function emptyLockfile(): Lockfile {
   return { lockVersion: LOCK_VERSION };
 }
 
 /** A target's base state: every entry synced to it, per kind and key (empty for an unknown target). */
-export function lockedTarget(lock: Lockfile, target: string): { contentTypes: Record<string, ContentTypeLockEntry>; propertyGroups: Record<string, PropertyGroupLockEntry> } {
+export function lockedTarget(lock: Lockfile, target: string): LockedTarget {
   const section = lock.targets?.[target];
-  return { contentTypes: present(section?.contentTypes), propertyGroups: present(section?.propertyGroups) };
+  return { propertyGroups: present(section?.propertyGroups), contentTypes: present(section?.contentTypes), displayTemplates: present(section?.displayTemplates) };
 }
 
 /** What was last imported from a source, per kind and key. */
-export function lockedSource(lock: Lockfile, source: string): { contentTypes: Record<string, ContentTypeSourceEntry>; propertyGroups: Record<string, PropertyGroupSourceEntry> } {
+export function lockedSource(lock: Lockfile, source: string): LockedSource {
   const section = lock.sources?.[source];
-  return { contentTypes: present(section?.contentTypes), propertyGroups: present(section?.propertyGroups) };
+  return { propertyGroups: present(section?.propertyGroups), contentTypes: present(section?.contentTypes), displayTemplates: present(section?.displayTemplates) };
 }
 
 /** A lock entry for a definition just synced; the definition must be canonical (normalized). */
-export function createLockEntry(definition: ContentTypeDef, version: VersionToken, synced: Synced): ContentTypeLockEntry;
-export function createLockEntry(definition: PropertyGroupDef, version: VersionToken, synced: Synced): PropertyGroupLockEntry;
-export function createLockEntry(definition: ContentTypeDef | PropertyGroupDef, version: VersionToken, synced: Synced) {
+export function createLockEntry<T extends Definition>(definition: T, version: VersionToken, synced: Synced): LockEntry<T> {
   const token: VersionToken = {};
   if (version.etag !== undefined) token.etag = version.etag;
   if (version.lastModified !== undefined) token.lastModified = version.lastModified;
@@ -72,28 +81,26 @@ export interface Imported {
 }
 
 /** A source entry for a definition just imported; the definition must be canonical (normalized). */
-export function createSourceEntry(definition: ContentTypeDef, imported: Imported): ContentTypeSourceEntry;
-export function createSourceEntry(definition: PropertyGroupDef, imported: Imported): PropertyGroupSourceEntry;
-export function createSourceEntry(definition: ContentTypeDef | PropertyGroupDef, imported: Imported) {
+export function createSourceEntry<T extends Definition>(definition: T, imported: Imported): SourceEntry<T> {
   return { digest: digest(definition), definition, importedAt: imported.at, origin: imported.origin };
 }
 
 /** The lockfile with one target entry set (added or replaced). */
 export function setLockEntry<K extends ResourceKind>(lock: Lockfile, target: string, kind: K, key: string, entry: LockEntryOf<K>): Lockfile {
-  return { ...lock, targets: setIn(lock.targets, target, LOCK_SECTIONS[kind], key, entry) as Lockfile['targets'] };
+  return { ...lock, targets: setIn(lock.targets, target, kindOf(kind).section, key, entry) as Lockfile['targets'] };
 }
 
 /** The lockfile without one target entry; sections left empty are dropped. */
 export function removeLockEntry(lock: Lockfile, target: string, kind: ResourceKind, key: string): Lockfile {
-  return withSection(lock, 'targets', removeIn(lock.targets, target, LOCK_SECTIONS[kind], key));
+  return withSection(lock, 'targets', removeIn(lock.targets, target, kindOf(kind).section, key));
 }
 
 export function setSourceEntry<K extends ResourceKind>(lock: Lockfile, source: string, kind: K, key: string, entry: SourceEntryOf<K>): Lockfile {
-  return { ...lock, sources: setIn(lock.sources, source, LOCK_SECTIONS[kind], key, entry) as Lockfile['sources'] };
+  return { ...lock, sources: setIn(lock.sources, source, kindOf(kind).section, key, entry) as Lockfile['sources'] };
 }
 
 export function removeSourceEntry(lock: Lockfile, source: string, kind: ResourceKind, key: string): Lockfile {
-  return withSection(lock, 'sources', removeIn(lock.sources, source, LOCK_SECTIONS[kind], key));
+  return withSection(lock, 'sources', removeIn(lock.sources, source, kindOf(kind).section, key));
 }
 
 type Sections = Record<string, LockTarget | LockSource | undefined> | undefined;

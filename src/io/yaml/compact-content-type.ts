@@ -1,4 +1,4 @@
-import { OPTIMIZELY_DEFAULTS, type ServerDefaults } from '../../core/defaults.js';
+import type { ServerDefaults } from '../../core/defaults.js';
 import type { ContentTypeDef, EnumValue, ItemDef, PropertyDef, PropertyGroupDef, PropertyType } from '../../core/model.js';
 import type {
   PropertyShorthand,
@@ -61,7 +61,7 @@ const PROPERTY_MEMBERS = [
  * exactly the same definition. Input must be canonical (normalized). Members come in a fixed
  * order, properties by sortOrder then key, so equal definitions give equal text.
  */
-export function compactContentType(def: ContentTypeDef, defaults: ServerDefaults = OPTIMIZELY_DEFAULTS): WrittenContentType {
+export function compactContentType(def: ContentTypeDef, defaults: ServerDefaults): WrittenContentType {
   const properties: Record<string, WrittenPropertyEntry> = {};
   const sortOrder = (property: PropertyDef) => property.sortOrder ?? defaults.propertySortOrder;
   const keys = Object.keys(def.properties).sort((a, b) => sortOrder(def.properties[a]!) - sortOrder(def.properties[b]!) || compare(a, b));
@@ -76,7 +76,7 @@ export function compactContentType(def: ContentTypeDef, defaults: ServerDefaults
   return ordered(written, TYPE_MEMBERS) as unknown as WrittenContentType;
 }
 
-export function compactPropertyGroups(groups: readonly PropertyGroupDef[], defaults: ServerDefaults = OPTIMIZELY_DEFAULTS): WrittenPropertyGroups {
+export function compactPropertyGroups(groups: readonly PropertyGroupDef[], defaults: ServerDefaults): WrittenPropertyGroups {
   const sortOrder = (group: PropertyGroupDef) => group.sortOrder ?? defaults.propertyGroupSortOrder;
   const sorted = [...groups].sort((a, b) => sortOrder(a) - sortOrder(b) || compare(a.key, b.key));
   return {

@@ -1,4 +1,4 @@
-import { OPTIMIZELY_DEFAULTS, type ServerDefaults } from '../../core/defaults.js';
+import type { ServerDefaults } from '../../core/defaults.js';
 import type {
   AccessRight,
   BaseType,
@@ -30,7 +30,7 @@ import type {
  * is value → display name, its keys read as numbers for integer and float properties; a bare
  * access right is a role.
  */
-export function expandContentType(written: WrittenContentType, defaults: ServerDefaults = OPTIMIZELY_DEFAULTS): ContentTypeDef {
+export function expandContentType(written: WrittenContentType, defaults: ServerDefaults): ContentTypeDef {
   const properties: Record<string, PropertyDef> = {};
   for (const [key, entry] of Object.entries(written.properties ?? {})) {
     if (entry !== undefined) properties[key] = expandProperty(entry);
@@ -54,7 +54,7 @@ export function expandContentType(written: WrittenContentType, defaults: ServerD
   );
 }
 
-export function expandPropertyGroups(written: WrittenPropertyGroups, defaults: ServerDefaults = OPTIMIZELY_DEFAULTS): PropertyGroupDef[] {
+export function expandPropertyGroups(written: WrittenPropertyGroups, defaults: ServerDefaults): PropertyGroupDef[] {
   return written.propertyGroups.map((entry) =>
     typeof entry === 'string'
       ? normalizePropertyGroup({ key: entry, displayName: entry }, defaults)

@@ -1,7 +1,8 @@
 import { Document, isCollection, isMap, isPair, isScalar, isSeq, stringify, type Node, type ToStringOptions } from 'yaml';
-import { OPTIMIZELY_DEFAULTS, type ServerDefaults } from '../../core/defaults.js';
-import type { ContentTypeDef, PropertyGroupDef } from '../../core/model.js';
+import type { ServerDefaults } from '../../core/defaults.js';
+import type { ContentTypeDef, DisplayTemplateDef, PropertyGroupDef } from '../../core/model.js';
 import { compactContentType, compactPropertyGroups } from './compact-content-type.js';
+import { compactDisplayTemplates } from './display-templates-yaml.js';
 
 export interface FormatYamlOptions {
   /** Comment lines written at the top of the file, after the schema line (without the leading `#`). */
@@ -11,7 +12,8 @@ export interface FormatYamlOptions {
    * file), written as the `# yaml-language-server: $schema=…` line editors read. Omitted: no line.
    */
   schemaPath?: string;
-  defaults?: ServerDefaults;
+  /** The target platform's defaults: members equal to them are left out. */
+  defaults: ServerDefaults;
 }
 
 /** Lines longer than this are written in block style. */
@@ -24,16 +26,21 @@ const TO_STRING: ToStringOptions = { lineWidth: 0, indentSeq: true, flowCollecti
  * then key), shorthands where they are lossless and shorter, short collections on one line.
  * `parseContentTypeText(formatContentTypeYaml(def))` gives back exactly `def`.
  */
-export function formatContentTypeYaml(def: ContentTypeDef, options: FormatYamlOptions = {}): string {
-  return render(compactContentType(def, options.defaults ?? OPTIMIZELY_DEFAULTS), options, ['properties']);
+export function formatContentTypeYaml(def: ContentTypeDef, options: FormatYamlOptions): string {
+  return render(compactContentType(def, options.defaults), options, ['properties']);
 }
 
 /** Property groups as one YAML document (`propertyGroups: [...]`), ordered by sortOrder then key. */
-export function formatPropertyGroupsYaml(groups: readonly PropertyGroupDef[], options: FormatYamlOptions = {}): string {
-  return render(compactPropertyGroups(groups, options.defaults ?? OPTIMIZELY_DEFAULTS), options, ['propertyGroups']);
+export function formatPropertyGroupsYaml(groups: readonly PropertyGroupDef[], options: FormatYamlOptions): string {
+  return render(compactPropertyGroups(groups, options.defaults), options, ['propertyGroups']);
 }
 
-function render(value: object, options: FormatYamlOptions, blockMembers: readonly string[]): string {
+/** Display templates as one YAML document (`displayTemplates: [...]`), ordered by key. */
+export function formatDisplayTemplatesYaml(templates: readonly DisplayTemplateDef[], options: Omit<FormatYamlOptions, 'defaults'>): string {
+  return render(compactDisplayTemplates(templates), options, ['displayTemplates']);
+}
+
+function render(value: object, options: Omit<FormatYamlOptions, 'defaults'>, blockMembers: readonly string[]): string {
   const document = new Document(value);
   const root = document.contents;
   if (isMap(root)) {

@@ -1,7 +1,8 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../../core/diagnostic.js';
-import { OPTIMIZELY_DEFAULTS, type ServerDefaults } from '../../core/defaults.js';
+import { assertNever } from '../../core/assert-never.js';
+import type { ServerDefaults } from '../../core/defaults.js';
 import type { SourceLocation } from '../../core/model.js';
 import { YAML_CODES } from '../diagnostic-codes.js';
 import { decodeUtf8 } from '../fs/decode-utf8.js';
@@ -11,7 +12,8 @@ import { parseContentTypeText, type ParsedDocument } from './parse-content-type-
 export interface ParseContentTypeFilesOptions {
   /** Diagnostics name files relative to this directory (default: the process's working directory). */
   cwd?: string;
-  defaults?: ServerDefaults;
+  /** The target platform's defaults, which normalization removes. */
+  defaults: ServerDefaults;
 }
 
 export interface ParseContentTypeFilesResult {
@@ -24,10 +26,10 @@ export interface ParseContentTypeFilesResult {
 /**
  * Reads every `*.yaml` / `*.yml` file below `dir` (recursively, skipping names that start with
  * a dot), in sorted path order, and returns the canonical definitions with all diagnostics:
- * per file (see `parseContentTypeText`) and across files (a content type or property group
- * key defined twice). Semantic checks (references, constraints) are the core validator's.
+ * per file (see `parseContentTypeText`) and across files (a content type, property group or
+ * display template key defined twice). Semantic checks (references, constraints) are the core validator's.
  */
-export async function parseContentTypeFiles(dir: string, options: ParseContentTypeFilesOptions = {}): Promise<ParseContentTypeFilesResult> {
+export async function parseContentTypeFiles(dir: string, options: ParseContentTypeFilesOptions): Promise<ParseContentTypeFilesResult> {
   const cwd = options.cwd ?? process.cwd();
   const root = resolve(cwd, dir);
   const shownDir = displayPath(root, cwd);
@@ -48,7 +50,7 @@ export async function parseContentTypeFiles(dir: string, options: ParseContentTy
   }
   for (const relativePath of files) {
     const file = displayPath(join(root, relativePath), cwd);
-    const result = await parseFile(join(root, relativePath), file, options.defaults ?? OPTIMIZELY_DEFAULTS);
+    const result = await parseFile(join(root, relativePath), file, options.defaults);
     diagnostics.push(...result.diagnostics);
     if (result.document) documents.push(result.document);
   }
@@ -115,19 +117,31 @@ async function parseFile(path: string, file: string, defaults: ServerDefaults): 
 function duplicateKeys(documents: readonly ParsedDocument[]): Diagnostic[] {
   const contentTypes = new Map<string, Place[]>();
   const groups = new Map<string, Place[]>();
+  const templates = new Map<string, Place[]>();
+  const listed = (into: Map<string, Place[]>, member: string, keys: ReadonlyArray<{ key: string }>, document: ParsedDocument) =>
+    keys.forEach((entry, index) => {
+      const path = `${member}.${index}.key`;
+      append(into, entry.key, { location: document.locate(path), path });
+    });
   for (const document of documents) {
-    if (document.kind === 'contentType') {
-      append(contentTypes, document.contentType.key, { location: document.locate('key'), path: 'key' });
-    } else {
-      document.propertyGroups.forEach((group, index) => {
-        const path = `propertyGroups.${index}.key`;
-        append(groups, group.key, { location: document.locate(path), path });
-      });
+    switch (document.kind) {
+      case 'contentType':
+        append(contentTypes, document.contentType.key, { location: document.locate('key'), path: 'key' });
+        break;
+      case 'propertyGroups':
+        listed(groups, 'propertyGroups', document.propertyGroups, document);
+        break;
+      case 'displayTemplates':
+        listed(templates, 'displayTemplates', document.displayTemplates, document);
+        break;
+      default:
+        assertNever(document, 'document');
     }
   }
   return [
     ...duplicates(contentTypes, YAML_CODES.duplicateContentType, 'content type'),
     ...duplicates(groups, YAML_CODES.duplicatePropertyGroup, 'property group'),
+    ...duplicates(templates, YAML_CODES.duplicateDisplayTemplate, 'display template'),
   ];
 }
 

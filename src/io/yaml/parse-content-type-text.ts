@@ -1,10 +1,11 @@
 import type { ErrorObject } from 'ajv';
 import { LineCounter, isAlias, isMap, isScalar, parseDocument, type Document, type YAMLError } from 'yaml';
 import type { Diagnostic } from '../../core/diagnostic.js';
-import { OPTIMIZELY_DEFAULTS, type ServerDefaults } from '../../core/defaults.js';
-import { BASE_TYPES, type ContentTypeDef, type PropertyGroupDef, type SourceLocation } from '../../core/model.js';
+import type { ServerDefaults } from '../../core/defaults.js';
+import { BASE_TYPES, type ContentTypeDef, type DisplayTemplateDef, type PropertyGroupDef, type SourceLocation } from '../../core/model.js';
 import { YAML_CODES } from '../diagnostic-codes.js';
-import type { WrittenContentType, WrittenPropertyGroups } from '../generated/content-type-file.js';
+import type { WrittenContentType, WrittenDisplayTemplates, WrittenPropertyGroups } from '../generated/content-type-file.js';
+import { expandDisplayTemplates } from './display-templates-yaml.js';
 import { schemaDiagnostics, type SpecialCase } from '../schema/schema-diagnostics.js';
 import { schemaValidator } from '../schema/schema-validator.js';
 import { enumFromMap, expandContentType, expandPropertyGroups } from './expand-content-type.js';
@@ -32,7 +33,13 @@ export interface ParsedPropertyGroupsDocument extends ParsedDocumentBase {
   propertyGroups: PropertyGroupDef[];
 }
 
-export type ParsedDocument = ParsedContentTypeDocument | ParsedPropertyGroupsDocument;
+export interface ParsedDisplayTemplatesDocument extends ParsedDocumentBase {
+  kind: 'displayTemplates';
+  /** Canonical (normalized), in the order written. Paths are `displayTemplates.<index>.<member>`. */
+  displayTemplates: DisplayTemplateDef[];
+}
+
+export type ParsedDocument = ParsedContentTypeDocument | ParsedPropertyGroupsDocument | ParsedDisplayTemplatesDocument;
 
 export interface ParseTextResult {
   /** Absent exactly when the text has errors. */
@@ -40,8 +47,14 @@ export interface ParseTextResult {
   diagnostics: Diagnostic[];
 }
 
+/** The documents that hold a list of resources rather than one content type. */
+const LISTS = [
+  { member: 'propertyGroups', schema: 'propertyGroupsDocument', rootName: 'The property groups document', title: 'Property groups', fileName: 'property-groups.yaml' },
+  { member: 'displayTemplates', schema: 'displayTemplatesDocument', rootName: 'The display templates document', title: 'Display templates', fileName: 'display-templates.yaml' },
+] as const;
+
 /** Parses one content type file's text: syntax, structure, schema, then the canonical form. */
-export function parseContentTypeText(text: string, file: string, defaults: ServerDefaults = OPTIMIZELY_DEFAULTS): ParseTextResult {
+export function parseContentTypeText(text: string, file: string, defaults: ServerDefaults): ParseTextResult {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, merge: true });
   const at = (offset: number): SourceLocation => {
@@ -60,7 +73,7 @@ export function parseContentTypeText(text: string, file: string, defaults: Serve
       code: YAML_CODES.emptyFile,
       severity: 'error',
       summary: 'Empty file',
-      detail: 'The file holds no content type and no property groups. Write one (it starts with `key:`), or delete the file.',
+      detail: 'The file holds no content type, property groups or display templates. Write one (a content type starts with `key:`), or delete the file.',
       location: { file, line: 1, column: 1 },
     });
     return { diagnostics };
@@ -72,7 +85,7 @@ export function parseContentTypeText(text: string, file: string, defaults: Serve
       summary: 'The document is not a mapping',
       detail:
         `The file holds ${isScalar(contents) ? 'a single value' : 'a list'}, but a content type file holds one mapping: ` +
-        'a content type (`key: ArticlePage`, `baseType: _page`, `properties: …`) or `propertyGroups: […]`. Rewrite it as a mapping.',
+        'a content type (`key: ArticlePage`, `baseType: _page`, `properties: …`), `propertyGroups: […]` or `displayTemplates: […]`. Rewrite it as a mapping.',
       location: at(contents.range?.[0] ?? 0),
     });
     return { diagnostics };
@@ -81,22 +94,26 @@ export function parseContentTypeText(text: string, file: string, defaults: Serve
   const locator = createYamlLocator(document, lineCounter, file);
   const locate = (path: string | PathSegments) => locator.locate(path);
   const value = document.toJS() as Record<string, unknown>;
-  const isGroups = 'propertyGroups' in value && !('key' in value);
-  const errors = schemaValidator('content-type.schema.json').validate(value, isGroups ? 'propertyGroupsDocument' : 'contentType');
+  const listed = LISTS.find((list) => list.member in value && !('key' in value));
+  const errors = schemaValidator('content-type.schema.json').validate(value, listed?.schema ?? 'contentType');
   if (errors.length > 0) {
     diagnostics.push(
       ...schemaDiagnostics(errors, {
         locator,
         codes: { schemaViolation: YAML_CODES.schemaViolation, unknownMember: YAML_CODES.unknownMember, invalidKey: YAML_CODES.invalidKey },
-        rootName: isGroups ? 'The property groups document' : 'The content type',
+        rootName: listed?.rootName ?? 'The content type',
         special: contentTypeSpecialCases,
       }),
     );
     return { diagnostics };
   }
-  if (isGroups) {
+  if (listed?.member === 'propertyGroups') {
     const propertyGroups = expandPropertyGroups(value as unknown as WrittenPropertyGroups, defaults);
     return { document: { kind: 'propertyGroups', file, propertyGroups, locate }, diagnostics };
+  }
+  if (listed?.member === 'displayTemplates') {
+    const displayTemplates = expandDisplayTemplates(value as unknown as WrittenDisplayTemplates);
+    return { document: { kind: 'displayTemplates', file, displayTemplates, locate }, diagnostics };
   }
   const written = value as unknown as WrittenContentType;
   orderEnumMaps(written, document);
@@ -160,13 +177,14 @@ function contentTypeSpecialCases(error: ErrorObject, path: string[]): SpecialCas
       detail: `Every content type but a contract needs a base type. Add "baseType:" with one of ${BASE_TYPES.join(', ')}, or "isContract: true" for a contract.`,
     };
   }
-  if (error.keyword === 'additionalProperties' && error.params.additionalProperty === 'propertyGroups') {
+  const list = error.keyword === 'additionalProperties' ? LISTS.find((candidate) => candidate.member === error.params.additionalProperty) : undefined;
+  if (list) {
     return {
       code: YAML_CODES.unknownMember,
       severity: 'error',
-      summary: 'Property groups go in a file of their own',
-      at: ['propertyGroups'],
-      detail: 'A file holds either one content type or a `propertyGroups:` list, not both. Move `propertyGroups:` to a separate file (for example property-groups.yaml).',
+      summary: `${list.title} go in a file of their own`,
+      at: [list.member],
+      detail: `A file holds one content type, a \`propertyGroups:\` list or a \`displayTemplates:\` list, only one of them. Move \`${list.member}:\` to a separate file (for example ${list.fileName}).`,
     };
   }
   return undefined;

@@ -1,15 +1,18 @@
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { OPTIMIZELY_DEFAULTS, type ServerDefaults } from '../../core/defaults.js';
-import type { ContentTypeDef, PropertyGroupDef } from '../../core/model.js';
+import type { ServerDefaults } from '../../core/defaults.js';
+import { assertNever } from '../../core/assert-never.js';
+import type { ContentTypeDef, DisplayTemplateDef, PropertyGroupDef } from '../../core/model.js';
 import { YAML_CODES } from '../diagnostic-codes.js';
 import { writeTextAtomic, type WriteStatus } from '../fs/write-text-atomic.js';
-import { formatContentTypeYaml, formatPropertyGroupsYaml } from './format-content-type-yaml.js';
+import { formatContentTypeYaml, formatDisplayTemplatesYaml, formatPropertyGroupsYaml } from './format-content-type-yaml.js';
 import { parseContentTypeFiles } from './parse-content-type-files.js';
-import type { ParsedPropertyGroupsDocument } from './parse-content-type-text.js';
+import type { ParsedDocument } from './parse-content-type-text.js';
 
 export interface WriteContentTypeFilesOptions {
   /** Property groups to write too: into the files that already define them, new ones into the first groups file or `property-groups.yaml`. */
   propertyGroups?: readonly PropertyGroupDef[];
+  /** Display templates to write too, placed like property groups (`display-templates.yaml`). */
+  displayTemplates?: readonly DisplayTemplateDef[];
   /** Comment lines at the top of each content type file, e.g. where it was imported from. */
   headerComments?: (def: ContentTypeDef) => readonly string[];
   /**
@@ -19,11 +22,12 @@ export interface WriteContentTypeFilesOptions {
    */
   schema?: string;
   cwd?: string;
-  defaults?: ServerDefaults;
+  /** The target platform's defaults: members equal to them are left out. */
+  defaults: ServerDefaults;
 }
 
 export interface WrittenFile {
-  kind: 'contentType' | 'propertyGroups';
+  kind: ParsedDocument['kind'];
   /** The content type key; for property groups, the keys of the groups written. */
   keys: string[];
   /** Absolute path. */
@@ -42,11 +46,11 @@ export interface WrittenFile {
 export async function writeContentTypeFiles(
   dir: string,
   defs: readonly ContentTypeDef[],
-  options: WriteContentTypeFilesOptions = {},
+  options: WriteContentTypeFilesOptions,
 ): Promise<WrittenFile[]> {
   const cwd = options.cwd ?? process.cwd();
   const root = resolve(cwd, dir);
-  const defaults = options.defaults ?? OPTIMIZELY_DEFAULTS;
+  const { defaults } = options;
   const existing = await parseContentTypeFiles(root, { cwd: root, defaults });
   const unreadable = existing.diagnostics.filter((diagnostic) => diagnostic.severity === 'error' && diagnostic.code !== YAML_CODES.missingDirectory);
   if (unreadable.length > 0) {
@@ -54,13 +58,26 @@ export async function writeContentTypeFiles(
     throw new Error(`Internal error: asked to write content types into ${root}, whose YAML has errors (${files}); callers must check it first. This is a bug in catalyst.`);
   }
   const typeFiles = new Map<string, string>();
-  const groupDocuments: ParsedPropertyGroupsDocument[] = [];
+  const groupFiles: Array<Listed<PropertyGroupDef>> = [];
+  const templateFiles: Array<Listed<DisplayTemplateDef>> = [];
   for (const document of existing.documents) {
-    if (document.kind === 'contentType') typeFiles.set(document.contentType.key, join(root, document.file));
-    else groupDocuments.push(document);
+    const path = join(root, document.file);
+    switch (document.kind) {
+      case 'contentType':
+        typeFiles.set(document.contentType.key, path);
+        break;
+      case 'propertyGroups':
+        groupFiles.push({ path, entries: document.propertyGroups });
+        break;
+      case 'displayTemplates':
+        templateFiles.push({ path, entries: document.displayTemplates });
+        break;
+      default:
+        assertNever(document, 'document');
+    }
   }
 
-  const taken = new Set([...typeFiles.values(), ...groupDocuments.map((document) => join(root, document.file))]);
+  const taken = new Set([...typeFiles.values(), ...groupFiles.map((file) => file.path), ...templateFiles.map((file) => file.path)]);
   const written: WrittenFile[] = [];
   for (const def of [...defs].sort((a, b) => compare(a.key, b.key))) {
     const path = typeFiles.get(def.key) ?? freePath(root, def.key, taken);
@@ -73,35 +90,46 @@ export async function writeContentTypeFiles(
     written.push({ kind: 'contentType', keys: [def.key], path, status: await writeTextAtomic(path, text) });
   }
   if (options.propertyGroups && options.propertyGroups.length > 0) {
-    for (const [path, groups] of placeGroups(root, groupDocuments, options.propertyGroups)) {
+    for (const [path, groups] of placeListed(groupFiles, options.propertyGroups, join(root, 'property-groups.yaml'))) {
       const text = formatPropertyGroupsYaml(groups, { schemaPath: schemaReference(options.schema, cwd, path), defaults });
       written.push({ kind: 'propertyGroups', keys: groups.map((group) => group.key), path, status: await writeTextAtomic(path, text) });
+    }
+  }
+  if (options.displayTemplates && options.displayTemplates.length > 0) {
+    for (const [path, templates] of placeListed(templateFiles, options.displayTemplates, join(root, 'display-templates.yaml'))) {
+      const text = formatDisplayTemplatesYaml(templates, { schemaPath: schemaReference(options.schema, cwd, path) });
+      written.push({ kind: 'displayTemplates', keys: templates.map((template) => template.key), path, status: await writeTextAtomic(path, text) });
     }
   }
   return written;
 }
 
-/** Groups per file: existing files keep their groups (updated where `groups` has them); new groups join the first file. */
-function placeGroups(root: string, documents: readonly ParsedPropertyGroupsDocument[], groups: readonly PropertyGroupDef[]): Map<string, PropertyGroupDef[]> {
-  const byKey = new Map(groups.map((group) => [group.key, group]));
+/** A file that lists resources of one kind (property groups, display templates). */
+interface Listed<T> {
+  path: string;
+  entries: readonly T[];
+}
+
+/** Entries per file: existing files keep their entries (updated where `entries` has them); new ones join the first file, or `fresh` when there is none. */
+function placeListed<T extends { key: string }>(files: ReadonlyArray<Listed<T>>, entries: readonly T[], freshPath: string): Map<string, T[]> {
+  const byKey = new Map(entries.map((entry) => [entry.key, entry]));
   const placed = new Set<string>();
-  const files = new Map<string, PropertyGroupDef[]>();
-  for (const document of documents) {
-    const path = join(root, document.file);
-    files.set(
-      path,
-      document.propertyGroups.map((group) => {
-        placed.add(group.key);
-        return byKey.get(group.key) ?? group;
+  const result = new Map<string, T[]>();
+  for (const file of files) {
+    result.set(
+      file.path,
+      file.entries.map((entry) => {
+        placed.add(entry.key);
+        return byKey.get(entry.key) ?? entry;
       }),
     );
   }
-  const fresh = groups.filter((group) => !placed.has(group.key));
+  const fresh = entries.filter((entry) => !placed.has(entry.key));
   if (fresh.length > 0) {
-    const first = documents[0] ? join(root, documents[0].file) : join(root, 'property-groups.yaml');
-    files.set(first, [...(files.get(first) ?? []), ...fresh]);
+    const first = files[0]?.path ?? freshPath;
+    result.set(first, [...(result.get(first) ?? []), ...fresh]);
   }
-  return files;
+  return result;
 }
 
 /** `<Key>.yaml`, or `<Key>-<n>.yaml` when a file of that name already holds something else. */

@@ -1,3 +1,4 @@
+import type { ServerDefaults } from '../../core/defaults.js';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import { assignTypeKeys, createKeyReserver } from './assign-type-keys.js';
 import { CATALYST_CODES, type RowContext } from './catalyst-diagnostics.js';
@@ -13,6 +14,8 @@ export interface CatalystImportRequest {
   overrides: CatalystOverrides;
   /** Keys recorded by earlier imports, by origin identity (see `originIdentity`). */
   knownKeys: ReadonlyMap<string, string>;
+  /** The target platform's defaults, which normalization removes. */
+  defaults: ServerDefaults;
 }
 
 export interface CatalystImportResult {
@@ -70,6 +73,7 @@ export function importCatalystTypes(request: CatalystImportRequest): CatalystImp
       diagnostics,
       overrides: request.overrides,
       evidence: snapshot.evidence[context.row.id],
+      defaults: request.defaults,
       resolveTarget: (id) => {
         const target = keys.get(id) ?? outsideKeys.get(id);
         return target === undefined ? undefined : { key: target, imported: keys.has(id) };

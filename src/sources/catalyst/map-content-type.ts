@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../core/diagnostic.js';
 import type { ContentTypeDef, PropertyDef } from '../../core/model.js';
+import type { ServerDefaults } from '../../core/defaults.js';
 import { normalizeContentType } from '../../core/normalize.js';
 import { assignSortOrders } from './assign-sort-orders.js';
 import { CATALYST_CODES, quote, rowDiagnostic, type RowContext } from './catalyst-diagnostics.js';
@@ -18,6 +19,8 @@ export interface TypeMappingEnv {
   diagnostics: Diagnostic[];
   overrides: CatalystOverrides;
   evidence: ContentItemEvidence | undefined;
+  /** The target platform's defaults, which normalization removes. */
+  defaults: ServerDefaults;
   resolveTarget(contentTypeId: string): { key: string; imported: boolean } | undefined;
   /**
    * The key of the component type generated for an object field: the one recorded for `identity`
@@ -64,7 +67,7 @@ export function mapContentType(parsed: ParsedContentTypeRow, key: string, env: T
     env,
     notes,
   );
-  const def = normalizeContentType({ key, baseType: base.baseType, displayName: row.name, description: typeLevel.description, properties: built.properties });
+  const def = normalizeContentType({ key, baseType: base.baseType, displayName: row.name, description: typeLevel.description, properties: built.properties }, env.defaults);
   const header = buildHeader({ origin, baseType: `${base.baseType}: ${base.reason}`, key, notes, skipped: built.skipped });
   return [{ def, origin, header, sources: built.sources, skipped: built.skipped }, ...built.nested];
 }
@@ -121,7 +124,7 @@ function buildNestedType(parent: TypeSpec, field: RawField, fields: RawField[], 
   const displayName = `${parent.displayName} ${label}`;
   const origin: CatalystOrigin = { ...parent.origin, nestedIn: { key: parent.key, field: field.name } };
   const built = buildType({ key, displayName, fields, relationships: [], origin, samples: undefined }, env, notes);
-  const def = normalizeContentType({ key, baseType: '_component', displayName, properties: built.properties });
+  const def = normalizeContentType({ key, baseType: '_component', displayName, properties: built.properties }, env.defaults);
   const header = buildHeader({ origin, baseType: '_component: generated for an object field, used as a component property', key, notes, skipped: built.skipped });
   return [{ def, origin, header, sources: built.sources, skipped: built.skipped }, ...built.nested];
 }

@@ -1,5 +1,6 @@
 import { mergeDefinitions } from '../../core/merge.js';
 import type { ContentTypeDef } from '../../core/model.js';
+import type { ServerDefaults } from '../../core/defaults.js';
 import { normalizeContentType } from '../../core/normalize.js';
 
 /** One member both sides changed, to different values. `undefined` means absent (removed). */
@@ -24,10 +25,11 @@ export function mergeContentType(
   base: ContentTypeDef | undefined,
   ours: ContentTypeDef,
   theirs: ContentTypeDef,
-  prefer: ConflictPreference = undefined,
+  prefer: ConflictPreference,
+  defaults: ServerDefaults,
 ): { merged: ContentTypeDef; conflicts: MergeConflict[] } {
   const result = mergeDefinitions(base, ours, theirs, prefer === 'theirs' ? 'live' : 'desired');
   const conflicts =
     prefer === undefined ? result.conflicts.map((conflict) => ({ path: conflict.path, base: conflict.base, ours: conflict.desired, theirs: conflict.live })) : [];
-  return { merged: normalizeContentType(result.merged), conflicts };
+  return { merged: normalizeContentType(result.merged, defaults), conflicts };
 }

@@ -1,3 +1,4 @@
+import type { ServerDefaults } from '../../core/defaults.js';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import type { ContentTypeDef } from '../../core/model.js';
 import { buildCatalystRow } from './build-catalyst-row.js';
@@ -31,6 +32,8 @@ export interface CatalystExportInput {
   /** Website ids or names: where new rows go (exactly one needed when the database has several), and the scope of deletions. */
   websites: readonly string[];
   allowDestructive: boolean;
+  /** The target platform's defaults, which normalization removes. */
+  defaults: ServerDefaults;
   newRowId(): string;
   newFieldId(name: string): string;
 }
@@ -49,7 +52,7 @@ export interface CatalystExportPlan {
 export function planCatalystExport(input: CatalystExportInput): CatalystExportPlan {
   const diagnostics: Diagnostic[] = [];
   const knownKeys = new Map(Object.entries(input.base).map(([key, entry]) => [originIdentity(entry.origin), key]));
-  const current = importCatalystTypes({ snapshot: input.snapshot, websites: [], overrides: NO_OVERRIDES, knownKeys });
+  const current = importCatalystTypes({ snapshot: input.snapshot, websites: [], overrides: NO_OVERRIDES, knownKeys, defaults: input.defaults });
   const rows = new Map<string, ImportedType>();
   const nested = new Map<string, ImportedType>();
   for (const type of current.types) (type.origin.nestedIn ? nested : rows).set(type.def.key, type);
@@ -109,12 +112,12 @@ export function planCatalystExport(input: CatalystExportInput): CatalystExportPl
     const name = def.displayName;
     const row: CatalystRowValues = { id: rowId, websiteId, name, fieldsJson: JSON.stringify(built.fields), settingsJson: null };
     const category = categoryOf(def.baseType);
-    const verified = verifyCatalystRow({ row, settings, snapshot: input.snapshot, desired: def, desiredTypes, rowIdOf, knownKeys, keyOfRow: def.key });
+    const verified = verifyCatalystRow({ row, settings, snapshot: input.snapshot, desired: def, desiredTypes, rowIdOf, knownKeys, keyOfRow: def.key, defaults: input.defaults });
     if (verified.baseTypeDiffers && category && (settings.category === undefined || ['page', 'component', 'folder'].includes(String(settings.category)))) {
       settings.category = category;
     }
     row.settingsJson = Object.keys(settings).length > 0 || stored?.settingsJson ? JSON.stringify(settings) : null;
-    const final = verifyCatalystRow({ row, settings, snapshot: input.snapshot, desired: def, desiredTypes, rowIdOf, knownKeys, keyOfRow: def.key });
+    const final = verifyCatalystRow({ row, settings, snapshot: input.snapshot, desired: def, desiredTypes, rowIdOf, knownKeys, keyOfRow: def.key, defaults: input.defaults });
     for (const path of built.keptRemovals) diagnostics.push(destructive(def.key, path));
     const reported = new Set(built.keptRemovals);
     for (const { path, why } of built.unrepresentable) {

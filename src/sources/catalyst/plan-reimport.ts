@@ -1,3 +1,4 @@
+import type { ServerDefaults } from '../../core/defaults.js';
 import { canonicalJson } from '../../core/canonical-json.js';
 import { digest } from '../../core/digest.js';
 import type { ContentTypeDef, PropertyDef } from '../../core/model.js';
@@ -46,6 +47,8 @@ export interface ReimportInput {
   failedRowIds: ReadonlySet<string>;
   prefer: ConflictPreference;
   now: string;
+  /** The target platform's defaults, which normalization removes. */
+  defaults: ServerDefaults;
 }
 
 export interface ReimportPlan {
@@ -85,7 +88,7 @@ export function planReimport(input: ReimportInput): ReimportPlan {
       record(imported);
       continue;
     }
-    const { merged, conflicts } = mergeContentType(previous, ours.def, imported.def, input.prefer);
+    const { merged, conflicts } = mergeContentType(previous, ours.def, imported.def, input.prefer, input.defaults);
     if (conflicts.length > 0) {
       actions.push({ kind: 'conflict', key, imported, file: ours.file, conflicts });
       continue;

@@ -1,3 +1,4 @@
+import type { ServerDefaults } from '../../core/defaults.js';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../../core/diagnostic.js';
@@ -25,6 +26,8 @@ export interface CatalystExportOptions {
   allowDestructive: boolean;
   dryRun: boolean;
   now: Date;
+  /** The target platform's defaults, which normalization removes. */
+  defaults: ServerDefaults;
 }
 
 export interface CatalystExportOutcome {
@@ -43,7 +46,7 @@ export interface CatalystExportOutcome {
  */
 export async function runCatalystExport(options: CatalystExportOptions): Promise<CatalystExportOutcome> {
   const file = resolve(options.cwd, options.db);
-  const yaml = await readYaml(resolve(options.cwd, options.yamlDir), options.cwd);
+  const yaml = await readYaml(resolve(options.cwd, options.yamlDir), options.cwd, options.defaults);
   if (!yaml.types) return { diagnostics: yaml.diagnostics };
   const read = await readLockfile(options.lockfilePath, { cwd: options.cwd });
   if (!read.lock) return { diagnostics: [...yaml.diagnostics, ...read.diagnostics] };
@@ -67,6 +70,7 @@ export async function runCatalystExport(options: CatalystExportOptions): Promise
       base,
       websites: options.websites,
       allowDestructive: options.allowDestructive,
+      defaults: options.defaults,
       newRowId: () => cuidLike(stamp, counter++),
       newFieldId: (name) => `field_${name}_${stamp}_${counter++}`,
     });
@@ -84,7 +88,7 @@ export async function runCatalystExport(options: CatalystExportOptions): Promise
   } finally {
     database.db.close();
   }
-  const lock = withCatalystBase(read.lock, recordExported(written, options.now, base, [...yaml.types.values()].map((type) => type.def), plan.changes));
+  const lock = withCatalystBase(read.lock, recordExported(written, options.now, base, [...yaml.types.values()].map((type) => type.def), plan.changes, options.defaults));
   await writeLockfile(resolve(options.cwd, options.lockfilePath), lock);
   return { plan, diagnostics, backup };
 }
@@ -126,6 +130,7 @@ function recordExported(
   base: Record<string, CatalystBaseEntry>,
   desired: readonly ContentTypeDef[],
   changes: readonly CatalystRowChange[],
+  defaults: ServerDefaults,
 ): Record<string, CatalystBaseEntry> {
   const knownKeys = new Map(Object.entries(base).map(([key, entry]) => [originIdentity(entry.origin), key]));
   for (const change of changes) if (change.kind === 'create') knownKeys.set(change.row.id, change.key);
@@ -135,7 +140,7 @@ function recordExported(
     }
   }
   const yamlKeys = desired.map((def) => def.key);
-  const imported = importCatalystTypes({ snapshot, websites: [], overrides: NO_OVERRIDES, knownKeys });
+  const imported = importCatalystTypes({ snapshot, websites: [], overrides: NO_OVERRIDES, knownKeys, defaults });
   const wanted = new Set(yamlKeys);
   const plan = planReimport({
     imported: imported.types.filter((type) => wanted.has(type.def.key)),
@@ -144,6 +149,7 @@ function recordExported(
     websiteIds: new Set(),
     failedRowIds: new Set(),
     prefer: 'theirs',
+    defaults,
     now: now.toISOString(),
   });
   return plan.base;

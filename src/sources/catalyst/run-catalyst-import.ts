@@ -1,3 +1,4 @@
+import type { ServerDefaults } from '../../core/defaults.js';
 import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../../core/diagnostic.js';
@@ -30,6 +31,8 @@ export interface CatalystImportOptions {
   dryRun: boolean;
   /** ISO 8601; the clock is a parameter. */
   now: string;
+  /** The target platform's defaults, which normalization removes. */
+  defaults: ServerDefaults;
 }
 
 export interface CatalystImportOutcome {
@@ -57,12 +60,13 @@ export async function runCatalystImport(options: CatalystImportOptions): Promise
     websites: options.websites,
     overrides: options.overrides,
     knownKeys: new Map(Object.entries(base).map(([key, entry]) => [originIdentity(entry.origin), key])),
+    defaults: options.defaults,
   });
   const diagnostics = [...loaded.diagnostics, ...result.diagnostics];
   if (!result.websites) return { diagnostics, wrote: false };
 
   const outDir = resolve(options.cwd, options.outDir);
-  const yaml = await readYaml(outDir, options.cwd);
+  const yaml = await readYaml(outDir, options.cwd, options.defaults);
   diagnostics.push(...yaml.diagnostics);
   if (!yaml.types) return { diagnostics, wrote: false };
 
@@ -74,6 +78,7 @@ export async function runCatalystImport(options: CatalystImportOptions): Promise
     failedRowIds: new Set(result.failedRowIds),
     prefer: options.prefer,
     now: options.now,
+    defaults: options.defaults,
   });
   if (options.dryRun) return { plan, diagnostics, wrote: false };
 
@@ -84,7 +89,7 @@ export async function runCatalystImport(options: CatalystImportOptions): Promise
     else if (action.kind === 'update') defs.push(action.merged);
     else if (action.kind === 'remove') await rm(action.file);
   }
-  const written = await writeContentTypeFiles(outDir, defs, { cwd: options.cwd, headerComments: (def) => headers.get(def.key) ?? [] });
+  const written = await writeContentTypeFiles(outDir, defs, { cwd: options.cwd, headerComments: (def) => headers.get(def.key) ?? [], defaults: options.defaults });
   const lock = withCatalystBase(read.lock, plan.base);
   const lockStatus = await writeLockfile(resolve(options.cwd, options.lockfilePath), lock);
   const removed = plan.actions.some((action) => action.kind === 'remove');
@@ -117,8 +122,8 @@ export function withCatalystBase(lock: Lockfile, base: Readonly<Record<string, C
 }
 
 /** The YAML types by key; undefined (with the diagnostics) when any file has errors. */
-export async function readYaml(dir: string, cwd: string): Promise<{ types?: Map<string, YamlType>; diagnostics: Diagnostic[] }> {
-  const parsed = await parseContentTypeFiles(dir, { cwd });
+export async function readYaml(dir: string, cwd: string, defaults: ServerDefaults): Promise<{ types?: Map<string, YamlType>; diagnostics: Diagnostic[] }> {
+  const parsed = await parseContentTypeFiles(dir, { cwd, defaults });
   const diagnostics = parsed.diagnostics.filter((diagnostic) => diagnostic.code !== YAML_CODES.noFiles && diagnostic.code !== YAML_CODES.missingDirectory);
   if (hasErrors(diagnostics)) return { diagnostics };
   const types = new Map<string, YamlType>();

@@ -1,3 +1,4 @@
+import type { ServerDefaults } from '../../core/defaults.js';
 import type { ContentTypeDef } from '../../core/model.js';
 import type { CatalystSnapshot } from './catalyst-rows.js';
 import type { JsonObject } from './parse-content-type-row.js';
@@ -16,6 +17,7 @@ export interface VerifyInput {
   rowIdOf(key: string): string | undefined;
   knownKeys: ReadonlyMap<string, string>;
   keyOfRow: string;
+  defaults: ServerDefaults;
 }
 
 /**
@@ -42,6 +44,7 @@ export function verifyCatalystRow(input: VerifyInput): { differences: string[]; 
     diagnostics: [],
     overrides: NO_OVERRIDES,
     evidence: input.snapshot.evidence[row.id],
+    defaults: input.defaults,
     resolveTarget: (id) => {
       const key = keyById.get(id);
       return key === undefined ? undefined : { key, imported: true };

@@ -39,7 +39,7 @@ async function setup(
 describe('requests the adapter sends', () => {
   it('creates with JSON, Prefer and a bearer token, and reads the version from the answer', async () => {
     const { adapter, platform } = await setup(() => ({ status: 201, headers: { etag: '"v1"' }, body: { ...articleWire, lastModified: '2026-01-01T00:00:00.000Z', created: 'x' } }));
-    const live = await adapter.createContentType(article);
+    const live = await adapter.resources.contentType.create(article);
     expect(live).toEqual({ def: article, version: { etag: '"v1"', lastModified: '2026-01-01T00:00:00.000Z' }, readOnly: false });
     const [post] = platform.apiRequests();
     expect(post?.method).toBe('POST');
@@ -56,7 +56,7 @@ describe('requests the adapter sends', () => {
   it('patches with a merge patch, If-Match and no data-loss override by default', async () => {
     const { adapter, platform } = await setup(() => ({ status: 200, headers: { etag: '"v2"' }, body: { ...articleWire, displayName: 'Story', properties: {} } }));
     const next: ContentTypeDef = { ...article, displayName: 'Story', properties: {} };
-    await adapter.updateContentType(article, next, { precondition: { etag: '"v1"', lastModified: '2026-01-01T00:00:00.000Z' } });
+    await adapter.resources.contentType.update(article, next, { precondition: { etag: '"v1"', lastModified: '2026-01-01T00:00:00.000Z' } });
     const [patch] = platform.apiRequests();
     expect(patch?.method).toBe('PATCH');
     expect(patch?.path).toBe('/_cms/v1/contenttypes/Article');
@@ -69,7 +69,7 @@ describe('requests the adapter sends', () => {
 
   it('sends If-Unmodified-Since without an ETag, and the data-loss override only when allowed', async () => {
     const { adapter, platform } = await setup(() => ({ status: 200, body: { ...articleWire, properties: {} } }));
-    await adapter.updateContentType(article, { ...article, properties: {} }, { precondition: { lastModified: '2026-03-04T05:06:07.890Z' }, allowDataLoss: true });
+    await adapter.resources.contentType.update(article, { ...article, properties: {} }, { precondition: { lastModified: '2026-03-04T05:06:07.890Z' }, allowDataLoss: true });
     const [patch] = platform.apiRequests();
     expect(patch?.headers['if-match']).toBeUndefined();
     expect(patch?.headers['if-unmodified-since']).toBe('Wed, 04 Mar 2026 05:06:07 GMT');
@@ -80,7 +80,7 @@ describe('requests the adapter sends', () => {
     const { adapter, platform } = await setup((request) =>
       request.method === 'PATCH' ? { status: 204 } : { status: 200, headers: { etag: '"v3"' }, body: { ...articleWire, displayName: 'Story' } },
     );
-    const live = await adapter.updateContentType(article, { ...article, displayName: 'Story' });
+    const live = await adapter.resources.contentType.update(article, { ...article, displayName: 'Story' });
     expect(live.def.displayName).toBe('Story');
     expect(live.version.etag).toBe('"v3"');
     expect(platform.apiRequests().map((request) => request.method)).toEqual(['PATCH', 'GET']);
@@ -88,14 +88,14 @@ describe('requests the adapter sends', () => {
 
   it('makes no request for an empty patch', async () => {
     const { adapter, platform } = await setup(() => undefined);
-    const live = await adapter.updateContentType(article, { ...article, properties: { title: { type: 'string', required: true, sortOrder: 0 } } }, { precondition: { etag: '"v1"' } });
+    const live = await adapter.resources.contentType.update(article, { ...article, properties: { title: { type: 'string', required: true, sortOrder: 0 } } }, { precondition: { etag: '"v1"' } });
     expect(live).toEqual({ def: article, version: { etag: '"v1"' }, readOnly: false });
     expect(platform.requests).toEqual([]);
   });
 
   it('refuses to change immutable members without a request', async () => {
     const { adapter, platform } = await setup(() => undefined);
-    const error = await adapterFailure(adapter.updateContentType(article, { ...article, baseType: '_component' }));
+    const error = await adapterFailure(adapter.resources.contentType.update(article, { ...article, baseType: '_component' }));
     expect(error.kind).toBe('validation');
     expect(error.message).toMatch(/cannot change 'baseType' from "_page" to "_component"/);
     expect(platform.requests).toEqual([]);
@@ -103,7 +103,7 @@ describe('requests the adapter sends', () => {
 
   it('refuses on preview3 what preview3 cannot store, without a request', async () => {
     const { adapter, platform } = await setup(() => undefined, { apiVersion: 'preview3' });
-    const error = await adapterFailure(adapter.createContentType({ ...article, contracts: ['SEO'] }));
+    const error = await adapterFailure(adapter.resources.contentType.create({ ...article, contracts: ['SEO'] }));
     expect(error.kind).toBe('validation');
     expect(error.fieldErrors).toEqual([{ field: 'contracts', detail: "preview3 has no 'contracts'" }]);
     expect(platform.requests).toEqual([]);
@@ -111,7 +111,7 @@ describe('requests the adapter sends', () => {
 
   it('ignores a weak ETag, which If-Match would not honour', async () => {
     const { adapter } = await setup(() => ({ status: 200, headers: { etag: 'W/"weak"', 'last-modified': 'Wed, 04 Mar 2026 05:06:07 GMT' }, body: articleWire }));
-    const live = await adapter.getContentType('Article');
+    const live = await adapter.resources.contentType.get('Article');
     expect(live?.version).toEqual({ lastModified: '2026-03-04T05:06:07.000Z' });
   });
 });
@@ -121,14 +121,14 @@ describe('tokens', () => {
     const { adapter, platform } = await setup((request) => {
       return request.headers['authorization'] === 'Bearer token-1' ? { status: 401, body: { title: 'Unauthorized' } } : { status: 200, body: articleWire };
     });
-    expect((await adapter.getContentType('Article'))?.def).toEqual(article);
+    expect((await adapter.resources.contentType.get('Article'))?.def).toEqual(article);
     expect(platform.tokenRequests()).toHaveLength(2);
     expect(platform.apiRequests().map((request) => request.headers['authorization'])).toEqual(['Bearer token-1', 'Bearer token-2']);
   });
 
   it('gives up with auth when the renewed token is rejected too', async () => {
     const { adapter, platform } = await setup(() => ({ status: 401, body: { title: 'Unauthorized' } }));
-    const error = await adapterFailure(adapter.getContentType('Article'));
+    const error = await adapterFailure(adapter.resources.contentType.get('Article'));
     expect(error.kind).toBe('auth');
     expect(platform.tokenRequests()).toHaveLength(2);
   });
@@ -139,7 +139,7 @@ describe('tokens', () => {
       {},
       () => ({ status: 400, body: { error: 'invalid_client', error_description: `Unknown client secret ${SECRET}` } }),
     );
-    const error = await adapterFailure(adapter.listContentTypes());
+    const error = await adapterFailure(adapter.resources.contentType.list());
     expect(error.kind).toBe('auth');
     expect(error.message).toMatch(/OPTIMIZELY_CMS_CLIENT_ID and OPTIMIZELY_CMS_CLIENT_SECRET/);
     expect(JSON.stringify({ message: error.message, fieldErrors: error.fieldErrors, events })).not.toContain(SECRET);
@@ -151,7 +151,7 @@ describe('tokens', () => {
       {},
       () => ({ status: 400, body: { error: 'invalid_request', error_description: `client_secret '${SECRET}' is malformed` } }),
     );
-    const error = await adapterFailure(adapter.listContentTypes());
+    const error = await adapterFailure(adapter.resources.contentType.list());
     expect(error.kind).toBe('auth');
     expect(error.message).toContain("client_secret '[redacted]' is malformed");
     expect(error.message).not.toContain(SECRET);
@@ -168,7 +168,7 @@ describe('lists', () => {
       const items = keys.slice(pageIndex * pageSize, (pageIndex + 1) * pageSize).map((key) => ({ key, baseType: 'component', displayName: key, source: key === 'Type000' ? 'system' : '' }));
       return { status: 200, body: { items, pageIndex, pageSize, totalItemCount: keys.length } };
     }, { apiVersion: 'preview3' });
-    const types = await adapter.listContentTypes();
+    const types = await adapter.resources.contentType.list();
     expect(types.map((type) => type.def.key)).toEqual(keys);
     expect(types.filter((type) => type.readOnly).map((type) => [type.def.key, type.source])).toEqual([['Type000', 'system']]);
     expect(platform.apiRequests().map((request) => request.path)).toEqual([
@@ -180,14 +180,14 @@ describe('lists', () => {
   it('stops with a protocol error when the server ignores pageIndex', async () => {
     const items = Array.from({ length: 100 }, (_, index) => ({ key: `T${index}`, baseType: '_page', displayName: 'T' }));
     const { adapter } = await setup(() => ({ status: 200, body: { items, pageIndex: 0, pageSize: 100 } }));
-    const error = await adapterFailure(adapter.listContentTypes());
+    const error = await adapterFailure(adapter.resources.contentType.list());
     expect(error.kind).toBe('protocol');
     expect(error.message).toMatch(/page 1 repeated items already listed/);
   });
 
   it('calls an unparseable success body a protocol error', async () => {
     const { adapter } = await setup(() => ({ status: 200, body: '<html>proxy login</html>' }));
-    const error = await adapterFailure(adapter.listContentTypes());
+    const error = await adapterFailure(adapter.resources.contentType.list());
     expect(error.kind).toBe('protocol');
     expect(error.message).toMatch(/not JSON \(<html>proxy login<\/html>\)/);
   });
@@ -196,7 +196,7 @@ describe('lists', () => {
 describe('transport failures', () => {
   it('retries a reset connection and reports network after the attempts run out', async () => {
     const { adapter, events } = await setup(() => 'reset', { retry: { maxAttempts: 3 } });
-    const error = await adapterFailure(adapter.getContentType('Article'));
+    const error = await adapterFailure(adapter.resources.contentType.get('Article'));
     expect(error.kind).toBe('network');
     expect(error.message).toMatch(/Gave up after 3 attempts/);
     expect(events.filter((event) => event.type === 'retry').map((event) => event.attempt)).toEqual([1, 2]);
@@ -204,7 +204,7 @@ describe('transport failures', () => {
 
   it('times out a request that never answers', async () => {
     const { adapter } = await setup(() => 'hang', { timeoutMs: 100, retry: { maxAttempts: 2 } });
-    const error = await adapterFailure(adapter.getContentType('Article'));
+    const error = await adapterFailure(adapter.resources.contentType.get('Article'));
     expect(error.kind).toBe('timeout');
     expect(error.message).toMatch(/did not answer within 100 ms/);
   });
@@ -218,7 +218,7 @@ describe('ambiguous retries', () => {
       if (request.method === 'GET') return { status: 200, headers: { etag: '"c1"' }, body: articleWire };
       return undefined;
     });
-    const live = await adapter.createContentType(article);
+    const live = await adapter.resources.contentType.create(article);
     expect(live).toEqual({ def: article, version: { etag: '"c1"' }, readOnly: false });
   });
 
@@ -229,25 +229,25 @@ describe('ambiguous retries', () => {
       if (request.method === 'GET') return { status: 200, body: { ...articleWire, displayName: 'Someone else' } };
       return undefined;
     });
-    expect((await adapterFailure(adapter.createContentType(article))).kind).toBe('conflict');
+    expect((await adapterFailure(adapter.resources.contentType.create(article))).kind).toBe('conflict');
   });
 
   it('reports conflict at once for a first POST answered 409', async () => {
     const { adapter, platform } = await setup((request) => (request.method === 'POST' ? { status: 409, body: { title: 'Conflict' } } : undefined));
-    expect((await adapterFailure(adapter.createContentType(article))).kind).toBe('conflict');
+    expect((await adapterFailure(adapter.resources.contentType.create(article))).kind).toBe('conflict');
     expect(platform.apiRequests().map((request) => request.method)).toEqual(['POST']);
   });
 
   it('reports not_found for a first DELETE answered 404 (only a retried one may have landed)', async () => {
     const { adapter, platform } = await setup((request) => (request.method === 'DELETE' ? { status: 404, body: { title: 'Not Found' } } : undefined));
-    expect((await adapterFailure(adapter.deleteContentType('Article'))).kind).toBe('not_found');
+    expect((await adapterFailure(adapter.resources.contentType.delete('Article'))).kind).toBe('not_found');
     expect(platform.apiRequests().map((request) => request.method)).toEqual(['DELETE']);
   });
 
   const seo = { key: 'SEO', displayName: 'SEO', sortOrder: 3 };
   const groupCases = [
-    { write: 'create', method: 'POST', answer: 409, kind: 'conflict', run: (adapter: PlatformAdapter) => adapter.createPropertyGroup(seo) },
-    { write: 'update', method: 'PATCH', answer: 412, kind: 'stale', run: (adapter: PlatformAdapter) => adapter.updatePropertyGroup({ ...seo, sortOrder: 1 }, seo, { precondition: { etag: '"g1"' } }) },
+    { write: 'create', method: 'POST', answer: 409, kind: 'conflict', run: (adapter: PlatformAdapter) => adapter.resources.propertyGroup.create(seo) },
+    { write: 'update', method: 'PATCH', answer: 412, kind: 'stale', run: (adapter: PlatformAdapter) => adapter.resources.propertyGroup.update({ ...seo, sortOrder: 1 }, seo, { precondition: { etag: '"g1"' } }) },
   ] as const;
   it.each(groupCases)('counts a property group $write retried after a 503 and answered $answer as success when the group is what was sent', async ({ method, answer, run }) => {
     let writes = 0;

@@ -32,17 +32,17 @@ describe.each(cases)('corpus $file through the adapter and the emulator ($apiVer
   it('creates every group and type and lists them back unchanged', async () => {
     const { adapter } = harness;
     expect(types.length).toBeGreaterThan(0);
-    for (const group of groups) expect((await adapter.createPropertyGroup(group)).def).toEqual(group);
+    for (const group of groups) expect((await adapter.resources.propertyGroup.create(group)).def).toEqual(group);
     // Built-in types such as BlankExperience exist already; the corpus extends them.
-    const existing = new Map((await adapter.listContentTypes()).map((type) => [type.def.key, type]));
+    const existing = new Map((await adapter.resources.contentType.list()).map((type) => [type.def.key, type]));
     for (const type of types) {
       const current = existing.get(type.key);
-      const live = current === undefined ? await adapter.createContentType(type) : await adapter.updateContentType(current.def, type, { precondition: current.version });
+      const live = current === undefined ? await adapter.resources.contentType.create(type) : await adapter.resources.contentType.update(current.def, type, { precondition: current.version });
       expect(live.def).toEqual(type);
     }
-    const listed = new Map((await adapter.listContentTypes()).map((type) => [type.def.key, digest(type.def)]));
+    const listed = new Map((await adapter.resources.contentType.list()).map((type) => [type.def.key, digest(type.def)]));
     for (const type of types) expect(listed.get(type.key), type.key).toBe(digest(type));
-    const listedGroups = new Map((await adapter.listPropertyGroups()).map((group) => [group.def.key, digest(group.def)]));
+    const listedGroups = new Map((await adapter.resources.propertyGroup.list()).map((group) => [group.def.key, digest(group.def)]));
     for (const group of groups) expect(listedGroups.get(group.key)).toBe(digest(group));
   });
 });

@@ -26,16 +26,16 @@ describe.each<ApiVersion>(['v1', 'preview3'])('CRUD round trip against the emula
   it('creates, reads, lists, updates and deletes a content type', async () => {
     const { adapter } = harness;
     expect(adapter.describe()).toBe(`optimizely ${apiVersion} at ${harness.emulator.url}${apiVersion === 'v1' ? '/_cms/v1' : '/preview3'}`);
-    expect(await adapter.getContentType('Hero')).toBeNull();
+    expect(await adapter.resources.contentType.get('Hero')).toBeNull();
 
-    const created = await adapter.createContentType(hero);
+    const created = await adapter.resources.contentType.create(hero);
     expect(created.def).toEqual(hero);
     expect(created.readOnly).toBe(false);
     expect(created.version.etag).toMatch(/^".+"$/);
     expect(created.version.lastModified).toMatch(/^\d{4}-\d\d-\d\dT/);
 
-    expect(await adapter.getContentType('Hero')).toEqual(created);
-    const listed = await adapter.listContentTypes();
+    expect(await adapter.resources.contentType.get('Hero')).toEqual(created);
+    const listed = await adapter.resources.contentType.list();
     expect(listed.find((type) => type.def.key === 'Hero')?.def).toEqual(hero);
     const system = listed.filter((type) => type.readOnly);
     expect(system.map((type) => type.def.key)).toContain('ImageMedia');
@@ -47,18 +47,18 @@ describe.each<ApiVersion>(['v1', 'preview3'])('CRUD round trip against the emula
       description: 'The big one',
       properties: { ...hero.properties, heading: { ...hero.properties['heading']!, maxLength: 120, required: undefined }, subtitle: { type: 'string' } },
     };
-    const updated = await adapter.updateContentType(hero, next, { precondition: created.version });
+    const updated = await adapter.resources.contentType.update(hero, next, { precondition: created.version });
     expect(updated.def).toEqual(next);
     expect(updated.version.etag).not.toBe(created.version.etag);
-    expect((await adapter.getContentType('Hero'))?.def).toEqual(next);
+    expect((await adapter.resources.contentType.get('Hero'))?.def).toEqual(next);
 
-    await adapter.deleteContentType('Hero', { precondition: updated.version });
-    expect(await adapter.getContentType('Hero')).toBeNull();
+    await adapter.resources.contentType.delete('Hero', { precondition: updated.version });
+    expect(await adapter.resources.contentType.get('Hero')).toBeNull();
   });
 
   it('counts content items through the content API of the version', async () => {
     const { adapter, emulator } = harness;
-    await adapter.createContentType({ ...hero, key: 'Counted' });
+    await adapter.resources.contentType.create({ ...hero, key: 'Counted' });
     expect(await adapter.countContentItems('Counted')).toBe(0);
     emulator.store.addContentItem({ contentType: 'Counted', displayName: 'One' });
     expect(await adapter.countContentItems('Counted')).toBe(1);
@@ -67,16 +67,16 @@ describe.each<ApiVersion>(['v1', 'preview3'])('CRUD round trip against the emula
   it('creates, lists, updates and deletes a property group', async () => {
     const { adapter } = harness;
     const group: PropertyGroupDef = { key: 'Marketing', displayName: 'Marketing', sortOrder: 5 };
-    const created = await adapter.createPropertyGroup(group);
+    const created = await adapter.resources.propertyGroup.create(group);
     expect(created.def).toEqual(group);
-    const groups = await adapter.listPropertyGroups();
+    const groups = await adapter.resources.propertyGroup.list();
     expect(groups.find((candidate) => candidate.def.key === 'Marketing')).toMatchObject({ def: group, readOnly: false });
     expect(groups.filter((candidate) => candidate.readOnly).length).toBeGreaterThan(0);
 
-    const renamed = await adapter.updatePropertyGroup(group, { key: 'Marketing', displayName: 'Campaigns' }, { precondition: created.version });
+    const renamed = await adapter.resources.propertyGroup.update(group, { key: 'Marketing', displayName: 'Campaigns' }, { precondition: created.version });
     expect(renamed.def).toEqual({ key: 'Marketing', displayName: 'Campaigns' });
-    await adapter.deletePropertyGroup('Marketing', { precondition: renamed.version });
-    expect((await adapter.listPropertyGroups()).some((candidate) => candidate.def.key === 'Marketing')).toBe(false);
+    await adapter.resources.propertyGroup.delete('Marketing', { precondition: renamed.version });
+    expect((await adapter.resources.propertyGroup.list()).some((candidate) => candidate.def.key === 'Marketing')).toBe(false);
   });
 });
 
@@ -97,8 +97,8 @@ describe('v1 members preview3 cannot store', () => {
       accessRights: [{ name: 'Editors', type: 'role' }],
       properties: { body: { type: 'richText', editorSettings: { preset: 'minimal' }, displayMode: 'hidden' }, metaTitle: { type: 'string' } },
     };
-    expect((await harness.adapter.createContentType(seo)).def).toEqual(seo);
-    expect((await harness.adapter.createContentType(page)).def).toEqual(page);
-    expect((await harness.adapter.getContentType('LandingPage'))?.def).toEqual(page);
+    expect((await harness.adapter.resources.contentType.create(seo)).def).toEqual(seo);
+    expect((await harness.adapter.resources.contentType.create(page)).def).toEqual(page);
+    expect((await harness.adapter.resources.contentType.get('LandingPage'))?.def).toEqual(page);
   });
 });

@@ -20,12 +20,12 @@ describe('rate limits', () => {
     const limit: TrafficOptions = { rateLimit: { capacity: 1, refillPerSecond: 0.5 } };
     // The injected sleep refills the bucket instead of waiting two real seconds.
     harness = await startHarness({ onWait: async (_ms, emulator) => emulator.traffic.configure(limit) });
-    await harness.adapter.getContentType('Warm');
+    await harness.adapter.resources.contentType.get('Warm');
     harness.emulator.traffic.configure(limit);
-    await harness.adapter.getContentType('Warm');
+    await harness.adapter.resources.contentType.get('Warm');
     expect(harness.waits).toEqual([]);
 
-    const types = await harness.adapter.listContentTypes();
+    const types = await harness.adapter.resources.contentType.list();
     expect(types.length).toBeGreaterThan(0);
     expect(harness.emulator.traffic.counters().rateLimited).toBe(1);
     expect(harness.waits).toEqual([2000]);
@@ -35,10 +35,10 @@ describe('rate limits', () => {
 
   it('reports rate_limited when the limit outlasts the attempts', async () => {
     harness = await startHarness({ adapter: { retry: { maxAttempts: 3 } } });
-    await harness.adapter.getContentType('Warm');
+    await harness.adapter.resources.contentType.get('Warm');
     harness.emulator.traffic.configure({ rateLimit: { capacity: 1, refillPerSecond: 0.001 } });
-    await harness.adapter.getContentType('Warm');
-    const error = await adapterFailure(harness.adapter.getContentType('Warm'));
+    await harness.adapter.resources.contentType.get('Warm');
+    const error = await adapterFailure(harness.adapter.resources.contentType.get('Warm'));
     expect(error.kind).toBe('rate_limited');
     expect(error.retryAfterSeconds).toBeGreaterThan(0);
     expect(error.message).toMatch(/Gave up after 3 attempts/);
@@ -54,7 +54,7 @@ describe('server errors and broken connections are retried', () => {
   ];
   it.each(cases)('$name', async ({ traffic, counted }) => {
     harness = await startHarness({ emulator: { traffic } });
-    const types = await harness.adapter.listContentTypes();
+    const types = await harness.adapter.resources.contentType.list();
     expect(types.some((type) => type.def.key === 'ImageMedia')).toBe(true);
     const fired = harness.emulator.traffic.counters().faults[counted];
     expect(fired).toBeGreaterThan(0);
@@ -69,7 +69,7 @@ describe('server errors and broken connections are retried', () => {
   ];
   it.each(exhausted)('gives up as $kind when every attempt fails', async ({ traffic, kind, timeoutMs }) => {
     harness = await startHarness({ emulator: { traffic }, adapter: { retry: { maxAttempts: 3 }, ...(timeoutMs === undefined ? {} : { timeoutMs }) } });
-    const error = await adapterFailure(harness.adapter.listContentTypes());
+    const error = await adapterFailure(harness.adapter.resources.contentType.list());
     expect(error.kind).toBe(kind);
     expect(error.message).toMatch(/Gave up after 3 attempts/);
     expect(harness.events.filter((event) => event.type === 'request' && event.path.startsWith(TYPES))).toHaveLength(3);
@@ -86,7 +86,7 @@ describe('ambiguous writes', () => {
         emulator.store.contentTypes.create(contentTypeToWire(card, 'v1') as unknown as ContentTypeDoc, { actor: 'api' });
       },
     });
-    const live = await harness.adapter.createContentType(card);
+    const live = await harness.adapter.resources.contentType.create(card);
     expect(live.def).toEqual(card);
     const counters = harness.emulator.traffic.counters();
     expect(counters.byRoute[`POST ${TYPES}`]).toBe(2);
@@ -100,7 +100,7 @@ describe('ambiguous writes', () => {
         emulator.store.contentTypes.create({ key: 'Card', displayName: 'Someone else’s card', baseType: '_component', properties: {} }, { actor: 'someone' });
       },
     });
-    const error = await adapterFailure(harness.adapter.createContentType(card));
+    const error = await adapterFailure(harness.adapter.resources.contentType.create(card));
     expect(error.kind).toBe('conflict');
     expect(harness.emulator.traffic.counters().byStatus['409']).toBe(1);
   });
@@ -112,9 +112,9 @@ describe('ambiguous writes', () => {
         emulator.store.editContentType('Card', (doc) => ({ ...doc, displayName: 'Card v2' }));
       },
     });
-    const created = await harness.adapter.createContentType(card);
+    const created = await harness.adapter.resources.contentType.create(card);
     harness.emulator.traffic.configure({ faults: [{ kind: 'status', status: 503, method: 'PATCH', requestNumbers: [1] }] });
-    const live = await harness.adapter.updateContentType(card, next, { precondition: created.version });
+    const live = await harness.adapter.resources.contentType.update(card, next, { precondition: created.version });
     expect(live.def).toEqual(next);
     expect(harness.emulator.traffic.counters().byStatus['412']).toBe(1);
   });
@@ -125,9 +125,9 @@ describe('ambiguous writes', () => {
         emulator.store.editContentType('Card', (doc) => ({ ...doc, displayName: 'Edited in the CMS' }));
       },
     });
-    const created = await harness.adapter.createContentType(card);
+    const created = await harness.adapter.resources.contentType.create(card);
     harness.emulator.traffic.configure({ faults: [{ kind: 'status', status: 503, method: 'PATCH', requestNumbers: [1] }] });
-    const error = await adapterFailure(harness.adapter.updateContentType(card, { ...card, displayName: 'Card v2' }, { precondition: created.version }));
+    const error = await adapterFailure(harness.adapter.resources.contentType.update(card, { ...card, displayName: 'Card v2' }, { precondition: created.version }));
     expect(error.kind).toBe('stale');
   });
 
@@ -137,9 +137,9 @@ describe('ambiguous writes', () => {
         emulator.store.contentTypes.delete('Card');
       },
     });
-    const created = await harness.adapter.createContentType(card);
+    const created = await harness.adapter.resources.contentType.create(card);
     harness.emulator.traffic.configure({ faults: [{ kind: 'status', status: 503, method: 'DELETE', requestNumbers: [1] }] });
-    await harness.adapter.deleteContentType('Card', { precondition: created.version });
+    await harness.adapter.resources.contentType.delete('Card', { precondition: created.version });
     expect(harness.emulator.traffic.counters().byStatus['404']).toBe(1);
   });
 });
@@ -147,8 +147,8 @@ describe('ambiguous writes', () => {
 describe('secrets', () => {
   it('never appear in events or error messages', async () => {
     harness = await startHarness({ emulator: { traffic: { faults: [{ kind: 'status', status: 503, requestNumbers: [2] }] } }, adapter: { retry: { maxAttempts: 2 } } });
-    await harness.adapter.listContentTypes();
-    const error = await adapterFailure(harness.adapter.deleteContentType('Missing'));
+    await harness.adapter.resources.contentType.list();
+    const error = await adapterFailure(harness.adapter.resources.contentType.delete('Missing'));
     const text = JSON.stringify([harness.events, error.message, error.fieldErrors]);
     expect(text).not.toContain(DEMO_CLIENT_SECRET);
     expect(text).not.toMatch(/bearer|access_token/i);

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { OPTIMIZELY_BUILT_IN_GROUPS } from '../../../src/core/built-in-groups.js';
+import { OPTIMIZELY_BUILT_IN_GROUPS } from '../../../src/adapters/optimizely/profile.js';
 import { Api, PREFIX } from '../../emulator/helpers/api.js';
 import { CORPUS_DIALECTS, type CorpusDialect } from '../../helpers/corpus-dialects.js';
 import { CORPUS_DIR } from '../../helpers/shared-data.js';

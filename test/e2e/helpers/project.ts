@@ -1,3 +1,5 @@
+import { PLATFORM_PROFILES } from '../../../src/engine/platforms.js';
+import { OPTIMIZELY_DEFAULTS, OPTIMIZELY_PROFILE } from '../../../src/adapters/optimizely/profile.js';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -59,7 +61,7 @@ export class Project {
   ) {}
 
   static async open(dir: string, emulatorUrl: string): Promise<Project> {
-    const loaded = await loadConfig({ cwd: dir, env: targetEnv(emulatorUrl) });
+    const loaded = await loadConfig({ cwd: dir, env: targetEnv(emulatorUrl), platforms: PLATFORM_PROFILES });
     if (!loaded.config || !loaded.target) throw new Error(`The e2e config does not load: ${JSON.stringify(loaded.diagnostics)}`);
     const { target } = loaded;
     if (target.endpoint.kind !== 'remote') throw new Error(`The e2e target must be remote, not ${target.endpoint.kind}.`);
@@ -98,17 +100,17 @@ export class Project {
 
   /** The YAML as catalyst reads it, normalized, by key; throws on any file problem. */
   async desired(): Promise<{ contentTypes: Map<string, ContentTypeDef>; propertyGroups: Map<string, PropertyGroupDef> }> {
-    const loaded = await loadDesired(this.config, { cwd: this.dir });
+    const loaded = await loadDesired(this.config, { rules: OPTIMIZELY_PROFILE, cwd: this.dir });
     if (loaded.diagnostics.length > 0) throw new Error(`The YAML does not load:\n${loaded.diagnostics.map(formatDiagnostic).join('\n')}`);
     return {
-      contentTypes: new Map(loaded.desired.contentTypes.map(({ def }) => [def.key, normalizeContentType(def)])),
-      propertyGroups: new Map(loaded.desired.propertyGroups.map(({ def }) => [def.key, normalizePropertyGroup(def)])),
+      contentTypes: new Map(loaded.desired.contentTypes.map(({ def }) => [def.key, normalizeContentType(def, OPTIMIZELY_DEFAULTS)])),
+      propertyGroups: new Map(loaded.desired.propertyGroups.map(({ def }) => [def.key, normalizePropertyGroup(def, OPTIMIZELY_DEFAULTS)])),
     };
   }
 
   /** The YAML file that defines a content type. */
   async fileOf(key: string): Promise<string> {
-    const loaded = await loadDesired(this.config, { cwd: this.dir });
+    const loaded = await loadDesired(this.config, { rules: OPTIMIZELY_PROFILE, cwd: this.dir });
     const origin = loaded.desired.contentTypes.find(({ def }) => def.key === key)?.origin;
     if (!origin) throw new Error(`No YAML file defines ${key}.`);
     return resolve(this.dir, origin.file);
@@ -116,7 +118,7 @@ export class Project {
 
   /** Every diagnostic of the YAML, checked against what the target holds now. */
   async check(): Promise<Diagnostic[]> {
-    const loaded = await loadDesired(this.config, { cwd: this.dir });
+    const loaded = await loadDesired(this.config, { rules: OPTIMIZELY_PROFILE, cwd: this.dir });
     return checkDesired(loaded, await readLive(this.adapter));
   }
 

@@ -1,3 +1,4 @@
+import { OPTIMIZELY_DEFAULTS } from '../../../src/adapters/optimizely/profile.js';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AccessRight, BaseType, ContentTypeDef, EnumValue, ItemDef, PropertyDef, PropertyGroupDef } from '../../../src/core/model.js';
@@ -26,7 +27,7 @@ export function loadCorpus(): CorpusFile[] {
         name,
         contentTypes: json.contentTypes.map(wireToCanonical),
         propertyGroups: (json.propertyGroups ?? []).map((group) =>
-          normalizePropertyGroup({ key: String(group.key), displayName: String(group.displayName ?? group.key), sortOrder: group.sortOrder as number | undefined }),
+          normalizePropertyGroup({ key: String(group.key), displayName: String(group.displayName ?? group.key), sortOrder: group.sortOrder as number | undefined }, OPTIMIZELY_DEFAULTS),
         ),
       };
     });
@@ -51,7 +52,7 @@ export function wireToCanonical(wire: Wire): ContentTypeDef {
     contracts: wire.contracts as string[] | undefined,
     accessRights: wire.accessRights as AccessRight[] | undefined,
     properties,
-  });
+  }, OPTIMIZELY_DEFAULTS);
 }
 
 function baseType(value: unknown): BaseType {

@@ -1,3 +1,4 @@
+import { OPTIMIZELY_DEFAULTS } from '../../../src/adapters/optimizely/profile.js';
 import { expect } from 'vitest';
 import { createOptimizelyAdapter } from '../../../src/adapters/optimizely/index.js';
 import { digest } from '../../../src/core/digest.js';
@@ -29,10 +30,10 @@ export async function liveState(emulator: RunningEmulator): Promise<{
   propertyGroups: Map<string, { digest: string; readOnly: boolean }>;
 }> {
   const adapter = createOptimizelyAdapter({ apiUrl: emulator.url, apiVersion: 'v1', clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET });
-  const [types, groups] = await Promise.all([adapter.listContentTypes(), adapter.listPropertyGroups()]);
+  const [types, groups] = await Promise.all([adapter.resources.contentType.list(), adapter.resources.propertyGroup.list()]);
   return {
-    contentTypes: new Map(types.map((type) => [type.def.key, { digest: digest(normalizeContentType(type.def)), readOnly: type.readOnly }])),
-    propertyGroups: new Map(groups.map((group) => [group.def.key, { digest: digest(normalizePropertyGroup(group.def)), readOnly: group.readOnly }])),
+    contentTypes: new Map(types.map((type) => [type.def.key, { digest: digest(normalizeContentType(type.def, OPTIMIZELY_DEFAULTS)), readOnly: type.readOnly }])),
+    propertyGroups: new Map(groups.map((group) => [group.def.key, { digest: digest(normalizePropertyGroup(group.def, OPTIMIZELY_DEFAULTS)), readOnly: group.readOnly }])),
   };
 }
 

@@ -1,3 +1,4 @@
+import { OPTIMIZELY_DEFAULTS } from '../../../src/adapters/optimizely/profile.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -12,7 +13,7 @@ function importSeed(seed: CatalystSeed, request: Partial<Omit<CatalystImportRequ
   const file = createCatalystDb(seed);
   const loaded = loadCatalystSnapshot(file);
   expect(loaded.snapshot).toBeDefined();
-  const result = importCatalystTypes({ snapshot: loaded.snapshot!, websites: [], overrides: NO_OVERRIDES, knownKeys: new Map(), ...request });
+  const result = importCatalystTypes({ snapshot: loaded.snapshot!, websites: [], overrides: NO_OVERRIDES, knownKeys: new Map(), defaults: OPTIMIZELY_DEFAULTS, ...request });
   const byKey = Object.fromEntries(result.types.map((type) => [type.def.key, type]));
   return { ...result, diagnostics: [...loaded.diagnostics, ...result.diagnostics], byKey, file };
 }

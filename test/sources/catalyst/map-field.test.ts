@@ -1,3 +1,4 @@
+import { OPTIMIZELY_DEFAULTS } from '../../../src/adapters/optimizely/profile.js';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../../src/core/diagnostic.js';
 import type { ItemDef, PropertyDef } from '../../../src/core/model.js';
@@ -89,7 +90,7 @@ describe('mapField: every Catalyst field type, both spellings of constraints', (
   it.each(cases)('$name', ({ field, expected, codes = [], evidence }) => {
     const result = map(field, evidence);
     expect(result.mapped).toBeDefined();
-    expect(normalizeProperty(result.mapped!.property)).toEqual(normalizeProperty(expected));
+    expect(normalizeProperty(result.mapped!.property, OPTIMIZELY_DEFAULTS)).toEqual(normalizeProperty(expected, OPTIMIZELY_DEFAULTS));
     expect(result.codes.sort()).toEqual([...codes].sort());
   });
 

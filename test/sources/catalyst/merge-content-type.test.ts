@@ -1,3 +1,4 @@
+import { OPTIMIZELY_DEFAULTS } from '../../../src/adapters/optimizely/profile.js';
 import { describe, expect, it } from 'vitest';
 import type { ContentTypeDef } from '../../../src/core/model.js';
 import { normalizeContentType } from '../../../src/core/normalize.js';
@@ -12,13 +13,13 @@ const base = normalizeContentType({
     body: { type: 'richText', sortOrder: 2 },
     views: { type: 'integer', sortOrder: 3 },
   },
-});
+}, OPTIMIZELY_DEFAULTS);
 
 type Edit = (def: ContentTypeDef) => void;
 const edit = (...edits: Edit[]): ContentTypeDef => {
   const copy = structuredClone(base);
   for (const apply of edits) apply(copy);
-  return normalizeContentType(copy);
+  return normalizeContentType(copy, OPTIMIZELY_DEFAULTS);
 };
 
 describe('mergeContentType', () => {
@@ -82,7 +83,7 @@ describe('mergeContentType', () => {
     },
   ];
   it.each(cases)('$name', ({ ours, theirs, expected, conflicts = [], prefer }) => {
-    const result = mergeContentType(base, edit(...ours), edit(...theirs), prefer);
+    const result = mergeContentType(base, edit(...ours), edit(...theirs), prefer, OPTIMIZELY_DEFAULTS);
     expect(result.conflicts.map((conflict) => conflict.path)).toEqual(conflicts);
     expect(result.merged).toEqual(edit(...expected));
   });
@@ -90,18 +91,18 @@ describe('mergeContentType', () => {
   it('without a base, every member the two sides hold differently conflicts', () => {
     const ours = edit((d) => (d.properties.title!.maxLength = 80), (d) => delete d.properties.views);
     const theirs = edit((d) => (d.properties.title!.maxLength = 120), (d) => delete d.properties.body);
-    const result = mergeContentType(undefined, ours, theirs);
+    const result = mergeContentType(undefined, ours, theirs, undefined, OPTIMIZELY_DEFAULTS);
     expect(result.conflicts.map((conflict) => [conflict.path, conflict.ours, conflict.theirs])).toEqual([
       ['properties.body', base.properties.body, undefined],
       ['properties.title.maxLength', 80, 120],
       ['properties.views', undefined, base.properties.views],
     ]);
-    expect(mergeContentType(undefined, ours, ours).conflicts).toEqual([]);
+    expect(mergeContentType(undefined, ours, ours, undefined, OPTIMIZELY_DEFAULTS).conflicts).toEqual([]);
   });
 
   it('set-like lists merge entry by entry', () => {
     const withTypes = (types: string[]) => edit((d) => (d.mayContainTypes = types));
-    const result = mergeContentType(withTypes(['A']), withTypes(['A', 'B']), withTypes(['A', 'C']));
+    const result = mergeContentType(withTypes(['A']), withTypes(['A', 'B']), withTypes(['A', 'C']), undefined, OPTIMIZELY_DEFAULTS);
     expect(result.conflicts).toEqual([]);
     expect(result.merged.mayContainTypes).toEqual(['A', 'B', 'C']);
   });

@@ -1,3 +1,4 @@
+import { OPTIMIZELY_DEFAULTS } from '../../../src/adapters/optimizely/profile.js';
 import { describe, expect, it } from 'vitest';
 import { digest } from '../../../src/core/digest.js';
 import type { ContentTypeDef } from '../../../src/core/model.js';
@@ -14,7 +15,7 @@ const origin = (id: string, websiteId = 'w1'): CatalystOrigin => ({
   shape: 'wrapper',
 });
 const def = (key: string, title: Partial<ContentTypeDef['properties'][string]> = {}): ContentTypeDef =>
-  normalizeContentType({ key, baseType: '_component', displayName: key, properties: { title: { type: 'string', ...title } } });
+  normalizeContentType({ key, baseType: '_component', displayName: key, properties: { title: { type: 'string', ...title } } }, OPTIMIZELY_DEFAULTS);
 const imported = (key: string, title = {}, id = key): ImportedType => ({ def: def(key, title), origin: origin(id), header: [], sources: {}, skipped: [] });
 const entry = (key: string, title = {}, id = key, websiteId = 'w1'): CatalystBaseEntry => ({
   digest: digest(def(key, title)),
@@ -25,7 +26,7 @@ const entry = (key: string, title = {}, id = key, websiteId = 'w1'): CatalystBas
 const yaml = (key: string, title = {}): [string, YamlType] => [key, { def: def(key, title), file: `/p/${key}.yaml` }];
 
 function plan(input: Partial<ReimportInput>) {
-  return planReimport({ imported: [], base: {}, yaml: new Map(), websiteIds: new Set(['w1']), failedRowIds: new Set(), prefer: undefined, now: '2025-09-01T00:00:00.000Z', ...input });
+  return planReimport({ imported: [], base: {}, yaml: new Map(), websiteIds: new Set(['w1']), failedRowIds: new Set(), prefer: undefined, now: '2025-09-01T00:00:00.000Z', defaults: OPTIMIZELY_DEFAULTS, ...input });
 }
 
 describe('planReimport: Catalyst as one more side of a three-way merge', () => {

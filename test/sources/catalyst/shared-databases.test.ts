@@ -1,3 +1,4 @@
+import { OPTIMIZELY_DEFAULTS } from '../../../src/adapters/optimizely/profile.js';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +15,7 @@ const GOLDEN = fileURLToPath(new URL('../../fixtures/catalyst/golden/', import.m
 function importShared(name: Parameters<typeof sharedCatalystFile>[0]) {
   const loaded = loadCatalystSnapshot(sharedCatalystFile(name));
   expect(loaded.snapshot).toBeDefined();
-  const result = importCatalystTypes({ snapshot: loaded.snapshot!, websites: [], overrides: NO_OVERRIDES, knownKeys: new Map() });
+  const result = importCatalystTypes({ snapshot: loaded.snapshot!, websites: [], overrides: NO_OVERRIDES, knownKeys: new Map(), defaults: OPTIMIZELY_DEFAULTS });
   return { ...result, diagnostics: [...loaded.diagnostics, ...result.diagnostics] };
 }
 
@@ -28,13 +29,13 @@ function expectGolden(dir: string, types: readonly ImportedType[]): void {
   if (process.env.UPDATE_GOLDEN === '1') rmSync(`${GOLDEN}${dir}`, { recursive: true, force: true });
   for (const type of types) {
     const path = `${GOLDEN}${dir}/${type.def.key}.yaml`;
-    const text = formatContentTypeYaml(type.def, { headerComments: type.header });
+    const text = formatContentTypeYaml(type.def, { headerComments: type.header, defaults: OPTIMIZELY_DEFAULTS });
     if (process.env.UPDATE_GOLDEN === '1') {
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, text);
     }
     expect(text, path).toBe(readFileSync(path, 'utf8'));
-    const parsed = parseContentTypeText(text, path);
+    const parsed = parseContentTypeText(text, path, OPTIMIZELY_DEFAULTS);
     expect(parsed.diagnostics).toEqual([]);
     expect(parsed.document?.kind === 'contentType' && parsed.document.contentType).toEqual(type.def);
   }

@@ -1,3 +1,4 @@
+import { OPTIMIZELY_DEFAULTS } from '../../../src/adapters/optimizely/profile.js';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../../src/core/diagnostic.js';
 import type { PropertyDef } from '../../../src/core/model.js';
@@ -55,7 +56,7 @@ describe('toCatalystField: a new field reads back as the same property, in both 
       expect(write.field && 'validation' in write.field).toBe(shape === 'wrapper' && write.field?.validation !== undefined);
       const back = readBack(write.field!);
       expect(back.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')).toEqual([]);
-      expect(normalizeProperty(back.property!)).toEqual(normalizeProperty(property));
+      expect(normalizeProperty(back.property!, OPTIMIZELY_DEFAULTS)).toEqual(normalizeProperty(property, OPTIMIZELY_DEFAULTS));
     });
   }
 

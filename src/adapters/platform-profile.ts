@@ -1,0 +1,28 @@
+import type { PlatformRules } from '../core/platform-profile.js';
+
+/** The environment variables a platform's targets read, unless the config names others. */
+export interface PlatformEnvironment {
+  url: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+/**
+ * Everything catalyst assumes about a platform, in one place: the rules core plans with (server
+ * defaults, built-in groups, system types), the API versions and which members each can store,
+ * the environment variables, the default API host and the credentials of its embedded emulator.
+ * Starting that emulator is the composition root's job (src/engine/platforms.ts).
+ */
+export interface PlatformProfile extends PlatformRules {
+  /** As configs name it: `optimizely`. */
+  platform: string;
+  /** API versions, the default first. */
+  apiVersions: readonly string[];
+  /** Per API version, the members of a content type, a property and an array's items it has no field for. */
+  unstorableMembers: Readonly<Record<string, { type: readonly string[]; property: readonly string[]; item: readonly string[] }>>;
+  env: PlatformEnvironment;
+  /** The API host when the config and environment name none. */
+  defaultApiUrl: string;
+  /** The client credentials the embedded emulator accepts; not secret (they only open a local demo). */
+  embeddedCredentials: { clientId: string; clientSecret: string };
+}
