@@ -42,7 +42,7 @@ describe(`the catalyst CLI on ${FILE}`, () => {
     const result = await catalyst('import', 'optimizely');
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('Imported 32 content types, 4 property groups and 0 display templates into content-types, recorded as synced in catalyst.lock.json.');
+    expect(result.stdout).toContain('Imported 32 content types, 4 property groups and 16 display templates into content-types, recorded as synced in catalyst.lock.json.');
     expect((await project.desired()).contentTypes.size).toBe(32);
   });
 

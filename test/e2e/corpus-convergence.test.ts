@@ -41,13 +41,14 @@ describe.each(CASES)('%s', (_title, { name, apiVersion }) => {
     if (dir) await removeProjectDir(dir);
   });
 
-  it('imports every type and group into YAML and the lockfile, losing nothing the API carries', async () => {
+  it('imports every type, group and display template into YAML and the lockfile, losing nothing the API carries', async () => {
     imported = await project.import();
     const borrowed = (BORROWED_TYPES[name] ?? []).map(({ key }) => key);
     expect(new Set(imported.contentTypes)).toEqual(new Set([...file.contentTypes.map((type) => type.key), ...borrowed, ...BUILT_IN_TYPES]));
     expect(imported.systemTypes).toEqual([]);
     const systemGroups = emulator.store.propertyGroups.list().filter((stored) => stored.source !== '').map((stored) => stored.doc.key);
     expect(new Set(imported.propertyGroups)).toEqual(new Set([...file.propertyGroups, ...undeclaredGroups(file, systemGroups)].map((group) => group.key)));
+    expect(new Set(imported.displayTemplates)).toEqual(new Set(file.displayTemplates.map((template) => template.key)));
 
     const desired = await project.desired();
     for (const raw of file.contentTypes.filter((type) => !BUILT_IN_TYPES.has(type.key))) {
@@ -69,7 +70,7 @@ describe.each(CASES)('%s', (_title, { name, apiVersion }) => {
     expect(plan.blockers).toEqual([]);
     expect(plan.warnings).toEqual([]);
     expect(plan.resources.filter((resource) => resource.action !== 'none' || resource.changes.length > 0)).toEqual([]);
-    expect(plan.summary.statuses.in_sync).toBe(imported.contentTypes.length + imported.propertyGroups.length);
+    expect(plan.summary.statuses.in_sync).toBe(imported.contentTypes.length + imported.propertyGroups.length + imported.displayTemplates.length);
   });
 
   it('plans exactly a person’s edit of the YAML, applies it, converges, and the CMS holds it', async () => {
