@@ -49,16 +49,16 @@ export function checkDesired(loaded: LoadedDesired, live?: LiveState): Diagnosti
 
 function collect(document: ParsedDocument, desired: DesiredState, locators: Map<string, (path: string) => SourceLocation>): void {
   switch (document.kind) {
-    case 'contentType': {
+    case 'contentTypeFile': {
       const def = document.contentType;
       desired.contentTypes.push({ def, origin: document.locate('key') });
       locators.set(`contentType:${def.key}`, (path) => document.locate(path));
       return;
     }
-    case 'propertyGroups':
+    case 'propertyGroupsFile':
       listed(document, 'propertyGroup', 'propertyGroups', document.propertyGroups, desired.propertyGroups, locators);
       return;
-    case 'displayTemplates':
+    case 'displayTemplatesFile':
       listed(document, 'displayTemplate', 'displayTemplates', document.displayTemplates, desired.displayTemplates, locators);
       return;
     default:

@@ -11,7 +11,7 @@ export function blockerCodesOf(plan: Plan, resource: ResourcePlan): string[] {
 /** The references a create leaves to the follow-up update step (a reference cycle), as `path → target`. */
 export function deferredOf(plan: Plan, resource: ResourcePlan): Array<{ path: string; target: string }> {
   for (const step of plan.steps) {
-    if (step.action === 'create' && step.kind === 'contentType' && resource.kind === 'contentType' && step.key === resource.key) return step.deferred;
+    if (step.action === 'create' && step.kind === resource.kind && step.key === resource.key) return step.deferred;
   }
   return [];
 }

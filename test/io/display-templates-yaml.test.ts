@@ -34,7 +34,7 @@ function lines(diagnostics: readonly Diagnostic[]): string[] {
 
 function templatesOf(text: string): DisplayTemplateDef[] {
   const result = parseContentTypeText(text, 'display-templates.yaml', OPTIMIZELY_DEFAULTS);
-  if (result.document?.kind !== 'displayTemplates') throw new Error(`not a templates document: ${JSON.stringify(result.diagnostics)}`);
+  if (result.document?.kind !== 'displayTemplatesFile') throw new Error(`not a templates document: ${JSON.stringify(result.diagnostics)}`);
   return result.document.displayTemplates;
 }
 
@@ -102,9 +102,9 @@ describe('display templates in YAML', () => {
           { key: 'Narrow', displayName: 'Narrow' },
         ],
       });
-      expect(written.map((file) => [file.kind, file.keys, file.path.slice(dir.length + 1), file.status])).toEqual([['displayTemplates', ['Wide', 'Narrow'], 'layout.yaml', 'updated']]);
+      expect(written.map((file) => [file.kind, file.keys, file.path.slice(dir.length + 1), file.status])).toEqual([['displayTemplatesFile', ['Wide', 'Narrow'], 'layout.yaml', 'updated']]);
       const { documents } = await parseContentTypeFiles('.', { cwd: dir, defaults: OPTIMIZELY_DEFAULTS });
-      expect(documents.flatMap((document) => (document.kind === 'displayTemplates' ? document.displayTemplates.map((template) => template.displayName) : []))).toEqual(['Narrow', 'Wide (edited)']);
+      expect(documents.flatMap((document) => (document.kind === 'displayTemplatesFile' ? document.displayTemplates.map((template) => template.displayName) : []))).toEqual(['Narrow', 'Wide (edited)']);
     });
 
     it('without a templates file, they go to display-templates.yaml', async () => {

@@ -35,8 +35,8 @@ describe('formatContentTypeYaml → parseContentTypeText gives back exactly the 
     const text = formatContentTypeYaml(def, { schemaPath: '../schemas/content-type.schema.json', defaults: OPTIMIZELY_DEFAULTS });
     const parsed = parseContentTypeText(text, 'type.yaml', OPTIMIZELY_DEFAULTS);
     expect(parsed.diagnostics).toEqual([]);
-    expect(parsed.document?.kind).toBe('contentType');
-    const back = parsed.document?.kind === 'contentType' ? parsed.document.contentType : undefined;
+    expect(parsed.document?.kind).toBe('contentTypeFile');
+    const back = parsed.document?.kind === 'contentTypeFile' ? parsed.document.contentType : undefined;
     expect(back).toEqual(def);
     expect(digest(back)).toBe(digest(def));
   });
@@ -45,7 +45,7 @@ describe('formatContentTypeYaml → parseContentTypeText gives back exactly the 
     for (const { def } of types) {
       const text = formatContentTypeYaml(def, { defaults: OPTIMIZELY_DEFAULTS });
       const parsed = parseContentTypeText(text, 'type.yaml', OPTIMIZELY_DEFAULTS).document;
-      expect(parsed?.kind === 'contentType' && formatContentTypeYaml(parsed.contentType, { defaults: OPTIMIZELY_DEFAULTS })).toBe(text);
+      expect(parsed?.kind === 'contentTypeFile' && formatContentTypeYaml(parsed.contentType, { defaults: OPTIMIZELY_DEFAULTS })).toBe(text);
     }
   });
 });
@@ -56,7 +56,7 @@ describe('formatPropertyGroupsYaml round trip', () => {
     expect(groups.length).toBeGreaterThan(0);
     const parsed = parseContentTypeText(formatPropertyGroupsYaml(groups, { defaults: OPTIMIZELY_DEFAULTS }), 'groups.yaml', OPTIMIZELY_DEFAULTS);
     expect(parsed.diagnostics).toEqual([]);
-    const back = parsed.document?.kind === 'propertyGroups' ? parsed.document.propertyGroups : [];
+    const back = parsed.document?.kind === 'propertyGroupsFile' ? parsed.document.propertyGroups : [];
     expect([...back].sort((a, b) => a.key.localeCompare(b.key))).toEqual([...groups].sort((a, b) => a.key.localeCompare(b.key)));
   });
 });
@@ -140,7 +140,7 @@ describe('formatContentTypeYaml round trip over generated definitions', () => {
       const def = generate(seed);
       const parsed = parseContentTypeText(formatContentTypeYaml(def, { defaults: OPTIMIZELY_DEFAULTS }), `Type${seed}.yaml`, OPTIMIZELY_DEFAULTS);
       expect([seed, parsed.diagnostics]).toEqual([seed, []]);
-      expect([seed, parsed.document?.kind === 'contentType' && parsed.document.contentType]).toEqual([seed, def]);
+      expect([seed, parsed.document?.kind === 'contentTypeFile' && parsed.document.contentType]).toEqual([seed, def]);
     }
   });
 });

@@ -17,7 +17,7 @@ function render(diagnostics: readonly Diagnostic[]): string {
 }
 
 function contentTypes(documents: readonly ParsedDocument[]): ContentTypeDef[] {
-  return documents.flatMap((document) => (document.kind === 'contentType' ? [document.contentType] : []));
+  return documents.flatMap((document) => (document.kind === 'contentTypeFile' ? [document.contentType] : []));
 }
 
 describe('a good project', () => {
@@ -25,10 +25,10 @@ describe('a good project', () => {
     const { documents, diagnostics } = await parseContentTypeFiles('content-types', { defaults: OPTIMIZELY_DEFAULTS, cwd: join(FIXTURES, 'good') });
     expect(diagnostics).toEqual([]);
     expect(documents.map((document) => [document.file, document.kind])).toEqual([
-      ['content-types/Hero.yml', 'contentType'],
-      ['content-types/SeoContract.yaml', 'contentType'],
-      ['content-types/pages/ArticlePage.yaml', 'contentType'],
-      ['content-types/property-groups.yaml', 'propertyGroups'],
+      ['content-types/Hero.yml', 'contentTypeFile'],
+      ['content-types/SeoContract.yaml', 'contentTypeFile'],
+      ['content-types/pages/ArticlePage.yaml', 'contentTypeFile'],
+      ['content-types/property-groups.yaml', 'propertyGroupsFile'],
     ]);
     expect(contentTypes(documents)).toEqual([
       {
@@ -90,8 +90,8 @@ describe('a good project', () => {
         },
       },
     ]);
-    const groups = documents.find((document) => document.kind === 'propertyGroups');
-    expect(groups?.kind === 'propertyGroups' && groups.propertyGroups).toEqual([
+    const groups = documents.find((document) => document.kind === 'propertyGroupsFile');
+    expect(groups?.kind === 'propertyGroupsFile' && groups.propertyGroups).toEqual([
       { key: 'SEO', displayName: 'Search engines', sortOrder: 10 },
       { key: 'Layout', displayName: 'Layout' },
     ]);
@@ -117,7 +117,7 @@ describe('a good project', () => {
     for (const [path, line, column] of cases) {
       expect([path, article.locate(path)]).toEqual([path, { file, line, column }]);
     }
-    const groups = documents.find((document) => document.kind === 'propertyGroups')!;
+    const groups = documents.find((document) => document.kind === 'propertyGroupsFile')!;
     expect(groups.locate('propertyGroups.Layout')).toEqual({ file: 'content-types/property-groups.yaml', line: 3, column: 5 });
     expect(groups.locate('propertyGroups.0.sortOrder')).toEqual({ file: 'content-types/property-groups.yaml', line: 2, column: 57 });
   });

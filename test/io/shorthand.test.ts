@@ -11,7 +11,7 @@ import { parseContentTypeText } from '../../src/io/yaml/parse-content-type-text.
 function parseProperty(yaml: string): PropertyDef {
   const result = parseContentTypeText(`key: Sample\nbaseType: _component\nproperties:\n  p: ${yaml}\n`, 'sample.yaml', OPTIMIZELY_DEFAULTS);
   expect(result.diagnostics).toEqual([]);
-  if (result.document?.kind !== 'contentType') throw new Error('not a content type');
+  if (result.document?.kind !== 'contentTypeFile') throw new Error('not a content type');
   return result.document.contentType.properties.p!;
 }
 
@@ -94,7 +94,7 @@ describe('YAML anchors, aliases and merge keys', () => {
     const result = parseContentTypeText(yaml, 'shared.yaml', OPTIMIZELY_DEFAULTS);
     expect(result.diagnostics).toEqual([]);
     const ranks = [e(3, 'High'), e(1, 'Low')];
-    expect(result.document?.kind === 'contentType' && result.document.contentType.properties).toEqual({
+    expect(result.document?.kind === 'contentTypeFile' && result.document.contentType.properties).toEqual({
       first: { type: 'string', localized: true },
       second: { type: 'string', localized: true, required: true },
       rank: { type: 'integer', enum: ranks },
@@ -134,7 +134,7 @@ describe('content type shorthands', () => {
   it.each(cases)('$name', ({ yaml, canonical }) => {
     const result = parseContentTypeText(yaml, 'type.yaml', OPTIMIZELY_DEFAULTS);
     expect(result.diagnostics).toEqual([]);
-    expect(result.document?.kind === 'contentType' && result.document.contentType).toEqual(canonical);
+    expect(result.document?.kind === 'contentTypeFile' && result.document.contentType).toEqual(canonical);
     expect(expandContentType(compactContentType(canonical, OPTIMIZELY_DEFAULTS), OPTIMIZELY_DEFAULTS)).toEqual(canonical);
   });
 
@@ -263,7 +263,7 @@ describe('formatted YAML', () => {
     }, OPTIMIZELY_DEFAULTS);
     const back = parseContentTypeText(formatContentTypeYaml(def, { defaults: OPTIMIZELY_DEFAULTS }), 'tricky.yaml', OPTIMIZELY_DEFAULTS);
     expect(back.diagnostics).toEqual([]);
-    expect(back.document?.kind === 'contentType' && back.document.contentType).toEqual(def);
+    expect(back.document?.kind === 'contentTypeFile' && back.document.contentType).toEqual(def);
   });
 
   it('quotes values YAML would otherwise read as something else', () => {
@@ -276,6 +276,6 @@ describe('formatted YAML', () => {
     }, OPTIMIZELY_DEFAULTS);
     const text = formatContentTypeYaml(def, { defaults: OPTIMIZELY_DEFAULTS });
     const back = parseContentTypeText(text, 'q.yaml', OPTIMIZELY_DEFAULTS).document;
-    expect(back?.kind === 'contentType' && back.contentType).toEqual(def);
+    expect(back?.kind === 'contentTypeFile' && back.contentType).toEqual(def);
   });
 });

@@ -38,7 +38,7 @@ describe('writeContentTypeFiles', () => {
     );
     const parsed = await parseContentTypeFiles('content-types', { defaults: OPTIMIZELY_DEFAULTS, cwd: dir });
     expect(parsed.diagnostics).toEqual([]);
-    const types = parsed.documents.flatMap((d) => (d.kind === 'contentType' ? [d.contentType] : []));
+    const types = parsed.documents.flatMap((d) => (d.kind === 'contentTypeFile' ? [d.contentType] : []));
     expect(types.sort((a, b) => a.key.localeCompare(b.key))).toEqual([...corpus.contentTypes].sort((a, b) => a.key.localeCompare(b.key)));
     const first = await readFile(join(dir, 'content-types', `${corpus.contentTypes[0]!.key}.yaml`), 'utf8');
     expect(first.split('\n')[0]).toBe('# yaml-language-server: $schema=../schemas/content-type.schema.json');

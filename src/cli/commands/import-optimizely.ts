@@ -74,7 +74,7 @@ async function readExisting(context: CliContext, dir: string, defaults: ServerDe
     `Nothing was written: catalyst cannot tell which content type a file with errors holds, so importing could replace someone's edits. Fix the files above, or move them out of ${shown}, then import again.`,
   );
   const existing = new Map<string, ContentTypeDef>();
-  for (const document of parsed.documents) if (document.kind === 'contentType') existing.set(document.contentType.key, document.contentType);
+  for (const document of parsed.documents) if (document.kind === 'contentTypeFile') existing.set(document.contentType.key, document.contentType);
   return existing;
 }
 

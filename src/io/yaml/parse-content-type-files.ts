@@ -125,13 +125,13 @@ function duplicateKeys(documents: readonly ParsedDocument[]): Diagnostic[] {
     });
   for (const document of documents) {
     switch (document.kind) {
-      case 'contentType':
+      case 'contentTypeFile':
         append(contentTypes, document.contentType.key, { location: document.locate('key'), path: 'key' });
         break;
-      case 'propertyGroups':
+      case 'propertyGroupsFile':
         listed(groups, 'propertyGroups', document.propertyGroups, document);
         break;
-      case 'displayTemplates':
+      case 'displayTemplatesFile':
         listed(templates, 'displayTemplates', document.displayTemplates, document);
         break;
       default:

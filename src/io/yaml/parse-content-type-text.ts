@@ -22,19 +22,19 @@ interface ParsedDocumentBase {
 }
 
 export interface ParsedContentTypeDocument extends ParsedDocumentBase {
-  kind: 'contentType';
+  kind: 'contentTypeFile';
   /** Canonical (normalized). */
   contentType: ContentTypeDef;
 }
 
 export interface ParsedPropertyGroupsDocument extends ParsedDocumentBase {
-  kind: 'propertyGroups';
+  kind: 'propertyGroupsFile';
   /** Canonical (normalized), in the order written. Paths are `propertyGroups.<index>.<member>`. */
   propertyGroups: PropertyGroupDef[];
 }
 
 export interface ParsedDisplayTemplatesDocument extends ParsedDocumentBase {
-  kind: 'displayTemplates';
+  kind: 'displayTemplatesFile';
   /** Canonical (normalized), in the order written. Paths are `displayTemplates.<index>.<member>`. */
   displayTemplates: DisplayTemplateDef[];
 }
@@ -109,15 +109,15 @@ export function parseContentTypeText(text: string, file: string, defaults: Serve
   }
   if (listed?.member === 'propertyGroups') {
     const propertyGroups = expandPropertyGroups(value as unknown as WrittenPropertyGroups, defaults);
-    return { document: { kind: 'propertyGroups', file, propertyGroups, locate }, diagnostics };
+    return { document: { kind: 'propertyGroupsFile', file, propertyGroups, locate }, diagnostics };
   }
   if (listed?.member === 'displayTemplates') {
     const displayTemplates = expandDisplayTemplates(value as unknown as WrittenDisplayTemplates);
-    return { document: { kind: 'displayTemplates', file, displayTemplates, locate }, diagnostics };
+    return { document: { kind: 'displayTemplatesFile', file, displayTemplates, locate }, diagnostics };
   }
   const written = value as unknown as WrittenContentType;
   orderEnumMaps(written, document);
-  return { document: { kind: 'contentType', file, contentType: expandContentType(written, defaults), locate }, diagnostics };
+  return { document: { kind: 'contentTypeFile', file, contentType: expandContentType(written, defaults), locate }, diagnostics };
 }
 
 /**

@@ -63,13 +63,13 @@ export async function writeContentTypeFiles(
   for (const document of existing.documents) {
     const path = join(root, document.file);
     switch (document.kind) {
-      case 'contentType':
+      case 'contentTypeFile':
         typeFiles.set(document.contentType.key, path);
         break;
-      case 'propertyGroups':
+      case 'propertyGroupsFile':
         groupFiles.push({ path, entries: document.propertyGroups });
         break;
-      case 'displayTemplates':
+      case 'displayTemplatesFile':
         templateFiles.push({ path, entries: document.displayTemplates });
         break;
       default:
@@ -87,18 +87,18 @@ export async function writeContentTypeFiles(
       schemaPath: schemaReference(options.schema, cwd, path),
       defaults,
     });
-    written.push({ kind: 'contentType', keys: [def.key], path, status: await writeTextAtomic(path, text) });
+    written.push({ kind: 'contentTypeFile', keys: [def.key], path, status: await writeTextAtomic(path, text) });
   }
   if (options.propertyGroups && options.propertyGroups.length > 0) {
     for (const [path, groups] of placeListed(groupFiles, options.propertyGroups, join(root, 'property-groups.yaml'))) {
       const text = formatPropertyGroupsYaml(groups, { schemaPath: schemaReference(options.schema, cwd, path), defaults });
-      written.push({ kind: 'propertyGroups', keys: groups.map((group) => group.key), path, status: await writeTextAtomic(path, text) });
+      written.push({ kind: 'propertyGroupsFile', keys: groups.map((group) => group.key), path, status: await writeTextAtomic(path, text) });
     }
   }
   if (options.displayTemplates && options.displayTemplates.length > 0) {
     for (const [path, templates] of placeListed(templateFiles, options.displayTemplates, join(root, 'display-templates.yaml'))) {
       const text = formatDisplayTemplatesYaml(templates, { schemaPath: schemaReference(options.schema, cwd, path) });
-      written.push({ kind: 'displayTemplates', keys: templates.map((template) => template.key), path, status: await writeTextAtomic(path, text) });
+      written.push({ kind: 'displayTemplatesFile', keys: templates.map((template) => template.key), path, status: await writeTextAtomic(path, text) });
     }
   }
   return written;

@@ -128,7 +128,7 @@ export async function readYaml(dir: string, cwd: string, defaults: ServerDefault
   if (hasErrors(diagnostics)) return { diagnostics };
   const types = new Map<string, YamlType>();
   for (const document of parsed.documents) {
-    if (document.kind === 'contentType') types.set(document.contentType.key, { def: document.contentType, file: resolve(cwd, document.file) });
+    if (document.kind === 'contentTypeFile') types.set(document.contentType.key, { def: document.contentType, file: resolve(cwd, document.file) });
   }
   return { types, diagnostics };
 }

@@ -37,7 +37,7 @@ function expectGolden(dir: string, types: readonly ImportedType[]): void {
     expect(text, path).toBe(readFileSync(path, 'utf8'));
     const parsed = parseContentTypeText(text, path, OPTIMIZELY_DEFAULTS);
     expect(parsed.diagnostics).toEqual([]);
-    expect(parsed.document?.kind === 'contentType' && parsed.document.contentType).toEqual(type.def);
+    expect(parsed.document?.kind === 'contentTypeFile' && parsed.document.contentType).toEqual(type.def);
   }
   expect(readdirSync(`${GOLDEN}${dir}`).sort()).toEqual(expectedFiles);
 }
