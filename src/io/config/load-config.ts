@@ -113,15 +113,16 @@ function configSpecialCases(error: ErrorObject, path: string[], platforms: Targe
       detail: `${JSON.stringify(error.data)} is not an http or https URL. Set \`url\` to the API host, e.g. ${platforms.optimizely.defaultApiUrl} (catalyst adds the version path), or to \`embedded\` for the built-in emulator.`,
     };
   }
-  return literalCredential(error, path);
+  return literalCredential(error, path, platforms);
 }
 
 /** A credential written in the file: refused, with the environment variable to use instead. */
-function literalCredential(error: ErrorObject, path: string[]): SpecialCase | undefined {
+function literalCredential(error: ErrorObject, path: string[], platforms: TargetPlatforms): SpecialCase | undefined {
   const member =
     error.keyword === 'not' ? path.at(-1) : error.keyword === 'additionalProperties' ? String(error.params.additionalProperty) : undefined;
   if (member === undefined || !CREDENTIAL_NAME.test(member)) return undefined;
-  const variable = /id/i.test(member) && !/secret/i.test(member) ? 'OPTIMIZELY_CMS_CLIENT_ID' : 'OPTIMIZELY_CMS_CLIENT_SECRET';
+  const { env } = platforms.optimizely;
+  const variable = /id/i.test(member) && !/secret/i.test(member) ? env.clientId : env.clientSecret;
   return {
     code: CONFIG_CODES.literalCredential,
     severity: 'error',
