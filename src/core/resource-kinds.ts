@@ -6,6 +6,7 @@ import { normalizeContentType, normalizeDisplayTemplate, normalizePropertyGroup 
 import { contentTypeReferences, displayTemplateReferences, type Reference } from './references.js';
 import type { PlatformRules } from './platform-profile.js';
 import { contentTypeFinding, type Finding } from './content-type-findings.js';
+import { displayTemplateFinding, propertyGroupFinding } from './resource-findings.js';
 
 /** The member of desired, base and live state (and of a lockfile section) that holds a kind. */
 export type KindSection = KindSections[ResourceKind];
@@ -39,7 +40,6 @@ export interface KindDescriptor<K extends ResourceKind> {
   builtIn(rules: PlatformRules): readonly string[];
 }
 
-const noFinding = () => undefined;
 const noReferences = () => [];
 const noBuiltIns = () => [];
 
@@ -53,7 +53,7 @@ export const KINDS = {
     rank: 0,
     normalize: normalizePropertyGroup,
     deleteFinding: (key) => ({ code: 'DS107', reason: `deletes property group "${key}"; properties placed in it lose their group` }),
-    changeFinding: noFinding,
+    changeFinding: propertyGroupFinding,
     references: noReferences,
     holdsContent: false,
     builtIn: (rules) => rules.builtInGroups,
@@ -81,7 +81,7 @@ export const KINDS = {
     rank: 2,
     normalize: (def) => normalizeDisplayTemplate(def),
     deleteFinding: (key) => ({ code: 'DS109', reason: `deletes display template "${key}"; content rendered with it loses its display settings` }),
-    changeFinding: noFinding,
+    changeFinding: displayTemplateFinding,
     references: displayTemplateReferences,
     holdsContent: false,
     builtIn: noBuiltIns,

@@ -24,6 +24,8 @@ export const RISK_CODES = {
   BC107: { risk: 'breaking', title: 'Contract removed' },
   BC108: { risk: 'breaking', title: 'accessRights changed' },
   BC109: { risk: 'breaking', title: 'Property format changed' },
+  BC110: { risk: 'breaking', title: 'Display setting or choice removed' },
+  BC111: { risk: 'breaking', title: 'Display template applies to other content' },
 } as const satisfies Record<RiskCode, { risk: Exclude<Risk, 'safe'>; title: string }>;
 
 /**

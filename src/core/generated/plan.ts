@@ -101,7 +101,9 @@ export type RiskCode =
   | 'BC106'
   | 'BC107'
   | 'BC108'
-  | 'BC109';
+  | 'BC109'
+  | 'BC110'
+  | 'BC111';
 /**
  * This interface was referenced by `PlanDocument`'s JSON-Schema
  * via the `definition` "ClassifiedChange".
