@@ -3,13 +3,11 @@ import { once } from 'node:events';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CLIENT_SECRET, startEmulator } from '../../src/emulator/index.js';
-import { runCli } from '../helpers/run-cli.js';
+import { CLI_MAIN, runCli } from '../helpers/run-cli.js';
 import { Api, sampleType } from './helpers/api.js';
 
-const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
 const READY = /^Optimizely CMS emulator listening on (http:\/\/127\.0\.0\.1:\d+) \(client id: ([^)]+)\)\n$/;
 
 interface Running {
@@ -21,7 +19,7 @@ interface Running {
 
 /** Starts `catalyst emulator` as a user would and waits for its ready line. */
 async function startCommand(args: string[], env: Record<string, string | undefined> = {}): Promise<Running> {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'emulator', ...args], {
+  const child = spawn(process.execPath, [CLI_MAIN, 'emulator', ...args], {
     env: { ...process.env, NO_COLOR: '1', OPTIMIZELY_CMS_CLIENT_ID: undefined, OPTIMIZELY_CMS_CLIENT_SECRET: undefined, ...env },
   });
   let stdout = '';

@@ -1,9 +1,8 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
-/** Resolved here, not from the child's working directory: a temp project has no node_modules. */
-const TSX = import.meta.resolve('tsx');
+/** The CLI as it ships, built once per test run by test/global-setup.ts. */
+export const CLI_MAIN = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 
 export interface CliResult {
   code: number;
@@ -19,9 +18,9 @@ export interface RunCliOptions {
   onSpawn?: (child: ChildProcessWithoutNullStreams) => void;
 }
 
-/** Runs the catalyst CLI from source in a child process, as a user would, in any working directory. */
+/** Runs the built catalyst CLI in a child process, as a user would, in any working directory. */
 export function runCli(args: string[], options: RunCliOptions = {}): Promise<CliResult> {
-  return runProcess(process.execPath, ['--import', TSX, MAIN, ...args], { ...options, env: { NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env } });
+  return runProcess(process.execPath, [CLI_MAIN, ...args], { ...options, env: { NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env } });
 }
 
 /** Runs any command in a child process with this process's environment plus `options.env`, and collects its exit code and output. */
