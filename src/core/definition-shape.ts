@@ -1,4 +1,4 @@
-import { canonicalJson } from './canonical-json.js';
+import { compareCodeUnits } from './compare-code-units.js';
 
 export type { Definition } from './model.js';
 
@@ -69,19 +69,10 @@ export function memberOrder(path: readonly string[], ...objects: Array<Record<st
   return members;
 }
 
-export function sameValue(a: unknown, b: unknown): boolean {
-  return canonicalJson(a) === canonicalJson(b);
-}
-
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 export function asStringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string') : [];
-}
-
-/** Locale-independent string order, so output is the same on every machine. */
-export function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,32 +1,37 @@
+import { compareCodeUnits } from './compare-code-units.js';
+
 /**
- * The candidate closest to `input`, if one is close enough to be a plausible typo: the same name
- * in another case, or an edit distance of at most a third of the name (and at least 1).
- * Ties go to the candidate that sorts first, so the suggestion is deterministic.
+ * The candidate closest to `word` when it is close enough to be a likely typo, else undefined.
+ * Case differences count as half an edit, so `displayname` suggests `displayName`; a word of three
+ * or more letters that begins exactly one candidate suggests it (`prod` → `production`). The
+ * allowance is a third of the word (at least one edit). Ties go to the candidate that sorts first,
+ * so the suggestion is the same on every machine; `word` itself is never suggested.
  */
-export function didYouMean(input: string, candidates: Iterable<string>): string | undefined {
-  const lower = input.toLowerCase();
-  const limit = Math.max(1, Math.floor(input.length / 3));
+export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
+  const lower = word.toLowerCase();
+  const list = [...new Set(candidates)].filter((candidate) => candidate !== word).sort(compareCodeUnits);
+  const extensions = list.filter((candidate) => word.length >= 3 && candidate.toLowerCase().startsWith(lower));
+  if (extensions.length === 1) return extensions[0];
   let best: { candidate: string; distance: number } | undefined;
-  for (const candidate of [...new Set(candidates)].sort()) {
-    if (candidate === input) continue;
-    const distance = candidate.toLowerCase() === lower ? 0 : editDistance(lower, candidate.toLowerCase());
-    if (distance <= limit && (best === undefined || distance < best.distance)) {
-      best = { candidate, distance };
-    }
+  for (const candidate of list) {
+    const distance = candidate.toLowerCase() === lower ? 0.5 : editDistance(lower, candidate.toLowerCase());
+    if (best === undefined || distance < best.distance) best = { candidate, distance };
   }
-  return best?.candidate;
+  const allowed = Math.max(1, Math.floor(word.length / 3));
+  return best !== undefined && best.distance <= allowed ? best.candidate : undefined;
 }
 
-/** Levenshtein distance (insert, delete, substitute; each costs 1). */
+/** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps each cost 1. */
 export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
+  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = value;
     }
-    previous = current;
   }
-  return previous[b.length] ?? 0;
+  return rows[a.length]![b.length]!;
 }

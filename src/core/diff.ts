@@ -1,8 +1,8 @@
+import { deepEqual } from './deep-equal.js';
 import {
   asStringList,
   isPlainObject,
   memberOrder,
-  sameValue,
   shapeAt,
   type Definition,
   type MemberShape,
@@ -27,7 +27,7 @@ export function diffDefinitions(before: Definition, after: Definition): Definiti
 }
 
 function walk(path: string[], before: unknown, after: unknown, changes: DefinitionChange[]): void {
-  if (sameValue(before, after)) return;
+  if (deepEqual(before, after)) return;
   const shape = shapeAt(path);
   if ((shape === 'object' || shape === 'record') && isPlainObject(before) && isPlainObject(after)) {
     for (const member of memberOrder(path, before, after)) walk([...path, member], before[member], after[member], changes);

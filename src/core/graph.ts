@@ -1,3 +1,4 @@
+import { compareCodeUnits } from './compare-code-units.js';
 /**
  * Small graph algorithms for apply ordering. Nodes are strings; an edge [a, b] means "a before b".
  * Every function is deterministic: ties are broken by the caller's `rank`, then by node name.
@@ -77,7 +78,7 @@ export function topologicalOrder(nodes: readonly string[], edges: readonly Edge[
   const successors = adjacency(nodes, edges);
   const indegree = new Map(nodes.map((node) => [node, 0]));
   for (const targets of successors.values()) for (const target of targets) indegree.set(target, (indegree.get(target) ?? 0) + 1);
-  const byRank = (a: string, b: string) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+  const byRank = (a: string, b: string) => rank(a) - rank(b) || compareCodeUnits(a, b);
   const ready = nodes.filter((node) => indegree.get(node) === 0).sort(byRank);
   const order: string[] = [];
   while (ready.length > 0) {

@@ -1,10 +1,10 @@
+import { deepEqual } from './deep-equal.js';
 import { sortKeys } from './canonical-json.js';
+import { compareCodeUnits } from './compare-code-units.js';
 import {
   asStringList,
-  compareCodeUnits,
   isPlainObject,
   memberOrder,
-  sameValue,
   shapeAt,
   type Definition,
 } from './definition-shape.js';
@@ -43,9 +43,9 @@ export function mergeDefinitions<T extends Definition>(base: T | undefined, desi
 const NO_BASE = Symbol('no base');
 
 function mergeAt(path: string[], base: unknown, desired: unknown, live: unknown, prefer: 'desired' | 'live', conflicts: MergeConflict[]): unknown {
-  if (sameValue(desired, live)) return desired;
-  if (base !== NO_BASE && sameValue(base, desired)) return live;
-  if (base !== NO_BASE && sameValue(base, live)) return desired;
+  if (deepEqual(desired, live)) return desired;
+  if (base !== NO_BASE && deepEqual(base, desired)) return live;
+  if (base !== NO_BASE && deepEqual(base, live)) return desired;
   const shape = shapeAt(path);
   if (shape === 'set' && base !== NO_BASE) return mergeSet(base, desired, live);
   if ((shape === 'object' || shape === 'record') && isPlainObject(desired) && isPlainObject(live)) {

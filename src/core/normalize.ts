@@ -10,6 +10,7 @@ import type {
   PropertyGroupDef,
   ValueConstraints,
 } from './model.js';
+import { compareCodeUnits } from './compare-code-units.js';
 
 /**
  * Brings a definition to canonical form: members equal to their default removed, empty strings,
@@ -118,7 +119,7 @@ function normalizeAccessRights(rights: AccessRight[] | null | undefined, default
   if (rights === null || rights === undefined) return undefined;
   const withType = rights.map((right) => ({ name: right.name, type: right.type ?? defaults.accessRightType }));
   const unique = new Map(withType.map((right) => [`${right.type}\u0000${right.name}`, right]));
-  return [...unique.entries()].sort(([a], [b]) => compare(a, b)).map(([, right]) => right);
+  return [...unique.entries()].sort(([a], [b]) => compareCodeUnits(a, b)).map(([, right]) => right);
 }
 
 function normalizeExtension(extension: string): string {
@@ -127,7 +128,7 @@ function normalizeExtension(extension: string): string {
 
 function asSet<T extends string>(values: readonly T[] | null | undefined): T[] | undefined {
   if (!values || values.length === 0) return undefined;
-  return [...new Set(values)].sort(compare);
+  return [...new Set(values)].sort(compareCodeUnits);
 }
 
 function nonEmpty(value: string | null | undefined): string | undefined {
@@ -143,7 +144,3 @@ function notDefault<T>(value: T | null | undefined, fallback: T): T | undefined 
   return value === null || value === undefined || value === fallback ? undefined : value;
 }
 
-/** Locale-independent ordering, so canonical output is the same on every machine. */
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

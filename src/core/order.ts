@@ -1,7 +1,7 @@
 import type { ApplyStep, PlanNotice, ResourcePlan, ResourceRef } from './generated/plan.js';
 import { isCyclic, stronglyConnectedComponents, topologicalOrder, type Edge } from './graph.js';
 import { assertNever } from './assert-never.js';
-import { compareCodeUnits } from './definition-shape.js';
+import { compareCodeUnits } from './compare-code-units.js';
 import { InternalError } from './internal-error.js';
 import type { ResourceKind } from './model.js';
 import { kindOf } from './resource-kinds.js';

@@ -19,6 +19,7 @@ import type { PlatformRules } from './platform-profile.js';
 import { KIND_TABLE, kindOf } from './resource-kinds.js';
 import { SERVER_DATA_LOSS_CODES } from './risk-codes.js';
 import type { BaseState, DesiredState, LiveState } from './state.js';
+import { compareCodeUnits } from './compare-code-units.js';
 
 /** The plan as `createPlan` returns it: exactly the JSON document of `schemas/plan.schema.json`. */
 export type Plan = PlanDocument;
@@ -186,7 +187,7 @@ function indexBase(entries: Readonly<Record<string, { def: Definition }>>, norma
 }
 
 function sortedKeys(...maps: Array<Map<string, unknown>>): string[] {
-  return [...new Set(maps.flatMap((map) => [...map.keys()]))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return [...new Set(maps.flatMap((map) => [...map.keys()]))].sort(compareCodeUnits);
 }
 
 function approvals(resources: readonly ResourcePlan[]): ApprovalItem[] {

@@ -1,4 +1,5 @@
 import type { AccessRight, EnumValue, ItemDef, PropertyDef } from '../core/model.js';
+import { compareCodeUnits } from '../core/compare-code-units.js';
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
@@ -94,7 +95,7 @@ function memberFacts(value: PropertyDef | ItemDef, prefix: string, skip: Readonl
     const index = MEMBER_ORDER.indexOf(member);
     return index === -1 ? MEMBER_ORDER.length : index;
   };
-  entries.sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  entries.sort(([a], [b]) => rank(a) - rank(b) || compareCodeUnits(a, b));
   return entries.map(([member, memberValue]) => `${prefix}${member}: ${formatMemberValue(member, memberValue)}`);
 }
 

@@ -2,6 +2,7 @@ import type { ClassifiedChange, DefinitionChange } from '../core/generated/plan.
 import type { ContentTypeDef, PropertyDef, PropertyGroupDef } from '../core/model.js';
 import { formatMemberValue, formatPropertySummary } from './format-value.js';
 import type { Style } from './style.js';
+import { compareCodeUnits } from '../core/compare-code-units.js';
 
 /**
  * Lines for member changes, one each (`+ path: value`, `- path: value`, `~ path: before → after`,
@@ -72,7 +73,7 @@ export function renderDefinition(def: ContentTypeDef | PropertyGroupDef, style: 
   };
   const members = Object.entries(def)
     .filter(([member, value]) => member !== 'key' && member !== 'properties' && value !== undefined && value !== null)
-    .sort(([a], [b]) => rank(a) - rank(b) || compare(a, b));
+    .sort(([a], [b]) => rank(a) - rank(b) || compareCodeUnits(a, b));
   const lines = aligned(members.map(([member, value]) => [member, formatMemberValue(member, value)]), indent);
   if ('properties' in def) {
     const properties = Object.entries(def.properties).sort(bySortOrder);
@@ -90,9 +91,6 @@ function aligned(rows: ReadonlyArray<readonly [string, string]>, indent: string)
 }
 
 function bySortOrder([a, left]: [string, PropertyDef], [b, right]: [string, PropertyDef]): number {
-  return (left.sortOrder ?? 0) - (right.sortOrder ?? 0) || compare(a, b);
+  return (left.sortOrder ?? 0) - (right.sortOrder ?? 0) || compareCodeUnits(a, b);
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -1,4 +1,4 @@
-import { isDeepStrictEqual } from 'node:util';
+import { deepEqual } from '../../core/deep-equal.js';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [member: string]: JsonValue };
 export type MergePatch = { [member: string]: JsonValue };
@@ -24,7 +24,7 @@ export function createMergePatch(before: { [member: string]: unknown }, after: {
     if (isPlainObject(previous) && isPlainObject(next)) {
       const nested = createMergePatch(previous, next);
       if (nested !== undefined) patch[member] = nested;
-    } else if (!isDeepStrictEqual(previous, next)) {
+    } else if (!deepEqual(previous, next)) {
       patch[member] = withoutUndefined(next);
     }
   }

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import type { SourceLocation } from '../../core/model.js';
 import { CONFIG_CODES } from '../diagnostic-codes.js';
-import { didYouMean } from '../did-you-mean.js';
+import { didYouMean } from '../../core/did-you-mean.js';
 import { DEFAULT_LOCKFILE } from '../lockfile/lockfile.js';
 import {
   DEFAULT_CONTENT_TYPES_DIR,

@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import type { Diagnostic } from '../../core/diagnostic.js';
-import { didYouMean } from '../did-you-mean.js';
+import { didYouMean } from '../../core/did-you-mean.js';
 import type { PathSegments, YamlLocator } from '../yaml/yaml-locator.js';
 import { pruneSchemaErrors } from './prune-schema-errors.js';
 

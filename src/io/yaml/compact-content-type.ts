@@ -11,6 +11,7 @@ import type {
   WrittenPropertyGroups,
 } from '../generated/content-type-file.js';
 import { isNumericType } from './expand-content-type.js';
+import { compareCodeUnits } from '../../core/compare-code-units.js';
 
 /** Member order of a written content type: identity first, then presentation, rules, properties. */
 const TYPE_MEMBERS = [
@@ -64,7 +65,7 @@ const PROPERTY_MEMBERS = [
 export function compactContentType(def: ContentTypeDef, defaults: ServerDefaults): WrittenContentType {
   const properties: Record<string, WrittenPropertyEntry> = {};
   const sortOrder = (property: PropertyDef) => property.sortOrder ?? defaults.propertySortOrder;
-  const keys = Object.keys(def.properties).sort((a, b) => sortOrder(def.properties[a]!) - sortOrder(def.properties[b]!) || compare(a, b));
+  const keys = Object.keys(def.properties).sort((a, b) => sortOrder(def.properties[a]!) - sortOrder(def.properties[b]!) || compareCodeUnits(a, b));
   for (const key of keys) properties[key] = compactProperty(def.properties[key]!);
   const written: Record<string, unknown> = {
     ...def,
@@ -78,7 +79,7 @@ export function compactContentType(def: ContentTypeDef, defaults: ServerDefaults
 
 export function compactPropertyGroups(groups: readonly PropertyGroupDef[], defaults: ServerDefaults): WrittenPropertyGroups {
   const sortOrder = (group: PropertyGroupDef) => group.sortOrder ?? defaults.propertyGroupSortOrder;
-  const sorted = [...groups].sort((a, b) => sortOrder(a) - sortOrder(b) || compare(a.key, b.key));
+  const sorted = [...groups].sort((a, b) => sortOrder(a) - sortOrder(b) || compareCodeUnits(a.key, b.key));
   return {
     propertyGroups: sorted.map((group): WrittenPropertyGroupEntry => {
       if (group.displayName === group.key && group.sortOrder === undefined) return group.key;
@@ -132,13 +133,10 @@ function ordered(value: Record<string, unknown>, order: readonly string[]): Reco
   const result: Record<string, unknown> = {};
   const rest = Object.keys(value)
     .filter((key) => !order.includes(key))
-    .sort(compare);
+    .sort(compareCodeUnits);
   for (const key of [...order, ...rest]) {
     if (value[key] !== undefined) result[key] = value[key];
   }
   return result;
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -8,6 +8,7 @@ import { YAML_CODES } from '../diagnostic-codes.js';
 import { decodeUtf8 } from '../fs/decode-utf8.js';
 import { displayPath } from '../fs/display-path.js';
 import { parseContentTypeText, type ParsedDocument } from './parse-content-type-text.js';
+import { compareCodeUnits } from '../../core/compare-code-units.js';
 
 export interface ParseContentTypeFilesOptions {
   /** Diagnostics name files relative to this directory (default: the process's working directory). */
@@ -75,7 +76,7 @@ async function listYamlFiles(root: string): Promise<string[]> {
   return entries
     .map((entry) => entry.split('\\').join('/'))
     .filter((entry) => /\.ya?ml$/i.test(entry) && !entry.split('/').some((segment) => segment.startsWith('.')))
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    .sort(compareCodeUnits);
 }
 
 async function parseFile(path: string, file: string, defaults: ServerDefaults): Promise<{ document?: ParsedDocument; diagnostics: Diagnostic[] }> {

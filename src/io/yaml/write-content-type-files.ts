@@ -7,6 +7,7 @@ import { writeTextAtomic, type WriteStatus } from '../fs/write-text-atomic.js';
 import { formatContentTypeYaml, formatDisplayTemplatesYaml, formatPropertyGroupsYaml } from './format-content-type-yaml.js';
 import { parseContentTypeFiles } from './parse-content-type-files.js';
 import type { ParsedDocument } from './parse-content-type-text.js';
+import { compareCodeUnits } from '../../core/compare-code-units.js';
 
 export interface WriteContentTypeFilesOptions {
   /** Property groups to write too: into the files that already define them, new ones into the first groups file or `property-groups.yaml`. */
@@ -79,7 +80,7 @@ export async function writeContentTypeFiles(
 
   const taken = new Set([...typeFiles.values(), ...groupFiles.map((file) => file.path), ...templateFiles.map((file) => file.path)]);
   const written: WrittenFile[] = [];
-  for (const def of [...defs].sort((a, b) => compare(a.key, b.key))) {
+  for (const def of [...defs].sort((a, b) => compareCodeUnits(a.key, b.key))) {
     const path = typeFiles.get(def.key) ?? freePath(root, def.key, taken);
     taken.add(path);
     const text = formatContentTypeYaml(def, {
@@ -146,6 +147,3 @@ function schemaReference(schema: string | undefined, cwd: string, file: string):
   return path.startsWith('.') ? path : `./${path}`;
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
