@@ -6,6 +6,7 @@ import type { Config, SelectedTarget } from '../io/config/config.js';
 import type { Lockfile } from '../io/lockfile/lockfile.js';
 import { UserError } from '../core/user-error.js';
 import { failOnErrors, type CliContext } from './cli-context.js';
+import { InternalError } from '../core/internal-error.js';
 
 const STAGES = { load: 'Reading the YAML…', refresh: 'Reading the CMS…', plan: 'Planning…', count: 'Counting the content that destructive changes affect…' } as const;
 
@@ -27,7 +28,7 @@ export async function makePlan(
   });
   context.progress.stop();
   failOnErrors(context, result.diagnostics, 'Invalid content types', 'Nothing was sent to the CMS. Fix the problems above, then plan again.');
-  if (!result.ok) throw new Error('Internal error: reconcile failed without an error diagnostic. This is a bug in catalyst.');
+  if (!result.ok) throw new InternalError('reconcile failed without an error diagnostic');
   return { plan: result.plan, live: result.live };
 }
 

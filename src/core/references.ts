@@ -1,4 +1,5 @@
 import { BASE_TYPES, type ContentTypeDef, type DisplayTemplateDef, type ResourceKind, type ValueConstraints } from './model.js';
+import { assertNever } from './assert-never.js';
 
 /**
  * How one content type names another resource.
@@ -33,10 +34,8 @@ export function isHardReference(kind: ReferenceKind): boolean {
     case 'restrictedType':
     case 'mayContain':
       return false;
-    default: {
-      const unknown: never = kind;
-      throw new Error(`internal error: unknown reference kind ${String(unknown)}`);
-    }
+    default:
+    return assertNever(kind, 'reference kind');
   }
 }
 

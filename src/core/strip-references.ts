@@ -1,5 +1,6 @@
 import { isPlainObject } from './definition-shape.js';
 import type { Definition } from './model.js';
+import { InternalError } from './internal-error.js';
 
 /** A soft reference left out of a create because it closes a cycle; an update adds it afterwards. */
 export interface DeferredReference {
@@ -22,7 +23,7 @@ export function stripReferences<T extends Definition>(def: T, references: readon
     let container: unknown = copy;
     for (const segment of segments) container = isPlainObject(container) ? container[segment] : undefined;
     if (!member || !isPlainObject(container)) {
-      throw new Error(`internal error: deferred reference at "${path}" does not exist in "${def.key}"`);
+      throw new InternalError(`deferred reference at "${path}" does not exist in "${def.key}"`);
     }
     const list = container[member];
     const remaining = Array.isArray(list) ? list.filter((entry) => entry !== target) : [];

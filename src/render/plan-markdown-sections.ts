@@ -7,6 +7,7 @@ import { conflictValue, NEVER_SYNCED, revertNote, type ConflictSide } from './pl
 import { kindCounts, kindLabel, REPORT_ORDER } from './resource-labels.js';
 import { kindOf } from '../core/resource-kinds.js';
 import { plainStyle } from './style.js';
+import { assertNever } from '../core/assert-never.js';
 
 /** Longest value shown in a table cell; the job log and the JSON plan have the rest. */
 const MAX_CELL = 80;
@@ -54,10 +55,8 @@ function resolution(conflict: Conflict): string {
       return 'YAML wins';
     case 'live':
       return 'CMS wins';
-    default: {
-      const unknown: never = conflict.resolution;
-      throw new Error(`Internal error: unknown conflict resolution ${String(unknown)}. This is a bug in catalyst.`);
-    }
+    default:
+    return assertNever(conflict.resolution, 'conflict resolution');
   }
 }
 

@@ -8,6 +8,7 @@ import { kindCounts, kindLabel, REPORT_ORDER } from './resource-labels.js';
 import { kindOf } from '../core/resource-kinds.js';
 import type { Style } from './style.js';
 import { wrapText } from './wrap-text.js';
+import { assertNever } from '../core/assert-never.js';
 
 /** Said under drift the plan writes over; `changes` says where the view shows the plan's changes. */
 export function revertNote(changes: 'The actions below' | 'The changes above'): string {
@@ -59,10 +60,8 @@ function resolutionNote(conflict: Conflict, style: Style): string {
       return style.muted('# resolved: YAML wins');
     case 'live':
       return style.muted('# resolved: CMS wins');
-    default: {
-      const unknown: never = conflict.resolution;
-      throw new Error(`Internal error: unknown conflict resolution ${String(unknown)}. This is a bug in catalyst.`);
-    }
+    default:
+    return assertNever(conflict.resolution, 'conflict resolution');
   }
 }
 

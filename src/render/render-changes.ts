@@ -3,6 +3,7 @@ import type { ContentTypeDef, PropertyDef, PropertyGroupDef } from '../core/mode
 import { formatMemberValue, formatPropertySummary } from './format-value.js';
 import type { Style } from './style.js';
 import { compareCodeUnits } from '../core/compare-code-units.js';
+import { assertNever } from '../core/assert-never.js';
 
 /**
  * Lines for member changes, one each (`+ path: value`, `- path: value`, `~ path: before → after`,
@@ -41,10 +42,8 @@ export function describeChange(change: DefinitionChange, style: Style): string {
       }
       return `${style.update('~')} ${change.path}: ${show(change.before)} → ${show(change.after)}`;
     }
-    default: {
-      const unknown: never = change.op;
-      throw new Error(`Internal error: unknown change op ${String(unknown)}. This is a bug in catalyst.`);
-    }
+    default:
+    return assertNever(change.op, 'change op');
   }
 }
 

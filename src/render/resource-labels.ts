@@ -2,6 +2,7 @@ import type { ResourceAction } from '../core/generated/plan.js';
 import type { ResourceKind } from '../core/model.js';
 import { KIND_TABLE, kindOf } from '../core/resource-kinds.js';
 import type { Style } from './style.js';
+import { assertNever } from '../core/assert-never.js';
 
 /** The order summaries name kinds in: content first. Adding a kind does not compile until it has a place. */
 const REPORT_RANK = { contentType: 0, propertyGroup: 1, displayTemplate: 2 } as const satisfies Record<ResourceKind, number>;
@@ -40,10 +41,8 @@ export function actionSymbol(action: ResourceAction, style: Style): string {
       return style.muted('×');
     case 'none':
       return ' ';
-    default: {
-      const unknown: never = action;
-      throw new Error(`Internal error: unknown action ${String(unknown)}. This is a bug in catalyst.`);
-    }
+    default:
+    return assertNever(action, 'action');
   }
 }
 
@@ -62,10 +61,8 @@ export function actionPhrase(action: ResourceAction): string {
       return 'will be forgotten (dropped from the lockfile; no CMS write)';
     case 'none':
       return 'is unchanged';
-    default: {
-      const unknown: never = action;
-      throw new Error(`Internal error: unknown action ${String(unknown)}. This is a bug in catalyst.`);
-    }
+    default:
+    return assertNever(action, 'action');
   }
 }
 
@@ -84,9 +81,7 @@ export function actionName(action: ResourceAction): string {
       return 'forget (lockfile only)';
     case 'none':
       return 'no change';
-    default: {
-      const unknown: never = action;
-      throw new Error(`Internal error: unknown action ${String(unknown)}. This is a bug in catalyst.`);
-    }
+    default:
+    return assertNever(action, 'action');
   }
 }

@@ -1,4 +1,5 @@
 import { AdapterError } from '../errors.js';
+import { assertNever } from '../../core/assert-never.js';
 
 export const API_VERSIONS = ['v1', 'preview3'] as const;
 export type ApiVersion = (typeof API_VERSIONS)[number];
@@ -84,9 +85,7 @@ export function contentItemsPath(version: ApiVersion, containerKey: string): str
       return `/content/${container}/items`;
     case 'preview3':
       return `/experimental/content/${container}/items`;
-    default: {
-      const unknown: never = version;
-      throw new Error(`Internal error: unhandled API version ${String(unknown)}`);
-    }
+    default:
+    return assertNever(version, 'API version');
   }
 }

@@ -8,6 +8,7 @@ import { httpDate, liveResource } from './live-resource.js';
 import { createMergePatch, type MergePatch } from './merge-patch.js';
 import type { WireJson } from './to-wire.js';
 import type { WireKind } from './wire-kinds.js';
+import { InternalError } from '../../core/internal-error.js';
 
 /**
  * One resource kind of the Optimizely REST API behind the port. Writes are idempotent where the
@@ -45,7 +46,7 @@ export class OptimizelyResourcePort<T extends Definition> implements ResourcePor
   }
 
   async update(previous: T, next: T, options: WriteOptions = {}): Promise<LiveResource<T>> {
-    if (previous.key !== next.key) throw new Error(`Internal error: an update must keep the key (previous '${previous.key}', next '${next.key}'). This is a bug in catalyst.`);
+    if (previous.key !== next.key) throw new InternalError(`an update must keep the key (previous '${previous.key}', next '${next.key}')`);
     const [was, will] = [this.kind.normalize(previous), this.kind.normalize(next)];
     for (const member of this.kind.immutable) {
       if ((was[member] ?? null) !== (will[member] ?? null)) throw this.immutable(next.key, member, was[member], will[member]);

@@ -1,5 +1,6 @@
 import { AdapterError, type AdapterErrorKind, type FieldError } from '../errors.js';
 import type { HttpResponse } from './http-client.js';
+import { assertNever } from '../../core/assert-never.js';
 
 /** The parts of an RFC 7807 ProblemDetails body catalyst uses. */
 export interface Problem {
@@ -135,10 +136,8 @@ function messageFor(kind: AdapterErrorKind, status: number, problem: Problem, op
     case 'network':
     case 'timeout':
       return `${operation}: ${platform}.`;
-    default: {
-      const unknown: never = kind;
-      throw new Error(`Internal error: unhandled adapter error kind ${String(unknown)}`);
-    }
+    default:
+    return assertNever(kind, 'adapter error kind');
   }
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { InternalError } from '../../core/internal-error.js';
 
 /** The JSON Schemas shipped in the package's `schemas/` folder (the same files editors use). */
 export type SchemaFile = 'content-type.schema.json' | 'config.schema.json' | 'lock.schema.json' | 'plan.schema.json';
@@ -33,7 +34,7 @@ export function schemaValidator(file: SchemaFile): SchemaValidator {
       let validate = compiled.get(ref);
       if (!validate) {
         validate = ajv.getSchema(ref);
-        if (!validate) throw new Error(`internal error: schema ${ref} does not exist; this is a bug in catalyst`);
+        if (!validate) throw new InternalError(`schema ${ref} does not exist`);
         compiled.set(ref, validate);
       }
       return validate(value) ? [] : [...(validate.errors ?? [])];

@@ -1,6 +1,7 @@
 import { BASE_TYPES, type BaseType, type DisplayTemplateDef } from '../../core/model.js';
 import { normalizeDisplayTemplate } from '../../core/normalize.js';
 import type { WrittenDisplayTemplate, WrittenDisplayTemplates } from '../generated/content-type-file.js';
+import { InternalError } from '../../core/internal-error.js';
 
 /** Member order of a written display template: identity, what it applies to, then its settings. */
 const TEMPLATE_MEMBERS = ['key', 'displayName', 'nodeType', 'baseType', 'contentType', 'isDefault', 'settings'] as const;
@@ -36,6 +37,6 @@ export function compactDisplayTemplates(templates: readonly DisplayTemplateDef[]
 function canonicalBaseType(written: string): BaseType {
   const spelled = written.startsWith('_') ? written : `_${written}`;
   const known = BASE_TYPES.find((baseType) => baseType === spelled);
-  if (known === undefined) throw new Error(`Internal error: the schema admitted base type "${written}". This is a bug in catalyst.`);
+  if (known === undefined) throw new InternalError(`the schema admitted base type "${written}"`);
   return known;
 }

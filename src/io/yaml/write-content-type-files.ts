@@ -8,6 +8,7 @@ import { formatContentTypeYaml, formatDisplayTemplatesYaml, formatPropertyGroups
 import { parseContentTypeFiles } from './parse-content-type-files.js';
 import type { ParsedDocument } from './parse-content-type-text.js';
 import { compareCodeUnits } from '../../core/compare-code-units.js';
+import { InternalError } from '../../core/internal-error.js';
 
 export interface WriteContentTypeFilesOptions {
   /** Property groups to write too: into the files that already define them, new ones into the first groups file or `property-groups.yaml`. */
@@ -56,7 +57,7 @@ export async function writeContentTypeFiles(
   const unreadable = existing.diagnostics.filter((diagnostic) => diagnostic.severity === 'error' && diagnostic.code !== YAML_CODES.missingDirectory);
   if (unreadable.length > 0) {
     const files = [...new Set(unreadable.map((diagnostic) => diagnostic.location?.file))].join(', ');
-    throw new Error(`Internal error: asked to write content types into ${root}, whose YAML has errors (${files}); callers must check it first. This is a bug in catalyst.`);
+    throw new InternalError(`asked to write content types into ${root}, whose YAML has errors (${files}); callers must check it first`);
   }
   const typeFiles = new Map<string, string>();
   const groupFiles: Array<Listed<PropertyGroupDef>> = [];
