@@ -15,14 +15,26 @@ export interface CatalystCommand<A> {
   run: (args: ArgumentsCamelCase<A>) => Promise<number>;
 }
 
-/** Adapts a command that returns an exit code to yargs. The code becomes the process's exit code. */
+/**
+ * A command's non-zero exit code, carried out of yargs to `main` (yargs drops a handler's return
+ * value). Its output is already written: `main` exits with the code and prints nothing more.
+ */
+export class CommandExit extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+    this.name = 'CommandExit';
+  }
+}
+
+/** Adapts a command that returns an exit code to yargs: a non-zero code reaches `main` as a CommandExit. */
 export function defineCommand<A>(spec: CatalystCommand<A>): CommandModule<object, A> {
   return {
     command: spec.command,
     describe: spec.describe,
     builder: spec.builder as CommandModule<object, A>['builder'],
     handler: async (args) => {
-      process.exitCode = await spec.run(args);
+      const code = await spec.run(args);
+      if (code !== EXIT.ok) throw new CommandExit(code);
     },
   };
 }

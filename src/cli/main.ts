@@ -2,7 +2,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { plainStyle } from '../render/style.js';
 import { commands } from './commands/index.js';
-import { EXIT } from './define-command.js';
+import { CommandExit, EXIT } from './define-command.js';
 import { renderError } from './render-error.js';
 import { createCliContext } from './cli-context.js';
 
@@ -21,11 +21,12 @@ async function main(argv: string[]): Promise<number> {
   try {
     await cli.parseAsync();
   } catch (error) {
+    if (error instanceof CommandExit) return error.code;
     const style = argv.includes('--no-color') ? plainStyle : createCliContext({}).errStyle;
     process.stderr.write(renderError(error, style));
     return EXIT.error;
   }
-  return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  return EXIT.ok;
 }
 
 const COMMAND_NAMES = new Set(commands.flatMap((command) => [command.command ?? []].flat()).map((spec) => String(spec).split(' ')[0]));

@@ -5,6 +5,15 @@ import type { ServerDefaults } from '../core/defaults.js';
 import type { Definition } from '../core/model.js';
 import { KIND_TABLE } from '../core/resource-kinds.js';
 import { UserError } from '../core/user-error.js';
+import type { PlatformAdapter } from '../adapters/port.js';
+import type { Lockfile } from '../io/lockfile/lockfile.js';
+import { baseFromLock } from './base-from-lock.js';
+import { readLive } from './read-live.js';
+
+/** Reads the target's last synced state from the lockfile and its live state from the CMS, then checks the saved plan against both. */
+export async function verifySavedPlan(plan: Plan, target: { adapter: PlatformAdapter; lock: Lockfile; targetName: string }): Promise<void> {
+  checkSavedPlan(plan, target.targetName, baseFromLock(target.lock, target.targetName), await readLive(target.adapter), target.adapter.profile.defaults);
+}
 
 /**
  * A saved plan is bound to the states it was computed from, per resource: apply refuses it when

@@ -4,6 +4,7 @@ import { KINDS } from '../core/resource-kinds.js';
 import { UserError } from '../core/user-error.js';
 import type { PlatformAdapter } from '../adapters/port.js';
 import { createLockEntry, setLockEntry, type Lockfile } from '../io/lockfile/lockfile.js';
+import { writeLockfile } from '../io/lockfile/write-lockfile.js';
 import type { WrittenFile } from '../io/yaml/write-content-type-files.js';
 import { writeContentTypeFiles } from '../io/yaml/write-content-type-files.js';
 import { readLive } from './read-live.js';
@@ -12,6 +13,8 @@ import { CONTENT_TYPE_SCHEMA_PATH } from './schema-location.js';
 export interface ImportLiveInput {
   adapter: PlatformAdapter;
   lock: Lockfile;
+  /** Where the lockfile is written, recording what was imported as synced. */
+  lockfilePath: string;
   targetName: string;
   /** Where the YAML goes. */
   dir: string;
@@ -38,7 +41,7 @@ export interface ImportLiveResult {
 
 /**
  * Adopts what the CMS holds: writes YAML for its content types, property groups and display templates and records
- * them in the lockfile as synced, so the next plan is empty. Platform-owned (system) types are
+ * them in the lockfile (written here) as synced, so the next plan is empty. Platform-owned (system) types are
  * left out unless asked for.
  */
 export async function importLive(input: ImportLiveInput): Promise<ImportLiveResult> {
@@ -81,6 +84,7 @@ export async function importLive(input: ImportLiveInput): Promise<ImportLiveResu
   for (const type of types.filter((type) => !type.readOnly)) lock = setLockEntry(lock, input.targetName, 'contentType', type.def.key, createLockEntry(type.def, type.version, synced));
   for (const group of groups) lock = setLockEntry(lock, input.targetName, 'propertyGroup', group.def.key, createLockEntry(group.def, group.version, synced));
   for (const template of templates) lock = setLockEntry(lock, input.targetName, 'displayTemplate', template.def.key, createLockEntry(template.def, template.version, synced));
+  await writeLockfile(input.lockfilePath, lock);
   return {
     files,
     contentTypes: types.map((type) => type.def.key),

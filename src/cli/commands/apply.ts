@@ -1,9 +1,7 @@
 import { relative, resolve } from 'node:path';
 import type { Plan } from '../../core/plan.js';
 import { applyPlan, assertApplyable } from '../../engine/apply-plan.js';
-import { baseFromLock } from '../../engine/base-from-lock.js';
-import { checkSavedPlan } from '../../engine/check-saved-plan.js';
-import { readLive } from '../../engine/read-live.js';
+import { verifySavedPlan } from '../../engine/check-saved-plan.js';
 import { readPlanFile } from '../../io/plan/plan-file.js';
 import { renderPlanText } from '../../render/plan-text.js';
 import { createCliContext, loadTargetedProject, PROJECT_OPTIONS, stateFiles } from '../cli-context.js';
@@ -34,7 +32,7 @@ export const applyCommand = defineCommand({
       let plan: Plan;
       if (saved) {
         context.progress.status('Checking the saved plan against the CMS…');
-        checkSavedPlan(saved, target.name, baseFromLock(lock, target.name), await readLive(opened.adapter), opened.adapter.profile.defaults);
+        await verifySavedPlan(saved, { adapter: opened.adapter, lock, targetName: target.name });
         context.progress.stop();
         plan = saved;
       } else {

@@ -5,7 +5,6 @@ import { importLive } from '../../engine/import-live.js';
 import { profileOf } from '../../engine/platforms.js';
 import { YAML_CODES } from '../../io/diagnostic-codes.js';
 import { displayPath } from '../../io/fs/display-path.js';
-import { writeLockfile } from '../../io/lockfile/write-lockfile.js';
 import { parseContentTypeFiles } from '../../io/yaml/parse-content-type-files.js';
 import { createCliContext, failOnErrors, loadTargetedProject, PROJECT_OPTIONS, type CliContext } from '../cli-context.js';
 import { defineCommand, EXIT } from '../define-command.js';
@@ -33,6 +32,7 @@ export const importOptimizelyCommand = defineCommand({
       importLive({
         adapter: opened.adapter,
         lock,
+        lockfilePath: config.lockfilePath,
         targetName: target.name,
         dir,
         cwd: context.cwd,
@@ -45,7 +45,6 @@ export const importOptimizelyCommand = defineCommand({
       }),
     );
     context.progress.stop();
-    await writeLockfile(config.lockfilePath, result.lock);
     const shown = (path: string) => relative(context.cwd, path) || '.';
     for (const file of result.files) context.stdout.write(`  ${file.status.padEnd(9)} ${shown(file.path)}\n`);
     context.stdout.write(

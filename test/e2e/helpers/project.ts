@@ -85,6 +85,7 @@ export class Project {
     const result = await importLive({
       adapter: this.adapter,
       lock: await this.lock(),
+      lockfilePath: this.config.lockfilePath,
       targetName: this.target.name,
       dir: this.config.contentTypesDir,
       cwd: this.dir,
@@ -94,7 +95,6 @@ export class Project {
       actor: ACTOR,
       now: new Date().toISOString(),
     });
-    await writeLockfile(this.config.lockfilePath, result.lock);
     return result;
   }
 
