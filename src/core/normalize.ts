@@ -4,6 +4,7 @@ import type {
   AccessRight,
   ContentTypeDef,
   DisplaySetting,
+  DisplaySettingChoice,
   DisplayTemplateDef,
   ItemDef,
   PropertyDef,
@@ -11,6 +12,7 @@ import type {
   ValueConstraints,
 } from './model.js';
 import { compareCodeUnits } from './compare-code-units.js';
+import type { Decided } from './decided.js';
 
 /**
  * Brings a definition to canonical form: members equal to their default removed, empty strings,
@@ -24,7 +26,7 @@ export function normalizeContentType(def: ContentTypeDef, defaults: ServerDefaul
     const property = def.properties[key];
     if (property) properties[key] = normalizeProperty(property, defaults);
   }
-  const normalized: ContentTypeDef = {
+  const normalized: Decided<ContentTypeDef> = {
     key: def.key,
     baseType: def.isContract ? null : def.baseType,
     isContract: def.isContract === true ? true : undefined,
@@ -43,7 +45,7 @@ export function normalizeContentType(def: ContentTypeDef, defaults: ServerDefaul
 
 export function normalizeProperty(property: PropertyDef, defaults: ServerDefaults): PropertyDef {
   // Object.assign, not a spread: V8 builds `{ ...x, a, b, … }` with many members about 30 times slower.
-  const normalized: PropertyDef = Object.assign(normalizeConstraints(property), {
+  const members: Decided<Omit<PropertyDef, keyof ValueConstraints>> = {
     type: property.type,
     displayName: nonEmpty(property.displayName),
     description: nonEmpty(property.description),
@@ -57,16 +59,18 @@ export function normalizeProperty(property: PropertyDef, defaults: ServerDefault
     minItems: property.minItems ?? undefined,
     maxItems: property.maxItems ?? undefined,
     imageDescriptor: nonEmptyObject(property.imageDescriptor),
-  });
+  };
+  const normalized: PropertyDef = Object.assign(normalizeConstraints(property), members);
   return sortKeys(normalized);
 }
 
 export function normalizePropertyGroup(group: PropertyGroupDef, defaults: ServerDefaults): PropertyGroupDef {
-  return sortKeys({
+  const normalized: Decided<PropertyGroupDef> = {
     key: group.key,
     displayName: group.displayName,
     sortOrder: notDefault(group.sortOrder, defaults.propertyGroupSortOrder),
-  });
+  };
+  return sortKeys(normalized);
 }
 
 /**
@@ -76,15 +80,19 @@ export function normalizePropertyGroup(group: PropertyGroupDef, defaults: Server
 export function normalizeDisplayTemplate(template: DisplayTemplateDef): DisplayTemplateDef {
   const settings: Record<string, DisplaySetting> = {};
   for (const [key, setting] of Object.entries(template.settings ?? {})) {
-    const choices = Object.entries(setting.choices ?? {}).map(([choice, value]) => [choice, sortKeys({ displayName: value.displayName, sortOrder: value.sortOrder ?? undefined })]);
-    settings[key] = sortKeys({
+    const choices = Object.entries(setting.choices ?? {}).map(([choice, value]) => {
+      const normalized: Decided<DisplaySettingChoice> = { displayName: value.displayName, sortOrder: value.sortOrder ?? undefined };
+      return [choice, sortKeys(normalized)] as const;
+    });
+    const normalized: Decided<DisplaySetting> = {
       displayName: setting.displayName,
       editor: nonEmpty(setting.editor),
       sortOrder: setting.sortOrder ?? undefined,
       choices: choices.length > 0 ? Object.fromEntries(choices) : undefined,
-    });
+    };
+    settings[key] = sortKeys(normalized);
   }
-  return sortKeys({
+  const normalized: Decided<DisplayTemplateDef> = {
     key: template.key,
     displayName: template.displayName,
     nodeType: nonEmpty(template.nodeType),
@@ -92,14 +100,15 @@ export function normalizeDisplayTemplate(template: DisplayTemplateDef): DisplayT
     contentType: nonEmpty(template.contentType),
     isDefault: template.isDefault === true ? true : undefined,
     settings: Object.keys(settings).length > 0 ? settings : undefined,
-  });
+  };
+  return sortKeys(normalized);
 }
 
 function normalizeItem(item: ItemDef): ItemDef {
   return sortKeys({ ...normalizeConstraints(item), type: item.type });
 }
 
-function normalizeConstraints(value: ValueConstraints): ValueConstraints {
+function normalizeConstraints(value: ValueConstraints): Decided<ValueConstraints> {
   return {
     format: nonEmpty(value.format),
     contentType: nonEmpty(value.contentType),
