@@ -1,7 +1,7 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { plainStyle } from '../render/style.js';
-import { commands } from './commands/index.js';
+import { COMMANDS, loadCommands } from './commands/index.js';
 import { CommandExit, EXIT } from './define-command.js';
 import { renderError } from './render-error.js';
 import { createCliContext } from './cli-context.js';
@@ -10,7 +10,7 @@ async function main(argv: string[]): Promise<number> {
   const cli = yargs(argv)
     .scriptName('catalyst')
     .usage('$0 <command> [options]\n\nKeep CMS content types in git: validate, plan, apply.')
-    .command(commands)
+    .command(await loadCommands(argv))
     .strict()
     .demandCommand(1, 'Name a command; `catalyst --help` lists them.')
     .recommendCommands()
@@ -29,7 +29,7 @@ async function main(argv: string[]): Promise<number> {
   return EXIT.ok;
 }
 
-const COMMAND_NAMES = new Set(commands.flatMap((command) => [command.command ?? []].flat()).map((spec) => String(spec).split(' ')[0]));
+const COMMAND_NAMES: ReadonlySet<string> = new Set(Object.keys(COMMANDS));
 
 /** yargs reports a mistyped command as "Unknown argument: x" or only "Did you mean y?"; name the command that was not found. */
 function usageMessage(message: string, argv: readonly string[]): string {

@@ -1,11 +1,25 @@
 import type { CommandModule } from 'yargs';
-import { applyCommand } from './apply.js';
-import { emulatorCommand } from './emulator.js';
-import { exportCommand } from './export.js';
-import { importCommand } from './import.js';
-import { planCommand } from './plan.js';
-import { statusCommand } from './status.js';
-import { validateCommand } from './validate.js';
 
-/** Every catalyst verb, one module each under this folder. */
-export const commands: Array<CommandModule<object, any>> = [validateCommand, planCommand, applyCommand, statusCommand, importCommand, exportCommand, emulatorCommand];
+type Loader = () => Promise<CommandModule<object, any>>;
+
+/** Every catalyst verb by name, one module each under this folder, loaded only when needed. */
+export const COMMANDS: Readonly<Record<'validate' | 'plan' | 'apply' | 'status' | 'import' | 'export' | 'emulator', Loader>> = {
+  validate: () => import('./validate.js').then((module) => module.validateCommand),
+  plan: () => import('./plan.js').then((module) => module.planCommand),
+  apply: () => import('./apply.js').then((module) => module.applyCommand),
+  status: () => import('./status.js').then((module) => module.statusCommand),
+  import: () => import('./import.js').then((module) => module.importCommand),
+  export: () => import('./export.js').then((module) => module.exportCommand),
+  emulator: () => import('./emulator.js').then((module) => module.emulatorCommand),
+};
+
+/**
+ * The commands yargs needs for these arguments: only the one named when its name comes first
+ * (so `catalyst validate` never loads the emulator or SQLite), every one for help, a typo or
+ * anything else, so usage, suggestions and errors stay complete.
+ */
+export async function loadCommands(argv: readonly string[]): Promise<Array<CommandModule<object, any>>> {
+  const first = argv.find((arg) => !arg.startsWith('-'));
+  if (first !== undefined && Object.hasOwn(COMMANDS, first)) return [await COMMANDS[first as keyof typeof COMMANDS]()];
+  return Promise.all(Object.values(COMMANDS).map((load) => load()));
+}
