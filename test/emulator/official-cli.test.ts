@@ -60,6 +60,9 @@ export const ArticleWide = displayTemplate({
 `;
 }
 
+/** The official CLI's code generator, which tells content types from display templates by `isContract`. */
+const GENERATE = '@optimizely/cms-cli/dist/utils/generate.js';
+
 describe('the official Optimizely CLI against the emulator', () => {
   let emulator: RunningEmulator;
   let project: string;
@@ -120,6 +123,19 @@ describe('the official Optimizely CLI against the emulator', () => {
     const all = await cli(['config', 'pull', '--json', '--includeReadOnly']);
     expect(all.code, all.stderr).toBe(0);
     expect(JSON.parse(all.stdout).contentTypes.map((type: { key: string }) => type.key)).toContain('ImageMedia');
+  });
+
+  it('pulls the configuration as code: content types as content types, contracts as contracts, templates as templates', async () => {
+    const run = await cli(['config', 'pull', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    // `config pull` writes code only on a terminal; this is the CLI's own generator for that code.
+    const { generateManifestCode } = (await import(GENERATE)) as { generateManifestCode: (manifest: unknown) => string };
+    const code = generateManifestCode(JSON.parse(run.stdout));
+    expect(code).toMatch(/export const ArticleCT = contentType\(\{\n  key: 'Article',\n  displayName: 'Article',\n  baseType: '_page',/);
+    expect(code).toMatch(/export const HeroCT = contentType\(\{\n  key: 'Hero',\n  displayName: 'Hero',\n  baseType: '_component',/);
+    expect(code).toMatch(/export const SeoFieldsContract = contract\(\{\n  key: 'SeoFields',/);
+    expect(code).toMatch(/export const ArticleWideDT = displayTemplate\(\{\n  key: 'ArticleWide',/);
+    expect(code).toMatch(/ {4}title: \{\n {6}type: 'string',/);
   });
 
   it('pushes the same configuration again without changing anything', async () => {

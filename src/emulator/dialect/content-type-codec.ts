@@ -99,6 +99,8 @@ export function encodeContentType(dialect: Dialect, stored: Stored<ContentTypeDo
       for (const field of auditFields(dialect)) output[field] = audit[field] ?? null;
     } else if (name === 'properties') {
       output.properties = encodeProperties(dialect, doc.properties);
+    } else if (name === 'isContract') {
+      if (dialect.contentTypeFields.includes(name)) output.isContract = doc.isContract === true;
     } else if (dialect.contentTypeFields.includes(name)) {
       const value = (doc as unknown as JsonObject)[name];
       if (value === undefined) continue;
