@@ -28,7 +28,11 @@ const steps: Array<{ title: string; args: string[]; expect: number }> = [
 
 for (const step of steps) {
   process.stdout.write(`\n━━ ${step.title}\n$ catalyst ${step.args.join(' ')}\n\n`);
-  const result = spawnSync(process.execPath, [BIN, ...step.args], { cwd: project, stdio: 'inherit', env: { ...process.env, CATALYST_ACTOR: 'demo' } });
+  const result = spawnSync(process.execPath, [BIN, ...step.args], {
+    cwd: project,
+    stdio: 'inherit',
+    env: { ...process.env, CATALYST_ACTOR: 'demo' },
+  });
   if (result.status !== step.expect) {
     process.stderr.write(`\nDemo failed: \`catalyst ${step.args.join(' ')}\` exited ${result.status}, expected ${step.expect}.\n`);
     process.exit(1);

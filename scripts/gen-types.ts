@@ -19,7 +19,8 @@ export const GENERATED: ReadonlyArray<{ schema: string; output: string; rootName
     schema: 'plan.schema.json',
     output: 'core/generated/plan.ts',
     rootName: 'PlanDocument',
-    banner: "import type { ContentTypeDef, Definition, DisplayTemplateDef, EnumValue, ItemDef, PropertyDef, PropertyGroupDef, SourceLocation, VersionToken } from '../model.js';",
+    banner:
+      "import type { ContentTypeDef, Definition, DisplayTemplateDef, EnumValue, ItemDef, PropertyDef, PropertyGroupDef, SourceLocation, VersionToken } from '../model.js';",
   },
 ];
 

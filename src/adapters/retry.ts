@@ -49,7 +49,12 @@ export async function withRetry<T>(attempt: (attemptNumber: number) => Promise<T
 }
 
 /** How long to wait after failed attempt `attemptNumber` (1-based). */
-export function retryDelay(error: AdapterError, attemptNumber: number, policy: RetryPolicy, random: () => number): { waitMs: number; reason: RetryReason } {
+export function retryDelay(
+  error: AdapterError,
+  attemptNumber: number,
+  policy: RetryPolicy,
+  random: () => number,
+): { waitMs: number; reason: RetryReason } {
   if ((error.status === 429 || error.status === 503) && error.retryAfterSeconds !== undefined) {
     return { waitMs: error.retryAfterSeconds * 1000, reason: 'retry-after' };
   }

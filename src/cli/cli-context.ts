@@ -58,7 +58,15 @@ function styleFor(stream: NodeJS.WriteStream, color: boolean | undefined): Style
   const enabled = color ?? (stream.isTTY === true && pc.isColorSupported);
   if (!enabled) return plainStyle;
   const colors = pc.createColors(true);
-  return { create: colors.green, update: colors.yellow, remove: colors.red, warning: colors.yellow, error: colors.red, strong: colors.bold, muted: colors.dim };
+  return {
+    create: colors.green,
+    update: colors.yellow,
+    remove: colors.red,
+    warning: colors.yellow,
+    error: colors.red,
+    strong: colors.bold,
+    muted: colors.dim,
+  };
 }
 
 /** CI systems name the person or job; locally, the OS user. */
@@ -83,13 +91,21 @@ export async function loadProject(context: CliContext, args: ProjectArgs): Promi
 }
 
 /** Loads the config, the chosen target with its credentials, and the lockfile: what every command that talks to a CMS starts with. */
-export async function loadTargetedProject(context: CliContext, args: ProjectArgs): Promise<{ config: Config; target: SelectedTarget; lock: Lockfile }> {
+export async function loadTargetedProject(
+  context: CliContext,
+  args: ProjectArgs,
+): Promise<{ config: Config; target: SelectedTarget; lock: Lockfile }> {
   const { config, target } = await loadConfigOrFail(context, args, true);
-  if (!target) throw new UserError('Invalid configuration', 'No target could be selected. Fix the problems above, then run the command again.');
+  if (!target)
+    throw new UserError('Invalid configuration', 'No target could be selected. Fix the problems above, then run the command again.');
   return { config, target, lock: await loadLock(context, config) };
 }
 
-async function loadConfigOrFail(context: CliContext, args: ProjectArgs, requireTarget: boolean): Promise<{ config: Config; target?: SelectedTarget }> {
+async function loadConfigOrFail(
+  context: CliContext,
+  args: ProjectArgs,
+  requireTarget: boolean,
+): Promise<{ config: Config; target?: SelectedTarget }> {
   const result = await loadConfig({
     cwd: context.cwd,
     env: context.env,
@@ -98,8 +114,17 @@ async function loadConfigOrFail(context: CliContext, args: ProjectArgs, requireT
     ...(args.config !== undefined ? { configPath: args.config } : {}),
     ...(args.target !== undefined ? { targetName: args.target } : {}),
   });
-  failOnErrors(context, result.diagnostics, 'Invalid configuration', 'Fix the configuration as described above, then run the command again.');
-  if (!result.config) throw new UserError('Invalid configuration', 'The configuration could not be loaded. Fix the problems above, then run the command again.');
+  failOnErrors(
+    context,
+    result.diagnostics,
+    'Invalid configuration',
+    'Fix the configuration as described above, then run the command again.',
+  );
+  if (!result.config)
+    throw new UserError(
+      'Invalid configuration',
+      'The configuration could not be loaded. Fix the problems above, then run the command again.',
+    );
   return result.target ? { config: result.config, target: result.target } : { config: result.config };
 }
 
@@ -107,7 +132,8 @@ async function loadConfigOrFail(context: CliContext, args: ProjectArgs, requireT
 async function loadLock(context: CliContext, config: Config): Promise<Lockfile> {
   const result = await readLockfile(config.lockfilePath, { cwd: context.cwd });
   failOnErrors(context, result.diagnostics, 'Invalid lockfile', 'Fix or restore the lockfile (it is in git), then run the command again.');
-  if (!result.lock) throw new UserError('Invalid lockfile', 'The lockfile could not be read. Restore it from git, then run the command again.');
+  if (!result.lock)
+    throw new UserError('Invalid lockfile', 'The lockfile could not be read. Restore it from git, then run the command again.');
   return result.lock;
 }
 

@@ -8,7 +8,12 @@ import { UserError } from '../core/user-error.js';
 import { failOnErrors, type CliContext } from './cli-context.js';
 import { InternalError } from '../core/internal-error.js';
 
-const STAGES = { load: 'Reading the YAML…', refresh: 'Reading the CMS…', plan: 'Planning…', count: 'Counting the content that destructive changes affect…' } as const;
+const STAGES = {
+  load: 'Reading the YAML…',
+  refresh: 'Reading the CMS…',
+  plan: 'Planning…',
+  count: 'Counting the content that destructive changes affect…',
+} as const;
 
 /** Load → refresh → plan with progress; an invalid desired state prints its diagnostics and stops. */
 export async function makePlan(
@@ -27,7 +32,12 @@ export async function makePlan(
     onStage: (stage) => context.progress.status(STAGES[stage]),
   });
   context.progress.stop();
-  failOnErrors(context, result.diagnostics, 'Invalid content types', 'Nothing was sent to the CMS. Fix the problems above, then plan again.');
+  failOnErrors(
+    context,
+    result.diagnostics,
+    'Invalid content types',
+    'Nothing was sent to the CMS. Fix the problems above, then plan again.',
+  );
   if (!result.ok) throw new InternalError('reconcile failed without an error diagnostic');
   return { plan: result.plan, live: result.live };
 }

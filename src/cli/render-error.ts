@@ -13,7 +13,8 @@ export function renderError(error: unknown, style: Style): string {
     const where = error.operation ? ` (${error.operation})` : '';
     return `${style.error('Error:')} ${style.strong(`The CMS call failed: ${error.kind}${where}`)}\n\n  ${error.message}${fields}\n`;
   }
-  if (error instanceof Error && (error.name === 'YError' || error.name === 'UsageError')) return `${style.error('Error:')} ${error.message}\n`;
+  if (error instanceof Error && (error.name === 'YError' || error.name === 'UsageError'))
+    return `${style.error('Error:')} ${error.message}\n`;
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
   return `${style.error('Error:')} ${style.strong('Internal error')}\n\n  This is a bug in catalyst; please report it with the text below.\n\n${detail}\n`;
 }

@@ -16,5 +16,7 @@ export async function withTarget<T>(context: CliContext, target: SelectedTarget,
 function reportRetry(context: CliContext, event: AdapterEvent): void {
   if (event.type !== 'retry') return;
   const why = event.status === null ? event.errorKind : `${event.status}`;
-  context.progress.done(`  retrying ${event.method} ${event.path} (${why}) in ${(event.waitMs / 1000).toFixed(1)}s, attempt ${event.attempt + 1}`);
+  context.progress.done(
+    `  retrying ${event.method} ${event.path} (${why}) in ${(event.waitMs / 1000).toFixed(1)}s, attempt ${event.attempt + 1}`,
+  );
 }

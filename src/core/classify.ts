@@ -10,7 +10,12 @@ import { RISK_CODES } from './risk-codes.js';
  * (risk-codes.ts) and a one-line reason. `before`/`after` are the definitions the changes were
  * computed from; they give a change its context (the property's type, for example).
  */
-export function classifyChanges(kind: ResourceKind, changes: readonly DefinitionChange[], before: Definition, after: Definition): ClassifiedChange[] {
+export function classifyChanges(
+  kind: ResourceKind,
+  changes: readonly DefinitionChange[],
+  before: Definition,
+  after: Definition,
+): ClassifiedChange[] {
   const descriptor = kindOf(kind);
   return changes.map((change) => {
     const finding = descriptor.changeFinding(change, before, after);

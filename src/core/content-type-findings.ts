@@ -40,11 +40,20 @@ const TYPE_CHANGES = {
   sortOrder: safe,
   mediaFileExtensions: safe,
   mayContainTypes: (change) =>
-    (change.removed ?? []).length > 0 ? { code: 'BC105', reason: `no longer allows ${list(change.removed ?? [])} as children; existing children of those types become invalid` } : undefined,
+    (change.removed ?? []).length > 0
+      ? {
+          code: 'BC105',
+          reason: `no longer allows ${list(change.removed ?? [])} as children; existing children of those types become invalid`,
+        }
+      : undefined,
   compositionBehaviors: (change) =>
-    (change.removed ?? []).length > 0 ? { code: 'BC106', reason: `removes composition behavior ${list(change.removed ?? [])}; existing uses become invalid` } : undefined,
+    (change.removed ?? []).length > 0
+      ? { code: 'BC106', reason: `removes composition behavior ${list(change.removed ?? [])}; existing uses become invalid` }
+      : undefined,
   contracts: (change) =>
-    (change.removed ?? []).length > 0 ? { code: 'BC107', reason: `stops implementing ${list(change.removed ?? [])}; queries and content relying on the contract break` } : undefined,
+    (change.removed ?? []).length > 0
+      ? { code: 'BC107', reason: `stops implementing ${list(change.removed ?? [])}; queries and content relying on the contract break` }
+      : undefined,
   accessRights: () => ({ code: 'BC108', reason: 'changes who may create content of this type' }),
   /** Compared property by property (PROPERTY_CHANGES), never as a whole. */
   properties: safe,
@@ -61,9 +70,17 @@ const PROPERTY_CHANGES = {
       ? { code: 'DS104', reason: `changes the item type of "${property}" from ${from} to ${to}; existing values may not convert` }
       : { code: 'DS103', reason: `changes the type of "${property}" from ${from} to ${to}; existing values may not convert` },
   contentType: (change, { label, from, to }) =>
-    change.op === 'change' ? { code: 'DS105', reason: `changes the component type of ${label} from ${from} to ${to}; existing values are dropped` } : undefined,
-  localized: (change, { property }) => ({ code: 'DS106', reason: `turns localization of "${property}" ${change.after === true ? 'on' : 'off'}; the platform re-stores its values and may drop some` }),
-  required: (change, { property }) => (change.after === true ? { code: 'BC101', reason: `makes "${property}" required; existing content without a value becomes invalid` } : undefined),
+    change.op === 'change'
+      ? { code: 'DS105', reason: `changes the component type of ${label} from ${from} to ${to}; existing values are dropped` }
+      : undefined,
+  localized: (change, { property }) => ({
+    code: 'DS106',
+    reason: `turns localization of "${property}" ${change.after === true ? 'on' : 'off'}; the platform re-stores its values and may drop some`,
+  }),
+  required: (change, { property }) =>
+    change.after === true
+      ? { code: 'BC101', reason: `makes "${property}" required; existing content without a value becomes invalid` }
+      : undefined,
   minLength: (change, context) => bound(change, context, 'minLength', 'raised'),
   minimum: (change, context) => bound(change, context, 'minimum', 'raised'),
   minItems: (change, context) => bound(change, context, 'minItems', 'raised'),
@@ -74,14 +91,25 @@ const PROPERTY_CHANGES = {
   enum: (change, { label }) => enumFinding(change, label),
   allowedTypes: (change, { label }) => {
     if (change.op === 'remove') return undefined;
-    if (change.op === 'add') return { code: 'BC104', reason: `restricts ${label} to ${list(asStringList(change.after))}; references to other types become invalid` };
-    return (change.removed ?? []).length > 0 ? { code: 'BC104', reason: `no longer allows ${list(change.removed ?? [])} in ${label}; existing references to them become invalid` } : undefined;
+    if (change.op === 'add')
+      return {
+        code: 'BC104',
+        reason: `restricts ${label} to ${list(asStringList(change.after))}; references to other types become invalid`,
+      };
+    return (change.removed ?? []).length > 0
+      ? { code: 'BC104', reason: `no longer allows ${list(change.removed ?? [])} in ${label}; existing references to them become invalid` }
+      : undefined;
   },
   restrictedTypes: (change, { label }) => {
     const added = change.op === 'add' ? asStringList(change.after) : (change.added ?? []);
-    return added.length > 0 ? { code: 'BC104', reason: `newly forbids ${list(added)} in ${label}; existing references to them become invalid` } : undefined;
+    return added.length > 0
+      ? { code: 'BC104', reason: `newly forbids ${list(added)} in ${label}; existing references to them become invalid` }
+      : undefined;
   },
-  format: (_change, { label, from, to }) => ({ code: 'BC109', reason: `changes the format of ${label} from ${from} to ${to}; the editor and stored representation change` }),
+  format: (_change, { label, from, to }) => ({
+    code: 'BC109',
+    reason: `changes the format of ${label} from ${from} to ${to}; the editor and stored representation change`,
+  }),
   displayName: safe,
   description: safe,
   group: safe,
@@ -104,7 +132,9 @@ export function contentTypeFinding(change: DefinitionChange, before: ContentType
   if (member === undefined) {
     if (change.op === 'remove') return { code: 'DS102', reason: `removes property "${property}" and its values in all content` };
     const added = isPlainObject(change.after) ? change.after : {};
-    return added.required === true ? { code: 'BC101', reason: `adds required property "${property}"; existing content has no value for it` } : undefined;
+    return added.required === true
+      ? { code: 'BC101', reason: `adds required property "${property}"; existing content has no value for it` }
+      : undefined;
   }
   const inItems = member.startsWith('items.');
   const field = inItems ? member.slice('items.'.length) : member;
@@ -112,7 +142,11 @@ export function contentTypeFinding(change: DefinitionChange, before: ContentType
     const definitionProperty = definition.properties[property];
     return inItems ? definitionProperty?.items?.type : definitionProperty?.type;
   };
-  return ruleOf(PROPERTY_CHANGES, field, 'property')(change, {
+  return ruleOf(
+    PROPERTY_CHANGES,
+    field,
+    'property',
+  )(change, {
     property,
     inItems,
     label: inItems ? `items of "${property}"` : `"${property}"`,
@@ -128,10 +162,18 @@ function ruleOf<R>(table: Readonly<Record<string, R>>, member: string, owner: st
 }
 
 function immutableChange(change: DefinitionChange, member: string): Finding {
-  return { code: 'DS108', reason: `${member} is immutable (${show(change.before)} → ${show(change.after)}); only deleting and re-creating the type could change it, losing its content` };
+  return {
+    code: 'DS108',
+    reason: `${member} is immutable (${show(change.before)} → ${show(change.after)}); only deleting and re-creating the type could change it, losing its content`,
+  };
 }
 
-function bound(change: DefinitionChange, context: PropertyChangeContext, field: string, direction: 'raised' | 'lowered'): Finding | undefined {
+function bound(
+  change: DefinitionChange,
+  context: PropertyChangeContext,
+  field: string,
+  direction: 'raised' | 'lowered',
+): Finding | undefined {
   return tightened(change, context.type, direction) ? constraintFinding(field, context.label, context.from, context.to) : undefined;
 }
 
@@ -164,7 +206,9 @@ function enumFinding(change: DefinitionChange, label: string): Finding | undefin
   const values = (entries: unknown) => (Array.isArray(entries) ? (entries as EnumValue[]).map((entry) => entry.value) : []);
   const remaining = new Set(values(change.after));
   const removed = values(change.before).filter((value) => !remaining.has(value));
-  return removed.length > 0 ? { code: 'BC103', reason: `removes enum value ${list(removed.map(String))} from ${label}; content using it becomes invalid` } : undefined;
+  return removed.length > 0
+    ? { code: 'BC103', reason: `removes enum value ${list(removed.map(String))} from ${label}; content using it becomes invalid` }
+    : undefined;
 }
 
 function show(value: unknown): string {

@@ -1,12 +1,5 @@
 import { deepEqual } from './deep-equal.js';
-import {
-  asStringList,
-  isPlainObject,
-  memberOrder,
-  shapeAt,
-  type Definition,
-  type MemberShape,
-} from './definition-shape.js';
+import { asStringList, isPlainObject, memberOrder, shapeAt, type Definition, type MemberShape } from './definition-shape.js';
 import type { DefinitionChange } from './generated/plan.js';
 
 /**

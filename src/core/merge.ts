@@ -1,13 +1,7 @@
 import { deepEqual } from './deep-equal.js';
 import { sortKeys } from './canonical-json.js';
 import { compareCodeUnits } from './compare-code-units.js';
-import {
-  asStringList,
-  isPlainObject,
-  memberOrder,
-  shapeAt,
-  type Definition,
-} from './definition-shape.js';
+import { asStringList, isPlainObject, memberOrder, shapeAt, type Definition } from './definition-shape.js';
 
 /** A member changed on both sides since the base, to different values. Absent members are `undefined`. */
 export interface MergeConflict {
@@ -33,7 +27,12 @@ export interface MergeResult<T> {
  * property's path. Without a base (`undefined`), every member on which the two sides differ
  * conflicts. Deterministic; inputs must be normalized.
  */
-export function mergeDefinitions<T extends Definition>(base: T | undefined, desired: T, live: T, prefer: 'desired' | 'live'): MergeResult<T> {
+export function mergeDefinitions<T extends Definition>(
+  base: T | undefined,
+  desired: T,
+  live: T,
+  prefer: 'desired' | 'live',
+): MergeResult<T> {
   const conflicts: MergeConflict[] = [];
   const merged = mergeAt([], base === undefined ? NO_BASE : base, desired, live, prefer, conflicts);
   return { merged: sortKeys(merged) as T, conflicts };
@@ -42,7 +41,14 @@ export function mergeDefinitions<T extends Definition>(base: T | undefined, desi
 /** "There is no base at all", which differs from "the base lacks this member": nothing is known to be unchanged. */
 const NO_BASE = Symbol('no base');
 
-function mergeAt(path: string[], base: unknown, desired: unknown, live: unknown, prefer: 'desired' | 'live', conflicts: MergeConflict[]): unknown {
+function mergeAt(
+  path: string[],
+  base: unknown,
+  desired: unknown,
+  live: unknown,
+  prefer: 'desired' | 'live',
+  conflicts: MergeConflict[],
+): unknown {
   if (deepEqual(desired, live)) return desired;
   if (base !== NO_BASE && deepEqual(base, desired)) return live;
   if (base !== NO_BASE && deepEqual(base, live)) return desired;

@@ -34,17 +34,7 @@ export type PropertyType = (typeof PROPERTY_TYPES)[number];
 export type ItemType = Exclude<PropertyType, 'array'>;
 
 /** Base types in their v1 spelling. Contracts have no base type. */
-export const BASE_TYPES = [
-  '_page',
-  '_component',
-  '_media',
-  '_image',
-  '_video',
-  '_folder',
-  '_experience',
-  '_section',
-  '_element',
-] as const;
+export const BASE_TYPES = ['_page', '_component', '_media', '_image', '_video', '_folder', '_experience', '_section', '_element'] as const;
 export type BaseType = (typeof BASE_TYPES)[number];
 
 export const COMPOSITION_BEHAVIORS = ['sectionEnabled', 'elementEnabled', 'formsElementEnabled'] as const;

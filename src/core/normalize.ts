@@ -114,7 +114,8 @@ function normalizeConstraints(value: ValueConstraints): Decided<ValueConstraints
     contentType: nonEmpty(value.contentType),
     minimum: value.minimum ?? undefined,
     maximum: value.maximum ?? undefined,
-    enum: value.enum && value.enum.length > 0 ? value.enum.map((entry) => ({ value: entry.value, displayName: entry.displayName })) : undefined,
+    enum:
+      value.enum && value.enum.length > 0 ? value.enum.map((entry) => ({ value: entry.value, displayName: entry.displayName })) : undefined,
     minLength: value.minLength ?? undefined,
     maxLength: value.maxLength ?? undefined,
     pattern: nonEmpty(value.pattern),
@@ -152,4 +153,3 @@ function nonEmptyObject<T extends object>(value: T | null | undefined): T | unde
 function notDefault<T>(value: T | null | undefined, fallback: T): T | undefined {
   return value === null || value === undefined || value === fallback ? undefined : value;
 }
-

@@ -42,10 +42,11 @@ export function orderSteps(resources: readonly ResourcePlan[]): OrderResult {
   const blockers: PlanNotice[] = [];
   const warnings: PlanNotice[] = [];
   const byId = new Map(resources.map((resource) => [idOf(resource.kind, resource.key), resource]));
-  const withAction = (action: ResourcePlan['action']) =>
-    [...byId].filter(([, resource]) => resource.action === action).map(([id]) => id);
+  const withAction = (action: ResourcePlan['action']) => [...byId].filter(([, resource]) => resource.action === action).map(([id]) => id);
 
-  const recordSteps = [...withAction('adopt'), ...withAction('forget')].sort(byKindThenKey('create', byId)).map((id) => stepFor(byId.get(id)!, []));
+  const recordSteps = [...withAction('adopt'), ...withAction('forget')]
+    .sort(byKindThenKey('create', byId))
+    .map((id) => stepFor(byId.get(id)!, []));
 
   const creates = withAction('create');
   const createEdges = referenceEdges(creates, byId, 'after', 'referenced-first');
@@ -53,7 +54,9 @@ export function orderSteps(resources: readonly ResourcePlan[]): OrderResult {
   const createSteps = createOrder.map((id) => stepFor(byId.get(id)!, deferred.get(id) ?? []));
   const deferredSteps = createOrder.flatMap((id) => followUpStep(byId.get(id)!, deferred.get(id) ?? []));
 
-  const updateSteps = withAction('update').sort(byKindThenKey('create', byId)).map((id) => stepFor(byId.get(id)!, []));
+  const updateSteps = withAction('update')
+    .sort(byKindThenKey('create', byId))
+    .map((id) => stepFor(byId.get(id)!, []));
 
   const deletes = withAction('delete');
   const deleteEdges = referenceEdges(deletes, byId, 'before', 'referencing-first');
@@ -72,9 +75,10 @@ function orderCreates(
   const { kept, dropped, hardCycles } = acyclicEdges(ids, edges);
   for (const { component, links } of hardCycles) {
     const [only] = component;
-    const what = component.length === 1 && only
-      ? `"${keyOf(only)}" holds itself through a hard reference (${describeLinks(links)}), so it cannot be created`
-      : `These types hold each other through hard references (${describeLinks(links)}), so none of them can be created first`;
+    const what =
+      component.length === 1 && only
+        ? `"${keyOf(only)}" holds itself through a hard reference (${describeLinks(links)}), so it cannot be created`
+        : `These types hold each other through hard references (${describeLinks(links)}), so none of them can be created first`;
     blockers.push({
       code: 'PL106',
       summary: `Reference cycle among new types: ${component.map(keyOf).join(', ')}`,
@@ -109,7 +113,10 @@ function orderDeletes(ids: string[], edges: ReferenceEdge[], byId: ReadonlyMap<s
  * inside cycles one by one (in a fixed order) as long as they close no cycle. `dropped` lists the
  * edges left out.
  */
-function acyclicEdges(ids: string[], edges: ReferenceEdge[]): { kept: Edge[]; dropped: ReferenceEdge[]; hardCycles: Array<{ component: string[]; links: ReferenceEdge[] }> } {
+function acyclicEdges(
+  ids: string[],
+  edges: ReferenceEdge[],
+): { kept: Edge[]; dropped: ReferenceEdge[]; hardCycles: Array<{ component: string[]; links: ReferenceEdge[] }> } {
   const hard = edges.filter((edge) => edge.hard);
   const hardEdges = hard.map((edge) => edge.edge);
   const cyclic = stronglyConnectedComponents(ids, hardEdges).filter((component) => isCyclic(component, hardEdges));
@@ -126,7 +133,12 @@ function acyclicEdges(ids: string[], edges: ReferenceEdge[]): { kept: Edge[]; dr
     if (inSameHardCycle(edge.edge)) dropped.push(edge);
     else kept.push(edge.edge);
   }
-  const componentOf = new Map(stronglyConnectedComponents(ids, edges.map((edge) => edge.edge)).flatMap((component, index) => component.map((id) => [id, index] as const)));
+  const componentOf = new Map(
+    stronglyConnectedComponents(
+      ids,
+      edges.map((edge) => edge.edge),
+    ).flatMap((component, index) => component.map((id) => [id, index] as const)),
+  );
   const candidates: ReferenceEdge[] = [];
   for (const edge of edges.filter((candidate) => !candidate.hard)) {
     if (componentOf.get(edge.edge[0]) === componentOf.get(edge.edge[1])) candidates.push(edge);
@@ -141,7 +153,12 @@ function acyclicEdges(ids: string[], edges: ReferenceEdge[]): { kept: Edge[]; dr
 }
 
 /** Edges between resources of `ids`: [referenced, referencing] or [referencing, referenced]. */
-function referenceEdges(ids: readonly string[], byId: ReadonlyMap<string, ResourcePlan>, side: 'before' | 'after', direction: 'referenced-first' | 'referencing-first'): ReferenceEdge[] {
+function referenceEdges(
+  ids: readonly string[],
+  byId: ReadonlyMap<string, ResourcePlan>,
+  side: 'before' | 'after',
+  direction: 'referenced-first' | 'referencing-first',
+): ReferenceEdge[] {
   const present = new Set(ids);
   const edges: ReferenceEdge[] = [];
   for (const id of ids) {
@@ -165,7 +182,17 @@ function stepFor(resource: ResourcePlan, deferred: DeferredReference[]): ApplySt
       return { action: 'create', kind, key, definition: stripReferences(resource.after, deferred), deferred };
     case 'update': {
       const dataLoss = resource.codes.some((code) => SERVER_DATA_LOSS_CODES.has(code));
-      return { action: 'update', kind, key, previous: resource.before, next: resource.after, precondition: resource.precondition, dataLoss, codes: resource.codes, purpose: 'change' };
+      return {
+        action: 'update',
+        kind,
+        key,
+        previous: resource.before,
+        next: resource.after,
+        precondition: resource.precondition,
+        dataLoss,
+        codes: resource.codes,
+        purpose: 'change',
+      };
     }
     case 'delete':
       return { action: 'delete', kind, key, precondition: resource.precondition, codes: resource.codes };
@@ -182,17 +209,19 @@ function stepFor(resource: ResourcePlan, deferred: DeferredReference[]): ApplySt
 
 function followUpStep(resource: ResourcePlan, deferred: DeferredReference[]): ApplyStep[] {
   if (deferred.length === 0 || resource.action !== 'create') return [];
-  return [{
-    action: 'update',
-    kind: resource.kind,
-    key: resource.key,
-    previous: stripReferences(resource.after, deferred),
-    next: resource.after,
-    precondition: { kind: 'created' },
-    dataLoss: false,
-    codes: [],
-    purpose: 'deferredReferences',
-  }];
+  return [
+    {
+      action: 'update',
+      kind: resource.kind,
+      key: resource.key,
+      previous: stripReferences(resource.after, deferred),
+      next: resource.after,
+      precondition: { kind: 'created' },
+      dataLoss: false,
+      codes: [],
+      purpose: 'deferredReferences',
+    },
+  ];
 }
 
 /** Whether `to` is reachable from `from` along `edges`. */

@@ -18,7 +18,14 @@ import type {
 } from './generated/plan.js';
 import { mergeDefinitions, type MergeConflict } from './merge.js';
 import type { ResourceKind, SourceLocation, VersionToken } from './model.js';
-import { adoptBlocker, conflictBlocker, deleteEditBlocker, immutableBlocker, liveWinsBlocker, readOnlyBlocker } from './resource-blockers.js';
+import {
+  adoptBlocker,
+  conflictBlocker,
+  deleteEditBlocker,
+  immutableBlocker,
+  liveWinsBlocker,
+  readOnlyBlocker,
+} from './resource-blockers.js';
 import { maxRisk } from './risk-codes.js';
 import { assertNever } from './assert-never.js';
 import { InternalError } from './internal-error.js';
@@ -88,7 +95,8 @@ export function planResource<T extends Definition>(input: ResourceInput<T>, stra
   const risk = maxRisk([...changes.map((change) => change.risk), ...(decision.action === 'delete' ? (['destructive'] as const) : [])]);
 
   const blockers = [...decision.blockers];
-  const takesOwnership = decision.action === 'create' || decision.action === 'update' || decision.action === 'delete' || decision.action === 'adopt';
+  const takesOwnership =
+    decision.action === 'create' || decision.action === 'update' || decision.action === 'delete' || decision.action === 'adopt';
   if (live?.readOnly && takesOwnership) blockers.push(readOnlyBlocker(kind, key));
   const immutable = changes.filter((change) => change.code === 'DS108');
   if (immutable.length > 0) blockers.push(immutableBlocker(kind, key, immutable));
@@ -125,38 +133,101 @@ function decide<T extends Definition>(input: ResourceInput<T>, digests: Digests,
   const { kind, key, desired, base, live } = input;
   const noun = `${kindOf(kind).label} "${key}"`;
   const quiet = { conflicts: [], blockers: [] };
-  const create = (status: ResourceStatus, actionReason: ActionReason, reason: string, after: T): Decision<T> => ({ ...quiet, status, action: 'create', actionReason, reason, after });
-  const write = (status: ResourceStatus, action: 'update' | 'adopt', actionReason: ActionReason, reason: string, after: T, current: LiveSide<T>): Decision<T> =>
-    ({ ...quiet, status, action, actionReason, reason, after, live: current });
-  const remove = (status: ResourceStatus, actionReason: ActionReason, reason: string, current: LiveSide<T>): Decision<T> => ({ ...quiet, status, action: 'delete', actionReason, reason, live: current });
-  const leave = (status: ResourceStatus, action: 'forget' | 'none', actionReason: ActionReason, reason: string): Decision<T> => ({ ...quiet, status, action, actionReason, reason });
+  const create = (status: ResourceStatus, actionReason: ActionReason, reason: string, after: T): Decision<T> => ({
+    ...quiet,
+    status,
+    action: 'create',
+    actionReason,
+    reason,
+    after,
+  });
+  const write = (
+    status: ResourceStatus,
+    action: 'update' | 'adopt',
+    actionReason: ActionReason,
+    reason: string,
+    after: T,
+    current: LiveSide<T>,
+  ): Decision<T> => ({ ...quiet, status, action, actionReason, reason, after, live: current });
+  const remove = (status: ResourceStatus, actionReason: ActionReason, reason: string, current: LiveSide<T>): Decision<T> => ({
+    ...quiet,
+    status,
+    action: 'delete',
+    actionReason,
+    reason,
+    live: current,
+  });
+  const leave = (status: ResourceStatus, action: 'forget' | 'none', actionReason: ActionReason, reason: string): Decision<T> => ({
+    ...quiet,
+    status,
+    action,
+    actionReason,
+    reason,
+  });
 
   if (desired && !base && !live) return create('new', 'create_because_new', 'Declared in YAML and not on the target.', desired.def);
   if (desired && !base && live) {
     if (digests.desired === digests.live) {
-      return write('adopt', 'adopt', 'adopt_because_identical', 'Exists on the target exactly as in YAML; recorded in the lockfile without writing.', live.def, live);
+      return write(
+        'adopt',
+        'adopt',
+        'adopt_because_identical',
+        'Exists on the target exactly as in YAML; recorded in the lockfile without writing.',
+        live.def,
+        live,
+      );
     }
-    const decision = write('adopt', 'update', 'update_because_adopted_differs', 'Exists on the target but not in the lockfile, and differs from YAML.', desired.def, live);
-    return resolve(decision, mergeDefinitions(undefined, desired.def, live.def, 'desired').conflicts, strategy, { kind, key }, () => adoptBlocker(kind, key, noun));
+    const decision = write(
+      'adopt',
+      'update',
+      'update_because_adopted_differs',
+      'Exists on the target but not in the lockfile, and differs from YAML.',
+      desired.def,
+      live,
+    );
+    return resolve(decision, mergeDefinitions(undefined, desired.def, live.def, 'desired').conflicts, strategy, { kind, key }, () =>
+      adoptBlocker(kind, key, noun),
+    );
   }
   if (desired && base && !live) {
-    return create('drifted', 'create_because_deleted_outside', 'Synced before, but deleted in the CMS since; re-created from YAML.', desired.def);
+    return create(
+      'drifted',
+      'create_because_deleted_outside',
+      'Synced before, but deleted in the CMS since; re-created from YAML.',
+      desired.def,
+    );
   }
   if (desired && base && live) {
     const desiredChanged = digests.desired !== digests.base;
     const liveChanged = digests.live !== digests.base;
     if (!desiredChanged && !liveChanged) return leave('in_sync', 'none', 'none_because_in_sync', 'Unchanged since the last sync.');
-    if (desiredChanged && !liveChanged) return write('modified', 'update', 'update_because_desired_changed', 'Changed in YAML since the last sync.', desired.def, live);
+    if (desiredChanged && !liveChanged)
+      return write('modified', 'update', 'update_because_desired_changed', 'Changed in YAML since the last sync.', desired.def, live);
     if (!desiredChanged && liveChanged) {
-      return write('drifted', 'update', 'update_because_drifted', 'Changed in the CMS outside catalyst since the last sync; push mode reverts it to the YAML definition.', desired.def, live);
+      return write(
+        'drifted',
+        'update',
+        'update_because_drifted',
+        'Changed in the CMS outside catalyst since the last sync; push mode reverts it to the YAML definition.',
+        desired.def,
+        live,
+      );
     }
     if (digests.desired === digests.live) {
-      return write('in_sync', 'adopt', 'adopt_because_both_changed_identically', 'Changed in YAML and in the CMS in the same way; the lockfile is brought up to date.', live.def, live);
+      return write(
+        'in_sync',
+        'adopt',
+        'adopt_because_both_changed_identically',
+        'Changed in YAML and in the CMS in the same way; the lockfile is brought up to date.',
+        live.def,
+        live,
+      );
     }
     const merge = mergeDefinitions(base.def, desired.def, live.def, 'desired');
-    const reason = merge.conflicts.length === 0
-      ? 'Changed in YAML and in the CMS since the last sync, on different members; push mode writes the YAML definition and reverts the CMS edits shown as drift.'
-      : 'Changed in YAML and in the CMS since the last sync, on the same members.';
+    const reason =
+      merge.conflicts.length === 0
+        ? 'Changed in YAML and in the CMS since the last sync, on different members; push mode writes the YAML definition and reverts the CMS edits shown as drift.'
+        : 'Changed in YAML and in the CMS since the last sync, on the same members.';
     const decision = write('conflict', 'update', 'update_because_both_changed', reason, desired.def, live);
     return resolve(decision, merge.conflicts, strategy, { kind, key }, (conflicts) => conflictBlocker(kind, key, noun, conflicts));
   }
@@ -167,13 +238,34 @@ function decide<T extends Definition>(input: ResourceInput<T>, digests: Digests,
     const conflict = { path: '', base: base.def, live: live.def };
     switch (strategy) {
       case 'desired-wins':
-        return { ...remove('conflict', 'delete_because_removed_from_desired', 'Removed from YAML but changed in the CMS; strategy desired-wins deletes it.', live), conflicts: [{ ...conflict, resolution: 'desired' }] };
+        return {
+          ...remove(
+            'conflict',
+            'delete_because_removed_from_desired',
+            'Removed from YAML but changed in the CMS; strategy desired-wins deletes it.',
+            live,
+          ),
+          conflicts: [{ ...conflict, resolution: 'desired' }],
+        };
       case 'live-wins':
-        return { ...leave('conflict', 'forget', 'forget_because_live_wins', 'Removed from YAML but changed in the CMS; strategy live-wins keeps it in the CMS and stops managing it.'), conflicts: [{ ...conflict, resolution: 'live' }] };
+        return {
+          ...leave(
+            'conflict',
+            'forget',
+            'forget_because_live_wins',
+            'Removed from YAML but changed in the CMS; strategy live-wins keeps it in the CMS and stops managing it.',
+          ),
+          conflicts: [{ ...conflict, resolution: 'live' }],
+        };
       case 'manual':
       case 'merge':
         return {
-          ...remove('conflict', 'delete_because_removed_from_desired', 'Removed from YAML but changed in the CMS since the last sync.', live),
+          ...remove(
+            'conflict',
+            'delete_because_removed_from_desired',
+            'Removed from YAML but changed in the CMS since the last sync.',
+            live,
+          ),
           conflicts: [{ ...conflict, resolution: 'unresolved' }],
           blockers: [deleteEditBlocker(kind, key, noun)],
         };
@@ -181,9 +273,17 @@ function decide<T extends Definition>(input: ResourceInput<T>, digests: Digests,
         return unknownStrategy(strategy);
     }
   }
-  if (!desired && base && !live) return leave('deleted', 'forget', 'forget_because_gone_everywhere', 'Removed from YAML and already gone from the target; dropped from the lockfile.');
+  if (!desired && base && !live)
+    return leave(
+      'deleted',
+      'forget',
+      'forget_because_gone_everywhere',
+      'Removed from YAML and already gone from the target; dropped from the lockfile.',
+    );
   if (!desired && !base && live) {
-    const reason = live.readOnly ? 'A platform resource, read-only; catalyst never touches it.' : 'Exists on the target but not in YAML or the lockfile; catalyst does not touch it.';
+    const reason = live.readOnly
+      ? 'A platform resource, read-only; catalyst never touches it.'
+      : 'Exists on the target but not in YAML or the lockfile; catalyst does not touch it.';
     return leave('unmanaged', 'none', 'none_because_unmanaged', reason);
   }
   throw new InternalError(`${kind} "${key}" is in none of desired, base and live`);
@@ -202,7 +302,11 @@ function resolve<T>(
     case 'desired-wins':
       return { ...decision, conflicts: conflicts.map((conflict) => toConflict(conflict, 'desired')) };
     case 'live-wins':
-      return { ...decision, conflicts: conflicts.map((conflict) => toConflict(conflict, 'unresolved')), blockers: [liveWinsBlocker(resource.kind, resource.key, conflicts)] };
+      return {
+        ...decision,
+        conflicts: conflicts.map((conflict) => toConflict(conflict, 'unresolved')),
+        blockers: [liveWinsBlocker(resource.kind, resource.key, conflicts)],
+      };
     case 'manual':
     case 'merge':
       return { ...decision, conflicts: conflicts.map((conflict) => toConflict(conflict, 'unresolved')), blockers: [blocker(conflicts)] };
@@ -223,7 +327,11 @@ function toConflict(conflict: MergeConflict, resolution: Conflict['resolution'])
  * The plan entry of a decision: `before`, `after` and the precondition follow from the action.
  * Members are in reading order: what and what happens first, the definitions and origin last.
  */
-function planEntry<T extends Definition>(common: ResourcePlanCommon, decision: Decision<T>, origin: SourceLocation | undefined): ResourcePlan {
+function planEntry<T extends Definition>(
+  common: ResourcePlanCommon,
+  decision: Decision<T>,
+  origin: SourceLocation | undefined,
+): ResourcePlan {
   const head = { kind: common.kind, key: common.key, status: common.status };
   const tail = origin ? { origin } : {};
   const version = (live: LiveSide<T>): VersionPrecondition => ({ kind: 'version', version: live.version, digest: digest(live.def) });
@@ -231,11 +339,35 @@ function planEntry<T extends Definition>(common: ResourcePlanCommon, decision: D
     case 'create':
       return { ...head, action: 'create', ...common, precondition: { kind: 'absent' }, before: null, after: decision.after, ...tail };
     case 'update':
-      return { ...head, action: 'update', ...common, precondition: version(decision.live), before: decision.live.def, after: decision.after, ...tail };
+      return {
+        ...head,
+        action: 'update',
+        ...common,
+        precondition: version(decision.live),
+        before: decision.live.def,
+        after: decision.after,
+        ...tail,
+      };
     case 'adopt':
-      return { ...head, action: 'adopt', ...common, precondition: version(decision.live), before: decision.live.def, after: decision.after, ...tail };
+      return {
+        ...head,
+        action: 'adopt',
+        ...common,
+        precondition: version(decision.live),
+        before: decision.live.def,
+        after: decision.after,
+        ...tail,
+      };
     case 'delete':
-      return { ...head, action: 'delete', ...common, precondition: version(decision.live), before: decision.live.def, after: null, ...tail };
+      return {
+        ...head,
+        action: 'delete',
+        ...common,
+        precondition: version(decision.live),
+        before: decision.live.def,
+        after: null,
+        ...tail,
+      };
     case 'forget':
       return { ...head, action: 'forget', ...common, precondition: null, before: null, after: null, ...tail };
     case 'none':

@@ -105,7 +105,8 @@ export function createPlan(input: PlanInput): Plan {
     blockers.push({
       code: 'PL109',
       summary: `Sync mode "${mode}" is not supported yet`,
-      detail: 'catalyst can only apply in push mode (YAML → CMS) so far: this plan shows the comparison but has no steps. Set the sync mode to push.',
+      detail:
+        'catalyst can only apply in push mode (YAML → CMS) so far: this plan shows the comparison but has no steps. Set the sync mode to push.',
       resources: [],
     });
   }
@@ -182,7 +183,10 @@ function indexLive(
   return index;
 }
 
-function indexBase(entries: Readonly<Record<string, { def: Definition }>>, normalize: (def: Definition) => Definition): Map<string, { def: Definition }> {
+function indexBase(
+  entries: Readonly<Record<string, { def: Definition }>>,
+  normalize: (def: Definition) => Definition,
+): Map<string, { def: Definition }> {
   return new Map(Object.entries(entries).map(([key, entry]) => [key, { def: normalize(entry.def) }]));
 }
 
@@ -199,14 +203,29 @@ function approvals(resources: readonly ResourcePlan[]): ApprovalItem[] {
       items.push({ kind, key, code: finding.code, path: '', reason: finding.reason });
     }
     for (const change of resource.changes) {
-      if (change.risk === 'destructive' && change.code) items.push({ kind, key, code: change.code, path: change.path, reason: change.reason ?? '' });
+      if (change.risk === 'destructive' && change.code)
+        items.push({ kind, key, code: change.code, path: change.path, reason: change.reason ?? '' });
     }
   }
   return items;
 }
 
-function summarize(resources: readonly ResourcePlan[], steps: readonly ApplyStep[], drift: readonly DriftEntry[], requiresApproval: readonly ApprovalItem[]): PlanSummary {
-  const statuses: PlanSummary['statuses'] = { new: 0, adopt: 0, modified: 0, drifted: 0, conflict: 0, deleted: 0, in_sync: 0, unmanaged: 0 };
+function summarize(
+  resources: readonly ResourcePlan[],
+  steps: readonly ApplyStep[],
+  drift: readonly DriftEntry[],
+  requiresApproval: readonly ApprovalItem[],
+): PlanSummary {
+  const statuses: PlanSummary['statuses'] = {
+    new: 0,
+    adopt: 0,
+    modified: 0,
+    drifted: 0,
+    conflict: 0,
+    deleted: 0,
+    in_sync: 0,
+    unmanaged: 0,
+  };
   const actions: PlanSummary['actions'] = { create: 0, update: 0, delete: 0, adopt: 0, forget: 0, none: 0 };
   let conflicts = 0;
   for (const resource of resources) {

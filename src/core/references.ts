@@ -35,7 +35,7 @@ export function isHardReference(kind: ReferenceKind): boolean {
     case 'mayContain':
       return false;
     default:
-    return assertNever(kind, 'reference kind');
+      return assertNever(kind, 'reference kind');
   }
 }
 

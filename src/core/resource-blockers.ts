@@ -61,7 +61,9 @@ export function immutableBlocker(kind: ResourceKind, key: string, changes: reado
 }
 
 function describe(conflicts: readonly MergeConflict[]): string {
-  const shown = conflicts.slice(0, 5).map((conflict) => `${conflict.path || '(whole definition)'} (YAML ${show(conflict.desired)}, CMS ${show(conflict.live)})`);
+  const shown = conflicts
+    .slice(0, 5)
+    .map((conflict) => `${conflict.path || '(whole definition)'} (YAML ${show(conflict.desired)}, CMS ${show(conflict.live)})`);
   const more = conflicts.length > shown.length ? ` and ${conflicts.length - shown.length} more` : '';
   return `${shown.join('; ')}${more}`;
 }

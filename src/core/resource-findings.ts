@@ -29,9 +29,15 @@ const DISPLAY_TEMPLATE_CHANGES = {
     const [, setting, nested, choice] = change.path.split('.');
     if (change.op !== 'remove') return undefined;
     if (setting === undefined) return { code: 'BC110', reason: 'removes every display setting; the values editors chose are dropped' };
-    if (nested === undefined) return { code: 'BC110', reason: `removes display setting "${setting}"; the values editors chose for it are dropped` };
-    if (nested === 'choices' && choice !== undefined) return { code: 'BC110', reason: `removes choice "${choice}" of display setting "${setting}"; content that chose it loses the choice` };
-    if (nested === 'choices') return { code: 'BC110', reason: `removes every choice of display setting "${setting}"; content that chose one loses it` };
+    if (nested === undefined)
+      return { code: 'BC110', reason: `removes display setting "${setting}"; the values editors chose for it are dropped` };
+    if (nested === 'choices' && choice !== undefined)
+      return {
+        code: 'BC110',
+        reason: `removes choice "${choice}" of display setting "${setting}"; content that chose it loses the choice`,
+      };
+    if (nested === 'choices')
+      return { code: 'BC110', reason: `removes every choice of display setting "${setting}"; content that chose one loses it` };
     return undefined;
   },
 } as const satisfies { [K in keyof Required<DisplayTemplateDef>]: ChangeRule };
@@ -51,7 +57,10 @@ export function displayTemplateFinding(change: DefinitionChange): Finding | unde
 function retargeted(change: DefinitionChange): Finding | undefined {
   if (change.op === 'remove') return undefined;
   const was = change.before === undefined ? 'all content' : `${change.member} ${JSON.stringify(change.before)}`;
-  return { code: 'BC111', reason: `applies to ${change.member} ${JSON.stringify(change.after)} instead of ${was}; content it no longer applies to loses it` };
+  return {
+    code: 'BC111',
+    reason: `applies to ${change.member} ${JSON.stringify(change.after)} instead of ${was}; content it no longer applies to loses it`,
+  };
 }
 
 function ruleOf<R>(table: Readonly<Record<string, R>>, change: DefinitionChange, owner: string): R {

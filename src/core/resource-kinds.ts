@@ -80,7 +80,10 @@ export const KINDS = {
     section: 'displayTemplates',
     rank: 2,
     normalize: (def) => normalizeDisplayTemplate(def),
-    deleteFinding: (key) => ({ code: 'DS109', reason: `deletes display template "${key}"; content rendered with it loses its display settings` }),
+    deleteFinding: (key) => ({
+      code: 'DS109',
+      reason: `deletes display template "${key}"; content rendered with it loses its display settings`,
+    }),
     changeFinding: displayTemplateFinding,
     references: displayTemplateReferences,
     holdsContent: false,

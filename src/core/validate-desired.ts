@@ -43,7 +43,11 @@ const COMPOSABLE_BASE_TYPES: readonly string[] = ['_component', '_section'];
 export function validateDesired(desired: DesiredState, context: ValidationContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const typeNames = new Set<string>([...desired.contentTypes.map(({ def }) => def.key), ...(context.knownTypes ?? []), ...BASE_TYPES, '*']);
-  const groupNames = new Set<string>([...desired.propertyGroups.map(({ def }) => def.key), ...context.rules.builtInGroups, ...(context.knownGroups ?? [])]);
+  const groupNames = new Set<string>([
+    ...desired.propertyGroups.map(({ def }) => def.key),
+    ...context.rules.builtInGroups,
+    ...(context.knownGroups ?? []),
+  ]);
   const readOnly = new Set(context.readOnlyTypes ?? []);
   const contracts = new Map(desired.contentTypes.map(({ def }) => [def.key, def.isContract === true]));
   const reserved = [...context.rules.reservedGroupKeys, ...context.rules.builtInGroups].map((key) => key.toLowerCase());
@@ -60,7 +64,13 @@ export function validateDesired(desired: DesiredState, context: ValidationContex
     const report = reporter(diagnostics, 'contentType', def.key, origin);
     checkDuplicate(report, firstType, def.key, origin, 'content type');
     if (readOnly.has(def.key)) {
-      report('V017', 'error', 'key', `"${def.key}" is a read-only platform type`, `The target already has a system type "${def.key}", which cannot be changed through the API. Give your type another key.`);
+      report(
+        'V017',
+        'error',
+        'key',
+        `"${def.key}" is a read-only platform type`,
+        `The target already has a system type "${def.key}", which cannot be changed through the API. Give your type another key.`,
+      );
     }
     const scope: PropertyScope = { report, typeNames, groupNames };
     validateContentType(def, scope, contracts);
@@ -79,13 +89,31 @@ function validateTemplate(def: DisplayTemplateDef, scope: PropertyScope): void {
   const { report } = scope;
   checkKey(report, 'V028', 'display template', def.key);
   if (!def.displayName) {
-    report('V029', 'error', 'displayName', 'Missing displayName', `Display template "${def.key}" needs a displayName, the name editors pick it by. Add one.`);
+    report(
+      'V029',
+      'error',
+      'displayName',
+      'Missing displayName',
+      `Display template "${def.key}" needs a displayName, the name editors pick it by. Add one.`,
+    );
   } else if (def.displayName.length > 255) {
-    report('V029', 'error', 'displayName', 'displayName too long', `displayName has ${def.displayName.length} characters; the platform accepts at most 255. Shorten it.`);
+    report(
+      'V029',
+      'error',
+      'displayName',
+      'displayName too long',
+      `displayName has ${def.displayName.length} characters; the platform accepts at most 255. Shorten it.`,
+    );
   }
   const targets = (['nodeType', 'baseType', 'contentType'] as const).filter((member) => def[member] !== undefined);
   if (targets.length > 1) {
-    report('V030', 'error', targets[1]!, `Display template "${def.key}" targets ${targets.join(' and ')}`, `A display template applies to one node type, one base type or one content type (or to all content, naming none). Keep one of ${targets.join(', ')}.`);
+    report(
+      'V030',
+      'error',
+      targets[1]!,
+      `Display template "${def.key}" targets ${targets.join(' and ')}`,
+      `A display template applies to one node type, one base type or one content type (or to all content, naming none). Keep one of ${targets.join(', ')}.`,
+    );
   }
   if (def.contentType !== undefined) checkTypeReference(scope, 'contentType', def.contentType);
 }
@@ -95,29 +123,65 @@ function validateContentType(def: ContentTypeDef, scope: PropertyScope, contract
   checkKey(report, 'V001', 'content type', def.key);
   checkDisplayName(report, def.displayName);
   if (def.description !== undefined && def.description.length > 255) {
-    report('V005', 'error', 'description', 'description too long', `description has ${def.description.length} characters; the platform accepts at most 255. Shorten it.`);
+    report(
+      'V005',
+      'error',
+      'description',
+      'description too long',
+      `description has ${def.description.length} characters; the platform accepts at most 255. Shorten it.`,
+    );
   }
   const baseType = def.baseType as string | null | undefined;
   if (def.isContract === true && baseType !== null && baseType !== undefined) {
-    report('V013', 'error', 'baseType', 'A contract has no baseType', `"${def.key}" is a contract (isContract: true), and contracts have no base type. Remove baseType, or remove isContract.`);
+    report(
+      'V013',
+      'error',
+      'baseType',
+      'A contract has no baseType',
+      `"${def.key}" is a contract (isContract: true), and contracts have no base type. Remove baseType, or remove isContract.`,
+    );
   } else if (def.isContract !== true && (baseType === null || baseType === undefined)) {
-    report('V013', 'error', 'baseType', 'baseType missing', `Every content type that is not a contract needs a base type, such as "_page" or "_component". Add baseType, or mark the type as a contract with isContract: true.`);
+    report(
+      'V013',
+      'error',
+      'baseType',
+      'baseType missing',
+      `Every content type that is not a contract needs a base type, such as "_page" or "_component". Add baseType, or mark the type as a contract with isContract: true.`,
+    );
   } else if (typeof baseType === 'string' && !(BASE_TYPES as readonly string[]).includes(baseType)) {
     report('V025', 'error', 'baseType', `Unknown baseType "${baseType}"`, `Base types are ${BASE_TYPES.join(', ')}. Fix baseType.`);
   }
   const behaviors = def.compositionBehaviors ?? [];
   const baseTypeMissing = def.isContract !== true && (baseType === null || baseType === undefined);
   if (behaviors.length > 0 && !COMPOSABLE_BASE_TYPES.includes(baseType as string) && !baseTypeMissing) {
-    report('V012', 'error', 'compositionBehaviors', 'compositionBehaviors on a type that is not a component', `Only _component and _section types have composition behaviors; "${def.key}" ${def.isContract === true ? 'is a contract' : `has base type ${baseType}`}. Remove compositionBehaviors, or change the base type.`);
+    report(
+      'V012',
+      'error',
+      'compositionBehaviors',
+      'compositionBehaviors on a type that is not a component',
+      `Only _component and _section types have composition behaviors; "${def.key}" ${def.isContract === true ? 'is a contract' : `has base type ${baseType}`}. Remove compositionBehaviors, or change the base type.`,
+    );
   }
   for (const behavior of behaviors) {
     if (!(COMPOSITION_BEHAVIORS as readonly string[]).includes(behavior)) {
-      report('V025', 'error', 'compositionBehaviors', `Unknown composition behavior "${behavior}"`, `Composition behaviors are ${COMPOSITION_BEHAVIORS.join(', ')}. Fix the entry.`);
+      report(
+        'V025',
+        'error',
+        'compositionBehaviors',
+        `Unknown composition behavior "${behavior}"`,
+        `Composition behaviors are ${COMPOSITION_BEHAVIORS.join(', ')}. Fix the entry.`,
+      );
     }
   }
   for (const contract of def.contracts ?? []) {
     if (contracts.get(contract) === false) {
-      report('V014', 'error', 'contracts', `"${contract}" is not a contract`, `"${def.key}" lists "${contract}" under contracts, but "${contract}" is a content type, not a contract. Mark "${contract}" with isContract: true, or remove it from contracts.`);
+      report(
+        'V014',
+        'error',
+        'contracts',
+        `"${contract}" is not a contract`,
+        `"${def.key}" lists "${contract}" under contracts, but "${contract}" is a content type, not a contract. Mark "${contract}" with isContract: true, or remove it from contracts.`,
+      );
     } else if (!contracts.has(contract)) {
       checkTypeReference(scope, 'contracts', contract);
     }
@@ -132,12 +196,30 @@ function validateContentType(def: ContentTypeDef, scope: PropertyScope, contract
 function validateGroup(def: PropertyGroupDef, report: Report, reserved: readonly string[]): void {
   checkKey(report, 'V021', 'property group', def.key);
   if (reserved.includes(def.key.toLowerCase())) {
-    report('V026', 'error', 'key', `Property group "${def.key}" is reserved`, `The platform provides or reserves the group "${def.key}", so it cannot be declared. Remove the declaration: properties may use a built-in group without declaring it. For a group of your own, choose another key.`);
+    report(
+      'V026',
+      'error',
+      'key',
+      `Property group "${def.key}" is reserved`,
+      `The platform provides or reserves the group "${def.key}", so it cannot be declared. Remove the declaration: properties may use a built-in group without declaring it. For a group of your own, choose another key.`,
+    );
   }
   if (!def.displayName) {
-    report('V022', 'error', 'displayName', 'Missing displayName', `Property group "${def.key}" needs a displayName, the tab name editors see. Add one.`);
+    report(
+      'V022',
+      'error',
+      'displayName',
+      'Missing displayName',
+      `Property group "${def.key}" needs a displayName, the tab name editors see. Add one.`,
+    );
   } else if (def.displayName.length > 255) {
-    report('V022', 'error', 'displayName', 'displayName too long', `displayName has ${def.displayName.length} characters; the platform accepts at most 255. Shorten it.`);
+    report(
+      'V022',
+      'error',
+      'displayName',
+      'displayName too long',
+      `displayName has ${def.displayName.length} characters; the platform accepts at most 255. Shorten it.`,
+    );
   }
 }
 
@@ -153,28 +235,53 @@ function reporter(diagnostics: Diagnostic[], kind: ResourceKind, key: string, or
 
 function checkKey(report: Report, code: ValidationCode, noun: string, key: string): void {
   if (typeof key === 'string' && RESOURCE_KEY_PATTERN.test(key) && key.length <= 255) return;
-  const why = typeof key !== 'string' || key.length === 0
-    ? 'The key is missing.'
-    : key.startsWith('_')
-      ? 'Keys starting with "_" are reserved for the platform\'s base types.'
-      : `"${key}" does not fit the rules.`;
-  report(code, 'error', 'key', `Invalid ${noun} key "${key}"`, `${why} A ${noun} key starts with a letter, contains only letters, digits and underscores, and is 2 to 255 characters long. Rename it, for example to "${suggestKey(String(key ?? ''))}".`);
+  const why =
+    typeof key !== 'string' || key.length === 0
+      ? 'The key is missing.'
+      : key.startsWith('_')
+        ? 'Keys starting with "_" are reserved for the platform\'s base types.'
+        : `"${key}" does not fit the rules.`;
+  report(
+    code,
+    'error',
+    'key',
+    `Invalid ${noun} key "${key}"`,
+    `${why} A ${noun} key starts with a letter, contains only letters, digits and underscores, and is 2 to 255 characters long. Rename it, for example to "${suggestKey(String(key ?? ''))}".`,
+  );
 }
 
 function checkDisplayName(report: Report, displayName: string | undefined): void {
   if (!displayName) {
     report('V003', 'error', 'displayName', 'Missing displayName', 'Every content type needs a displayName, the name editors see. Add one.');
   } else if (displayName.length > 255) {
-    report('V004', 'error', 'displayName', 'displayName too long', `displayName has ${displayName.length} characters; the platform accepts at most 255. Shorten it.`);
+    report(
+      'V004',
+      'error',
+      'displayName',
+      'displayName too long',
+      `displayName has ${displayName.length} characters; the platform accepts at most 255. Shorten it.`,
+    );
   }
 }
 
-function checkDuplicate(report: Report, first: Map<string, SourceLocation | undefined>, key: string, origin: SourceLocation | undefined, noun: string): void {
+function checkDuplicate(
+  report: Report,
+  first: Map<string, SourceLocation | undefined>,
+  key: string,
+  origin: SourceLocation | undefined,
+  noun: string,
+): void {
   if (!first.has(key)) {
     first.set(key, origin);
     return;
   }
   const previous = first.get(key);
   const where = previous ? ` at ${previous.file}:${previous.line}:${previous.column}` : '';
-  report('V002', 'error', 'key', `Duplicate ${noun} key "${key}"`, `The ${noun} "${key}" is already declared${where}. Keys are unique: remove one declaration or rename it.`);
+  report(
+    'V002',
+    'error',
+    'key',
+    `Duplicate ${noun} key "${key}"`,
+    `The ${noun} "${key}" is already declared${where}. Keys are unique: remove one declaration or rename it.`,
+  );
 }

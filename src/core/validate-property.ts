@@ -66,9 +66,21 @@ export function validateProperty(key: string, property: PropertyDef, scope: Prop
   checkValue(property, path, scope);
   if (property.type === 'array') {
     if (property.items === undefined) {
-      scope.report('V007', 'error', path, `Array property "${key}" has no items`, 'An array property must say what it holds. Add `items: { type: ... }` (or write the shorthand `<type>[]`).');
+      scope.report(
+        'V007',
+        'error',
+        path,
+        `Array property "${key}" has no items`,
+        'An array property must say what it holds. Add `items: { type: ... }` (or write the shorthand `<type>[]`).',
+      );
     } else if ((property.items.type as string) === 'array') {
-      scope.report('V009', 'error', `${path}.items`, `Nested array in "${key}"`, 'Arrays cannot hold arrays. Give the items another type, for example a component type that holds the inner list.');
+      scope.report(
+        'V009',
+        'error',
+        `${path}.items`,
+        `Nested array in "${key}"`,
+        'Arrays cannot hold arrays. Give the items another type, for example a component type that holds the inner list.',
+      );
     } else if (!isKnownType(property.items.type)) {
       reportUnknownType(scope, `${path}.items`, property.items.type);
     } else {
@@ -98,7 +110,13 @@ function checkValue(value: PropertyDef | ItemDef, path: string, scope: PropertyS
     const allowed: readonly PropertyType[] = ATTRIBUTE_TYPES[attribute];
     if (!present || allowed.includes(value.type)) continue;
     if (attribute === 'items') {
-      scope.report('V008', 'error', `${path}.items`, `items on a ${value.type}`, `Only array properties have items; a ${value.type} holds one value. Remove items, or make the property an array.`);
+      scope.report(
+        'V008',
+        'error',
+        `${path}.items`,
+        `items on a ${value.type}`,
+        `Only array properties have items; a ${value.type} holds one value. Remove items, or make the property an array.`,
+      );
     } else {
       scope.report(
         'V011',
@@ -110,7 +128,13 @@ function checkValue(value: PropertyDef | ItemDef, path: string, scope: PropertyS
     }
   }
   if (value.type === 'component' && value.contentType === undefined) {
-    scope.report('V010', 'error', path, 'Component without contentType', 'A component value must name the component type it holds. Add `contentType: <ComponentTypeKey>`.');
+    scope.report(
+      'V010',
+      'error',
+      path,
+      'Component without contentType',
+      'A component value must name the component type it holds. Add `contentType: <ComponentTypeKey>`.',
+    );
   }
   if (value.contentType !== undefined) checkTypeReference(scope, `${path}.contentType`, value.contentType);
   for (const target of value.allowedTypes ?? []) checkTypeReference(scope, `${path}.allowedTypes`, target);
@@ -143,21 +167,31 @@ function checkBounds(value: PropertyDef | ItemDef, path: string, scope: Property
   for (const [name, bound] of bounds) {
     if (bound === undefined || !['integer', 'float', 'dateTime'].includes(value.type)) continue;
     const problem = boundProblem(value.type, bound);
-    if (problem) scope.report('V023', 'error', `${path}.${name}`, `Invalid ${name} for ${withArticle(value.type)}`, `${problem} Fix ${name}.`);
+    if (problem)
+      scope.report('V023', 'error', `${path}.${name}`, `Invalid ${name} for ${withArticle(value.type)}`, `${problem} Fix ${name}.`);
   }
   if (value.minimum === undefined || value.maximum === undefined) return;
   const low = comparable(value.type, value.minimum);
   const high = comparable(value.type, value.maximum);
   if (low !== undefined && high !== undefined && low > high) {
-    scope.report('V018', 'error', path, 'minimum is greater than maximum', `minimum (${String(value.minimum)}) is greater than maximum (${String(value.maximum)}), so no value is valid. Swap or correct them.`);
+    scope.report(
+      'V018',
+      'error',
+      path,
+      'minimum is greater than maximum',
+      `minimum (${String(value.minimum)}) is greater than maximum (${String(value.maximum)}), so no value is valid. Swap or correct them.`,
+    );
   }
 }
 
 function boundProblem(type: PropertyType, bound: number | string): string | undefined {
   if (type === 'dateTime') {
-    return typeof bound === 'string' && isDateTime(bound) ? undefined : `A dateTime bound is an ISO 8601 date-time such as "2024-01-31T00:00:00Z"; got ${JSON.stringify(bound)}.`;
+    return typeof bound === 'string' && isDateTime(bound)
+      ? undefined
+      : `A dateTime bound is an ISO 8601 date-time such as "2024-01-31T00:00:00Z"; got ${JSON.stringify(bound)}.`;
   }
-  if (typeof bound !== 'number' || !Number.isFinite(bound)) return `${capitalized(withArticle(type))} bound is a number; got ${JSON.stringify(bound)}.`;
+  if (typeof bound !== 'number' || !Number.isFinite(bound))
+    return `${capitalized(withArticle(type))} bound is a number; got ${JSON.stringify(bound)}.`;
   if (type === 'integer' && (!Number.isInteger(bound) || bound < INT32.min || bound > INT32.max)) {
     return `An integer bound is a whole number between ${INT32.min} and ${INT32.max}; got ${bound}.`;
   }
@@ -183,15 +217,34 @@ function isDateTime(text: string): boolean {
   return ISO_DATE_TIME.test(text) && !Number.isNaN(Date.parse(text));
 }
 
-function checkOrder(scope: PropertyScope, path: string, lowName: string, highName: string, low: number | undefined, high: number | undefined): void {
+function checkOrder(
+  scope: PropertyScope,
+  path: string,
+  lowName: string,
+  highName: string,
+  low: number | undefined,
+  high: number | undefined,
+): void {
   if (low !== undefined && high !== undefined && low > high) {
-    scope.report('V018', 'error', path, `${lowName} is greater than ${highName}`, `${lowName} (${low}) is greater than ${highName} (${high}), so no value is valid. Swap or correct them.`);
+    scope.report(
+      'V018',
+      'error',
+      path,
+      `${lowName} is greater than ${highName}`,
+      `${lowName} (${low}) is greater than ${highName} (${high}), so no value is valid. Swap or correct them.`,
+    );
   }
 }
 
 function checkCount(scope: PropertyScope, path: string, name: string, count: number | undefined): void {
   if (count !== undefined && (!Number.isInteger(count) || count < 0 || count > INT32.max)) {
-    scope.report('V023', 'error', `${path}.${name}`, `Invalid ${name}`, `${name} is a whole number from 0 to ${INT32.max}; got ${count}. Fix the value.`);
+    scope.report(
+      'V023',
+      'error',
+      `${path}.${name}`,
+      `Invalid ${name}`,
+      `${name} is a whole number from 0 to ${INT32.max}; got ${count}. Fix the value.`,
+    );
   }
 }
 
@@ -219,10 +272,23 @@ function checkEnum(type: PropertyType, values: EnumValue[], path: string, scope:
   const seen = new Set<string>();
   values.forEach((entry, index) => {
     const problem = enumValueProblem(type, entry.value);
-    if (problem) scope.report('V019', 'error', `${path}.${index}`, `Enum value ${JSON.stringify(entry.value)} is not a ${type}`, `${problem} Change the value or the property type.`);
+    if (problem)
+      scope.report(
+        'V019',
+        'error',
+        `${path}.${index}`,
+        `Enum value ${JSON.stringify(entry.value)} is not a ${type}`,
+        `${problem} Change the value or the property type.`,
+      );
     const identity = JSON.stringify(entry.value);
     if (seen.has(identity)) {
-      scope.report('V027', 'error', `${path}.${index}`, `Duplicate enum value ${identity}`, 'Each enum value may appear once. Remove the duplicate entry.');
+      scope.report(
+        'V027',
+        'error',
+        `${path}.${index}`,
+        `Duplicate enum value ${identity}`,
+        'Each enum value may appear once. Remove the duplicate entry.',
+      );
     }
     seen.add(identity);
   });
@@ -245,13 +311,25 @@ function enumValueProblem(type: PropertyType, value: string | number): string | 
 
 function checkLength(scope: PropertyScope, path: string, name: string, value: string | undefined, max: number): void {
   if (value !== undefined && value.length > max) {
-    scope.report(name === 'description' ? 'V005' : 'V004', 'error', path, `${name} too long`, `${name} has ${value.length} characters; the platform accepts at most ${max}. Shorten it.`);
+    scope.report(
+      name === 'description' ? 'V005' : 'V004',
+      'error',
+      path,
+      `${name} too long`,
+      `${name} has ${value.length} characters; the platform accepts at most ${max}. Shorten it.`,
+    );
   }
 }
 
 function reportUnknownType(scope: PropertyScope, path: string, type: string): void {
   const suggestion = didYouMean(type, PROPERTY_TYPES);
-  scope.report('V025', 'error', `${path}.type`, `Unknown property type "${type}"`, `Property types are ${PROPERTY_TYPES.join(', ')}. ${suggestion ? `Did you mean "${suggestion}"? ` : ''}Fix the type.`);
+  scope.report(
+    'V025',
+    'error',
+    `${path}.type`,
+    `Unknown property type "${type}"`,
+    `Property types are ${PROPERTY_TYPES.join(', ')}. ${suggestion ? `Did you mean "${suggestion}"? ` : ''}Fix the type.`,
+  );
 }
 
 function isKnownType(type: string): type is PropertyType {

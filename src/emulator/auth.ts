@@ -27,7 +27,10 @@ export function assertAuthenticated(req: IncomingMessage, config: EmulatorConfig
   const header = req.headers.authorization;
   const match = header === undefined ? null : /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (match === null) {
-    throw unauthorized('The request has no bearer token. Get one from POST /oauth/token and send it as "Authorization: Bearer <token>".', 'Bearer');
+    throw unauthorized(
+      'The request has no bearer token. Get one from POST /oauth/token and send it as "Authorization: Bearer <token>".',
+      'Bearer',
+    );
   }
   const problem = tokenProblem(match[1]!, config);
   if (problem !== undefined) throw unauthorized(problem, 'Bearer error="invalid_token"');

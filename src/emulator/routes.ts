@@ -19,7 +19,8 @@ export function buildRouter(): Router {
   const router = new Router();
   router.add({ method: 'POST', path: '/oauth/token', dialect: V1, prefix: '', auth: false, handler: postToken });
   for (const { prefix, dialect } of MOUNTS) {
-    const add = (method: string, path: string, handler: Handler, auth = true) => router.add({ method, path: `${prefix}${path}`, dialect, prefix, auth, handler });
+    const add = (method: string, path: string, handler: Handler, auth = true) =>
+      router.add({ method, path: `${prefix}${path}`, dialect, prefix, auth, handler });
     add('POST', '/oauth/token', postToken, false);
     add('GET', '/info', getInfo, false);
 

@@ -82,7 +82,13 @@ async function dispatch(req: IncomingMessage, res: ServerResponse, url: URL, rou
 }
 
 /** Runs a handler and writes its reply or its problem. */
-async function respond(req: IncomingMessage, res: ServerResponse, url: URL, run: () => Promise<Reply> | Reply, dialect: Dialect): Promise<void> {
+async function respond(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  run: () => Promise<Reply> | Reply,
+  dialect: Dialect,
+): Promise<void> {
   let reply: Reply;
   try {
     reply = await run();
@@ -115,7 +121,13 @@ function control(method: string, pathname: string, traffic: TrafficControl): Rep
 }
 
 function sendProblem(res: ServerResponse, problem: HttpProblem, dialect: Dialect, instance: string): void {
-  send(res, problem.status, { ...problem.headers }, renderProblem(problem, dialect.errorShape, instance), 'application/problem+json; charset=utf-8');
+  send(
+    res,
+    problem.status,
+    { ...problem.headers },
+    renderProblem(problem, dialect.errorShape, instance),
+    'application/problem+json; charset=utf-8',
+  );
 }
 
 function send(res: ServerResponse, status: number, headers: Record<string, string>, body: Json | undefined, contentType: string): void {

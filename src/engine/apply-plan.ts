@@ -116,7 +116,10 @@ function record(lock: Lockfile, input: ApplyInput, outcome: StepOutcome): Lockfi
 export function assertApplyable(plan: Plan, allowDestructive: boolean): void {
   if (!plan.applyable) {
     const reasons = plan.blockers.map((blocker) => `${blocker.code} ${blocker.summary}`).join('; ');
-    throw new UserError('Plan cannot be applied', `The plan has blockers: ${reasons}. Resolve them (the plan output says how for each), then plan again.`);
+    throw new UserError(
+      'Plan cannot be applied',
+      `The plan has blockers: ${reasons}. Resolve them (the plan output says how for each), then plan again.`,
+    );
   }
   if (plan.requiresApproval.length > 0 && !allowDestructive) {
     const changes = plan.requiresApproval.map((item) => `${item.code} ${item.key}${item.path ? `.${item.path}` : ''}`).join(', ');

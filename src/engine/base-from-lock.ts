@@ -5,7 +5,11 @@ import { lockedTarget, type LockEntry, type Lockfile } from '../io/lockfile/lock
 /** The merge base of one target: what its lockfile section says catalyst last synced. */
 export function baseFromLock(lock: Lockfile, targetName: string): BaseState {
   const section = lockedTarget(lock, targetName);
-  return { propertyGroups: toBase(section.propertyGroups), contentTypes: toBase(section.contentTypes), displayTemplates: toBase(section.displayTemplates) };
+  return {
+    propertyGroups: toBase(section.propertyGroups),
+    contentTypes: toBase(section.contentTypes),
+    displayTemplates: toBase(section.displayTemplates),
+  };
 }
 
 function toBase<T extends Definition>(entries: Record<string, LockEntry<T>>): Record<string, BaseEntry<T>> {

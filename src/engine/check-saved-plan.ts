@@ -12,7 +12,13 @@ import { readLive } from './read-live.js';
 
 /** Reads the target's last synced state from the lockfile and its live state from the CMS, then checks the saved plan against both. */
 export async function verifySavedPlan(plan: Plan, target: { adapter: PlatformAdapter; lock: Lockfile; targetName: string }): Promise<void> {
-  checkSavedPlan(plan, target.targetName, baseFromLock(target.lock, target.targetName), await readLive(target.adapter), target.adapter.profile.defaults);
+  checkSavedPlan(
+    plan,
+    target.targetName,
+    baseFromLock(target.lock, target.targetName),
+    await readLive(target.adapter),
+    target.adapter.profile.defaults,
+  );
 }
 
 /**

@@ -57,7 +57,9 @@ export async function importLive(input: ImportLiveInput): Promise<ImportLiveResu
   }
   const types = live.contentTypes.filter((type) => (!wanted || wanted.has(type.def.key)) && (input.includeSystem || !type.readOnly));
   const builtInGroups = KINDS.propertyGroup.builtIn(input.adapter.profile);
-  const groups = live.propertyGroups.filter((group) => (!wanted || wanted.has(group.def.key)) && !group.readOnly && !builtInGroups.includes(group.def.key));
+  const groups = live.propertyGroups.filter(
+    (group) => (!wanted || wanted.has(group.def.key)) && !group.readOnly && !builtInGroups.includes(group.def.key),
+  );
   const templates = live.displayTemplates.filter((template) => (!wanted || wanted.has(template.def.key)) && !template.readOnly);
 
   const clobbered = types.filter((type) => {
@@ -71,19 +73,35 @@ export async function importLive(input: ImportLiveInput): Promise<ImportLiveResu
     );
   }
 
-  const files = await writeContentTypeFiles(input.dir, types.map((type) => type.def), {
-    cwd: input.cwd,
-    propertyGroups: groups.map((group) => group.def),
-    displayTemplates: templates.map((template) => template.def),
-    schema: CONTENT_TYPE_SCHEMA_PATH,
-    defaults: input.adapter.profile.defaults,
-    headerComments: (def) => [`Imported from the CMS (target ${input.targetName}) by catalyst on ${input.now.slice(0, 10)}.`, ...(isSystem(types, def.key) ? ['A platform (system) type: read-only, catalyst will not manage it.'] : [])],
-  });
+  const files = await writeContentTypeFiles(
+    input.dir,
+    types.map((type) => type.def),
+    {
+      cwd: input.cwd,
+      propertyGroups: groups.map((group) => group.def),
+      displayTemplates: templates.map((template) => template.def),
+      schema: CONTENT_TYPE_SCHEMA_PATH,
+      defaults: input.adapter.profile.defaults,
+      headerComments: (def) => [
+        `Imported from the CMS (target ${input.targetName}) by catalyst on ${input.now.slice(0, 10)}.`,
+        ...(isSystem(types, def.key) ? ['A platform (system) type: read-only, catalyst will not manage it.'] : []),
+      ],
+    },
+  );
   let lock = input.lock;
   const synced = { at: input.now, by: input.actor };
-  for (const type of types.filter((type) => !type.readOnly)) lock = setLockEntry(lock, input.targetName, 'contentType', type.def.key, createLockEntry(type.def, type.version, synced));
-  for (const group of groups) lock = setLockEntry(lock, input.targetName, 'propertyGroup', group.def.key, createLockEntry(group.def, group.version, synced));
-  for (const template of templates) lock = setLockEntry(lock, input.targetName, 'displayTemplate', template.def.key, createLockEntry(template.def, template.version, synced));
+  for (const type of types.filter((type) => !type.readOnly))
+    lock = setLockEntry(lock, input.targetName, 'contentType', type.def.key, createLockEntry(type.def, type.version, synced));
+  for (const group of groups)
+    lock = setLockEntry(lock, input.targetName, 'propertyGroup', group.def.key, createLockEntry(group.def, group.version, synced));
+  for (const template of templates)
+    lock = setLockEntry(
+      lock,
+      input.targetName,
+      'displayTemplate',
+      template.def.key,
+      createLockEntry(template.def, template.version, synced),
+    );
   await writeLockfile(input.lockfilePath, lock);
   return {
     files,

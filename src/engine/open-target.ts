@@ -25,14 +25,24 @@ export async function openTarget(target: SelectedTarget, options: OpenTargetOpti
   const credentials = { clientId: target.credentials.clientId, clientSecret: target.credentials.clientSecret.reveal() };
   switch (target.endpoint.kind) {
     case 'remote': {
-      const adapter = createOptimizelyAdapter({ apiUrl: target.endpoint.apiUrl, apiVersion: target.apiVersion, ...credentials, onEvent: options.onEvent });
+      const adapter = createOptimizelyAdapter({
+        apiUrl: target.endpoint.apiUrl,
+        apiVersion: target.apiVersion,
+        ...credentials,
+        onEvent: options.onEvent,
+      });
       return { adapter, close: async () => undefined };
     }
     case 'embedded': {
       await mkdir(dirname(target.endpoint.dataFile), { recursive: true });
       const { startEmulator } = await import('../emulator/index.js');
       const emulator = await startEmulator({ port: 0, dataFile: target.endpoint.dataFile, ...credentials });
-      const adapter = createOptimizelyAdapter({ apiUrl: emulator.url, apiVersion: target.apiVersion, ...credentials, onEvent: options.onEvent });
+      const adapter = createOptimizelyAdapter({
+        apiUrl: emulator.url,
+        apiVersion: target.apiVersion,
+        ...credentials,
+        onEvent: options.onEvent,
+      });
       return { adapter, close: () => emulator.close() };
     }
     default:

@@ -4,6 +4,10 @@ import type { LiveState } from '../core/state.js';
 /** Reads everything the planner compares against: every resource of every kind on the target. */
 export async function readLive(adapter: PlatformAdapter): Promise<LiveState> {
   const { resources } = adapter;
-  const [propertyGroups, contentTypes, displayTemplates] = await Promise.all([resources.propertyGroup.list(), resources.contentType.list(), resources.displayTemplate.list()]);
+  const [propertyGroups, contentTypes, displayTemplates] = await Promise.all([
+    resources.propertyGroup.list(),
+    resources.contentType.list(),
+    resources.displayTemplate.list(),
+  ]);
   return { propertyGroups, contentTypes, displayTemplates };
 }

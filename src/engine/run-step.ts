@@ -10,7 +10,14 @@ import { stale, verifyPrecondition, type CurrentResource } from './verify-precon
 
 /** What one step did, for the lockfile, the history and the report. */
 export type StepOutcome =
-  | { kind: ResourceKind; key: string; action: 'create' | 'update' | 'adopt'; def: Definition; version: VersionToken; before?: CurrentResource }
+  | {
+      kind: ResourceKind;
+      key: string;
+      action: 'create' | 'update' | 'adopt';
+      def: Definition;
+      version: VersionToken;
+      before?: CurrentResource;
+    }
   | { kind: ResourceKind; key: string; action: 'delete'; before?: CurrentResource }
   | { kind: ResourceKind; key: string; action: 'forget' };
 

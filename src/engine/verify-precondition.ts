@@ -17,7 +17,11 @@ export interface CurrentResource {
  * against. Returns the resource with its fresh version token (an ETag from a GET), which the
  * write then sends as its precondition, so nothing edited in between is overwritten blindly.
  */
-export async function verifyPrecondition(adapter: PlatformAdapter, step: UpdateStep | DeleteStep, created: ReadonlyMap<string, VersionToken>): Promise<CurrentResource> {
+export async function verifyPrecondition(
+  adapter: PlatformAdapter,
+  step: UpdateStep | DeleteStep,
+  created: ReadonlyMap<string, VersionToken>,
+): Promise<CurrentResource> {
   const { precondition } = step;
   switch (precondition.kind) {
     case 'created': {
@@ -38,7 +42,11 @@ export async function verifyPrecondition(adapter: PlatformAdapter, step: UpdateS
   }
 }
 
-async function read(adapter: PlatformAdapter, kind: ResourceKind, key: string): Promise<(CurrentResource & { digest: string }) | undefined> {
+async function read(
+  adapter: PlatformAdapter,
+  kind: ResourceKind,
+  key: string,
+): Promise<(CurrentResource & { digest: string }) | undefined> {
   const live = await portOf(adapter, kind).get(key);
   if (!live) return undefined;
   return { def: live.def, version: live.version, digest: digest(kindOf(kind).normalize(live.def, adapter.profile.defaults)) };

@@ -89,4 +89,7 @@ const MEANINGS: Record<IoCode, string> = {
 };
 
 /** Every io code with its meaning, in code order: the source of docs/codes.md. */
-export const IO_DIAGNOSTIC_CODES: ReadonlyArray<{ code: string; meaning: string }> = Object.entries(MEANINGS).map(([code, meaning]) => ({ code, meaning }));
+export const IO_DIAGNOSTIC_CODES: ReadonlyArray<{ code: string; meaning: string }> = Object.entries(MEANINGS).map(([code, meaning]) => ({
+  code,
+  meaning,
+}));

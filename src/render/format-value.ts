@@ -26,7 +26,8 @@ export function formatValue(value: unknown): string {
 export function formatMemberValue(member: string | undefined, value: unknown): string {
   const name = member?.slice(member.lastIndexOf('.') + 1);
   if (name === 'enum' && Array.isArray(value) && value.every(isEnumValue)) return formatEnum(value);
-  if (name === 'accessRights' && Array.isArray(value) && value.every(isAccessRight)) return `[${value.map((right) => `${JSON.stringify(right.name)} (${right.type})`).join(', ')}]`;
+  if (name === 'accessRights' && Array.isArray(value) && value.every(isAccessRight))
+    return `[${value.map((right) => `${JSON.stringify(right.name)} (${right.type})`).join(', ')}]`;
   return formatValue(value);
 }
 
@@ -90,7 +91,9 @@ export function formatPropertySummary(property: PropertyDef): string {
 }
 
 function memberFacts(value: PropertyDef | ItemDef, prefix: string, skip: ReadonlySet<string>, contentTypeShown: boolean): string[] {
-  const entries = Object.entries(value).filter(([member, memberValue]) => memberValue !== undefined && !skip.has(member) && !(contentTypeShown && member === 'contentType'));
+  const entries = Object.entries(value).filter(
+    ([member, memberValue]) => memberValue !== undefined && !skip.has(member) && !(contentTypeShown && member === 'contentType'),
+  );
   const rank = (member: string) => {
     const index = MEMBER_ORDER.indexOf(member);
     return index === -1 ? MEMBER_ORDER.length : index;

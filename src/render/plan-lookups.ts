@@ -33,10 +33,23 @@ export function riskCodes(resource: ResourcePlan): string {
     byRisk.set(change.risk, (byRisk.get(change.risk) ?? new Set()).add(change.code));
   }
   const risks: Risk[] = ['destructive', 'breaking'];
-  return risks.filter((risk) => byRisk.has(risk)).map((risk) => `${risk} (${[...byRisk.get(risk)!].sort().join(', ')})`).join(', ') || resource.risk;
+  return (
+    risks
+      .filter((risk) => byRisk.has(risk))
+      .map((risk) => `${risk} (${[...byRisk.get(risk)!].sort().join(', ')})`)
+      .join(', ') || resource.risk
+  );
 }
 
 /** Whether the plan writes over some of the drift: a push plan updates or re-creates a drifted resource. */
 export function revertsDrift(plan: Plan): boolean {
-  return plan.mode === 'push' && plan.drift.some((entry) => plan.resources.some((resource) => resource.kind === entry.kind && resource.key === entry.key && (resource.action === 'update' || resource.action === 'create')));
+  return (
+    plan.mode === 'push' &&
+    plan.drift.some((entry) =>
+      plan.resources.some(
+        (resource) =>
+          resource.kind === entry.kind && resource.key === entry.key && (resource.action === 'update' || resource.action === 'create'),
+      ),
+    )
+  );
 }

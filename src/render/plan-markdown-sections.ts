@@ -22,7 +22,8 @@ export function driftSection(plan: Plan): { intro: string; fence: string; entrie
   const intro = revertsDrift(plan) ? `${revertNote('The changes above')}\n\n` : '';
   const entries = plan.drift.map((entry, index) => {
     const label = `${kindLabel(entry.kind)} ${entry.key}`;
-    const lines = entry.change === 'deleted' ? [`- ${label} was deleted in the CMS`] : [`# ${label}`, ...renderChanges(entry.changes, plainStyle, '')];
+    const lines =
+      entry.change === 'deleted' ? [`- ${label} was deleted in the CMS`] : [`# ${label}`, ...renderChanges(entry.changes, plainStyle, '')];
     return `${index === 0 ? '' : '\n'}${lines.join('\n')}\n`;
   });
   return { intro, fence: fenceFor(entries.join('')), entries };
@@ -34,7 +35,14 @@ export function conflictsTable(resources: readonly ResourcePlan[]): { head: stri
   const rows = resources.flatMap((resource) =>
     resource.conflicts.map((conflict) => {
       const member = conflict.path === '' ? `(the whole ${kindLabel(resource.kind)})` : codeSpan(conflict.path);
-      const cells = [`${kindLabel(resource.kind)} ${codeSpan(resource.key)}`, member, resource.digests.base === undefined ? `_${NEVER_SYNCED}_` : cell(conflict.path, 'base', conflict.base), cell(conflict.path, 'desired', conflict.desired), cell(conflict.path, 'live', conflict.live), resolution(conflict)];
+      const cells = [
+        `${kindLabel(resource.kind)} ${codeSpan(resource.key)}`,
+        member,
+        resource.digests.base === undefined ? `_${NEVER_SYNCED}_` : cell(conflict.path, 'base', conflict.base),
+        cell(conflict.path, 'desired', conflict.desired),
+        cell(conflict.path, 'live', conflict.live),
+        resolution(conflict),
+      ];
       return `| ${cells.map(tableCell).join(' | ')} |`;
     }),
   );
@@ -56,7 +64,7 @@ function resolution(conflict: Conflict): string {
     case 'live':
       return 'CMS wins';
     default:
-    return assertNever(conflict.resolution, 'conflict resolution');
+      return assertNever(conflict.resolution, 'conflict resolution');
   }
 }
 

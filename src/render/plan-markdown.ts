@@ -37,7 +37,9 @@ const JOB_LOG = 'see the full plan in the job log';
  */
 export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): string {
   const budget = new TextBudget(options.budget ?? DEFAULT_MARKDOWN_BUDGET);
-  const top = [...header(plan), ...callouts(plan), summaryTable(plan), ...blockersSection(plan)].map((block) => budget.spend(`${block}\n\n`));
+  const top = [...header(plan), ...callouts(plan), summaryTable(plan), ...blockersSection(plan)].map((block) =>
+    budget.spend(`${block}\n\n`),
+  );
   // Sections draw on the budget in order of importance and are printed in reading order.
   const changes = changesSection(plan, budget);
   const conflicts = conflictsSection(plan, budget);
@@ -56,7 +58,13 @@ function changesSection(plan: Plan, budget: TextBudget): string[] {
   const changing = plan.resources.filter((resource) => resource.action !== 'none');
   if (changing.length === 0) return [];
   const blocks = changing.map((resource) => `${resourceDetails(plan, resource)}\n\n`);
-  return [budget.spend('#### Changes\n\n'), ...budget.takeWhole(blocks, notShown('resource', (note) => `_${note}._\n\n`))];
+  return [
+    budget.spend('#### Changes\n\n'),
+    ...budget.takeWhole(
+      blocks,
+      notShown('resource', (note) => `_${note}._\n\n`),
+    ),
+  ];
 }
 
 function conflictsSection(plan: Plan, budget: TextBudget): string[] {
@@ -65,7 +73,14 @@ function conflictsSection(plan: Plan, budget: TextBudget): string[] {
   const { head, rows } = conflictsTable(conflicted);
   const open = budget.spend(`#### Conflicts\n\n${head}\n`);
   const close = budget.spend('\n');
-  return [open, ...budget.takeWhole(rows.map((row) => `${row}\n`), notShown('conflict', (note) => `\n_${note}._\n`)), close];
+  return [
+    open,
+    ...budget.takeWhole(
+      rows.map((row) => `${row}\n`),
+      notShown('conflict', (note) => `\n_${note}._\n`),
+    ),
+    close,
+  ];
 }
 
 function driftSectionText(plan: Plan, budget: TextBudget): string[] {
@@ -73,14 +88,28 @@ function driftSectionText(plan: Plan, budget: TextBudget): string[] {
   const { intro, fence, entries } = driftSection(plan);
   const open = budget.spend(`#### Drift: changed in the CMS outside catalyst since the last sync\n\n${intro}${fence}diff\n`);
   const close = budget.spend(`${fence}\n\n`);
-  return [open, ...budget.takeWhole(entries, notShown('drifted resource', (note) => `# ${note}\n`)), close];
+  return [
+    open,
+    ...budget.takeWhole(
+      entries,
+      notShown('drifted resource', (note) => `# ${note}\n`),
+    ),
+    close,
+  ];
 }
 
 function warningsSection(plan: Plan, budget: TextBudget): string[] {
   if (plan.warnings.length === 0) return [];
   const open = budget.spend('#### Warnings\n\n');
   const close = budget.spend('\n');
-  return [open, ...budget.takeWhole(noticeItems(plan.warnings).map((item) => `${item}\n`), notShown('warning', (note) => `- _${note}._\n`)), close];
+  return [
+    open,
+    ...budget.takeWhole(
+      noticeItems(plan.warnings).map((item) => `${item}\n`),
+      notShown('warning', (note) => `- _${note}._\n`),
+    ),
+    close,
+  ];
 }
 
 function unmanagedSection(plan: Plan, budget: TextBudget): string[] {
@@ -111,7 +140,9 @@ function callouts(plan: Plan): string[] {
   const blocks: string[] = [];
   if (!plan.applyable) {
     const count = plan.blockers.length;
-    blocks.push(`> [!IMPORTANT]\n> **This plan cannot be applied.** Resolve the ${count === 1 ? 'problem' : `${count} problems`} under _Blockers_ below, then plan again.`);
+    blocks.push(
+      `> [!IMPORTANT]\n> **This plan cannot be applied.** Resolve the ${count === 1 ? 'problem' : `${count} problems`} under _Blockers_ below, then plan again.`,
+    );
   }
   const approvals = plan.requiresApproval;
   if (approvals.length > 0) {
@@ -122,7 +153,9 @@ function callouts(plan: Plan): string[] {
         const where = item.path === '' ? '' : `, ${codeSpan(item.path)}`;
         // A type's item count is said once, on its first destructive change.
         const first = shown.findIndex((other) => other.kind === item.kind && other.key === item.key) === index;
-        const count = first ? plan.resources.find((resource) => resource.kind === item.kind && resource.key === item.key)?.contentItems : undefined;
+        const count = first
+          ? plan.resources.find((resource) => resource.kind === item.kind && resource.key === item.key)?.contentItems
+          : undefined;
         const items = count === undefined ? '' : ` (${formatItemCount(count)})`;
         return `> - ${codeSpan(item.code)} ${kindLabel(item.kind)} ${codeSpan(item.key)}${where}: ${escapeText(item.reason)}${items}`;
       }),
@@ -147,7 +180,11 @@ function summaryTable(plan: Plan): string {
     ['Unresolved conflicts', conflicts],
     ['Destructive', destructive],
   ];
-  return [`| ${columns.map(([name]) => name).join(' | ')} |`, `| ${columns.map(() => '---:').join(' | ')} |`, `| ${columns.map(([, count]) => count).join(' | ')} |`].join('\n');
+  return [
+    `| ${columns.map(([name]) => name).join(' | ')} |`,
+    `| ${columns.map(() => '---:').join(' | ')} |`,
+    `| ${columns.map(([, count]) => count).join(' | ')} |`,
+  ].join('\n');
 }
 
 function blockersSection(plan: Plan): string[] {
@@ -160,15 +197,21 @@ function blockersSection(plan: Plan): string[] {
 
 function resourceDetails(plan: Plan, resource: ResourcePlan): string {
   const label = `${kindLabel(resource.kind)} <b>${escapeHtml(resource.key)}</b>`;
-  const facts = [`<code>${escapeHtml(actionSymbol(resource.action, plainStyle))}</code> ${label} ${escapeHtml(actionPhrase(resource.action))}`];
-  if (resource.risk !== 'safe') facts.push(escapeHtml(resource.action === 'update' ? riskCodes(resource) : `${resource.risk} (${resource.codes.join(', ')})`));
+  const facts = [
+    `<code>${escapeHtml(actionSymbol(resource.action, plainStyle))}</code> ${label} ${escapeHtml(actionPhrase(resource.action))}`,
+  ];
+  if (resource.risk !== 'safe')
+    facts.push(escapeHtml(resource.action === 'update' ? riskCodes(resource) : `${resource.risk} (${resource.codes.join(', ')})`));
   const blockedBy = blockerCodesOf(plan, resource);
   if (blockedBy.length > 0) facts.push(`<b>blocked</b> (${blockedBy.join(', ')})`);
   const origin = resource.origin ? ` ${codeSpan(`${resource.origin.file}:${resource.origin.line}`)}` : '';
   const parts = [`<details><summary>${facts.join(' · ')}</summary>`, `${escapeText(resource.reason)}${origin}`];
   const lines = diffLines(plan, resource);
   if (lines.length > 0) {
-    const shown = lines.length > MAX_RESOURCE_LINES ? [...lines.slice(0, MAX_RESOURCE_LINES - 1), `# … ${lines.length - MAX_RESOURCE_LINES + 1} more lines; ${JOB_LOG}`] : lines;
+    const shown =
+      lines.length > MAX_RESOURCE_LINES
+        ? [...lines.slice(0, MAX_RESOURCE_LINES - 1), `# … ${lines.length - MAX_RESOURCE_LINES + 1} more lines; ${JOB_LOG}`]
+        : lines;
     parts.push(codeBlock('diff', shown));
   }
   parts.push('</details>');
@@ -180,7 +223,8 @@ function diffLines(plan: Plan, resource: ResourcePlan): string[] {
   switch (resource.action) {
     case 'create': {
       const lines = resource.after ? renderDefinition(resource.after, plainStyle, '').map((line) => `+ ${line}`) : [];
-      for (const { path, target } of deferredOf(plan, resource)) lines.push(`# ${path} → ${target}: set by a follow-up update after the creates (reference cycle)`);
+      for (const { path, target } of deferredOf(plan, resource))
+        lines.push(`# ${path} → ${target}: set by a follow-up update after the creates (reference cycle)`);
       return lines;
     }
     case 'update':

@@ -45,7 +45,11 @@ export function renderConflicts(resources: readonly ResourcePlan[], style: Style
       const where = conflict.path === '' ? `(the whole ${kindLabel(resource.kind)})` : conflict.path;
       lines.push(`      ${where}  ${resolutionNote(conflict, style)}`);
       const base = resource.digests.base === undefined ? NEVER_SYNCED : conflictValue(conflict.path, 'base', conflict.base);
-      const sides: Array<[string, string]> = [['last sync', base], ['YAML', conflictValue(conflict.path, 'desired', conflict.desired)], ['CMS', conflictValue(conflict.path, 'live', conflict.live)]];
+      const sides: Array<[string, string]> = [
+        ['last sync', base],
+        ['YAML', conflictValue(conflict.path, 'desired', conflict.desired)],
+        ['CMS', conflictValue(conflict.path, 'live', conflict.live)],
+      ];
       for (const [side, value] of sides) lines.push(`          ${`${side}:`.padEnd(10)} ${value}`);
     }
   }
@@ -61,7 +65,7 @@ function resolutionNote(conflict: Conflict, style: Style): string {
     case 'live':
       return style.muted('# resolved: CMS wins');
     default:
-    return assertNever(conflict.resolution, 'conflict resolution');
+      return assertNever(conflict.resolution, 'conflict resolution');
   }
 }
 
@@ -78,14 +82,21 @@ export function conflictValue(path: string, side: ConflictSide, value: unknown):
   return formatMemberValue(path, value);
 }
 
-const WHOLE_DEFINITION: Record<ConflictSide, string> = { base: '(recorded in the lockfile)', desired: '(present)', live: '(changed; see the drift above)' };
+const WHOLE_DEFINITION: Record<ConflictSide, string> = {
+  base: '(recorded in the lockfile)',
+  desired: '(present)',
+  live: '(changed; see the drift above)',
+};
 
 /** Live resources catalyst does not manage: named when the user could adopt them, counted when the platform owns them. */
 export function renderUnmanaged(resources: readonly ResourcePlan[], style: Style): string[] {
   const lines = [style.strong('Not managed by catalyst (left alone):')];
   for (const kind of REPORT_ORDER) {
     const other = resources.filter((resource) => resource.kind === kind && !resource.readOnly).map((resource) => resource.key);
-    if (other.length > 0) lines.push(`  ${kindOf(kind).plural} in the CMS only: ${other.join(', ')}  ${style.muted('(`catalyst import optimizely` adopts them)')}`);
+    if (other.length > 0)
+      lines.push(
+        `  ${kindOf(kind).plural} in the CMS only: ${other.join(', ')}  ${style.muted('(`catalyst import optimizely` adopts them)')}`,
+      );
   }
   const platform = resources.filter((resource) => resource.readOnly);
   if (platform.length > 0) {

@@ -15,7 +15,11 @@ import type { Style } from './style.js';
  * blockers, and a one-line total. A view only: everything shown is read from the plan.
  */
 export function renderPlanText(plan: Plan, style: Style): string {
-  const out: string[] = [`Target: ${style.strong(plan.target.name)} (${plan.target.description})`, `Mode: ${plan.mode}, conflict strategy ${plan.strategy}`, ''];
+  const out: string[] = [
+    `Target: ${style.strong(plan.target.name)} (${plan.target.description})`,
+    `Mode: ${plan.mode}, conflict strategy ${plan.strategy}`,
+    '',
+  ];
   if (plan.drift.length > 0) out.push(...renderDrift(plan, style), '');
   const changing = plan.resources.filter((resource) => resource.action !== 'none');
   if (changing.length === 0) {
@@ -36,7 +40,10 @@ export function renderPlanText(plan: Plan, style: Style): string {
 
 function renderLegend(changing: readonly ResourcePlan[], style: Style): string[] {
   const used = ACTION_ORDER.filter((action) => changing.some((resource) => resource.action === action));
-  return ['Resource actions are indicated with the following symbols:', ...used.map((action) => `  ${actionSymbol(action, style)} ${actionName(action)}`)];
+  return [
+    'Resource actions are indicated with the following symbols:',
+    ...used.map((action) => `  ${actionSymbol(action, style)} ${actionName(action)}`),
+  ];
 }
 
 function renderResource(plan: Plan, resource: ResourcePlan, style: Style): string[] {
@@ -99,7 +106,8 @@ function renderTotal(plan: Plan, style: Style): string {
   if (lockOnly > 0) parts.push(`${lockOnly} lockfile-only`);
   const steps = plan.summary.steps > actingCount(plan) ? ` in ${plan.summary.steps} steps` : '';
   let total = `${style.strong('Plan:')} ${parts.join(', ')}${steps}.`;
-  if (destructive > 0) total += ` ${style.error(`${destructive} destructive change${destructive === 1 ? '' : 's'} need${destructive === 1 ? 's' : ''} --allow-destructive.`)}`;
+  if (destructive > 0)
+    total += ` ${style.error(`${destructive} destructive change${destructive === 1 ? '' : 's'} need${destructive === 1 ? 's' : ''} --allow-destructive.`)}`;
   if (!plan.applyable) total += ` ${style.error(`Blocked by ${plan.blockers.length} problem${plan.blockers.length === 1 ? '' : 's'}.`)}`;
   return total;
 }

@@ -37,13 +37,16 @@ export function describeChange(change: DefinitionChange, style: Style): string {
       return `${style.remove('-')} ${change.path}: ${show(change.before)}`;
     case 'change': {
       if (change.added || change.removed) {
-        const parts = [...(change.added ?? []).map((entry) => style.create(`+${entry}`)), ...(change.removed ?? []).map((entry) => style.remove(`-${entry}`))];
+        const parts = [
+          ...(change.added ?? []).map((entry) => style.create(`+${entry}`)),
+          ...(change.removed ?? []).map((entry) => style.remove(`-${entry}`)),
+        ];
         return `${style.update('~')} ${change.path}: ${parts.join(' ')}`;
       }
       return `${style.update('~')} ${change.path}: ${show(change.before)} → ${show(change.after)}`;
     }
     default:
-    return assertNever(change.op, 'change op');
+      return assertNever(change.op, 'change op');
   }
 }
 
@@ -73,12 +76,20 @@ export function renderDefinition(def: ContentTypeDef | PropertyGroupDef, style: 
   const members = Object.entries(def)
     .filter(([member, value]) => member !== 'key' && member !== 'properties' && value !== undefined && value !== null)
     .sort(([a], [b]) => rank(a) - rank(b) || compareCodeUnits(a, b));
-  const lines = aligned(members.map(([member, value]) => [member, formatMemberValue(member, value)]), indent);
+  const lines = aligned(
+    members.map(([member, value]) => [member, formatMemberValue(member, value)]),
+    indent,
+  );
   if ('properties' in def) {
     const properties = Object.entries(def.properties).sort(bySortOrder);
     if (properties.length > 0) {
       lines.push(`${indent}properties:`);
-      lines.push(...aligned(properties.map(([key, property]) => [key, formatPropertySummary(property)]), `${indent}  `));
+      lines.push(
+        ...aligned(
+          properties.map(([key, property]) => [key, formatPropertySummary(property)]),
+          `${indent}  `,
+        ),
+      );
     }
   }
   return lines.map((line) => style.muted(line));
@@ -92,4 +103,3 @@ function aligned(rows: ReadonlyArray<readonly [string, string]>, indent: string)
 function bySortOrder([a, left]: [string, PropertyDef], [b, right]: [string, PropertyDef]): number {
   return (left.sortOrder ?? 0) - (right.sortOrder ?? 0) || compareCodeUnits(a, b);
 }
-

@@ -8,7 +8,9 @@ import { assertNever } from '../core/assert-never.js';
 const REPORT_RANK = { contentType: 0, propertyGroup: 1, displayTemplate: 2 } as const satisfies Record<ResourceKind, number>;
 
 /** Every kind, in the order summaries name them. */
-export const REPORT_ORDER: readonly ResourceKind[] = KIND_TABLE.map((descriptor) => descriptor.kind).sort((a, b) => REPORT_RANK[a] - REPORT_RANK[b]);
+export const REPORT_ORDER: readonly ResourceKind[] = KIND_TABLE.map((descriptor) => descriptor.kind).sort(
+  (a, b) => REPORT_RANK[a] - REPORT_RANK[b],
+);
 
 /** "4 content types, 2 property groups": the kinds that have any, in report order. */
 export function kindCounts(resources: ReadonlyArray<{ kind: ResourceKind }>): string {
@@ -42,7 +44,7 @@ export function actionSymbol(action: ResourceAction, style: Style): string {
     case 'none':
       return ' ';
     default:
-    return assertNever(action, 'action');
+      return assertNever(action, 'action');
   }
 }
 
@@ -62,7 +64,7 @@ export function actionPhrase(action: ResourceAction): string {
     case 'none':
       return 'is unchanged';
     default:
-    return assertNever(action, 'action');
+      return assertNever(action, 'action');
   }
 }
 
@@ -82,6 +84,6 @@ export function actionName(action: ResourceAction): string {
     case 'none':
       return 'no change';
     default:
-    return assertNever(action, 'action');
+      return assertNever(action, 'action');
   }
 }

@@ -14,7 +14,11 @@ function harness(random = 0.5) {
   return {
     waits,
     notices,
-    deps: { sleep: async (ms: number) => void waits.push(ms), random: () => random, onRetry: (notice: RetryNotice) => void notices.push(notice) },
+    deps: {
+      sleep: async (ms: number) => void waits.push(ms),
+      random: () => random,
+      onRetry: (notice: RetryNotice) => void notices.push(notice),
+    },
   };
 }
 
@@ -23,12 +27,16 @@ describe('withRetry', () => {
     const { deps, waits, notices } = harness();
     const outcomes = [failure('server', 503), failure('network'), failure('timeout')];
     const attempts: number[] = [];
-    const result = await withRetry(async (attempt) => {
-      attempts.push(attempt);
-      const next = outcomes.shift();
-      if (next) throw next;
-      return 'done';
-    }, policy, deps);
+    const result = await withRetry(
+      async (attempt) => {
+        attempts.push(attempt);
+        const next = outcomes.shift();
+        if (next) throw next;
+        return 'done';
+      },
+      policy,
+      deps,
+    );
     expect(result).toBe('done');
     expect(attempts).toEqual([1, 2, 3, 4]);
     expect(waits).toEqual([50, 100, 200]);
@@ -44,10 +52,14 @@ describe('withRetry', () => {
     const { deps, waits } = harness();
     let attempts = 0;
     await expect(
-      withRetry(async () => {
-        attempts += 1;
-        throw failure(kind);
-      }, policy, deps),
+      withRetry(
+        async () => {
+          attempts += 1;
+          throw failure(kind);
+        },
+        policy,
+        deps,
+      ),
     ).rejects.toMatchObject({ kind });
     expect(attempts).toBe(1);
     expect(waits).toEqual([]);
@@ -56,20 +68,30 @@ describe('withRetry', () => {
   it('does not retry errors that are not AdapterErrors (bugs surface at once)', async () => {
     const { deps } = harness();
     let attempts = 0;
-    await expect(withRetry(async () => {
-      attempts += 1;
-      throw new TypeError('boom');
-    }, policy, deps)).rejects.toThrow(TypeError);
+    await expect(
+      withRetry(
+        async () => {
+          attempts += 1;
+          throw new TypeError('boom');
+        },
+        policy,
+        deps,
+      ),
+    ).rejects.toThrow(TypeError);
     expect(attempts).toBe(1);
   });
 
   it('gives up after maxAttempts with the last error kind and says so', async () => {
     const { deps, waits } = harness();
     let attempts = 0;
-    const error = await withRetry(async () => {
-      attempts += 1;
-      throw failure('rate_limited', 429, 2);
-    }, policy, deps).catch((caught: unknown) => caught);
+    const error = await withRetry(
+      async () => {
+        attempts += 1;
+        throw failure('rate_limited', 429, 2);
+      },
+      policy,
+      deps,
+    ).catch((caught: unknown) => caught);
     expect(attempts).toBe(4);
     expect(waits).toEqual([2000, 2000, 2000]);
     expect(error).toBeInstanceOf(AdapterError);
@@ -80,11 +102,32 @@ describe('withRetry', () => {
 
 describe('retryDelay', () => {
   const cases: Array<{ name: string; error: AdapterError; attempt: number; random: number; waitMs: number; reason: string }> = [
-    { name: '429 honours Retry-After', error: failure('rate_limited', 429, 7), attempt: 1, random: 0.9, waitMs: 7000, reason: 'retry-after' },
+    {
+      name: '429 honours Retry-After',
+      error: failure('rate_limited', 429, 7),
+      attempt: 1,
+      random: 0.9,
+      waitMs: 7000,
+      reason: 'retry-after',
+    },
     { name: '503 honours Retry-After', error: failure('server', 503, 3), attempt: 2, random: 0.9, waitMs: 3000, reason: 'retry-after' },
-    { name: 'Retry-After beyond maxDelayMs is still honoured', error: failure('rate_limited', 429, 60), attempt: 1, random: 0, waitMs: 60_000, reason: 'retry-after' },
+    {
+      name: 'Retry-After beyond maxDelayMs is still honoured',
+      error: failure('rate_limited', 429, 60),
+      attempt: 1,
+      random: 0,
+      waitMs: 60_000,
+      reason: 'retry-after',
+    },
     { name: '500 ignores Retry-After', error: failure('server', 500, 3), attempt: 1, random: 0.5, waitMs: 50, reason: 'backoff' },
-    { name: '429 without Retry-After backs off', error: failure('rate_limited', 429), attempt: 3, random: 0.5, waitMs: 200, reason: 'backoff' },
+    {
+      name: '429 without Retry-After backs off',
+      error: failure('rate_limited', 429),
+      attempt: 3,
+      random: 0.5,
+      waitMs: 200,
+      reason: 'backoff',
+    },
     { name: 'full jitter can wait nothing', error: failure('network'), attempt: 2, random: 0, waitMs: 0, reason: 'backoff' },
     { name: 'the cap doubles per attempt', error: failure('network'), attempt: 4, random: 0.999, waitMs: 799, reason: 'backoff' },
     { name: 'the cap stops at maxDelayMs', error: failure('network'), attempt: 10, random: 0.999, waitMs: 999, reason: 'backoff' },

@@ -39,7 +39,10 @@ async function snapshot(): Promise<Record<string, string>> {
 
 describe('catalyst import optimizely never overwrites YAML it was not asked to', () => {
   it('refuses while a YAML file does not parse (an unfinished edit), naming the problem', async () => {
-    await writeFile(join(dir, 'content-types', 'Hero.yaml'), 'key: Hero\nbaseType: component\ndisplayName: Hero banner\nproperties:\n  heading: { type: string\n');
+    await writeFile(
+      join(dir, 'content-types', 'Hero.yaml'),
+      'key: Hero\nbaseType: component\ndisplayName: Hero banner\nproperties:\n  heading: { type: string\n',
+    );
     const stderr = await expectImportRefused([], 'Cannot import over invalid YAML');
     expect(stderr).toMatch(/^content-types\/Hero\.yaml:\d+:\d+: error Y001 YAML syntax error$/m);
     await writeFile(join(dir, 'content-types', 'Hero.yaml'), HERO);

@@ -29,7 +29,11 @@ describe.concurrent('catalyst CLI shell', () => {
 
   it('names a mistyped command and suggests the one meant', async () => {
     const result = await runCli(['plam', '--detailed-exitcode']);
-    expect(result).toEqual({ code: 1, stdout: '', stderr: 'Error: Unknown command "plam". Did you mean plan? `catalyst --help` lists the commands.\n' });
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'Error: Unknown command "plam". Did you mean plan? `catalyst --help` lists the commands.\n',
+    });
   });
 
   it('still reports an unknown option of a known command as such', async () => {

@@ -11,7 +11,10 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'catalyst-markdown-'));
   await mkdir(join(dir, 'content-types'));
   await writeFile(join(dir, 'catalyst.config.json'), JSON.stringify({ targets: { review: { url: 'embedded' } } }));
-  await writeFile(join(dir, 'content-types', 'Teaser.yaml'), 'key: Teaser\nbaseType: component\ndisplayName: Teaser\nproperties:\n  title: string\n');
+  await writeFile(
+    join(dir, 'content-types', 'Teaser.yaml'),
+    'key: Teaser\nbaseType: component\ndisplayName: Teaser\nproperties:\n  title: string\n',
+  );
 });
 
 afterAll(async () => {

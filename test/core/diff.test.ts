@@ -38,7 +38,17 @@ describe('diffDefinitions', () => {
       name: 'a set-like list reports its added and removed entries',
       before: type('A', { mayContainTypes: ['B', 'C'] }),
       after: type('A', { mayContainTypes: ['C', 'D', 'E'] }),
-      expected: [{ op: 'change', path: 'mayContainTypes', member: 'mayContainTypes', before: ['B', 'C'], after: ['C', 'D', 'E'], added: ['D', 'E'], removed: ['B'] }],
+      expected: [
+        {
+          op: 'change',
+          path: 'mayContainTypes',
+          member: 'mayContainTypes',
+          before: ['B', 'C'],
+          after: ['C', 'D', 'E'],
+          added: ['D', 'E'],
+          removed: ['B'],
+        },
+      ],
     },
     {
       name: 'a set-like list appears',
@@ -58,25 +68,61 @@ describe('diffDefinitions', () => {
     {
       name: 'a property present on both sides is compared member by member, items too',
       before: type('A', { properties: { tags: { type: 'array', items: { type: 'string', maxLength: 10 }, maxItems: 5 } } }),
-      after: type('A', { properties: { tags: { type: 'array', items: { type: 'string', maxLength: 20, allowedTypes: ['X'] }, maxItems: 5, required: true } } }),
+      after: type('A', {
+        properties: { tags: { type: 'array', items: { type: 'string', maxLength: 20, allowedTypes: ['X'] }, maxItems: 5, required: true } },
+      }),
       expected: [
-        { op: 'add', path: 'properties.tags.items.allowedTypes', property: 'tags', member: 'items.allowedTypes', after: ['X'], added: ['X'], removed: [] },
+        {
+          op: 'add',
+          path: 'properties.tags.items.allowedTypes',
+          property: 'tags',
+          member: 'items.allowedTypes',
+          after: ['X'],
+          added: ['X'],
+          removed: [],
+        },
         { op: 'change', path: 'properties.tags.items.maxLength', property: 'tags', member: 'items.maxLength', before: 10, after: 20 },
         { op: 'add', path: 'properties.tags.required', property: 'tags', member: 'required', after: true },
       ],
     },
     {
       name: 'enum is one ordered value: reordering is a change',
-      before: type('A', { properties: { size: { type: 'string', enum: [{ value: 's', displayName: 'S' }, { value: 'm', displayName: 'M' }] } } }),
-      after: type('A', { properties: { size: { type: 'string', enum: [{ value: 'm', displayName: 'M' }, { value: 's', displayName: 'S' }] } } }),
+      before: type('A', {
+        properties: {
+          size: {
+            type: 'string',
+            enum: [
+              { value: 's', displayName: 'S' },
+              { value: 'm', displayName: 'M' },
+            ],
+          },
+        },
+      }),
+      after: type('A', {
+        properties: {
+          size: {
+            type: 'string',
+            enum: [
+              { value: 'm', displayName: 'M' },
+              { value: 's', displayName: 'S' },
+            ],
+          },
+        },
+      }),
       expected: [
         {
           op: 'change',
           path: 'properties.size.enum',
           property: 'size',
           member: 'enum',
-          before: [{ value: 's', displayName: 'S' }, { value: 'm', displayName: 'M' }],
-          after: [{ value: 'm', displayName: 'M' }, { value: 's', displayName: 'S' }],
+          before: [
+            { value: 's', displayName: 'S' },
+            { value: 'm', displayName: 'M' },
+          ],
+          after: [
+            { value: 'm', displayName: 'M' },
+            { value: 's', displayName: 'S' },
+          ],
         },
       ],
     },
@@ -104,7 +150,12 @@ describe('diffDefinitions', () => {
   });
 
   it('diffs property groups', () => {
-    expect(diffDefinitions(normalizePropertyGroup({ key: 'G', displayName: 'One' }, OPTIMIZELY_DEFAULTS), normalizePropertyGroup({ key: 'G', displayName: 'Two', sortOrder: 2 }, OPTIMIZELY_DEFAULTS))).toEqual([
+    expect(
+      diffDefinitions(
+        normalizePropertyGroup({ key: 'G', displayName: 'One' }, OPTIMIZELY_DEFAULTS),
+        normalizePropertyGroup({ key: 'G', displayName: 'Two', sortOrder: 2 }, OPTIMIZELY_DEFAULTS),
+      ),
+    ).toEqual([
       { op: 'change', path: 'displayName', member: 'displayName', before: 'One', after: 'Two' },
       { op: 'add', path: 'sortOrder', member: 'sortOrder', after: 2 },
     ]);

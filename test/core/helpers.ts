@@ -50,12 +50,20 @@ export function baseState(world: World): BaseState {
         return [def.key, { def, digest: digest(normalized), version: { etag: etagOf(normalized) }, syncedAt: NOW, syncedBy: 'test' }];
       }),
     );
-  return { contentTypes: entries('contentType', world.types), propertyGroups: entries('propertyGroup', world.groups), displayTemplates: entries('displayTemplate', world.templates) };
+  return {
+    contentTypes: entries('contentType', world.types),
+    propertyGroups: entries('propertyGroup', world.groups),
+    displayTemplates: entries('displayTemplate', world.templates),
+  };
 }
 
 export function liveState(world: World, readOnly: { types?: string[]; groups?: string[] } = {}): LiveState {
   const live = <T extends Definition>(kind: ResourceKind, defs: readonly T[] | undefined, readOnlyKeys: readonly string[] = []) =>
-    (defs ?? []).map((def) => ({ def, version: { etag: etagOf(kindOf(kind).normalize(def, OPTIMIZELY_DEFAULTS)) }, readOnly: readOnlyKeys.includes(def.key) }));
+    (defs ?? []).map((def) => ({
+      def,
+      version: { etag: etagOf(kindOf(kind).normalize(def, OPTIMIZELY_DEFAULTS)) },
+      readOnly: readOnlyKeys.includes(def.key),
+    }));
   return {
     contentTypes: live('contentType', world.types, readOnly.types),
     propertyGroups: live('propertyGroup', world.groups, readOnly.groups),
@@ -68,7 +76,13 @@ export function etagOf(normalized: unknown): string {
   return `"${digest(normalized).slice('sha256:'.length, 'sha256:'.length + 12)}"`;
 }
 
-export function plan(desired: World, base: World, live: World, options: Partial<PlanOptions> = {}, readOnly: { types?: string[]; groups?: string[] } = {}): Plan {
+export function plan(
+  desired: World,
+  base: World,
+  live: World,
+  options: Partial<PlanOptions> = {},
+  readOnly: { types?: string[]; groups?: string[] } = {},
+): Plan {
   return createPlan({
     desired: desiredState(desired),
     base: baseState(base),
@@ -88,12 +102,17 @@ export function resource(result: Plan, kind: ResourceKind, key: string) {
  * does: preconditions, references that must exist when a resource is written (hard and soft), and
  * hard references that must not dangle after a delete. Returns the new base and live state.
  */
-export function simulateApply(result: Plan, state: { base: World; live: World }, builtInGroups = BUILT_IN_GROUPS): { base: World; live: World } {
-  const side = (world: World) => new Map<ResourceKind, Map<string, Definition>>([
-    ['contentType', index('contentType', world.types)],
-    ['propertyGroup', index('propertyGroup', world.groups)],
-    ['displayTemplate', index('displayTemplate', world.templates)],
-  ]);
+export function simulateApply(
+  result: Plan,
+  state: { base: World; live: World },
+  builtInGroups = BUILT_IN_GROUPS,
+): { base: World; live: World } {
+  const side = (world: World) =>
+    new Map<ResourceKind, Map<string, Definition>>([
+      ['contentType', index('contentType', world.types)],
+      ['propertyGroup', index('propertyGroup', world.groups)],
+      ['displayTemplate', index('displayTemplate', world.templates)],
+    ]);
   const live = side(state.live);
   const base = side(state.base);
   const created = new Set<string>();
@@ -101,7 +120,8 @@ export function simulateApply(result: Plan, state: { base: World; live: World },
   const assertReferencesExist = (kind: ResourceKind, def: Definition) => {
     for (const reference of kindOf(kind).references(def)) {
       if (reference.targetKind === 'propertyGroup') {
-        if (!live.get('propertyGroup')!.has(reference.target) && !builtInGroups.includes(reference.target)) throw new Error(`${def.key}: group ${reference.target} does not exist`);
+        if (!live.get('propertyGroup')!.has(reference.target) && !builtInGroups.includes(reference.target))
+          throw new Error(`${def.key}: group ${reference.target} does not exist`);
       } else if (!isPlatformTypeName(reference.target) && !live.get(reference.targetKind)!.has(reference.target)) {
         throw new Error(`${def.key}.${reference.path}: ${reference.targetKind} ${reference.target} does not exist`);
       }

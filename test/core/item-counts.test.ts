@@ -31,7 +31,9 @@ const desired = {
 describe('content item counts in the plan', () => {
   it('asks to count exactly the types the plan deletes (DS101) or changes with server data loss (DS102–DS106)', () => {
     const result = plan(desired, owned, owned);
-    expect(Object.fromEntries(result.resources.filter((entry) => entry.kind === 'contentType').map((entry) => [entry.key, entry.codes]))).toEqual({
+    expect(
+      Object.fromEntries(result.resources.filter((entry) => entry.kind === 'contentType').map((entry) => [entry.key, entry.codes])),
+    ).toEqual({
       Edit: ['DS102'],
       Fresh: [],
       Gone: ['DS101'],
@@ -56,8 +58,12 @@ describe('content item counts in the plan', () => {
     const withCounts = plan(desired, owned, owned, { contentItemCounts: { Edit: 12, Gone: null } });
     expect(resource(withCounts, 'contentType', 'Edit').contentItems).toBe(12);
     expect(resource(withCounts, 'contentType', 'Gone').contentItems).toBeNull();
-    expect(withCounts.resources.filter((entry) => entry.contentItems !== undefined).map((entry) => `${entry.kind} ${entry.key}`)).toEqual(['contentType Edit', 'contentType Gone']);
-    const strip = (value: typeof without) => JSON.parse(JSON.stringify(value, (key, member: unknown) => (key === 'contentItems' ? undefined : member))) as unknown;
+    expect(withCounts.resources.filter((entry) => entry.contentItems !== undefined).map((entry) => `${entry.kind} ${entry.key}`)).toEqual([
+      'contentType Edit',
+      'contentType Gone',
+    ]);
+    const strip = (value: typeof without) =>
+      JSON.parse(JSON.stringify(value, (key, member: unknown) => (key === 'contentItems' ? undefined : member))) as unknown;
     expect(strip(withCounts)).toEqual(strip(without));
   });
 
@@ -68,9 +74,13 @@ describe('content item counts in the plan', () => {
   });
 
   it('names the count beside the first destructive change of each type in the pull request comment', () => {
-    const edited = { types: desired.types.map((def) => (def.key === 'Edit' ? type('Edit', { properties: { title: { type: 'richText' } } }) : def)) };
+    const edited = {
+      types: desired.types.map((def) => (def.key === 'Edit' ? type('Edit', { properties: { title: { type: 'richText' } } }) : def)),
+    };
     const markdown = renderPlanMarkdown(plan(edited, owned, owned, { contentItemCounts: { Edit: 1, Gone: null } }));
-    const callout = markdown.slice(markdown.indexOf('> [!CAUTION]'), markdown.indexOf('\n\n', markdown.indexOf('> [!CAUTION]'))).split('\n');
+    const callout = markdown
+      .slice(markdown.indexOf('> [!CAUTION]'), markdown.indexOf('\n\n', markdown.indexOf('> [!CAUTION]')))
+      .split('\n');
     expect(callout.filter((line) => line.startsWith('> - '))).toEqual([
       '> - `DS107` property group `Gone`: deletes property group "Gone"; properties placed in it lose their group',
       '> - `DS102` content type `Edit`, `properties.body`: removes property "body" and its values in all content (1 content item of this type in the CMS)',

@@ -89,13 +89,20 @@ describe('mergeDefinitions (three-way, member by member)', () => {
     const desired = n({ ...base, displayName: 'Desired' });
     const live = n({ ...base, displayName: 'Live' });
     expect(mergeDefinitions(n(base), desired, live, 'live').merged.displayName).toBe('Live');
-    expect(mergeDefinitions(n(base), desired, live, 'desired').conflicts).toEqual([{ path: 'displayName', base: 'Article', desired: 'Desired', live: 'Live' }]);
+    expect(mergeDefinitions(n(base), desired, live, 'desired').conflicts).toEqual([
+      { path: 'displayName', base: 'Article', desired: 'Desired', live: 'Live' },
+    ]);
   });
 
   it('without a base, every member on which the sides differ conflicts, set-like lists and one-sided members too', () => {
     const desired = n({ ...base, displayName: 'Desired', mayContainTypes: ['X', 'Y'] });
     const live = n({ ...base, displayName: 'Live', description: 'Only in the CMS', properties: { body: { type: 'richText' } } });
-    expect(mergeDefinitions(undefined, desired, live, 'desired').conflicts.map((conflict) => conflict.path)).toEqual(['description', 'displayName', 'mayContainTypes', 'properties.title']);
+    expect(mergeDefinitions(undefined, desired, live, 'desired').conflicts.map((conflict) => conflict.path)).toEqual([
+      'description',
+      'displayName',
+      'mayContainTypes',
+      'properties.title',
+    ]);
   });
 
   it('merges property groups', () => {

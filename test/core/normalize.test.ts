@@ -56,8 +56,20 @@ describe('normalizeProperty: meaningful differences survive', () => {
     { name: 'sortOrder', a: { type: 'string', sortOrder: 1 }, b: { type: 'string', sortOrder: 2 } },
     {
       name: 'enum order is display order',
-      a: { type: 'string', enum: [{ value: 'a', displayName: 'A' }, { value: 'b', displayName: 'B' }] },
-      b: { type: 'string', enum: [{ value: 'b', displayName: 'B' }, { value: 'a', displayName: 'A' }] },
+      a: {
+        type: 'string',
+        enum: [
+          { value: 'a', displayName: 'A' },
+          { value: 'b', displayName: 'B' },
+        ],
+      },
+      b: {
+        type: 'string',
+        enum: [
+          { value: 'b', displayName: 'B' },
+          { value: 'a', displayName: 'A' },
+        ],
+      },
     },
     { name: 'type', a: { type: 'string' }, b: { type: 'richText' } },
     { name: 'item type', a: { type: 'array', items: { type: 'string' } }, b: { type: 'array', items: { type: 'url' } } },
@@ -70,7 +82,11 @@ describe('normalizeProperty: meaningful differences survive', () => {
 describe('normalizeContentType: equivalent spellings normalize to the same value', () => {
   const cases: Array<{ name: string; a: ContentTypeDef; b: ContentTypeDef }> = [
     { name: 'contracts is a set', a: { ...base, contracts: ['Seo', 'Nav', 'Seo'] }, b: { ...base, contracts: ['Nav', 'Seo'] } },
-    { name: 'media extensions are trimmed, without dot, lower case', a: { ...base, mediaFileExtensions: [' .JPG ', 'png'] }, b: { ...base, mediaFileExtensions: ['jpg', 'png'] } },
+    {
+      name: 'media extensions are trimmed, without dot, lower case',
+      a: { ...base, mediaFileExtensions: [' .JPG ', 'png'] },
+      b: { ...base, mediaFileExtensions: ['jpg', 'png'] },
+    },
     {
       name: 'an access right without a type is a role',
       a: { ...base, accessRights: [{ name: 'Editors' } as AccessRight] },
@@ -78,8 +94,21 @@ describe('normalizeContentType: equivalent spellings normalize to the same value
     },
     {
       name: 'accessRights is a set of (type, name)',
-      a: { ...base, accessRights: [{ name: 'Editors', type: 'role' }, { name: 'Admins', type: 'role' }, { name: 'Editors', type: 'role' }] },
-      b: { ...base, accessRights: [{ name: 'Admins', type: 'role' }, { name: 'Editors', type: 'role' }] },
+      a: {
+        ...base,
+        accessRights: [
+          { name: 'Editors', type: 'role' },
+          { name: 'Admins', type: 'role' },
+          { name: 'Editors', type: 'role' },
+        ],
+      },
+      b: {
+        ...base,
+        accessRights: [
+          { name: 'Admins', type: 'role' },
+          { name: 'Editors', type: 'role' },
+        ],
+      },
     },
   ];
   it.each(cases)('$name', ({ a, b }) => {
@@ -88,29 +117,45 @@ describe('normalizeContentType: equivalent spellings normalize to the same value
   });
 
   it('keeps an access right of a user apart from a role of the same name', () => {
-    const rights: AccessRight[] = [{ name: 'ann', type: 'user' }, { name: 'ann', type: 'role' }];
-    expect(normalizeContentType({ ...base, accessRights: rights }, OPTIMIZELY_DEFAULTS).accessRights).toEqual([{ name: 'ann', type: 'role' }, { name: 'ann', type: 'user' }]);
+    const rights: AccessRight[] = [
+      { name: 'ann', type: 'user' },
+      { name: 'ann', type: 'role' },
+    ];
+    expect(normalizeContentType({ ...base, accessRights: rights }, OPTIMIZELY_DEFAULTS).accessRights).toEqual([
+      { name: 'ann', type: 'role' },
+      { name: 'ann', type: 'user' },
+    ]);
   });
 });
 
 describe('normalizePropertyGroup', () => {
   it('drops the default sortOrder and keeps another', () => {
-    expect(normalizePropertyGroup({ key: 'Seo', displayName: 'SEO', sortOrder: 0 }, OPTIMIZELY_DEFAULTS)).toEqual({ key: 'Seo', displayName: 'SEO' });
-    expect(normalizePropertyGroup({ key: 'Seo', displayName: 'SEO', sortOrder: 10 }, OPTIMIZELY_DEFAULTS)).toEqual({ key: 'Seo', displayName: 'SEO', sortOrder: 10 });
+    expect(normalizePropertyGroup({ key: 'Seo', displayName: 'SEO', sortOrder: 0 }, OPTIMIZELY_DEFAULTS)).toEqual({
+      key: 'Seo',
+      displayName: 'SEO',
+    });
+    expect(normalizePropertyGroup({ key: 'Seo', displayName: 'SEO', sortOrder: 10 }, OPTIMIZELY_DEFAULTS)).toEqual({
+      key: 'Seo',
+      displayName: 'SEO',
+      sortOrder: 10,
+    });
   });
 });
 
 describe('normalizeContentType', () => {
   it('sorts set-like lists, lower-cases media extensions and drops defaults', () => {
-    const normalized = normalizeContentType({
-      ...base,
-      sortOrder: 0,
-      description: '',
-      mayContainTypes: ['Z', '*', 'A'],
-      mediaFileExtensions: ['.JPG', 'png', 'jpg'],
-      compositionBehaviors: [],
-      isContract: false,
-    }, OPTIMIZELY_DEFAULTS);
+    const normalized = normalizeContentType(
+      {
+        ...base,
+        sortOrder: 0,
+        description: '',
+        mayContainTypes: ['Z', '*', 'A'],
+        mediaFileExtensions: ['.JPG', 'png', 'jpg'],
+        compositionBehaviors: [],
+        isContract: false,
+      },
+      OPTIMIZELY_DEFAULTS,
+    );
     expect(normalized).toEqual({ ...base, mayContainTypes: ['*', 'A', 'Z'], mediaFileExtensions: ['jpg', 'png'] });
   });
 
@@ -124,35 +169,51 @@ describe('normalizeContentType', () => {
   });
 
   it('is idempotent', () => {
-    const once = normalizeContentType({
-      ...base,
-      contracts: ['SEO', 'Editorial'],
-      properties: { title: { type: 'string', required: true, sortOrder: 0 }, body: { type: 'richText' } },
-    }, OPTIMIZELY_DEFAULTS);
+    const once = normalizeContentType(
+      {
+        ...base,
+        contracts: ['SEO', 'Editorial'],
+        properties: { title: { type: 'string', required: true, sortOrder: 0 }, body: { type: 'richText' } },
+      },
+      OPTIMIZELY_DEFAULTS,
+    );
     expect(normalizeContentType(once, OPTIMIZELY_DEFAULTS)).toEqual(once);
   });
 
   it('puts members in sorted order at every level, so a normalized definition serializes canonically', () => {
-    const normalized = normalizeContentType({
-      properties: { body: { type: 'array', items: { type: 'string', maxLength: 3 }, displayName: 'Body' }, abstract: { type: 'url', description: 'x' } },
-      key: 'Article',
-      displayName: 'Article',
-      baseType: '_page',
-      description: 'An article',
-    }, OPTIMIZELY_DEFAULTS);
+    const normalized = normalizeContentType(
+      {
+        properties: {
+          body: { type: 'array', items: { type: 'string', maxLength: 3 }, displayName: 'Body' },
+          abstract: { type: 'url', description: 'x' },
+        },
+        key: 'Article',
+        displayName: 'Article',
+        baseType: '_page',
+        description: 'An article',
+      },
+      OPTIMIZELY_DEFAULTS,
+    );
     expect(JSON.stringify(normalized)).toBe(canonicalJson(normalized));
   });
 
   it('gives the same digest whatever the member order', () => {
     const a = normalizeContentType({ ...base, properties: { a: { type: 'string' }, b: { type: 'url' } } }, OPTIMIZELY_DEFAULTS);
-    const b = normalizeContentType({ properties: { b: { type: 'url' }, a: { type: 'string' } }, displayName: 'Article', baseType: '_page', key: 'Article' }, OPTIMIZELY_DEFAULTS);
+    const b = normalizeContentType(
+      { properties: { b: { type: 'url' }, a: { type: 'string' } }, displayName: 'Article', baseType: '_page', key: 'Article' },
+      OPTIMIZELY_DEFAULTS,
+    );
     expect(digest(a)).toBe(digest(b));
   });
 });
 
 describe('normalize: gaps found while building the planner', () => {
   it('drops objects whose members are all undefined, so normalization stays idempotent', () => {
-    const spelled: PropertyDef = { type: 'binary', imageDescriptor: { width: undefined, height: undefined }, editorSettings: { preset: undefined } };
+    const spelled: PropertyDef = {
+      type: 'binary',
+      imageDescriptor: { width: undefined, height: undefined },
+      editorSettings: { preset: undefined },
+    };
     const once = normalizeProperty(spelled, OPTIMIZELY_DEFAULTS);
     expect(once).toEqual({ type: 'binary' });
     expect(normalizeProperty(once, OPTIMIZELY_DEFAULTS)).toEqual(once);
@@ -160,6 +221,8 @@ describe('normalize: gaps found while building the planner', () => {
   });
 
   it('keeps an object with at least one defined member', () => {
-    expect(normalizeProperty({ type: 'binary', imageDescriptor: { width: 10, height: undefined } }, OPTIMIZELY_DEFAULTS).imageDescriptor).toEqual({ width: 10 });
+    expect(
+      normalizeProperty({ type: 'binary', imageDescriptor: { width: 10, height: undefined } }, OPTIMIZELY_DEFAULTS).imageDescriptor,
+    ).toEqual({ width: 10 });
   });
 });

@@ -8,7 +8,9 @@ const holds = (target: string): PropertyDef => ({ type: 'component', contentType
 const holdsMany = (target: string): PropertyDef => ({ type: 'array', items: { type: 'component', contentType: target } });
 const refersTo = (...targets: string[]): PropertyDef => ({ type: 'content', allowedTypes: targets });
 const describeStep = (step: ApplyStep) =>
-  step.action === 'update' && step.purpose === 'deferredReferences' ? `link ${step.key}` : `${step.action} ${step.kind === 'propertyGroup' ? 'group ' : ''}${step.key}`;
+  step.action === 'update' && step.purpose === 'deferredReferences'
+    ? `link ${step.key}`
+    : `${step.action} ${step.kind === 'propertyGroup' ? 'group ' : ''}${step.key}`;
 
 /** Plans `desired` against an empty target, checks the steps in a fake platform that enforces references, and re-plans. */
 function createAll(desired: World) {
@@ -27,7 +29,13 @@ function expectConverges(desired: World, start: { base: World; live: World } = {
 
 describe('orderSteps: creates', () => {
   it('creates a chain of hard references from the inside out', () => {
-    const desired = { types: [type('Page', { properties: { hero: holds('Hero') } }), component('Hero', { properties: { cta: holds('Button') } }), component('Button')] };
+    const desired = {
+      types: [
+        type('Page', { properties: { hero: holds('Hero') } }),
+        component('Hero', { properties: { cta: holds('Button') } }),
+        component('Button'),
+      ],
+    };
     expect(createAll(desired).order).toEqual(['create Button', 'create Hero', 'create Page']);
     expectConverges(desired);
   });
@@ -35,7 +43,10 @@ describe('orderSteps: creates', () => {
   it('creates property groups before the types that use them, and contracts before their implementers', () => {
     const desired = {
       groups: [group('Seo')],
-      types: [type('Article', { contracts: ['AMeta'], properties: { title: { type: 'string', group: 'Seo' } } }), { key: 'AMeta', baseType: null, isContract: true, displayName: 'Meta', properties: {} } as ContentTypeDef],
+      types: [
+        type('Article', { contracts: ['AMeta'], properties: { title: { type: 'string', group: 'Seo' } } }),
+        { key: 'AMeta', baseType: null, isContract: true, displayName: 'Meta', properties: {} } as ContentTypeDef,
+      ],
     };
     expect(createAll(desired).order).toEqual(['create group Seo', 'create AMeta', 'create Article']);
     expectConverges(desired);
@@ -67,7 +78,10 @@ describe('orderSteps: creates', () => {
     const { result, order } = createAll(desired);
     expect(order).toEqual(['create Experience', 'link Experience']);
     const [create, link] = result.steps;
-    expect(create).toMatchObject({ definition: { mayContainTypes: ['_page'] }, deferred: [{ path: 'mayContainTypes', target: 'Experience' }] });
+    expect(create).toMatchObject({
+      definition: { mayContainTypes: ['_page'] },
+      deferred: [{ path: 'mayContainTypes', target: 'Experience' }],
+    });
     expect(link).toMatchObject({ precondition: { kind: 'created' }, next: { mayContainTypes: ['Experience', '_page'] }, dataLoss: false });
     expectConverges(desired);
   });
@@ -82,7 +96,9 @@ describe('orderSteps: creates', () => {
   });
 
   it('defers only the soft side of a cycle that mixes hard and soft references', () => {
-    const desired = { types: [type('Page', { properties: { hero: holds('Hero') } }), component('Hero', { properties: { back: refersTo('Page') } })] };
+    const desired = {
+      types: [type('Page', { properties: { hero: holds('Hero') } }), component('Hero', { properties: { back: refersTo('Page') } })],
+    };
     const { result, order } = createAll(desired);
     expect(order).toEqual(['create Hero', 'create Page', 'link Hero']);
     expect(result.steps[0]).toMatchObject({ deferred: [{ path: 'properties.back.allowedTypes', target: 'Page' }] });
@@ -91,18 +107,33 @@ describe('orderSteps: creates', () => {
   });
 
   it('reports a hard reference cycle as a blocker, not a crash', () => {
-    const desired = { types: [component('Alpha', { properties: { beta: holds('Beta') } }), component('Beta', { properties: { alpha: holdsMany('Alpha') } })] };
+    const desired = {
+      types: [
+        component('Alpha', { properties: { beta: holds('Beta') } }),
+        component('Beta', { properties: { alpha: holdsMany('Alpha') } }),
+      ],
+    };
     const { result, order } = createAll(desired);
     expect(order).toEqual(['create Alpha', 'create Beta']);
-    expect(result.blockers.map((blocker) => [blocker.code, blocker.resources.map((ref) => ref.key)])).toEqual([['PL106', ['Alpha', 'Beta']]]);
+    expect(result.blockers.map((blocker) => [blocker.code, blocker.resources.map((ref) => ref.key)])).toEqual([
+      ['PL106', ['Alpha', 'Beta']],
+    ]);
     expect(result.blockers[0]?.detail).toContain('Alpha.properties.beta.contentType → Beta');
     expect(result.applyable).toBe(false);
   });
 
   it('still orders the types outside a hard cycle after the members of it they hold', () => {
-    const desired = { types: [component('Alpha', { properties: { beta: holds('Beta') } }), component('Beta', { properties: { alpha: holds('Alpha') } }), type('Aaa', { properties: { alpha: holds('Alpha') } })] };
+    const desired = {
+      types: [
+        component('Alpha', { properties: { beta: holds('Beta') } }),
+        component('Beta', { properties: { alpha: holds('Alpha') } }),
+        type('Aaa', { properties: { alpha: holds('Alpha') } }),
+      ],
+    };
     const { result, order } = createAll(desired);
-    expect(result.blockers.map((blocker) => [blocker.code, blocker.resources.map((ref) => ref.key)])).toEqual([['PL106', ['Alpha', 'Beta']]]);
+    expect(result.blockers.map((blocker) => [blocker.code, blocker.resources.map((ref) => ref.key)])).toEqual([
+      ['PL106', ['Alpha', 'Beta']],
+    ]);
     expect(order).toEqual(['create Alpha', 'create Aaa', 'create Beta']);
   });
 
@@ -113,7 +144,9 @@ describe('orderSteps: creates', () => {
 
   it('orders a long chain without exhausting the stack', () => {
     const count = 3000;
-    const types = Array.from({ length: count }, (_, index) => component(`T${index}`, index + 1 < count ? { properties: { next: holds(`T${index + 1}`) } } : {}));
+    const types = Array.from({ length: count }, (_, index) =>
+      component(`T${index}`, index + 1 < count ? { properties: { next: holds(`T${index + 1}`) } } : {}),
+    );
     const { order } = createAll({ types });
     expect(order[0]).toBe(`create T${count - 1}`);
     expect(order[count - 1]).toBe('create T0');
@@ -135,7 +168,11 @@ describe('orderSteps: phases', () => {
   it('deletes referencing types before the types and groups they use', () => {
     const world = {
       groups: [group('Seo')],
-      types: [type('Page', { properties: { hero: holds('Hero'), title: { type: 'string', group: 'Seo' } } }), component('Hero', { properties: { button: holds('Button') } }), component('Button')],
+      types: [
+        type('Page', { properties: { hero: holds('Hero'), title: { type: 'string', group: 'Seo' } } }),
+        component('Hero', { properties: { button: holds('Button') } }),
+        component('Button'),
+      ],
     };
     const result = plan({}, world, world);
     expect(result.steps.map(describeStep)).toEqual(['delete Page', 'delete Hero', 'delete Button', 'delete group Seo']);
@@ -151,7 +188,9 @@ describe('orderSteps: phases', () => {
   });
 
   it('warns about a hard reference cycle among deleted types (PL111) and still deletes both', () => {
-    const world = { types: [component('Alpha', { properties: { beta: holds('Beta') } }), component('Beta', { properties: { alpha: holds('Alpha') } })] };
+    const world = {
+      types: [component('Alpha', { properties: { beta: holds('Beta') } }), component('Beta', { properties: { alpha: holds('Alpha') } })],
+    };
     const result = plan({}, world, world);
     expect(result.warnings.map((warning) => warning.code)).toEqual(['PL111']);
     expect(result.steps.map(describeStep)).toEqual(['delete Alpha', 'delete Beta']);
@@ -161,7 +200,12 @@ describe('orderSteps: phases', () => {
 
 describe('graph algorithms', () => {
   it('finds strongly connected components and tells cyclic ones', () => {
-    const edges = [['a', 'b'], ['b', 'a'], ['b', 'c'], ['d', 'd']] as const;
+    const edges = [
+      ['a', 'b'],
+      ['b', 'a'],
+      ['b', 'c'],
+      ['d', 'd'],
+    ] as const;
     const components = stronglyConnectedComponents(['a', 'b', 'c', 'd', 'e'], edges);
     expect(components).toEqual([['a', 'b'], ['c'], ['d'], ['e']]);
     expect(components.map((entry) => isCyclic(entry, edges))).toEqual([true, false, true, false]);
@@ -170,13 +214,24 @@ describe('graph algorithms', () => {
   it('orders topologically by rank then name, and keeps nodes on a cycle', () => {
     expect(topologicalOrder(['c', 'b', 'a'], [['c', 'a']], () => 0)).toEqual(['b', 'c', 'a']);
     expect(topologicalOrder(['x', 'y', 'z'], [], (node) => (node === 'z' ? 0 : 1))).toEqual(['z', 'x', 'y']);
-    expect(topologicalOrder(['a', 'b', 'c'], [['a', 'b'], ['b', 'a']], () => 0)).toEqual(['c', 'a', 'b']);
+    expect(
+      topologicalOrder(
+        ['a', 'b', 'c'],
+        [
+          ['a', 'b'],
+          ['b', 'a'],
+        ],
+        () => 0,
+      ),
+    ).toEqual(['c', 'a', 'b']);
   });
 });
 
 describe('orderSteps: deletes with mixed cycles', () => {
   it('keeps the hard order when a soft reference closes the cycle', () => {
-    const world = { types: [type('Aaa', { properties: { back: refersTo('Zzz') } }), component('Zzz', { properties: { page: holds('Aaa') } })] };
+    const world = {
+      types: [type('Aaa', { properties: { back: refersTo('Zzz') } }), component('Zzz', { properties: { page: holds('Aaa') } })],
+    };
     const result = plan({}, world, world);
     expect(result.steps.map(describeStep)).toEqual(['delete Zzz', 'delete Aaa']);
     expect(result.warnings).toEqual([]);

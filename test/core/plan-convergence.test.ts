@@ -45,7 +45,8 @@ function randomType(rng: Rng, key: string, world: Required<World>): ContentTypeD
 
 function randomWorld(rng: Rng): Required<World> {
   const world: Required<World> = { types: [], groups: [], templates: [] };
-  for (let index = 0; index < 1 + Math.floor(rng() * 3); index += 1) world.groups.push({ key: `Group${index}`, displayName: `Group ${index}` });
+  for (let index = 0; index < 1 + Math.floor(rng() * 3); index += 1)
+    world.groups.push({ key: `Group${index}`, displayName: `Group ${index}` });
   const count = 2 + Math.floor(rng() * 5);
   const keys = Array.from({ length: count }, (_, index) => `T${index}`);
   world.types = keys.map((key) => ({ key, baseType: '_component' as const, displayName: key, properties: {} }));
@@ -85,7 +86,8 @@ function edit(rng: Rng, source: Required<World>, options: { addTypes: boolean })
         if (target) world.types = world.types.filter((candidate) => candidate !== target);
         break;
       case 6:
-        if (target && world.types.length > 0) target.mayContainTypes = chance(rng, 0.5) ? [...(target.mayContainTypes ?? []), pick(rng, world.types).key] : undefined;
+        if (target && world.types.length > 0)
+          target.mayContainTypes = chance(rng, 0.5) ? [...(target.mayContainTypes ?? []), pick(rng, world.types).key] : undefined;
         break;
       case 7:
         if (chance(rng, 0.5) && world.groups.length > 0) world.groups = world.groups.slice(1);

@@ -27,7 +27,10 @@ function richPlan(): Plan {
   const live = {
     groups: [group('Seo', 'Search'), group('Old'), group('Content')],
     types: [
-      type('Article', { displayName: 'Live title', properties: { title: { type: 'string', maxLength: 100, group: 'Seo' }, body: { type: 'richText' } } }),
+      type('Article', {
+        displayName: 'Live title',
+        properties: { title: { type: 'string', maxLength: 100, group: 'Seo' }, body: { type: 'richText' } },
+      }),
       type('Gone'),
       type('Drifting', { description: 'changed live' }),
       type('Foreign', { accessRights: [{ name: 'Editors', type: 'role' }] }),
@@ -38,9 +41,16 @@ function richPlan(): Plan {
   const desired = {
     groups: [group('Seo')],
     types: [
-      type('Article', { displayName: 'YAML title', properties: { title: { type: 'string', maxLength: 50, group: 'Seo', enum: [{ value: 'a', displayName: 'A' }] } } }),
+      type('Article', {
+        displayName: 'YAML title',
+        properties: { title: { type: 'string', maxLength: 50, group: 'Seo', enum: [{ value: 'a', displayName: 'A' }] } },
+      }),
       type('Drifting'),
-      type('Experience', { baseType: '_experience', mayContainTypes: ['Experience'], properties: { when: { type: 'dateTime', minimum: '2020-01-01T00:00:00Z' } } }),
+      type('Experience', {
+        baseType: '_experience',
+        mayContainTypes: ['Experience'],
+        properties: { when: { type: 'dateTime', minimum: '2020-01-01T00:00:00Z' } },
+      }),
       component('Loop', { properties: { self: { type: 'component', contentType: 'Loop' } } }),
     ],
   };
@@ -78,7 +88,9 @@ describe('schemas/plan.schema.json', () => {
 
   it('types each entry by its action: before and after are present exactly where the action needs them', () => {
     const world = { types: [type('A', { displayName: 'Before' })] };
-    const updated = JSON.parse(JSON.stringify(plan({ types: [type('A', { displayName: 'After' })] }, world, world))) as { resources: Array<Record<string, unknown>> };
+    const updated = JSON.parse(JSON.stringify(plan({ types: [type('A', { displayName: 'After' })] }, world, world))) as {
+      resources: Array<Record<string, unknown>>;
+    };
     const entry = updated.resources.find((resource) => resource.action === 'update')!;
     const withEntry = (changed: Record<string, unknown>) => ({ ...updated, resources: [{ ...entry, ...changed }] });
     expect(errorsOf(withEntry({}))).toEqual([]);
@@ -90,8 +102,11 @@ describe('schemas/plan.schema.json', () => {
     expect(errorsOf(withEntry({ precondition: null }))).not.toEqual([]);
   });
 
-  it('ties every definition to its entry\'s kind', () => {
-    const created = JSON.parse(JSON.stringify(plan({ types: [type('A')] }, {}, {}))) as { resources: Array<Record<string, unknown>>; steps: Array<Record<string, unknown>> };
+  it("ties every definition to its entry's kind", () => {
+    const created = JSON.parse(JSON.stringify(plan({ types: [type('A')] }, {}, {}))) as {
+      resources: Array<Record<string, unknown>>;
+      steps: Array<Record<string, unknown>>;
+    };
     const groupDef = { key: 'A', displayName: 'A' };
     expect(errorsOf(created)).toEqual([]);
     expect(errorsOf({ ...created, resources: [{ ...created.resources[0], after: groupDef }] })).not.toEqual([]);

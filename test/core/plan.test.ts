@@ -11,7 +11,14 @@ const article = type('Article', { properties: { title: { type: 'string' }, body:
 describe('createPlan: what every change carries', () => {
   it('create: before null, after the desired definition, precondition "absent"', () => {
     const entry = resource(plan({ types: [article] }, {}, {}), 'contentType', 'Article');
-    expect(entry).toMatchObject({ before: null, after: normalizeContentType(article, OPTIMIZELY_DEFAULTS), precondition: { kind: 'absent' }, risk: 'safe', codes: [], changes: [] });
+    expect(entry).toMatchObject({
+      before: null,
+      after: normalizeContentType(article, OPTIMIZELY_DEFAULTS),
+      precondition: { kind: 'absent' },
+      risk: 'safe',
+      codes: [],
+      changes: [],
+    });
     expect(entry.digests).toEqual({ desired: digest(normalizeContentType(article, OPTIMIZELY_DEFAULTS)) });
   });
 
@@ -29,7 +36,15 @@ describe('createPlan: what every change carries', () => {
       codes: ['DS102'],
     });
     expect(entry.changes).toEqual([
-      { op: 'remove', path: 'properties.body', property: 'body', before: { type: 'richText' }, risk: 'destructive', code: 'DS102', reason: 'removes property "body" and its values in all content' },
+      {
+        op: 'remove',
+        path: 'properties.body',
+        property: 'body',
+        before: { type: 'richText' },
+        risk: 'destructive',
+        code: 'DS102',
+        reason: 'removes property "body" and its values in all content',
+      },
     ]);
     expect(result.steps).toEqual([
       {
@@ -48,8 +63,21 @@ describe('createPlan: what every change carries', () => {
 
   it('delete: before the live definition, after null, DS101, approval required', () => {
     const result = plan({}, { types: [article] }, { types: [article] });
-    expect(resource(result, 'contentType', 'Article')).toMatchObject({ before: normalizeContentType(article, OPTIMIZELY_DEFAULTS), after: null, risk: 'destructive', codes: ['DS101'] });
-    expect(result.requiresApproval).toEqual([{ kind: 'contentType', key: 'Article', code: 'DS101', path: '', reason: 'deletes content type "Article" and all content of this type' }]);
+    expect(resource(result, 'contentType', 'Article')).toMatchObject({
+      before: normalizeContentType(article, OPTIMIZELY_DEFAULTS),
+      after: null,
+      risk: 'destructive',
+      codes: ['DS101'],
+    });
+    expect(result.requiresApproval).toEqual([
+      {
+        kind: 'contentType',
+        key: 'Article',
+        code: 'DS101',
+        path: '',
+        reason: 'deletes content type "Article" and all content of this type',
+      },
+    ]);
     expect(result.summary.destructive).toBe(1);
   });
 
@@ -60,8 +88,19 @@ describe('createPlan: what every change carries', () => {
 
   it('adopt and forget are lockfile-only steps', () => {
     const adopted = plan({ types: [article] }, {}, { types: [article] });
-    expect(resource(adopted, 'contentType', 'Article')).toMatchObject({ before: normalizeContentType(article, OPTIMIZELY_DEFAULTS), after: normalizeContentType(article, OPTIMIZELY_DEFAULTS) });
-    expect(adopted.steps).toEqual([{ action: 'adopt', kind: 'contentType', key: 'Article', definition: normalizeContentType(article, OPTIMIZELY_DEFAULTS), version: { etag: etagOf(normalizeContentType(article, OPTIMIZELY_DEFAULTS)) } }]);
+    expect(resource(adopted, 'contentType', 'Article')).toMatchObject({
+      before: normalizeContentType(article, OPTIMIZELY_DEFAULTS),
+      after: normalizeContentType(article, OPTIMIZELY_DEFAULTS),
+    });
+    expect(adopted.steps).toEqual([
+      {
+        action: 'adopt',
+        kind: 'contentType',
+        key: 'Article',
+        definition: normalizeContentType(article, OPTIMIZELY_DEFAULTS),
+        version: { etag: etagOf(normalizeContentType(article, OPTIMIZELY_DEFAULTS)) },
+      },
+    ]);
     expect(adopted.summary.writes).toBe(0);
     const forgotten = plan({}, { types: [article] }, {});
     expect(forgotten.steps).toEqual([{ action: 'forget', kind: 'contentType', key: 'Article' }]);
@@ -87,9 +126,18 @@ describe('createPlan: drift section', () => {
         key: 'Article',
         change: 'changed',
         changes: [{ op: 'add', path: 'description', member: 'description', after: 'CMS edit' }],
-        digests: { base: digest(normalizeContentType(article, OPTIMIZELY_DEFAULTS)), live: digest(normalizeContentType(live, OPTIMIZELY_DEFAULTS)) },
+        digests: {
+          base: digest(normalizeContentType(article, OPTIMIZELY_DEFAULTS)),
+          live: digest(normalizeContentType(live, OPTIMIZELY_DEFAULTS)),
+        },
       },
-      { kind: 'contentType', key: 'Other', change: 'deleted', changes: [], digests: { base: digest(normalizeContentType(type('Other'), OPTIMIZELY_DEFAULTS)) } },
+      {
+        kind: 'contentType',
+        key: 'Other',
+        change: 'deleted',
+        changes: [],
+        digests: { base: digest(normalizeContentType(type('Other'), OPTIMIZELY_DEFAULTS)) },
+      },
     ]);
     expect(result.summary.drifted).toBe(2);
   });
@@ -101,15 +149,32 @@ describe('createPlan: drift section', () => {
 
 describe('createPlan: inputs', () => {
   it('normalizes all three sides itself, so spellings never show as changes', () => {
-    const spelled = type('Article', { sortOrder: 0, description: '', mayContainTypes: [], properties: { title: { type: 'string', required: false, localized: false, displayMode: 'available' }, body: { type: 'richText', editorSettings: {} } } });
+    const spelled = type('Article', {
+      sortOrder: 0,
+      description: '',
+      mayContainTypes: [],
+      properties: {
+        title: { type: 'string', required: false, localized: false, displayMode: 'available' },
+        body: { type: 'richText', editorSettings: {} },
+      },
+    });
     const result = plan({ types: [spelled] }, { types: [article] }, { types: [article] });
     expect(resource(result, 'contentType', 'Article').status).toBe('in_sync');
     expect(result.steps).toEqual([]);
   });
 
   it('recomputes base digests instead of trusting the lockfile', () => {
-    const base = { contentTypes: { Article: { def: article, digest: 'sha256:stale', version: {}, syncedAt: NOW, syncedBy: 'x' } }, propertyGroups: {}, displayTemplates: {} };
-    const result = createPlan({ desired: desiredState({ types: [article] }), base, live: liveState({ types: [article] }), options: { now: NOW, target: TARGET, rules: RULES } });
+    const base = {
+      contentTypes: { Article: { def: article, digest: 'sha256:stale', version: {}, syncedAt: NOW, syncedBy: 'x' } },
+      propertyGroups: {},
+      displayTemplates: {},
+    };
+    const result = createPlan({
+      desired: desiredState({ types: [article] }),
+      base,
+      live: liveState({ types: [article] }),
+      options: { now: NOW, target: TARGET, rules: RULES },
+    });
     expect(resource(result, 'contentType', 'Article').status).toBe('in_sync');
   });
 
@@ -130,7 +195,12 @@ describe('createPlan: inputs', () => {
   it('keeps the origin of desired definitions', () => {
     const desired = desiredState({ types: [article] });
     desired.contentTypes[0]!.origin = { file: 'content-types/Article.yaml', line: 1, column: 1 };
-    const result = createPlan({ desired, base: emptyBaseState(), live: liveState({}), options: { now: NOW, target: TARGET, rules: RULES } });
+    const result = createPlan({
+      desired,
+      base: emptyBaseState(),
+      live: liveState({}),
+      options: { now: NOW, target: TARGET, rules: RULES },
+    });
     expect(resource(result, 'contentType', 'Article').origin).toEqual({ file: 'content-types/Article.yaml', line: 1, column: 1 });
   });
 
@@ -159,7 +229,9 @@ describe('createPlan: safety checks across resources', () => {
     const hero = component('Hero');
     const page = type('Page', { properties: { hero: { type: 'component', contentType: 'Hero' } } });
     const result = plan({ types: [page] }, { types: [page, hero] }, { types: [page, hero] });
-    expect(result.blockers.map((blocker) => [blocker.code, blocker.resources.map((ref) => ref.key)])).toEqual([['PL107', ['Page', 'Hero']]]);
+    expect(result.blockers.map((blocker) => [blocker.code, blocker.resources.map((ref) => ref.key)])).toEqual([
+      ['PL107', ['Page', 'Hero']],
+    ]);
     expect(resource(result, 'contentType', 'Page').blocked).toBe(true);
     expect(resource(result, 'contentType', 'Hero').blocked).toBe(true);
   });

@@ -42,7 +42,9 @@ describe(`the catalyst CLI on ${FILE}`, () => {
     const result = await catalyst('import', 'optimizely');
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('Imported 32 content types, 4 property groups and 16 display templates into content-types, recorded as synced in catalyst.lock.json.');
+    expect(result.stdout).toContain(
+      'Imported 32 content types, 4 property groups and 16 display templates into content-types, recorded as synced in catalyst.lock.json.',
+    );
     expect((await project.desired()).contentTypes.size).toBe(32);
   });
 
@@ -58,7 +60,9 @@ describe(`the catalyst CLI on ${FILE}`, () => {
     expect(result.code).toBe(2);
     const plan = JSON.parse(result.stdout) as Plan;
     expect(plan.steps.map((step) => `${step.action} ${step.key}`).sort()).toEqual(updatedKeys(edit).map((key) => `update ${key}`));
-    expect(plan.resources.flatMap((resource) => resource.changes.map((change) => `${resource.key} ${change.op} ${change.path}`)).sort()).toEqual(expectedChanges(edit));
+    expect(
+      plan.resources.flatMap((resource) => resource.changes.map((change) => `${resource.key} ${change.op} ${change.path}`)).sort(),
+    ).toEqual(expectedChanges(edit));
   });
 
   it('`catalyst apply --auto-approve` refuses the removed property without --allow-destructive, and writes nothing', async () => {

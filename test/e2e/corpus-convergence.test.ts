@@ -15,7 +15,9 @@ import { ADDED_PROPERTY, expectedChanges, makeEdit, pickEdit, updatedKeys } from
  * a property removed), plans exactly that, applies it and converges. Each case has its own
  * emulator and temp directory, and runs once for each API version catalyst speaks.
  */
-const CASES = corpusFileNames().flatMap((name) => API_VERSIONS.map((apiVersion) => [`${name} through ${apiVersion}`, { name, apiVersion }] as const));
+const CASES = corpusFileNames().flatMap((name) =>
+  API_VERSIONS.map((apiVersion) => [`${name} through ${apiVersion}`, { name, apiVersion }] as const),
+);
 
 describe('the corpus', () => {
   it('gives a case for each of its 11 files and each API version', () => {
@@ -46,8 +48,13 @@ describe.each(CASES)('%s', (_title, { name, apiVersion }) => {
     const borrowed = (BORROWED_TYPES[name] ?? []).map(({ key }) => key);
     expect(new Set(imported.contentTypes)).toEqual(new Set([...file.contentTypes.map((type) => type.key), ...borrowed, ...BUILT_IN_TYPES]));
     expect(imported.systemTypes).toEqual([]);
-    const systemGroups = emulator.store.propertyGroups.list().filter((stored) => stored.source !== '').map((stored) => stored.doc.key);
-    expect(new Set(imported.propertyGroups)).toEqual(new Set([...file.propertyGroups, ...undeclaredGroups(file, systemGroups)].map((group) => group.key)));
+    const systemGroups = emulator.store.propertyGroups
+      .list()
+      .filter((stored) => stored.source !== '')
+      .map((stored) => stored.doc.key);
+    expect(new Set(imported.propertyGroups)).toEqual(
+      new Set([...file.propertyGroups, ...undeclaredGroups(file, systemGroups)].map((group) => group.key)),
+    );
     expect(new Set(imported.displayTemplates)).toEqual(new Set(file.displayTemplates.map((template) => template.key)));
 
     const desired = await project.desired();
@@ -70,7 +77,9 @@ describe.each(CASES)('%s', (_title, { name, apiVersion }) => {
     expect(plan.blockers).toEqual([]);
     expect(plan.warnings).toEqual([]);
     expect(plan.resources.filter((resource) => resource.action !== 'none' || resource.changes.length > 0)).toEqual([]);
-    expect(plan.summary.statuses.in_sync).toBe(imported.contentTypes.length + imported.propertyGroups.length + imported.displayTemplates.length);
+    expect(plan.summary.statuses.in_sync).toBe(
+      imported.contentTypes.length + imported.propertyGroups.length + imported.displayTemplates.length,
+    );
   });
 
   it('plans exactly a person’s edit of the YAML, applies it, converges, and the CMS holds it', async () => {
@@ -82,10 +91,18 @@ describe.each(CASES)('%s', (_title, { name, apiVersion }) => {
     expect(plan.blockers).toEqual([]);
     expect(plan.drift).toEqual([]);
     expect(plan.steps.map((step) => `${step.action} ${step.key}`).sort()).toEqual(updated.map((key) => `update ${key}`));
-    expect(plan.resources.flatMap((resource) => resource.changes.map((change) => `${resource.key} ${change.op} ${change.path}`)).sort()).toEqual(expectedChanges(edit));
+    expect(
+      plan.resources.flatMap((resource) => resource.changes.map((change) => `${resource.key} ${change.op} ${change.path}`)).sort(),
+    ).toEqual(expectedChanges(edit));
     expect(plan.requiresApproval.map((item) => `${item.key} ${item.path}`)).toEqual([`${edit.removedFrom} properties.${edit.removed}`]);
 
-    const etags = () => new Map(emulator.store.contentTypes.list().filter((stored) => !updated.includes(stored.doc.key)).map((stored) => [stored.doc.key, stored.etag]));
+    const etags = () =>
+      new Map(
+        emulator.store.contentTypes
+          .list()
+          .filter((stored) => !updated.includes(stored.doc.key))
+          .map((stored) => [stored.doc.key, stored.etag]),
+      );
     const untouched = etags();
     const result = await project.apply(plan, { allowDestructive: true });
     expect(result.failed).toBeUndefined();

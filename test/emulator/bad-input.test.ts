@@ -15,7 +15,12 @@ const { emulator, api } = useEmulator({ maxBodyBytes: 2048 });
 function expectProblem(response: { status: number; headers: Headers; json: any }, status: number): void {
   expect(response.status).toBe(status);
   expect(response.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
-  expect(response.json).toMatchObject({ type: expect.stringContaining('rfc9110'), title: expect.any(String), status, instance: expect.any(String) });
+  expect(response.json).toMatchObject({
+    type: expect.stringContaining('rfc9110'),
+    title: expect.any(String),
+    status,
+    instance: expect.any(String),
+  });
 }
 
 describe('bad input gets ProblemDetails, never a crash', () => {
@@ -39,7 +44,9 @@ describe('bad input gets ProblemDetails, never a crash', () => {
   });
 
   it('accepts a charset parameter on application/json', async () => {
-    expect((await api.post('/v1/contenttypes', sampleType('Charset'), { contentType: 'application/json; charset=utf-8' })).status).toBe(201);
+    expect((await api.post('/v1/contenttypes', sampleType('Charset'), { contentType: 'application/json; charset=utf-8' })).status).toBe(
+      201,
+    );
   });
 
   it('a body over the limit: 413, refused by Content-Length before it is read', async () => {
@@ -52,7 +59,13 @@ describe('bad input gets ProblemDetails, never a crash', () => {
   it('a chunked body over the limit: 413 as well', async () => {
     const { port } = new URL(emulator.url);
     const token = await api.bearer();
-    const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/v1/contenttypes', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'transfer-encoding': 'chunked' } });
+    const req = request({
+      host: '127.0.0.1',
+      port,
+      method: 'POST',
+      path: '/v1/contenttypes',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+    });
     req.write('{"key":"Chunked","description":"');
     req.write('y'.repeat(4096));
     req.end('"}');
@@ -66,7 +79,13 @@ describe('bad input gets ProblemDetails, never a crash', () => {
   it('a body over the limit that is still arriving: 413 before the client has finished sending', async () => {
     const { port } = new URL(emulator.url);
     const token = await api.bearer();
-    const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/v1/contenttypes', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'transfer-encoding': 'chunked' } });
+    const req = request({
+      host: '127.0.0.1',
+      port,
+      method: 'POST',
+      path: '/v1/contenttypes',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+    });
     req.write(`{"key":"Slow","description":"${'z'.repeat(4096)}`);
     const [res] = (await once(req, 'response')) as [import('node:http').IncomingMessage];
     req.end('"}');

@@ -80,11 +80,24 @@ describe('catalyst emulator', () => {
   });
 
   it('takes credentials from the environment, and never prints the secret', async () => {
-    const running = await startCommand(['--port', '0'], { OPTIMIZELY_CMS_CLIENT_ID: 'env-client', OPTIMIZELY_CMS_CLIENT_SECRET: 'env-secret-value' });
+    const running = await startCommand(['--port', '0'], {
+      OPTIMIZELY_CMS_CLIENT_ID: 'env-client',
+      OPTIMIZELY_CMS_CLIENT_SECRET: 'env-secret-value',
+    });
     try {
       expect(READY.exec(running.firstLine)![2]).toBe('env-client');
-      expect((await new Api(running.url, { clientId: 'env-client', clientSecret: 'env-secret-value' }).get('/v1/contenttypes')).status).toBe(200);
-      expect((await new Api(running.url).post('/oauth/token', { grant_type: 'client_credentials', client_id: 'catalyst-demo', client_secret: DEMO_CLIENT_SECRET }, { anonymous: true })).status).toBe(400);
+      expect(
+        (await new Api(running.url, { clientId: 'env-client', clientSecret: 'env-secret-value' }).get('/v1/contenttypes')).status,
+      ).toBe(200);
+      expect(
+        (
+          await new Api(running.url).post(
+            '/oauth/token',
+            { grant_type: 'client_credentials', client_id: 'catalyst-demo', client_secret: DEMO_CLIENT_SECRET },
+            { anonymous: true },
+          )
+        ).status,
+      ).toBe(400);
     } finally {
       await stop(running, 'SIGTERM');
     }
@@ -92,10 +105,14 @@ describe('catalyst emulator', () => {
   });
 
   it('prefers --client-id/--client-secret to the environment', async () => {
-    const running = await startCommand(['--port', '0', '--client-id', 'flag-client', '--client-secret', 'flag-secret'], { OPTIMIZELY_CMS_CLIENT_ID: 'env-client' });
+    const running = await startCommand(['--port', '0', '--client-id', 'flag-client', '--client-secret', 'flag-secret'], {
+      OPTIMIZELY_CMS_CLIENT_ID: 'env-client',
+    });
     try {
       expect(READY.exec(running.firstLine)![2]).toBe('flag-client');
-      expect((await new Api(running.url, { clientId: 'flag-client', clientSecret: 'flag-secret' }).get('/v1/contenttypes')).status).toBe(200);
+      expect((await new Api(running.url, { clientId: 'flag-client', clientSecret: 'flag-secret' }).get('/v1/contenttypes')).status).toBe(
+        200,
+      );
     } finally {
       await stop(running, 'SIGTERM');
     }
@@ -103,10 +120,28 @@ describe('catalyst emulator', () => {
   });
 
   it('passes --token-ttl, --strict-references and the traffic flags to the emulator', async () => {
-    const running = await startCommand(['--port', '0', '--token-ttl', '42', '--strict-references', '--rate-limit', '100/min', '--fault', 'GET /v1/info=503@1']);
+    const running = await startCommand([
+      '--port',
+      '0',
+      '--token-ttl',
+      '42',
+      '--strict-references',
+      '--rate-limit',
+      '100/min',
+      '--fault',
+      'GET /v1/info=503@1',
+    ]);
     try {
       const api = new Api(running.url);
-      expect((await api.post('/oauth/token', { grant_type: 'client_credentials', client_id: 'catalyst-demo', client_secret: DEMO_CLIENT_SECRET }, { anonymous: true })).json.expires_in).toBe(42);
+      expect(
+        (
+          await api.post(
+            '/oauth/token',
+            { grant_type: 'client_credentials', client_id: 'catalyst-demo', client_secret: DEMO_CLIENT_SECRET },
+            { anonymous: true },
+          )
+        ).json.expires_in,
+      ).toBe(42);
       expect((await api.post('/v1/contenttypes', sampleType('Strict', { mayContainTypes: ['Nobody'] }))).status).toBe(400);
       expect((await api.get('/v1/info', { anonymous: true })).status).toBe(503);
       expect((await api.get('/v1/info', { anonymous: true })).status).toBe(200);

@@ -16,13 +16,17 @@ describe('versions: ETag and Last-Modified', () => {
     expect(response.json.lastModified).toBe('2026-03-01T10:00:00.250Z');
   });
 
-  it('a write changes both; the store does the same for a CMS user\'s edit', async () => {
+  it("a write changes both; the store does the same for a CMS user's edit", async () => {
     const before = await api.get('/v1/contenttypes/Versioned');
     clock.advance(60_000);
     emulator.store.editContentType('Versioned', (doc) => ({ ...doc, description: 'edited in the CMS' }));
     const after = await api.get('/v1/contenttypes/Versioned');
     expect(after.headers.get('etag')).not.toBe(before.headers.get('etag'));
-    expect(after.json).toMatchObject({ lastModified: '2026-03-01T10:01:00.250Z', lastModifiedBy: 'cms-user', description: 'edited in the CMS' });
+    expect(after.json).toMatchObject({
+      lastModified: '2026-03-01T10:01:00.250Z',
+      lastModifiedBy: 'cms-user',
+      description: 'edited in the CMS',
+    });
   });
 });
 
@@ -60,14 +64,18 @@ describe.each([
     expect((await api.get(`/v1/${segment}/${key}`, { headers: { 'if-modified-since': httpDate(lastModified) } })).status).toBe(304);
     const earlier = httpDate(new Date(Date.parse(lastModified) - 1000).toISOString());
     expect((await api.get(`/v1/${segment}/${key}`, { headers: { 'if-modified-since': earlier } })).status).toBe(200);
-    const both = await api.get(`/v1/${segment}/${key}`, { headers: { 'if-none-match': '"other"', 'if-modified-since': httpDate(lastModified) } });
+    const both = await api.get(`/v1/${segment}/${key}`, {
+      headers: { 'if-none-match': '"other"', 'if-modified-since': httpDate(lastModified) },
+    });
     expect(both.status).toBe(200);
   });
 
   it('GET: weak ETags are ignored, as if If-None-Match were absent', async () => {
     const { key, etag, lastModified } = await fresh();
     expect((await api.get(`/v1/${segment}/${key}`, { headers: { 'if-none-match': `W/${etag}` } })).status).toBe(200);
-    const beside = await api.get(`/v1/${segment}/${key}`, { headers: { 'if-none-match': 'W/"other"', 'if-modified-since': httpDate(lastModified) } });
+    const beside = await api.get(`/v1/${segment}/${key}`, {
+      headers: { 'if-none-match': 'W/"other"', 'if-modified-since': httpDate(lastModified) },
+    });
     expect(beside.status).toBe(304);
   });
 
@@ -84,7 +92,9 @@ describe.each([
     const { key, lastModified } = await fresh();
     const before = httpDate(new Date(Date.parse(lastModified) - 1000).toISOString());
     expect((await api.patch(`/v1/${segment}/${key}`, patch, { headers: { 'if-unmodified-since': before } })).status).toBe(412);
-    expect((await api.patch(`/v1/${segment}/${key}`, patch, { headers: { 'if-unmodified-since': httpDate(lastModified) } })).status).toBe(204);
+    expect((await api.patch(`/v1/${segment}/${key}`, patch, { headers: { 'if-unmodified-since': httpDate(lastModified) } })).status).toBe(
+      204,
+    );
   });
 
   it('PATCH: If-Unmodified-Since is ignored when If-Match is present', async () => {
@@ -125,6 +135,9 @@ describe('versions of a write that a later write overtakes', () => {
     const second = await api.get('/v1/contenttypes/SameSecond');
     expect(second.headers.get('last-modified')).toBe(first.headers.get('last-modified'));
     expect(second.headers.get('etag')).not.toBe(first.headers.get('etag'));
-    expect((await api.patch('/v1/contenttypes/SameSecond', { description: 'two' }, { headers: { 'if-match': first.headers.get('etag')! } })).status).toBe(412);
+    expect(
+      (await api.patch('/v1/contenttypes/SameSecond', { description: 'two' }, { headers: { 'if-match': first.headers.get('etag')! } }))
+        .status,
+    ).toBe(412);
   });
 });

@@ -11,17 +11,28 @@ describe('content types: create, read, list, delete per dialect', () => {
     ['preview3', PREFIX.preview3, 201],
   ] as const)('%s: POST answers %s with the type, ETag, Last-Modified and Location', async (_name, prefix, status) => {
     const key = `Created${prefix.replace(/\W/g, '')}`;
-    const body = prefix === PREFIX.preview3 ? { ...sampleType(key), properties: { title: { type: 'string', required: true } } } : sampleType(key);
+    const body =
+      prefix === PREFIX.preview3 ? { ...sampleType(key), properties: { title: { type: 'string', required: true } } } : sampleType(key);
     const response = await api.post(`${prefix}/contenttypes`, body);
     expect(response.status).toBe(status);
     expect(response.headers.get('etag')).toMatch(/^"[^"]+"$/);
     expect(new Date(response.headers.get('last-modified')!).toUTCString()).toBe(response.headers.get('last-modified'));
     expect(response.headers.get('location')).toBe(`${prefix}/contenttypes/${key}`);
-    expect(response.json).toMatchObject({ key, baseType: '_page', source: '', lastModified: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/) });
+    expect(response.json).toMatchObject({
+      key,
+      baseType: '_page',
+      source: '',
+      lastModified: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/),
+    });
   });
 
   it('preview2: POST answers 200, base types without the underscore', async () => {
-    const response = await api.post(`${PREFIX.preview2}/contenttypes`, { key: 'CreatedP2', displayName: 'P2', baseType: 'page', properties: {} });
+    const response = await api.post(`${PREFIX.preview2}/contenttypes`, {
+      key: 'CreatedP2',
+      displayName: 'P2',
+      baseType: 'page',
+      properties: {},
+    });
     expect(response.status).toBe(200);
     expect(response.json).toMatchObject({ key: 'CreatedP2', baseType: 'page' });
     expect(emulator.store.contentTypes.get('CreatedP2')?.doc.baseType).toBe('_page');
@@ -108,7 +119,12 @@ describe('one store, several dialects', () => {
     expect((await api.put('/_cms/preview2/contenttypes/FromP2', p2)).status).toBe(200);
     const v1 = await api.get('/v1/contenttypes/FromP2');
     expect(v1.json.baseType).toBe('_element');
-    expect(v1.json.properties.heading).toEqual({ type: 'string', isRequired: true, isLocalized: false, enum: [{ value: 'x1', displayName: 'X1' }] });
+    expect(v1.json.properties.heading).toEqual({
+      type: 'string',
+      isRequired: true,
+      isLocalized: false,
+      enum: [{ value: 'x1', displayName: 'X1' }],
+    });
   });
 
   it('answers preview2 base-type names in references in the spelling of v1 and preview3, and as written in preview2', async () => {
@@ -134,8 +150,11 @@ describe('one store, several dialects', () => {
     expect(p2Read.properties.promo).toMatchObject({ allowedTypes: ['Image', 'Media', 'Hero'], restrictedTypes: ['Video'] });
   });
 
-  it('ignores the other dialects\' member names (unknown request members)', async () => {
-    await api.post('/v1/contenttypes', { ...sampleType('Misnamed'), properties: { title: { type: 'string', required: true, localized: true } } });
+  it("ignores the other dialects' member names (unknown request members)", async () => {
+    await api.post('/v1/contenttypes', {
+      ...sampleType('Misnamed'),
+      properties: { title: { type: 'string', required: true, localized: true } },
+    });
     expect(emulator.store.contentTypes.get('Misnamed')?.doc.properties.title).toEqual({ type: 'string' });
     await api.post('/preview3/contenttypes', { ...sampleType('MisnamedP3'), properties: { title: { type: 'string', isRequired: true } } });
     expect(emulator.store.contentTypes.get('MisnamedP3')?.doc.properties.title).toEqual({ type: 'string' });
@@ -150,13 +169,15 @@ describe('listing content types', () => {
     await api.post('/v1/contenttypes', { key: 'AContract', displayName: 'A contract', isContract: true, properties: {} });
   });
 
-  it('pages with pageIndex/pageSize and says the total in the dialect\'s member', async () => {
+  it("pages with pageIndex/pageSize and says the total in the dialect's member", async () => {
     const all = (await api.get('/v1/contenttypes?pageSize=10000')).json;
     const total = all.totalCount as number;
     expect(all.items).toHaveLength(total);
     const second = await api.get('/v1/contenttypes?pageIndex=1&pageSize=2');
     expect(second.json).toMatchObject({ pageIndex: 1, pageSize: 2, totalCount: total });
-    expect(second.json.items.map((type: { key: string }) => type.key)).toEqual(all.items.slice(2, 4).map((type: { key: string }) => type.key));
+    expect(second.json.items.map((type: { key: string }) => type.key)).toEqual(
+      all.items.slice(2, 4).map((type: { key: string }) => type.key),
+    );
     const p3 = await api.get('/preview3/contenttypes?pageSize=1');
     expect(p3.json).toMatchObject({ pageIndex: 0, pageSize: 1, totalItemCount: total });
     expect(p3.json).not.toHaveProperty('totalCount');
@@ -174,14 +195,15 @@ describe('listing content types', () => {
   });
 
   it('filters by sources: DEFAULT for types without a source, a source by name, repeated values', async () => {
-    const keys = async (query: string) => (await api.get(`/v1/contenttypes?pageSize=1000&${query}`)).json.items.map((type: { key: string }) => type.key);
+    const keys = async (query: string) =>
+      (await api.get(`/v1/contenttypes?pageSize=1000&${query}`)).json.items.map((type: { key: string }) => type.key);
     expect(await keys('sources=DEFAULT')).toEqual(expect.arrayContaining(['ListA', 'BlankExperience']));
     expect(await keys('sources=DEFAULT')).not.toContain('ImageMedia');
     expect(await keys('sources=system')).toEqual(['GenericMedia', 'ImageMedia', 'SysContentFolder', 'SysRoot', 'VideoMedia']);
     expect(await keys('sources=system&sources=DEFAULT')).toEqual(expect.arrayContaining(['ImageMedia', 'ListA']));
   });
 
-  it('filters by forContainerType: keys, base types and * in the container\'s mayContainTypes; never contracts', async () => {
+  it("filters by forContainerType: keys, base types and * in the container's mayContainTypes; never contracts", async () => {
     const keys = async (container: string) =>
       (await api.get(`/v1/contenttypes?pageSize=1000&forContainerType=${container}`)).json.items.map((type: { key: string }) => type.key);
     expect(await keys('Holder')).toEqual(['ImageMedia', 'ListA']);
@@ -194,7 +216,12 @@ describe('listing content types', () => {
 
 describe('PUT create-or-replace (preview2 only)', () => {
   it('creates, then replaces, answering 200 both times', async () => {
-    const first = await api.put('/_cms/preview2/contenttypes/PutMe', { key: 'PutMe', displayName: 'First', baseType: 'component', properties: {} });
+    const first = await api.put('/_cms/preview2/contenttypes/PutMe', {
+      key: 'PutMe',
+      displayName: 'First',
+      baseType: 'component',
+      properties: {},
+    });
     expect(first.status).toBe(200);
     const second = await api.put('/_cms/preview2/contenttypes/PutMe', { displayName: 'Second', baseType: 'component', properties: {} });
     expect(second.status).toBe(200);
@@ -202,7 +229,7 @@ describe('PUT create-or-replace (preview2 only)', () => {
     expect(second.headers.get('etag')).not.toBe(first.headers.get('etag'));
   });
 
-  it('refuses a body whose key is not the path\'s', async () => {
+  it("refuses a body whose key is not the path's", async () => {
     const response = await api.put('/_cms/preview2/contenttypes/PutOther', { key: 'Different', displayName: 'x', baseType: 'page' });
     expect(response.status).toBe(400);
     expect(response.json.errors).toEqual({ key: ['The key in the body must match the key in the path.'] });
@@ -230,7 +257,11 @@ describe('system types are read-only', () => {
 
   it('seeds BlankExperience and BlankSection as built-ins users may extend (empty source)', async () => {
     for (const key of ['BlankExperience', 'BlankSection']) expect((await api.get(`/v1/contenttypes/${key}`)).json.source).toBe('');
-    const patch = await api.patch('/v1/contenttypes/BlankExperience', { properties: { seoTitle: { type: 'string' } } }, { headers: { prefer: 'return=representation' } });
+    const patch = await api.patch(
+      '/v1/contenttypes/BlankExperience',
+      { properties: { seoTitle: { type: 'string' } } },
+      { headers: { prefer: 'return=representation' } },
+    );
     expect(patch.status).toBe(200);
     expect(patch.json.properties.seoTitle).toEqual({ type: 'string' });
   });

@@ -24,7 +24,10 @@ async function count(type: string, route: readonly [string, string, string] = CO
 
 describe('content items', () => {
   it('v1: POST /content with NewContent creates an item under the root (201, ETag, Location)', async () => {
-    const response = await api.post('/v1/content', { contentType: 'Story', initialVersion: { displayName: 'First story', locale: 'en', properties: { title: { value: 'Hi' } } } });
+    const response = await api.post('/v1/content', {
+      contentType: 'Story',
+      initialVersion: { displayName: 'First story', locale: 'en', properties: { title: { value: 'Hi' } } },
+    });
     expect(response.status).toBe(201);
     expect(response.headers.get('etag')).toMatch(/^"[^"]+"$/);
     expect(response.json).toMatchObject({
@@ -39,15 +42,28 @@ describe('content items', () => {
   });
 
   it('preview3: POST /experimental/content takes a flat ContentItem', async () => {
-    const response = await api.post('/preview3/experimental/content', { contentType: 'Story', displayName: 'Second story', container: ROOT_CONTENT_KEY });
+    const response = await api.post('/preview3/experimental/content', {
+      contentType: 'Story',
+      displayName: 'Second story',
+      container: ROOT_CONTENT_KEY,
+    });
     expect(response.status).toBe(201);
-    expect(response.json).toMatchObject({ contentType: 'Story', displayName: 'Second story', container: ROOT_CONTENT_KEY, status: 'draft' });
+    expect(response.json).toMatchObject({
+      contentType: 'Story',
+      displayName: 'Second story',
+      container: ROOT_CONTENT_KEY,
+      status: 'draft',
+    });
     const metadata = await api.get(`/preview3/experimental/content/${response.json.key}`);
     expect(metadata.json).toMatchObject({ key: response.json.key, contentType: 'Story', hasItems: false });
   });
 
   it('preview2: POST /content takes a flat ContentItem with a chosen key', async () => {
-    const response = await api.post('/_cms/preview2/content', { key: '6946107a8ad6414f8f1786364dab1ec2', contentType: 'Note', displayName: 'A note' });
+    const response = await api.post('/_cms/preview2/content', {
+      key: '6946107a8ad6414f8f1786364dab1ec2',
+      contentType: 'Note',
+      displayName: 'A note',
+    });
     expect(response.status).toBe(201);
     expect(response.json.key).toBe('6946107a8ad6414f8f1786364dab1ec2');
   });
@@ -58,7 +74,11 @@ describe('content items', () => {
     ['no initialVersion', { contentType: 'Story' }, ['initialVersion']],
     ['no displayName', { contentType: 'Story', initialVersion: {} }, ['initialVersion.displayName']],
     ['an unknown container', { contentType: 'Story', container: 'missing', initialVersion: { displayName: 'x' } }, ['container']],
-    ['a container and an owner', { contentType: 'Story', container: ROOT_CONTENT_KEY, owner: ROOT_CONTENT_KEY, initialVersion: { displayName: 'x' } }, ['owner']],
+    [
+      'a container and an owner',
+      { contentType: 'Story', container: ROOT_CONTENT_KEY, owner: ROOT_CONTENT_KEY, initialVersion: { displayName: 'x' } },
+      ['owner'],
+    ],
   ])('v1 refuses %s (400)', async (_name, body, fields) => {
     const response = await api.post('/v1/content', body);
     expect(response.status).toBe(400);
@@ -72,12 +92,14 @@ describe('content items', () => {
     expect((await api.post('/v1/content', { contentType: 'Closed', initialVersion: { displayName: 'x' } })).status).toBe(403);
   });
 
-  it('keeps a deleted item\'s key reserved: 404 to read, 409 to create again', async () => {
+  it("keeps a deleted item's key reserved: 404 to read, 409 to create again", async () => {
     const created = await api.post('/v1/content', { key: 'a1b2c3', contentType: 'Note', initialVersion: { displayName: 'Short-lived' } });
     expect(created.status).toBe(201);
     expect((await api.delete('/v1/content/a1b2c3')).status).toBe(204);
     expect((await api.get('/v1/content/a1b2c3')).status).toBe(404);
-    expect((await api.post('/v1/content', { key: 'a1b2c3', contentType: 'Note', initialVersion: { displayName: 'Again' } })).status).toBe(409);
+    expect((await api.post('/v1/content', { key: 'a1b2c3', contentType: 'Note', initialVersion: { displayName: 'Again' } })).status).toBe(
+      409,
+    );
   });
 
   it('does not delete the root', async () => {
@@ -101,7 +123,7 @@ describe('counting the items of a type (the route in FIDELITY.md)', () => {
     expect(response.json.items[0].contentType).toBe('Counted');
   });
 
-  it('filters by base type too, and lists only the container\'s direct items', async () => {
+  it("filters by base type too, and lists only the container's direct items", async () => {
     await api.post('/v1/contenttypes', sampleType('Folderish', { baseType: '_folder', mayContainTypes: ['*'] }));
     const folder = await api.post('/v1/content', { contentType: 'Folderish', initialVersion: { displayName: 'Folder' } });
     await api.post('/v1/content', { contentType: 'Note', container: folder.json.key, initialVersion: { displayName: 'Nested' } });
@@ -131,7 +153,11 @@ describe('deleting a type that has items', () => {
     for (const prefix of ['/v1', '/preview3', '/_cms/preview2']) {
       const refused = await api.delete(`${prefix}/contenttypes/InUse`);
       expect(refused.status).toBe(409);
-      expect(refused.json).toMatchObject({ status: 409, code: 'DependencyConflict', detail: expect.stringContaining('1 content item use it') });
+      expect(refused.json).toMatchObject({
+        status: 409,
+        code: 'DependencyConflict',
+        detail: expect.stringContaining('1 content item use it'),
+      });
     }
     expect(emulator.store.contentTypes.has('InUse')).toBe(true);
     await api.delete(`/v1/content/${item.json.key}`);

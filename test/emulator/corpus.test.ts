@@ -45,7 +45,9 @@ interface CorpusFile {
   displayTemplates?: Array<Record<string, any>>;
 }
 
-const files = readdirSync(CORPUS).filter((name) => name.endsWith('.json')).sort();
+const files = readdirSync(CORPUS)
+  .filter((name) => name.endsWith('.json'))
+  .sort();
 
 describe('the corpus of real content types', () => {
   it('has a dialect for every file', () => {
@@ -78,7 +80,9 @@ describe('the corpus of real content types', () => {
       expect(failures).toEqual([]);
 
       const listed = await api.get(`${prefix}/contenttypes?pageSize=1000&sources=DEFAULT`);
-      expect(listed.json.items.map((type: { key: string }) => type.key)).toEqual(expect.arrayContaining(data.contentTypes.map((type) => type.key)));
+      expect(listed.json.items.map((type: { key: string }) => type.key)).toEqual(
+        expect.arrayContaining(data.contentTypes.map((type) => type.key)),
+      );
       expect((await api.get(`${prefix}/displaytemplates?pageSize=1000`)).json.items).toHaveLength(data.displayTemplates?.length ?? 0);
     });
 
@@ -100,7 +104,8 @@ describe('the corpus of real content types', () => {
         const response = await api.get(`${prefix}/displaytemplates/${template.key}`);
         const sent = withoutIgnored(template, IGNORED_IN_TEMPLATES[file] ?? []);
         // preview2 parses base types as a case-insensitive enum and answers in its own spelling.
-        const expected = dialect === 'preview2' && typeof sent.baseType === 'string' ? { ...sent, baseType: sent.baseType.toLowerCase() } : sent;
+        const expected =
+          dialect === 'preview2' && typeof sent.baseType === 'string' ? { ...sent, baseType: sent.baseType.toLowerCase() } : sent;
         expect(omit(response.json, SERVER_MEMBERS)).toEqual(expected);
       }
     });
@@ -111,11 +116,17 @@ describe('the corpus of real content types', () => {
 
     it('imports with no errors, one outcome per resource', async () => {
       const data = JSON.parse(readFileSync(`${CORPUS}/${file}`, 'utf8')) as CorpusFile;
-      const manifest = { propertyGroups: data.propertyGroups ?? [], contentTypes: data.contentTypes, displayTemplates: data.displayTemplates ?? [] };
+      const manifest = {
+        propertyGroups: data.propertyGroups ?? [],
+        contentTypes: data.contentTypes,
+        displayTemplates: data.displayTemplates ?? [],
+      };
       const response = await api.post('/v1/manifest', manifest, { contentType: 'application/vnd.optimizely.cms.v1.manifest+json' });
       expect(response.status).toBe(200);
       expect(response.json.errors).toEqual([]);
-      expect(response.json.outcomes).toHaveLength(manifest.propertyGroups.length + manifest.contentTypes.length + manifest.displayTemplates.length);
+      expect(response.json.outcomes).toHaveLength(
+        manifest.propertyGroups.length + manifest.contentTypes.length + manifest.displayTemplates.length,
+      );
     });
   });
 });

@@ -3,7 +3,8 @@ import { useEmulator } from './helpers/use-emulator.js';
 
 const { emulator, api } = useEmulator();
 
-const MESSAGE_END = "are considered breaking and could potentially result in data loss. Use the 'ignoreDataLossWarnings' option to apply the changes anyway.";
+const MESSAGE_END =
+  "are considered breaking and could potentially result in data loss. Use the 'ignoreDataLossWarnings' option to apply the changes anyway.";
 
 const BASE = {
   displayName: 'Guarded',
@@ -31,7 +32,11 @@ describe('the data-loss check', () => {
     ["changing a property's type", { properties: { count: { type: 'float' } } }, 'properties.count.type'],
     ["changing an array's item type", { properties: { tags: { items: { type: 'url' } } } }, 'properties.tags.items.type'],
     ["changing a component property's contentType", { properties: { hero: { contentType: 'HeroB' } } }, 'properties.hero.contentType'],
-    ["changing a component array's contentType", { properties: { blocks: { items: { contentType: 'HeroB' } } } }, 'properties.blocks.items.contentType'],
+    [
+      "changing a component array's contentType",
+      { properties: { blocks: { items: { contentType: 'HeroB' } } } },
+      'properties.blocks.items.contentType',
+    ],
     ['turning localization on', { properties: { title: { isLocalized: true } } }, 'properties.title.isLocalized'],
   ])('refuses %s with the server message (400), changing nothing', async (_name, patch, field) => {
     const key = await guarded();
@@ -45,14 +50,22 @@ describe('the data-loss check', () => {
 
   it('refuses turning localization off', async () => {
     const key = await guarded();
-    await api.patch(`/v1/contenttypes/${key}`, { properties: { title: { isLocalized: true } } }, { headers: { 'cms-ignore-data-loss-warnings': 'true' } });
+    await api.patch(
+      `/v1/contenttypes/${key}`,
+      { properties: { title: { isLocalized: true } } },
+      { headers: { 'cms-ignore-data-loss-warnings': 'true' } },
+    );
     expect((await api.patch(`/v1/contenttypes/${key}`, { properties: { title: { isLocalized: false } } })).status).toBe(400);
   });
 
   it('applies the change with cms-ignore-data-loss-warnings: true (v1 and preview3)', async () => {
     for (const prefix of ['/v1', '/preview3']) {
       const key = await guarded();
-      const response = await api.patch(`${prefix}/contenttypes/${key}`, { properties: { count: null } }, { headers: { 'cms-ignore-data-loss-warnings': 'true' } });
+      const response = await api.patch(
+        `${prefix}/contenttypes/${key}`,
+        { properties: { count: null } },
+        { headers: { 'cms-ignore-data-loss-warnings': 'true' } },
+      );
       expect(response.status).toBeLessThan(300);
       expect(emulator.store.contentTypes.get(key)?.doc.properties.count).toBeUndefined();
     }
@@ -60,15 +73,29 @@ describe('the data-loss check', () => {
 
   it('does not apply it with cms-ignore-data-loss-warnings: false', async () => {
     const key = await guarded();
-    expect((await api.patch(`/v1/contenttypes/${key}`, { properties: { count: null } }, { headers: { 'cms-ignore-data-loss-warnings': 'false' } })).status).toBe(400);
+    expect(
+      (
+        await api.patch(
+          `/v1/contenttypes/${key}`,
+          { properties: { count: null } },
+          { headers: { 'cms-ignore-data-loss-warnings': 'false' } },
+        )
+      ).status,
+    ).toBe(400);
   });
 
   it('preview2 takes the override as ?ignoreDataLossWarnings=true on PATCH and PUT, not as the header', async () => {
     const key = await guarded();
-    const header = await api.patch(`/_cms/preview2/contenttypes/${key}`, { properties: { count: null } }, { headers: { 'cms-ignore-data-loss-warnings': 'true' } });
+    const header = await api.patch(
+      `/_cms/preview2/contenttypes/${key}`,
+      { properties: { count: null } },
+      { headers: { 'cms-ignore-data-loss-warnings': 'true' } },
+    );
     expect(header.status).toBe(400);
     expect(header.json.errors).toEqual({ 'properties.count': [expect.stringContaining("Removing the property 'count'")] });
-    expect((await api.patch(`/_cms/preview2/contenttypes/${key}?ignoreDataLossWarnings=true`, { properties: { count: null } })).status).toBe(200);
+    expect(
+      (await api.patch(`/_cms/preview2/contenttypes/${key}?ignoreDataLossWarnings=true`, { properties: { count: null } })).status,
+    ).toBe(200);
 
     const put = { displayName: 'Guarded', baseType: 'page', properties: { title: { type: 'string', localized: false } } };
     expect((await api.put(`/_cms/preview2/contenttypes/${key}`, put)).status).toBe(400);
@@ -82,19 +109,45 @@ describe('the data-loss check', () => {
       description: 'Now described',
       sortOrder: 5,
       properties: {
-        title: { displayName: 'Heading', description: 'd', sortOrder: 2, group: 'Information', isRequired: true, indexingType: 'searchable' },
-        extra: { type: 'string', enum: [{ value: 'b', displayName: 'B' }, { value: 'a', displayName: 'A' }] },
+        title: {
+          displayName: 'Heading',
+          description: 'd',
+          sortOrder: 2,
+          group: 'Information',
+          isRequired: true,
+          indexingType: 'searchable',
+        },
+        extra: {
+          type: 'string',
+          enum: [
+            { value: 'b', displayName: 'B' },
+            { value: 'a', displayName: 'A' },
+          ],
+        },
       },
     });
     expect(response.status).toBe(204);
-    const reordered = await api.patch(`/v1/contenttypes/${key}`, { properties: { extra: { enum: [{ value: 'a', displayName: 'A' }, { value: 'b', displayName: 'B' }] } } });
+    const reordered = await api.patch(`/v1/contenttypes/${key}`, {
+      properties: {
+        extra: {
+          enum: [
+            { value: 'a', displayName: 'A' },
+            { value: 'b', displayName: 'B' },
+          ],
+        },
+      },
+    });
     expect(reordered.status).toBe(204);
   });
 
   it('reports every breaking change of one request', async () => {
     const key = await guarded();
     const response = await api.patch(`/v1/contenttypes/${key}`, { properties: { count: null, tags: null, title: { isLocalized: true } } });
-    expect(response.json.errors.map((error: { field: string }) => error.field)).toEqual(['properties.title.isLocalized', 'properties.count', 'properties.tags']);
+    expect(response.json.errors.map((error: { field: string }) => error.field)).toEqual([
+      'properties.title.isLocalized',
+      'properties.count',
+      'properties.tags',
+    ]);
   });
 
   it('in a manifest import: an error entry with section contentTypes, the rest imported; the header overrides', async () => {
@@ -107,8 +160,12 @@ describe('the data-loss check', () => {
     };
     const refused = await api.post('/v1/manifest', manifest);
     expect(refused.status).toBe(200);
-    expect(refused.json.errors).toEqual([{ section: 'contentTypes', resource: key, message: expect.stringContaining(`The changes to '${key}' ${MESSAGE_END}`) }]);
-    expect(refused.json.outcomes).toEqual([{ section: 'contentTypes', resource: `${key}Sibling`, message: `Content type '${key}Sibling' was created.` }]);
+    expect(refused.json.errors).toEqual([
+      { section: 'contentTypes', resource: key, message: expect.stringContaining(`The changes to '${key}' ${MESSAGE_END}`) },
+    ]);
+    expect(refused.json.outcomes).toEqual([
+      { section: 'contentTypes', resource: `${key}Sibling`, message: `Content type '${key}Sibling' was created.` },
+    ]);
     expect(Object.keys(emulator.store.contentTypes.get(key)!.doc.properties)).toHaveLength(5);
 
     const forced = await api.post('/v1/manifest', manifest, { headers: { 'cms-ignore-data-loss-warnings': 'true' } });

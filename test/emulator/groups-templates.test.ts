@@ -7,7 +7,14 @@ const { api } = useEmulator();
 describe('property groups', () => {
   it('seeds the built-in groups as read-only system groups', async () => {
     const response = await api.get('/v1/propertygroups');
-    expect(response.json.items.map((group: { key: string }) => group.key)).toEqual(['Advanced', 'Categories', 'DynamicBlocks', 'Information', 'Scheduling', 'Shortcut']);
+    expect(response.json.items.map((group: { key: string }) => group.key)).toEqual([
+      'Advanced',
+      'Categories',
+      'DynamicBlocks',
+      'Information',
+      'Scheduling',
+      'Shortcut',
+    ]);
     expect(response.json.items.every((group: { source: string }) => group.source === 'system')).toBe(true);
     expect((await api.patch('/v1/propertygroups/Information', { displayName: 'Mine' })).status).toBe(403);
     expect((await api.delete('/v1/propertygroups/Information')).status).toBe(403);
@@ -20,7 +27,11 @@ describe('property groups', () => {
     expect(created.json).toMatchObject({ key: 'Seo', displayName: 'SEO', sortOrder: 5, source: '' });
     expect(created.json).not.toHaveProperty('extra');
     expect((await api.post('/v1/propertygroups', { key: 'Seo', displayName: 'Again' })).status).toBe(409);
-    const patched = await api.patch('/v1/propertygroups/Seo', { sortOrder: null, displayName: 'Search' }, { headers: { prefer: 'return=representation' } });
+    const patched = await api.patch(
+      '/v1/propertygroups/Seo',
+      { sortOrder: null, displayName: 'Search' },
+      { headers: { prefer: 'return=representation' } },
+    );
     expect(patched.json).toMatchObject({ key: 'Seo', displayName: 'Search' });
     expect(patched.json).not.toHaveProperty('sortOrder');
     expect((await api.delete('/v1/propertygroups/Seo')).status).toBe(204);
@@ -37,7 +48,9 @@ describe('property groups', () => {
   it.each(['content', 'Settings', 'CONTENT'])('refuses the reserved key %s', async (key) => {
     const response = await api.post('/v1/propertygroups', { key, displayName: 'x' });
     expect(response.status).toBe(400);
-    expect(response.json.errors).toEqual([{ field: 'key', detail: `The TabDefinition name '${key.toLowerCase()}' is reserved and cannot be used.` }]);
+    expect(response.json.errors).toEqual([
+      { field: 'key', detail: `The TabDefinition name '${key.toLowerCase()}' is reserved and cannot be used.` },
+    ]);
   });
 
   it.each([
@@ -54,7 +67,12 @@ describe('property groups', () => {
     const created = await api.put('/_cms/preview2/propertygroups/Legacy', { displayName: 'Legacy' });
     expect(created.status).toBe(200);
     expect(created.json).toEqual({ key: 'Legacy', displayName: 'Legacy', source: '' });
-    expect((await api.put('/_cms/preview2/propertygroups/Legacy', { displayName: 'Legacy 2', sortOrder: 3 })).json).toEqual({ key: 'Legacy', displayName: 'Legacy 2', source: '', sortOrder: 3 });
+    expect((await api.put('/_cms/preview2/propertygroups/Legacy', { displayName: 'Legacy 2', sortOrder: 3 })).json).toEqual({
+      key: 'Legacy',
+      displayName: 'Legacy 2',
+      source: '',
+      sortOrder: 3,
+    });
   });
 });
 
@@ -74,12 +92,16 @@ describe('display templates', () => {
     expect((await api.get('/v1/displaytemplates/WideHero')).json).toMatchObject(template);
     const list = await api.get('/v1/displaytemplates?pageSize=1');
     expect(list.json).toMatchObject({ pageIndex: 0, pageSize: 1, totalCount: 1 });
-    const patched = await api.patch('/v1/displaytemplates/WideHero', { settings: { width: { choices: { half: { displayName: 'Half' } } } } }, { headers: { prefer: 'return=representation' } });
+    const patched = await api.patch(
+      '/v1/displaytemplates/WideHero',
+      { settings: { width: { choices: { half: { displayName: 'Half' } } } } },
+      { headers: { prefer: 'return=representation' } },
+    );
     expect(Object.keys(patched.json.settings.width.choices)).toEqual(['full', 'half']);
     expect((await api.delete('/v1/displaytemplates/WideHero')).status).toBe(204);
   });
 
-  it('writes node, base type and content type targets; base types in the dialect\'s spelling', async () => {
+  it("writes node, base type and content type targets; base types in the dialect's spelling", async () => {
     await api.post('/v1/displaytemplates', { key: 'RowStyle', displayName: 'Row', nodeType: 'row' });
     await api.post('/v1/displaytemplates', { key: 'SectionStyle', displayName: 'Section', baseType: '_section' });
     expect((await api.get('/_cms/preview2/displaytemplates/SectionStyle')).json.baseType).toBe('section');
@@ -94,7 +116,11 @@ describe('display templates', () => {
     ['an unknown baseType', { key: 'Dt3', displayName: 'x', baseType: '_row' }, 'baseType'],
     ['an invalid contentType', { key: 'Dt4', displayName: 'x', contentType: '9lives' }, 'contentType'],
     ['a setting without displayName', { key: 'Dt5', displayName: 'x', settings: { a1: { editor: 'select' } } }, 'settings.a1.displayName'],
-    ['a choice without displayName', { key: 'Dt6', displayName: 'x', settings: { a1: { displayName: 'A', choices: { c1: {} } } } }, 'settings.a1.choices.c1.displayName'],
+    [
+      'a choice without displayName',
+      { key: 'Dt6', displayName: 'x', settings: { a1: { displayName: 'A', choices: { c1: {} } } } },
+      'settings.a1.choices.c1.displayName',
+    ],
     ['isDefault as text', { key: 'Dt7', displayName: 'x', isDefault: 'yes' }, 'isDefault'],
   ])('refuses %s', async (_name, body, field) => {
     const response = await api.post('/v1/displaytemplates', body);

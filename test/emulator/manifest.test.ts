@@ -32,24 +32,38 @@ describe('POST /manifest', () => {
 
   it('accepts application/json too, and replaces existing resources', async () => {
     const response = await api.post('/v1/manifest', { contentTypes: [sampleType('ImportedPage', { description: 'v2' })] });
-    expect(response.json.outcomes).toEqual([{ section: 'contentTypes', resource: 'ImportedPage', message: "Content type 'ImportedPage' was updated." }]);
+    expect(response.json.outcomes).toEqual([
+      { section: 'contentTypes', resource: 'ImportedPage', message: "Content type 'ImportedPage' was updated." },
+    ]);
     expect(emulator.store.contentTypes.get('ImportedPage')?.doc.description).toBe('v2');
   });
 
   it('answers 200 even when nothing was imported: every failure is an errors[] entry', async () => {
     const response = await api.post('/v1/manifest', {
       propertyGroups: [{ key: 'content', displayName: 'Reserved' }],
-      contentTypes: [{ key: 'Broken', displayName: 'B', baseType: '_page', properties: { a1: { type: 'array' } } }, 'not an object', sampleType('ImageMedia')],
+      contentTypes: [
+        { key: 'Broken', displayName: 'B', baseType: '_page', properties: { a1: { type: 'array' } } },
+        'not an object',
+        sampleType('ImageMedia'),
+      ],
       displayTemplates: [{ key: 'NoName' }],
     });
     expect(response.status).toBe(200);
     expect(response.json.outcomes).toEqual([]);
     expect(response.json.errors).toEqual([
       { section: 'propertyGroups', resource: 'content', message: expect.stringContaining("The TabDefinition name 'content' is reserved") },
-      { section: 'contentTypes', resource: 'Broken', message: expect.stringContaining('properties.a1.items: The items field is required.') },
+      {
+        section: 'contentTypes',
+        resource: 'Broken',
+        message: expect.stringContaining('properties.a1.items: The items field is required.'),
+      },
       { section: 'contentTypes', resource: null, message: 'Entry 1 is not an object.' },
       { section: 'contentTypes', resource: 'ImageMedia', message: expect.stringContaining('system content type') },
-      { section: 'displayTemplates', resource: 'NoName', message: expect.stringContaining('displayName: The displayName field is required.') },
+      {
+        section: 'displayTemplates',
+        resource: 'NoName',
+        message: expect.stringContaining('displayName: The displayName field is required.'),
+      },
     ]);
     expect(emulator.store.contentTypes.has('Broken')).toBe(false);
   });
@@ -63,7 +77,9 @@ describe('POST /manifest', () => {
 
   it('notes that locales are not modeled', async () => {
     const response = await api.post('/v1/manifest', { locales: [{ key: 'en' }] });
-    expect(response.json.outcomes).toEqual([{ section: 'locales', resource: null, message: expect.stringContaining('does not model locales') }]);
+    expect(response.json.outcomes).toEqual([
+      { section: 'locales', resource: null, message: expect.stringContaining('does not model locales') },
+    ]);
   });
 
   it.each([
@@ -110,7 +126,9 @@ describe('GET /manifest', () => {
   });
 
   it('answers 400 for an unknown section or a bad includeReadOnly', async () => {
-    expect((await api.get('/v1/manifest?sections=widgets')).json.errors).toEqual([{ field: 'sections', detail: expect.stringContaining("'widgets'") }]);
+    expect((await api.get('/v1/manifest?sections=widgets')).json.errors).toEqual([
+      { field: 'sections', detail: expect.stringContaining("'widgets'") },
+    ]);
     expect((await api.get('/v1/manifest?includeReadOnly=maybe')).status).toBe(400);
   });
 });

@@ -103,7 +103,11 @@ describe('the official Optimizely CLI against the emulator', () => {
       baseType: '_page',
       contracts: ['SeoFields'],
       mayContainTypes: ['Article'],
-      properties: { title: { type: 'string', isRequired: true }, hero: { type: 'component', contentType: 'Hero' }, body: { type: 'richText' } },
+      properties: {
+        title: { type: 'string', isRequired: true },
+        hero: { type: 'component', contentType: 'Hero' },
+        body: { type: 'richText' },
+      },
     });
     expect(emulator.store.contentTypes.get('SeoFields')?.doc.isContract).toBe(true);
     expect(emulator.store.propertyGroups.get('seo')?.doc).toEqual({ key: 'seo', displayName: 'SEO', sortOrder: 1 });
@@ -150,7 +154,9 @@ describe('the official Optimizely CLI against the emulator', () => {
     await writeFile(join(project, 'components', 'article.mjs'), components(false));
     const refused = await cli(['config', 'push']);
     expect(refused.code).toBe(1);
-    expect(refused.stdout).toContain("The changes to 'Article' are considered breaking and could potentially result in data loss. Use the '--force' flag");
+    expect(refused.stdout).toContain(
+      "The changes to 'Article' are considered breaking and could potentially result in data loss. Use the '--force' flag",
+    );
     expect(emulator.store.contentTypes.get('Article')?.doc.properties.body).toBeDefined();
 
     const forced = await cli(['config', 'push', '--force']);

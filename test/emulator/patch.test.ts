@@ -13,13 +13,20 @@ describe('PATCH is a JSON merge patch (RFC 7396)', () => {
       sampleType('Merged', {
         description: 'Before',
         mayContainTypes: ['_page', '_image'],
-        properties: { title: { type: 'string', displayName: 'Title', isRequired: true }, summary: { type: 'string', description: 'Short' } },
+        properties: {
+          title: { type: 'string', displayName: 'Title', isRequired: true },
+          summary: { type: 'string', description: 'Short' },
+        },
       }),
     );
   });
 
   it('merges objects member by member and keeps what the patch does not name', async () => {
-    const response = await api.patch('/v1/contenttypes/Merged', { displayName: 'Merged!', properties: { title: { displayName: 'Headline' } } }, REPRESENTATION);
+    const response = await api.patch(
+      '/v1/contenttypes/Merged',
+      { displayName: 'Merged!', properties: { title: { displayName: 'Headline' } } },
+      REPRESENTATION,
+    );
     expect(response.status).toBe(200);
     expect(response.json.displayName).toBe('Merged!');
     expect(response.json.description).toBe('Before');
@@ -28,7 +35,11 @@ describe('PATCH is a JSON merge patch (RFC 7396)', () => {
   });
 
   it('removes a member given as null', async () => {
-    const response = await api.patch('/v1/contenttypes/Merged', { description: null, properties: { summary: { description: null } } }, REPRESENTATION);
+    const response = await api.patch(
+      '/v1/contenttypes/Merged',
+      { description: null, properties: { summary: { description: null } } },
+      REPRESENTATION,
+    );
     expect(response.json).not.toHaveProperty('description');
     expect(response.json.properties.summary).toEqual({ type: 'string' });
   });
@@ -43,7 +54,7 @@ describe('PATCH is a JSON merge patch (RFC 7396)', () => {
     expect(Object.keys(response.json.properties)).toEqual(['title', 'summary', 'body']);
   });
 
-  it('speaks each dialect\'s names: preview3 `required`, preview2 `localized`', async () => {
+  it("speaks each dialect's names: preview3 `required`, preview2 `localized`", async () => {
     expect((await api.patch('/preview3/contenttypes/Merged', { properties: { title: { required: false } } })).status).toBe(200);
     expect(emulator.store.contentTypes.get('Merged')?.doc.properties.title?.isRequired).toBe(false);
     const p2 = await api.patch('/_cms/preview2/contenttypes/Merged', { properties: { body: { description: 'Text', required: true } } });
@@ -86,7 +97,8 @@ describe('key, baseType and isContract are immutable', () => {
   ])('%s: 400 naming the member', async (_name, prefix, patch, field) => {
     const response = await api.patch(`${prefix}/contenttypes/Fixed`, patch);
     expect(response.status).toBe(400);
-    const fields = prefix === PREFIX.preview2 ? Object.keys(response.json.errors) : response.json.errors.map((error: { field: string }) => error.field);
+    const fields =
+      prefix === PREFIX.preview2 ? Object.keys(response.json.errors) : response.json.errors.map((error: { field: string }) => error.field);
     expect(fields).toEqual([field]);
     expect(emulator.store.contentTypes.get('Fixed')?.doc.baseType).toBe('_page');
   });
@@ -102,10 +114,14 @@ describe('key, baseType and isContract are immutable', () => {
   });
 
   it('refuses a baseType change through preview2 PUT and through the manifest', async () => {
-    expect((await api.put('/_cms/preview2/contenttypes/Fixed', { displayName: 'x', baseType: 'component', properties: {} })).status).toBe(400);
+    expect((await api.put('/_cms/preview2/contenttypes/Fixed', { displayName: 'x', baseType: 'component', properties: {} })).status).toBe(
+      400,
+    );
     const manifest = await api.post('/v1/manifest', { contentTypes: [sampleType('Fixed', { baseType: '_component' })] });
     expect(manifest.status).toBe(200);
-    expect(manifest.json.errors).toEqual([{ section: 'contentTypes', resource: 'Fixed', message: expect.stringContaining('cannot change baseType') }]);
+    expect(manifest.json.errors).toEqual([
+      { section: 'contentTypes', resource: 'Fixed', message: expect.stringContaining('cannot change baseType') },
+    ]);
   });
 });
 

@@ -35,7 +35,9 @@ describe('dataFile', () => {
       expect((await again.get('/v1/propertygroups/Kept')).status).toBe(200);
       expect((await again.get('/v1/displaytemplates/KeptStyle')).status).toBe(200);
       expect((await again.get(`/v1/content/${kept.json.key}`)).status).toBe(200);
-      expect((await again.post('/v1/content', { key: item.json.key, contentType: 'Persisted', initialVersion: { displayName: 'x' } })).status).toBe(409);
+      expect(
+        (await again.post('/v1/content', { key: item.json.key, contentType: 'Persisted', initialVersion: { displayName: 'x' } })).status,
+      ).toBe(409);
       expect((await again.delete('/v1/contenttypes/Persisted')).status).toBe(409);
       const patched = await again.patch('/v1/contenttypes/Persisted', { description: 'after restart' });
       expect(patched.headers.get('etag')).not.toBe(version.headers.get('etag'));
@@ -46,7 +48,10 @@ describe('dataFile', () => {
 
   it('never gives an ETag again after a restart, so a precondition from before it cannot match a later version', async () => {
     const etagsOf = (emulator: RunningEmulator, edits: number, label: string): string[] =>
-      Array.from({ length: edits }, (_, index) => emulator.store.editContentType('Versions', (doc) => ({ ...doc, description: `${label} ${index}` })).etag);
+      Array.from(
+        { length: edits },
+        (_, index) => emulator.store.editContentType('Versions', (doc) => ({ ...doc, description: `${label} ${index}` })).etag,
+      );
     const first = await startEmulator({ port: 0, dataFile });
     await new Api(first.url).post('/v1/contenttypes', sampleType('Versions'));
     const before = etagsOf(first, 40, 'before');
@@ -102,7 +107,11 @@ describe('dataFile', () => {
   it.each([
     ['not JSON', '{oops', /is not valid JSON/],
     ['another kind of file', '{"name":"package"}', /is not a catalyst emulator data file/],
-    ['another version', '{"format":"catalyst-emulator-state","version":99,"etagCounter":0,"contentTypes":[],"propertyGroups":[],"displayTemplates":[],"contentItems":[],"deletedContentKeys":[]}', /has version 99/],
+    [
+      'another version',
+      '{"format":"catalyst-emulator-state","version":99,"etagCounter":0,"contentTypes":[],"propertyGroups":[],"displayTemplates":[],"contentItems":[],"deletedContentKeys":[]}',
+      /has version 99/,
+    ],
   ])('refuses to start on a data file that is %s, saying what to do', async (_name, text, message) => {
     await writeFile(dataFile, text);
     await expect(startEmulator({ port: 0, dataFile })).rejects.toThrow(message);

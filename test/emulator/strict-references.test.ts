@@ -41,13 +41,18 @@ describe('with strictReferences', () => {
   });
 
   it('accepts the definition once the referenced types exist', async () => {
-    for (const key of ['Ghost', 'GhostBlock', 'GhostPage', 'GhostOther', 'GhostItem']) await api.post('/v1/contenttypes', sampleType(key, { baseType: '_component' }));
+    for (const key of ['Ghost', 'GhostBlock', 'GhostPage', 'GhostOther', 'GhostItem'])
+      await api.post('/v1/contenttypes', sampleType(key, { baseType: '_component' }));
     await api.post('/v1/contenttypes', { key: 'GhostContract', displayName: 'C', isContract: true });
     expect((await api.post('/v1/contenttypes', REFERENCING)).status).toBe(201);
   });
 
   it('checks a PATCH result too', async () => {
-    const response = await api.patch('/v1/contenttypes/Referencing', { properties: { hero: { contentType: 'Missing' } } }, { headers: { 'cms-ignore-data-loss-warnings': 'true' } });
+    const response = await api.patch(
+      '/v1/contenttypes/Referencing',
+      { properties: { hero: { contentType: 'Missing' } } },
+      { headers: { 'cms-ignore-data-loss-warnings': 'true' } },
+    );
     expect(response.status).toBe(400);
     expect(response.json.errors).toEqual([{ field: 'properties.hero.contentType', detail: "The content type 'Missing' does not exist." }]);
   });
@@ -67,6 +72,8 @@ describe('with strictReferences', () => {
       ],
     });
     expect(response.json.outcomes.map((outcome: { resource: string }) => outcome.resource)).toEqual(['Parent', 'Child']);
-    expect(response.json.errors).toEqual([{ section: 'contentTypes', resource: 'Orphan', message: expect.stringContaining("'Nobody' does not exist") }]);
+    expect(response.json.errors).toEqual([
+      { section: 'contentTypes', resource: 'Orphan', message: expect.stringContaining("'Nobody' does not exist") },
+    ]);
   });
 });

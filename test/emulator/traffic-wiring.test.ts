@@ -20,7 +20,12 @@ describe('the traffic layer in the server', () => {
   it('serves GET /_emulator/counters without auth and outside the limit', async () => {
     const response = await api.get('/_emulator/counters', { anonymous: true });
     expect(response.status).toBe(200);
-    expect(response.json).toMatchObject({ total: 4, rateLimited: 1, byRoute: { 'POST /oauth/token': 1, 'GET /v1/contenttypes': 3 }, byStatus: { '200': 3, '429': 1 } });
+    expect(response.json).toMatchObject({
+      total: 4,
+      rateLimited: 1,
+      byRoute: { 'POST /oauth/token': 1, 'GET /v1/contenttypes': 3 },
+      byStatus: { '200': 3, '429': 1 },
+    });
     expect(emulator.traffic.counters()).toEqual(response.json);
   });
 

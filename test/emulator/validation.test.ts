@@ -52,7 +52,11 @@ const REFUSED: Array<[string, Record<string, unknown>, string[]]> = [
   ['minItems as text', prop({ type: 'array', items: { type: 'string' }, minItems: '1' }), ['properties.field.minItems']],
   ['a property description longer than 2000', prop({ type: 'string', description: 'x'.repeat(2001) }), ['properties.field.description']],
   ['an enum on a boolean', prop({ type: 'boolean', enum: [{ value: 'a', displayName: 'A' }] }), ['properties.field.enum']],
-  ['an enum value of the wrong type', prop({ type: 'integer', enum: [{ value: 'one', displayName: 'One' }] }), ['properties.field.enum[0].value']],
+  [
+    'an enum value of the wrong type',
+    prop({ type: 'integer', enum: [{ value: 'one', displayName: 'One' }] }),
+    ['properties.field.enum[0].value'],
+  ],
   ['an enum value without displayName', prop({ type: 'string', enum: [{ value: 'a' }] }), ['properties.field.enum[0].displayName']],
   ['an enum that is not a list (v1)', prop({ type: 'string', enum: { values: [] } }), ['properties.field.enum']],
   ['allowedTypes that is not a list', prop({ type: 'content', allowedTypes: 'Article' }), ['properties.field.allowedTypes']],
@@ -75,7 +79,11 @@ describe('validation as the specifications state it (400, every problem listed)'
   });
 
   it('collects every problem of a request', async () => {
-    const response = await api.post('/v1/contenttypes', { key: '9', baseType: '_x', properties: { a1: { type: 'array' }, b1: { type: 'component' } } });
+    const response = await api.post('/v1/contenttypes', {
+      key: '9',
+      baseType: '_x',
+      properties: { a1: { type: 'array' }, b1: { type: 'component' } },
+    });
     expect(response.json.errors.map((error: { field: string }) => error.field)).toEqual([
       'key',
       'displayName',
@@ -94,9 +102,24 @@ describe('what the specifications allow', () => {
     ['every behavior on a component', v1({ compositionBehaviors: ['sectionEnabled', 'elementEnabled', 'formsElementEnabled'] })],
     ['empty composition behaviors on any base type', v1({ baseType: '_page', compositionBehaviors: [] })],
     ['mayContainTypes with *, base types and keys', v1({ mayContainTypes: ['*', '_page', 'Article'] })],
-    ['every v1 property type', v1({ properties: Object.fromEntries(['string', 'url', 'boolean', 'integer', 'float', 'dateTime', 'contentReference', 'content', 'link', 'richText', 'json'].map((type) => [`p_${type}`, { type }])) })],
-    ['numeric and date bounds', v1({ properties: { n1: { type: 'integer', minimum: 1, maximum: 9 }, d1: { type: 'dateTime', minimum: '2020-01-01T00:00:00Z' } } })],
-    ['null for optional members (same as absent)', v1({ description: null, sortOrder: null, properties: { title: { type: 'string', format: null, maxLength: null } } })],
+    [
+      'every v1 property type',
+      v1({
+        properties: Object.fromEntries(
+          ['string', 'url', 'boolean', 'integer', 'float', 'dateTime', 'contentReference', 'content', 'link', 'richText', 'json'].map(
+            (type) => [`p_${type}`, { type }],
+          ),
+        ),
+      }),
+    ],
+    [
+      'numeric and date bounds',
+      v1({ properties: { n1: { type: 'integer', minimum: 1, maximum: 9 }, d1: { type: 'dateTime', minimum: '2020-01-01T00:00:00Z' } } }),
+    ],
+    [
+      'null for optional members (same as absent)',
+      v1({ description: null, sortOrder: null, properties: { title: { type: 'string', format: null, maxLength: null } } }),
+    ],
     ['access rights, including none at all', v1({ accessRights: [] })],
   ])('accepts %s', async (_name, body) => {
     const response = await api.post('/v1/contenttypes', body);
@@ -119,14 +142,17 @@ describe('what the specifications allow', () => {
     expect(response.json.properties.title).toEqual({ type: 'string' });
   });
 
-  it('drops a contract\'s baseType', async () => {
+  it("drops a contract's baseType", async () => {
     const body = { key: key(), displayName: 'C', isContract: true, baseType: '_page' };
     const response = await api.post('/v1/contenttypes', body);
     expect(response.json).not.toHaveProperty('baseType');
   });
 
   it('preview3 and preview2 default a missing displayName to the key', async () => {
-    for (const [prefix, baseType] of [[PREFIX.preview3, '_page'], [PREFIX.preview2, 'page']] as const) {
+    for (const [prefix, baseType] of [
+      [PREFIX.preview3, '_page'],
+      [PREFIX.preview2, 'page'],
+    ] as const) {
       const name = key();
       const response = await api.post(`${prefix}/contenttypes`, { key: name, baseType });
       expect(response.status).toBeLessThan(300);
@@ -136,7 +162,11 @@ describe('what the specifications allow', () => {
 
   it('preview3 accepts binary; preview2 refuses formsElementEnabled', async () => {
     expect((await api.post('/preview3/contenttypes', v1({ properties: { image: { type: 'binary' } } }))).status).toBe(201);
-    const p2 = await api.post('/_cms/preview2/contenttypes', { key: key(), baseType: 'component', compositionBehaviors: ['formsElementEnabled'] });
+    const p2 = await api.post('/_cms/preview2/contenttypes', {
+      key: key(),
+      baseType: 'component',
+      compositionBehaviors: ['formsElementEnabled'],
+    });
     expect(p2.status).toBe(400);
     expect(p2.json.errors).toEqual({ 'compositionBehaviors[0]': [expect.stringContaining('sectionEnabled, elementEnabled')] });
   });
@@ -144,7 +174,11 @@ describe('what the specifications allow', () => {
 
 describe('preview2 spelling', () => {
   it('answers errors as an ASP.NET-style map of field to messages', async () => {
-    const response = await api.post('/_cms/preview2/contenttypes', { key: key(), baseType: 'page', properties: { a1: { type: 'array' }, b1: { type: 'component', required: 'no' } } });
+    const response = await api.post('/_cms/preview2/contenttypes', {
+      key: key(),
+      baseType: 'page',
+      properties: { a1: { type: 'array' }, b1: { type: 'component', required: 'no' } },
+    });
     expect(response.status).toBe(400);
     expect(response.json.errors).toEqual({
       'properties.a1.items': ['The items field is required.'],
@@ -167,7 +201,11 @@ describe('preview2 spelling', () => {
       properties: { colour: { type: 'string', enum: { values: [{ value: 'red', displayName: 'Red' }] } } },
     });
     expect(wrapped.status).toBe(200);
-    const bare = await api.post('/_cms/preview2/contenttypes', { key: key(), baseType: 'component', properties: { colour: { type: 'string', enum: [{ value: 'red', displayName: 'Red' }] } } });
+    const bare = await api.post('/_cms/preview2/contenttypes', {
+      key: key(),
+      baseType: 'component',
+      properties: { colour: { type: 'string', enum: [{ value: 'red', displayName: 'Red' }] } },
+    });
     expect(bare.status).toBe(400);
     expect(Object.keys(bare.json.errors)).toEqual(['properties.colour.enum']);
   });

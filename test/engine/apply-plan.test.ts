@@ -14,7 +14,13 @@ import { baseFromLock } from '../../src/engine/base-from-lock.js';
 import { readLive } from '../../src/engine/read-live.js';
 import { emptyLockfile, lockedTarget } from '../../src/io/lockfile/lockfile.js';
 
-const type = (key: string, extra: Partial<ContentTypeDef> = {}): ContentTypeDef => ({ key, baseType: '_component', displayName: key, properties: { title: { type: 'string' } }, ...extra });
+const type = (key: string, extra: Partial<ContentTypeDef> = {}): ContentTypeDef => ({
+  key,
+  baseType: '_component',
+  displayName: key,
+  properties: { title: { type: 'string' } },
+  ...extra,
+});
 
 let emulator: RunningEmulator;
 let adapter: PlatformAdapter;
@@ -22,7 +28,13 @@ let dir: string;
 
 beforeEach(async () => {
   emulator = await startEmulator({ port: 0 });
-  adapter = createOptimizelyAdapter({ apiUrl: emulator.url, apiVersion: 'v1', clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET, retry: { maxAttempts: 1 } });
+  adapter = createOptimizelyAdapter({
+    apiUrl: emulator.url,
+    apiVersion: 'v1',
+    clientId: DEMO_CLIENT_ID,
+    clientSecret: DEMO_CLIENT_SECRET,
+    retry: { maxAttempts: 1 },
+  });
   dir = await mkdtemp(join(tmpdir(), 'catalyst-apply-'));
 });
 
@@ -36,7 +48,11 @@ async function planFor(types: ContentTypeDef[], base: BaseState = emptyBaseState
     desired: { contentTypes: types.map((def) => ({ def })), propertyGroups: [], displayTemplates: [] },
     base,
     live: await readLive(adapter),
-    options: { now: '2026-01-01T00:00:00.000Z', target: { name: 'test', platform: 'optimizely', description: 'emulator' }, rules: OPTIMIZELY_PROFILE },
+    options: {
+      now: '2026-01-01T00:00:00.000Z',
+      target: { name: 'test', platform: 'optimizely', description: 'emulator' },
+      rules: OPTIMIZELY_PROFILE,
+    },
   });
 }
 
@@ -62,13 +78,21 @@ describe('applyPlan', () => {
   it('interrupted during a step: finishes and records that step, then starts no other', async () => {
     const plan = await planFor([type('Alpha'), type('Beta'), type('Gamma')]);
     const controller = new AbortController();
-    const result = await applyPlan(input(plan, { signal: controller.signal, onStep: (event) => event.type === 'start' && event.step.key === 'Beta' && controller.abort() }));
+    const result = await applyPlan(
+      input(plan, {
+        signal: controller.signal,
+        onStep: (event) => event.type === 'start' && event.step.key === 'Beta' && controller.abort(),
+      }),
+    );
 
     expect(result.interrupted).toBe(true);
     expect(result.completed.map((outcome) => outcome.key)).toEqual(['Alpha', 'Beta']);
     expect(result.skipped.map((step) => step.key)).toEqual(['Gamma']);
     expect(Object.keys((await onDisk()).contentTypes)).toEqual(['Alpha', 'Beta']);
-    const history = (await readFile(join(dir, 'history.jsonl'), 'utf8')).trim().split('\n').map((line) => (JSON.parse(line) as { key: string }).key);
+    const history = (await readFile(join(dir, 'history.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { key: string }).key);
     expect(history).toEqual(['Alpha', 'Beta']);
     expect(emulator.store.contentTypes.has('Beta')).toBe(true);
     expect(emulator.store.contentTypes.has('Gamma')).toBe(false);
@@ -79,13 +103,18 @@ describe('applyPlan', () => {
 
   it('records the steps before a failure and reports the failed one; the next plan picks up there', async () => {
     const plan = await planFor([type('Alpha'), type('Beta')]);
-    emulator.traffic.configure({ faults: [{ kind: 'status', status: 500, method: 'POST', path: '/_cms/v1/contenttypes', requestNumbers: [2] }] });
+    emulator.traffic.configure({
+      faults: [{ kind: 'status', status: 500, method: 'POST', path: '/_cms/v1/contenttypes', requestNumbers: [2] }],
+    });
     const result = await applyPlan(input(plan));
 
     expect(result.failed?.step.key).toBe('Beta');
     expect(result.completed.map((outcome) => outcome.key)).toEqual(['Alpha']);
     expect(Object.keys((await onDisk()).contentTypes)).toEqual(['Alpha']);
-    const history = (await readFile(join(dir, 'history.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { key: string; action: string; actor: string });
+    const history = (await readFile(join(dir, 'history.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { key: string; action: string; actor: string });
     expect(history).toEqual([expect.objectContaining({ key: 'Alpha', action: 'create', actor: 'tester' })]);
 
     emulator.traffic.configure({});
@@ -104,7 +133,10 @@ describe('applyPlan', () => {
     const result = await applyPlan(input(removal, { lock: created.lock, allowDestructive: true }));
     expect(result.failed).toBeUndefined();
     expect(emulator.store.contentTypes.has('Beta')).toBe(false);
-    const history = (await readFile(join(dir, 'history.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { action: string; backup?: string; codes?: string[] });
+    const history = (await readFile(join(dir, 'history.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { action: string; backup?: string; codes?: string[] });
     const deletion = history.find((record) => record.action === 'delete');
     expect(deletion?.codes).toEqual(['DS101']);
     expect(deletion?.backup).toMatch(/^backups\//);

@@ -27,7 +27,14 @@ beforeAll(async () => {
   emulator = await startEmulator({ port: 0 });
   dir = await mkdtemp(join(tmpdir(), 'catalyst-counts-'));
   await mkdir(join(dir, 'content-types'));
-  config = { rootDir: dir, contentTypesDir: join(dir, 'content-types'), lockfilePath: join(dir, 'catalyst.lock.json'), mode: 'push', strategy: 'manual', targets: [] };
+  config = {
+    rootDir: dir,
+    contentTypesDir: join(dir, 'content-types'),
+    lockfilePath: join(dir, 'catalyst.lock.json'),
+    mode: 'push',
+    strategy: 'manual',
+    targets: [],
+  };
   target = {
     name: 'test',
     platform: 'optimizely',
@@ -43,7 +50,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const adapter = () => createOptimizelyAdapter({ apiUrl: emulator.url, apiVersion: 'v1', clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET });
+const adapter = () =>
+  createOptimizelyAdapter({ apiUrl: emulator.url, apiVersion: 'v1', clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET });
 
 async function plan(lock: Lockfile) {
   const result = await reconcile({ config, target, adapter: adapter(), lock, cwd: dir, now: '2026-01-01T00:00:00.000Z' });
@@ -57,8 +65,16 @@ describe('reconcile counts the content a destructive change affects', () => {
     const create = await plan(emptyLockfile());
     expect(create.resources.find((resource) => resource.key === 'Story')?.contentItems).toBeUndefined();
     const applied = await applyPlan({
-      plan: create, adapter: adapter(), lock: emptyLockfile(), lockfilePath: config.lockfilePath, historyFile: join(dir, 'history.jsonl'),
-      backupDir: join(dir, 'backups'), targetName: 'test', actor: 'tester', now: () => '2026-01-01T00:00:00.000Z', allowDestructive: false,
+      plan: create,
+      adapter: adapter(),
+      lock: emptyLockfile(),
+      lockfilePath: config.lockfilePath,
+      historyFile: join(dir, 'history.jsonl'),
+      backupDir: join(dir, 'backups'),
+      targetName: 'test',
+      actor: 'tester',
+      now: () => '2026-01-01T00:00:00.000Z',
+      allowDestructive: false,
     });
     expect(applied.failed).toBeUndefined();
 
@@ -77,13 +93,23 @@ describe('reconcile counts the content a destructive change affects', () => {
 
     emulator.traffic.configure({ faults: [{ kind: 'status', status: 500, method: 'GET', path: '/**/content/**' }] });
     try {
-      const once = createOptimizelyAdapter({ apiUrl: emulator.url, apiVersion: 'v1', clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET, retry: { maxAttempts: 1 } });
+      const once = createOptimizelyAdapter({
+        apiUrl: emulator.url,
+        apiVersion: 'v1',
+        clientId: DEMO_CLIENT_ID,
+        clientSecret: DEMO_CLIENT_SECRET,
+        retry: { maxAttempts: 1 },
+      });
       const failed = await reconcile({ config, target, adapter: once, lock: applied.lock, cwd: dir, now: '2026-01-01T00:00:00.000Z' });
       expect(failed.ok && failed.plan.resources.find((resource) => resource.key === 'Story')?.contentItems).toBeNull();
     } finally {
       emulator.traffic.configure({});
     }
-    const buggy = Object.assign(Object.create(adapter()) as PlatformAdapter, { countContentItems: () => Promise.reject(new TypeError('a bug')) });
-    await expect(reconcile({ config, target, adapter: buggy, lock: applied.lock, cwd: dir, now: '2026-01-01T00:00:00.000Z' })).rejects.toThrow('a bug');
+    const buggy = Object.assign(Object.create(adapter()) as PlatformAdapter, {
+      countContentItems: () => Promise.reject(new TypeError('a bug')),
+    });
+    await expect(
+      reconcile({ config, target, adapter: buggy, lock: applied.lock, cwd: dir, now: '2026-01-01T00:00:00.000Z' }),
+    ).rejects.toThrow('a bug');
   });
 });

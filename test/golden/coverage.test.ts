@@ -15,7 +15,9 @@ const UNREACHABLE: Record<string, string> = {
   PL110: 'a key declared twice is a YAML diagnostic (Y-code) before anything is planned; test/core covers the planner’s own check',
 };
 
-const schema = JSON.parse(await readFile(new URL('../../schemas/plan.schema.json', import.meta.url), 'utf8')) as { definitions: Record<string, { enum?: string[] }> };
+const schema = JSON.parse(await readFile(new URL('../../schemas/plan.schema.json', import.meta.url), 'utf8')) as {
+  definitions: Record<string, { enum?: string[] }>;
+};
 const plans = await Promise.all(
   readdirSync(CASES, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
@@ -48,13 +50,20 @@ describe('golden cases cover the plan schema', () => {
   });
 
   it('content item counts: none, some, and unknown', () => {
-    const kind = (count: number | null | undefined) => (count === undefined ? [] : [count === null ? 'unknown' : count === 0 ? 'none' : 'some']);
-    expect(shown((plan) => plan.resources.flatMap((resource) => kind(resource.contentItems)))).toEqual(new Set(['none', 'some', 'unknown']));
+    const kind = (count: number | null | undefined) =>
+      count === undefined ? [] : [count === null ? 'unknown' : count === 0 ? 'none' : 'some'];
+    expect(shown((plan) => plan.resources.flatMap((resource) => kind(resource.contentItems)))).toEqual(
+      new Set(['none', 'some', 'unknown']),
+    );
   });
 
   it('every conflict resolution, deferred references and both step purposes', () => {
-    expect(shown((plan) => plan.resources.flatMap((resource) => resource.conflicts.map((conflict) => conflict.resolution)))).toEqual(new Set(['unresolved', 'desired', 'live']));
-    expect(shown((plan) => plan.steps.flatMap((step) => (step.action === 'update' ? [step.purpose] : [])))).toEqual(new Set(['change', 'deferredReferences']));
+    expect(shown((plan) => plan.resources.flatMap((resource) => resource.conflicts.map((conflict) => conflict.resolution)))).toEqual(
+      new Set(['unresolved', 'desired', 'live']),
+    );
+    expect(shown((plan) => plan.steps.flatMap((step) => (step.action === 'update' ? [step.purpose] : [])))).toEqual(
+      new Set(['change', 'deferredReferences']),
+    );
     expect(shown((plan) => plan.drift.map((entry) => entry.change))).toEqual(new Set(['changed', 'deleted']));
   });
 });

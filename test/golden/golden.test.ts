@@ -35,7 +35,9 @@ async function expectGolden(dir: string, file: string, actual: string): Promise<
     return;
   }
   if (expected === undefined) throw new Error(`${path} does not exist: run UPDATE_GOLDEN=1 npx vitest run test/golden, then review it`);
-  expect(actual, `${path} differs (if the change is intended: UPDATE_GOLDEN=1 npx vitest run test/golden, then review the diff)`).toBe(expected);
+  expect(actual, `${path} differs (if the change is intended: UPDATE_GOLDEN=1 npx vitest run test/golden, then review the diff)`).toBe(
+    expected,
+  );
 }
 
 describe('golden plans', () => {
@@ -61,7 +63,9 @@ describe('golden plans', () => {
 
     it('plan.json: the JSON document, valid against schemas/plan.schema.json', async () => {
       const json = `${JSON.stringify(planned.plan, null, 2)}\n`;
-      const errors = validatePlan(JSON.parse(json)) ? [] : (validatePlan.errors ?? []).map((error) => `${error.instancePath} ${error.message ?? ''}`);
+      const errors = validatePlan(JSON.parse(json))
+        ? []
+        : (validatePlan.errors ?? []).map((error) => `${error.instancePath} ${error.message ?? ''}`);
       expect(errors).toEqual([]);
       await expectGolden(dir, 'plan.json', json);
     });

@@ -19,7 +19,11 @@ import { plainStyle } from '../../src/render/style.js';
 
 /** The clock and the target of every golden plan: fixed, so the expected files never move. */
 export const GOLDEN_NOW = '2026-03-01T12:00:00.000Z';
-export const GOLDEN_TARGET = { name: 'production', platform: 'optimizely', description: 'optimizely v1 at https://api.cms.optimizely.com/v1' };
+export const GOLDEN_TARGET = {
+  name: 'production',
+  platform: 'optimizely',
+  description: 'optimizely v1 at https://api.cms.optimizely.com/v1',
+};
 
 /** What a case may set in `options.json`; anything else is a typo and fails the case. */
 export interface CaseOptions {
@@ -91,7 +95,9 @@ function countsToShow(plan: Plan, counts: Record<string, number | null>): Record
   const counted = typesToCount(plan).sort();
   const given = Object.keys(counts).sort();
   if (JSON.stringify(counted) !== JSON.stringify(given)) {
-    throw new Error(`options.json: contentItemCounts names ${given.join(', ') || 'no type'}, but this plan counts the items of ${counted.join(', ') || 'no type'}`);
+    throw new Error(
+      `options.json: contentItemCounts names ${given.join(', ') || 'no type'}, but this plan counts the items of ${counted.join(', ') || 'no type'}`,
+    );
   }
   return counts;
 }

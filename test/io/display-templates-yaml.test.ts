@@ -46,7 +46,13 @@ describe('display templates in YAML', () => {
         displayName: 'Card style',
         baseType: '_component',
         isDefault: true,
-        settings: { tone: { displayName: 'Tone', editor: 'select', choices: { dark: { displayName: 'Dark', sortOrder: 2 }, light: { displayName: 'Light', sortOrder: 1 } } } },
+        settings: {
+          tone: {
+            displayName: 'Tone',
+            editor: 'select',
+            choices: { dark: { displayName: 'Dark', sortOrder: 2 }, light: { displayName: 'Light', sortOrder: 1 } },
+          },
+        },
       },
       { key: 'RowLayout', displayName: 'Row layout', nodeType: 'row' },
     ]);
@@ -72,7 +78,11 @@ describe('display templates in YAML', () => {
   });
 
   it('a file holds one kind of document: templates next to a content type are refused with the fix', () => {
-    const result = parseContentTypeText('key: Article\nbaseType: _page\ndisplayName: Article\ndisplayTemplates: []\n', 'Article.yaml', OPTIMIZELY_DEFAULTS);
+    const result = parseContentTypeText(
+      'key: Article\nbaseType: _page\ndisplayName: Article\ndisplayTemplates: []\n',
+      'Article.yaml',
+      OPTIMIZELY_DEFAULTS,
+    );
     expect(lines(result.diagnostics)).toEqual(['Article.yaml:4:1 Y006 Display templates go in a file of their own']);
   });
 
@@ -87,9 +97,15 @@ describe('display templates in YAML', () => {
 
     it('a key defined in two files is an error at both places (Y016)', async () => {
       await writeFile(join(dir, 'a.yaml'), 'displayTemplates:\n  - { key: Wide, displayName: Wide }\n');
-      await writeFile(join(dir, 'b.yaml'), 'displayTemplates:\n  - { key: Narrow, displayName: Narrow }\n  - { key: Wide, displayName: Wide again }\n');
+      await writeFile(
+        join(dir, 'b.yaml'),
+        'displayTemplates:\n  - { key: Narrow, displayName: Narrow }\n  - { key: Wide, displayName: Wide again }\n',
+      );
       const { diagnostics } = await parseContentTypeFiles('.', { cwd: dir, defaults: OPTIMIZELY_DEFAULTS });
-      expect(lines(diagnostics)).toEqual(['a.yaml:2:12 Y016 Duplicate display template key "Wide"', 'b.yaml:3:12 Y016 Duplicate display template key "Wide"']);
+      expect(lines(diagnostics)).toEqual([
+        'a.yaml:2:12 Y016 Duplicate display template key "Wide"',
+        'b.yaml:3:12 Y016 Duplicate display template key "Wide"',
+      ]);
     });
 
     it('are written into the file that holds them, new ones into display-templates.yaml', async () => {
@@ -102,13 +118,23 @@ describe('display templates in YAML', () => {
           { key: 'Narrow', displayName: 'Narrow' },
         ],
       });
-      expect(written.map((file) => [file.kind, file.keys, file.path.slice(dir.length + 1), file.status])).toEqual([['displayTemplatesFile', ['Wide', 'Narrow'], 'layout.yaml', 'updated']]);
+      expect(written.map((file) => [file.kind, file.keys, file.path.slice(dir.length + 1), file.status])).toEqual([
+        ['displayTemplatesFile', ['Wide', 'Narrow'], 'layout.yaml', 'updated'],
+      ]);
       const { documents } = await parseContentTypeFiles('.', { cwd: dir, defaults: OPTIMIZELY_DEFAULTS });
-      expect(documents.flatMap((document) => (document.kind === 'displayTemplatesFile' ? document.displayTemplates.map((template) => template.displayName) : []))).toEqual(['Narrow', 'Wide (edited)']);
+      expect(
+        documents.flatMap((document) =>
+          document.kind === 'displayTemplatesFile' ? document.displayTemplates.map((template) => template.displayName) : [],
+        ),
+      ).toEqual(['Narrow', 'Wide (edited)']);
     });
 
     it('without a templates file, they go to display-templates.yaml', async () => {
-      const written = await writeContentTypeFiles(dir, [], { cwd: dir, defaults: OPTIMIZELY_DEFAULTS, displayTemplates: [{ key: 'Wide', displayName: 'Wide' }] });
+      const written = await writeContentTypeFiles(dir, [], {
+        cwd: dir,
+        defaults: OPTIMIZELY_DEFAULTS,
+        displayTemplates: [{ key: 'Wide', displayName: 'Wide' }],
+      });
       expect(written.map((file) => file.path.slice(dir.length + 1))).toEqual(['display-templates.yaml']);
     });
   });

@@ -26,7 +26,10 @@ describe('formatContentTypeYaml → parseContentTypeText gives back exactly the 
   it('covers every type of every corpus file (the corpus README says 207; the files hold 208)', () => {
     const raw = readdirSync(CORPUS_DIR)
       .filter((name) => name.endsWith('.json'))
-      .reduce((sum, name) => sum + (JSON.parse(readFileSync(join(CORPUS_DIR, name), 'utf8')) as { contentTypes: unknown[] }).contentTypes.length, 0);
+      .reduce(
+        (sum, name) => sum + (JSON.parse(readFileSync(join(CORPUS_DIR, name), 'utf8')) as { contentTypes: unknown[] }).contentTypes.length,
+        0,
+      );
     expect(raw).toBeGreaterThanOrEqual(207);
     expect(types).toHaveLength(raw);
   });
@@ -54,7 +57,11 @@ describe('formatPropertyGroupsYaml round trip', () => {
   const groups = corpus.flatMap((file) => file.propertyGroups);
   it('gives back the corpus property groups', () => {
     expect(groups.length).toBeGreaterThan(0);
-    const parsed = parseContentTypeText(formatPropertyGroupsYaml(groups, { defaults: OPTIMIZELY_DEFAULTS }), 'groups.yaml', OPTIMIZELY_DEFAULTS);
+    const parsed = parseContentTypeText(
+      formatPropertyGroupsYaml(groups, { defaults: OPTIMIZELY_DEFAULTS }),
+      'groups.yaml',
+      OPTIMIZELY_DEFAULTS,
+    );
     expect(parsed.diagnostics).toEqual([]);
     const back = parsed.document?.kind === 'propertyGroupsFile' ? parsed.document.propertyGroups : [];
     expect([...back].sort((a, b) => a.key.localeCompare(b.key))).toEqual([...groups].sort((a, b) => a.key.localeCompare(b.key)));
@@ -71,8 +78,8 @@ describe('formatContentTypeYaml round trip over generated definitions', () => {
       t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
       return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
     };
-    const pick = <T,>(values: readonly T[]): T => values[Math.floor(next() * values.length)]!;
-    const maybe = <T,>(value: () => T): T | undefined => (next() < 0.4 ? value() : undefined);
+    const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)]!;
+    const maybe = <T>(value: () => T): T | undefined => (next() < 0.4 ? value() : undefined);
     return { next, pick, maybe };
   }
   const TEXTS = ['Title', 'a: b', '1', '007', 'yes', '', 'x y', 'Ünï', 'line\nbreak', '#tag', '3.5'];
@@ -87,7 +94,12 @@ describe('formatContentTypeYaml round trip over generated definitions', () => {
     const constraints = (type: PropertyType) => ({
       format: maybe(() => pick(['shortString', 'selectOne', 'LinkCollection'])),
       contentType: type === 'component' ? pick(['Hero', 'Button']) : undefined,
-      minimum: type === 'integer' || type === 'float' ? maybe(() => pick([0, 1.5, -3])) : type === 'dateTime' ? maybe(() => '2020-01-01T00:00:00Z') : undefined,
+      minimum:
+        type === 'integer' || type === 'float'
+          ? maybe(() => pick([0, 1.5, -3]))
+          : type === 'dateTime'
+            ? maybe(() => '2020-01-01T00:00:00Z')
+            : undefined,
       maximum: type === 'integer' ? maybe(() => 100) : undefined,
       enum: ['string', 'integer', 'float'].includes(type) ? maybe(() => enumValues(type !== 'string')) : undefined,
       minLength: type === 'string' ? maybe(() => 1) : undefined,
@@ -119,26 +131,35 @@ describe('formatContentTypeYaml round trip over generated definitions', () => {
       };
     }
     const isContract = next() < 0.1;
-    return normalizeContentType({
-      key: `Type${seed}`,
-      baseType: isContract ? null : pick(BASE_TYPES),
-      isContract,
-      displayName: next() < 0.3 ? `Type${seed}` : pick(TEXTS),
-      description: maybe(() => pick(TEXTS)),
-      sortOrder: maybe(() => pick([10, -5])),
-      mayContainTypes: maybe(() => ['*', 'Page']),
-      mediaFileExtensions: maybe(() => ['jpg', 'png']),
-      compositionBehaviors: maybe(() => [pick(COMPOSITION_BEHAVIORS)]),
-      contracts: maybe(() => ['Seo']),
-      accessRights: maybe(() => (next() < 0.3 ? [] : [{ name: pick(['Editors', 'bot']), type: pick(['user', 'role', 'application'] as const) }])),
-      properties,
-    }, OPTIMIZELY_DEFAULTS);
+    return normalizeContentType(
+      {
+        key: `Type${seed}`,
+        baseType: isContract ? null : pick(BASE_TYPES),
+        isContract,
+        displayName: next() < 0.3 ? `Type${seed}` : pick(TEXTS),
+        description: maybe(() => pick(TEXTS)),
+        sortOrder: maybe(() => pick([10, -5])),
+        mayContainTypes: maybe(() => ['*', 'Page']),
+        mediaFileExtensions: maybe(() => ['jpg', 'png']),
+        compositionBehaviors: maybe(() => [pick(COMPOSITION_BEHAVIORS)]),
+        contracts: maybe(() => ['Seo']),
+        accessRights: maybe(() =>
+          next() < 0.3 ? [] : [{ name: pick(['Editors', 'bot']), type: pick(['user', 'role', 'application'] as const) }],
+        ),
+        properties,
+      },
+      OPTIMIZELY_DEFAULTS,
+    );
   }
 
   it('gives back every one of 500 generated definitions exactly', () => {
     for (let seed = 1; seed <= 500; seed++) {
       const def = generate(seed);
-      const parsed = parseContentTypeText(formatContentTypeYaml(def, { defaults: OPTIMIZELY_DEFAULTS }), `Type${seed}.yaml`, OPTIMIZELY_DEFAULTS);
+      const parsed = parseContentTypeText(
+        formatContentTypeYaml(def, { defaults: OPTIMIZELY_DEFAULTS }),
+        `Type${seed}.yaml`,
+        OPTIMIZELY_DEFAULTS,
+      );
       expect([seed, parsed.diagnostics]).toEqual([seed, []]);
       expect([seed, parsed.document?.kind === 'contentTypeFile' && parsed.document.contentType]).toEqual([seed, def]);
     }

@@ -16,7 +16,9 @@ function load(fixture: string, options: Partial<LoadConfigOptions> = {}) {
 }
 
 function lines(diagnostics: readonly Diagnostic[]): string[] {
-  return diagnostics.map((d) => `${d.severity} ${d.code} ${d.location ? `${d.location.file}:${d.location.line}:${d.location.column}` : '-'} ${d.summary}`);
+  return diagnostics.map(
+    (d) => `${d.severity} ${d.code} ${d.location ? `${d.location.file}:${d.location.line}:${d.location.column}` : '-'} ${d.summary}`,
+  );
 }
 
 describe('config sources', () => {
@@ -33,7 +35,12 @@ describe('config sources', () => {
       defaultTarget: 'default',
     });
     expect(config?.configFile).toBeUndefined();
-    expect(target).toMatchObject({ name: 'default', platform: 'optimizely', apiVersion: 'v1', endpoint: { kind: 'embedded', dataFile: join(root, '.catalyst/emulator.json') } });
+    expect(target).toMatchObject({
+      name: 'default',
+      platform: 'optimizely',
+      apiVersion: 'v1',
+      endpoint: { kind: 'embedded', dataFile: join(root, '.catalyst/emulator.json') },
+    });
     expect(target?.credentials.clientId).toBe('catalyst-demo');
     expect(target?.credentials.clientSecret.reveal()).toBe('catalyst-demo-secret');
   });
@@ -65,7 +72,10 @@ describe('config sources', () => {
   });
 
   it('catalyst.config.ts: a target reads the environment variables it names', async () => {
-    const { target, diagnostics } = await load('ts', { targetName: 'production', env: { PROD_CMS_CLIENT_ID: 'pid', PROD_CMS_CLIENT_SECRET: 'psecret', ...CREDENTIALS } });
+    const { target, diagnostics } = await load('ts', {
+      targetName: 'production',
+      env: { PROD_CMS_CLIENT_ID: 'pid', PROD_CMS_CLIENT_SECRET: 'psecret', ...CREDENTIALS },
+    });
     expect(diagnostics).toEqual([]);
     expect(target?.endpoint).toEqual({ kind: 'remote', apiUrl: 'https://api.cms.optimizely.com' });
     expect(target?.credentials.clientId).toBe('pid');
@@ -76,7 +86,11 @@ describe('config sources', () => {
     const { config, target, diagnostics } = await load('mjs', { env: CREDENTIALS });
     expect(diagnostics).toEqual([]);
     expect(config?.contentTypesDir).toBe(join(FIXTURES, 'mjs/cms/types'));
-    expect(target).toMatchObject({ name: 'staging', apiVersion: 'preview3', endpoint: { kind: 'remote', apiUrl: 'https://staging.example.com' } });
+    expect(target).toMatchObject({
+      name: 'staging',
+      apiVersion: 'preview3',
+      endpoint: { kind: 'remote', apiUrl: 'https://staging.example.com' },
+    });
   });
 
   it('catalyst.config.js (ESM) and catalyst.config.cjs (CommonJS)', async () => {
@@ -110,7 +124,12 @@ describe('config sources', () => {
   });
 
   it('--config names a file elsewhere: paths are relative to that file', async () => {
-    const { config, diagnostics } = await loadConfig({ cwd: FIXTURES, configPath: 'yaml/catalyst.config.yaml', env: {}, platforms: PLATFORM_PROFILES });
+    const { config, diagnostics } = await loadConfig({
+      cwd: FIXTURES,
+      configPath: 'yaml/catalyst.config.yaml',
+      env: {},
+      platforms: PLATFORM_PROFILES,
+    });
     expect(diagnostics).toEqual([]);
     expect(config?.rootDir).toBe(join(FIXTURES, 'yaml'));
     expect(config?.contentTypesDir).toBe(join(FIXTURES, 'yaml/content'));
@@ -145,13 +164,22 @@ describe('environment overrides', () => {
   });
 
   it('empty variables count as unset', async () => {
-    const { target } = await load('none', { env: { OPTIMIZELY_CMS_API_URL: '', OPTIMIZELY_CMS_CLIENT_ID: ' ', OPTIMIZELY_CMS_CLIENT_SECRET: '' } });
+    const { target } = await load('none', {
+      env: { OPTIMIZELY_CMS_API_URL: '', OPTIMIZELY_CMS_CLIENT_ID: ' ', OPTIMIZELY_CMS_CLIENT_SECRET: '' },
+    });
     expect(target?.endpoint.kind).toBe('embedded');
   });
 });
 
 describe('invalid configurations: every problem, with file, line, key and fix', () => {
-  const cases: Array<{ name: string; fixture: string; options?: Partial<LoadConfigOptions>; expected: string[]; detail?: string; configLoaded: boolean }> = [
+  const cases: Array<{
+    name: string;
+    fixture: string;
+    options?: Partial<LoadConfigOptions>;
+    expected: string[];
+    detail?: string;
+    configLoaded: boolean;
+  }> = [
     {
       name: 'schema violations in YAML, all of them',
       fixture: 'invalid-yaml',
@@ -208,7 +236,8 @@ describe('invalid configurations: every problem, with file, line, key and fix', 
       fixture: 'multi-target',
       configLoaded: true,
       expected: ['error C006 catalyst.config.yaml:1:1 No target chosen'],
-      detail: 'The config defines several targets (staging, production). Choose one with `--target <name>`, or set `defaultTarget` in the config.',
+      detail:
+        'The config defines several targets (staging, production). Choose one with `--target <name>`, or set `defaultTarget` in the config.',
     },
     {
       name: 'a remote target without credentials in the environment',
@@ -320,7 +349,10 @@ describe('secrets never print', () => {
   });
 
   it('neither JSON.stringify nor util.inspect of a loaded config or target shows the client secret', async () => {
-    const result = await load('ts', { targetName: 'production', env: { PROD_CMS_CLIENT_ID: 'pid', PROD_CMS_CLIENT_SECRET: 'prod-secret-xyz', ...CREDENTIALS } });
+    const result = await load('ts', {
+      targetName: 'production',
+      env: { PROD_CMS_CLIENT_ID: 'pid', PROD_CMS_CLIENT_SECRET: 'prod-secret-xyz', ...CREDENTIALS },
+    });
     const renderings = [
       JSON.stringify(result),
       JSON.stringify(result.config),

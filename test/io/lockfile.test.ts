@@ -20,7 +20,12 @@ import { serializeLockfile, writeLockfile } from '../../src/io/lockfile/write-lo
 import { loadCorpus } from './helpers/wire-to-canonical.js';
 
 const synced = { at: '2026-09-01T10:00:00.000Z', by: 'catalyst 0.1.0 (ci)' };
-const article: ContentTypeDef = { key: 'Article', baseType: '_page', displayName: 'Article', properties: { title: { type: 'string', required: true } } };
+const article: ContentTypeDef = {
+  key: 'Article',
+  baseType: '_page',
+  displayName: 'Article',
+  properties: { title: { type: 'string', required: true } },
+};
 const seo: PropertyGroupDef = { key: 'SEO', displayName: 'SEO', sortOrder: 1 };
 
 let dir: string;
@@ -35,11 +40,23 @@ function fullLock(): Lockfile {
   let lock = emptyLockfile();
   for (const file of loadCorpus()) {
     for (const def of file.contentTypes) {
-      lock = setLockEntry(lock, file.name.replace(/\.json$/, ''), 'contentType', def.key, createLockEntry(def, { etag: `"${def.key}-1"` }, synced));
+      lock = setLockEntry(
+        lock,
+        file.name.replace(/\.json$/, ''),
+        'contentType',
+        def.key,
+        createLockEntry(def, { etag: `"${def.key}-1"` }, synced),
+      );
     }
   }
   lock = setLockEntry(lock, 'production', 'propertyGroup', 'SEO', createLockEntry(seo, { lastModified: '2026-08-30T12:00:00Z' }, synced));
-  return setSourceEntry(lock, 'catalyst', 'contentType', 'Article', createSourceEntry(article, { at: synced.at, origin: { database: 'site.db', website: 1, row: 7 } }));
+  return setSourceEntry(
+    lock,
+    'catalyst',
+    'contentType',
+    'Article',
+    createSourceEntry(article, { at: synced.at, origin: { database: 'site.db', website: 1, row: 7 } }),
+  );
 }
 
 describe('lockfile round trip', () => {
@@ -69,7 +86,9 @@ describe('lockfile text is deterministic', () => {
   });
 
   it('is sorted, 2-space indented JSON with a trailing newline', () => {
-    const text = serializeLockfile(setLockEntry(emptyLockfile(), 'prod', 'contentType', 'Article', createLockEntry(article, { etag: '"1"' }, synced)));
+    const text = serializeLockfile(
+      setLockEntry(emptyLockfile(), 'prod', 'contentType', 'Article', createLockEntry(article, { etag: '"1"' }, synced)),
+    );
     expect(text).toBe(
       [
         '{',
@@ -157,12 +176,16 @@ describe('lockfile helpers', () => {
   });
 
   it('records version tokens without empty members', () => {
-    expect(createLockEntry(article, { etag: undefined, lastModified: '2026-01-01T00:00:00Z' }, synced).version).toEqual({ lastModified: '2026-01-01T00:00:00Z' });
+    expect(createLockEntry(article, { etag: undefined, lastModified: '2026-01-01T00:00:00Z' }, synced).version).toEqual({
+      lastModified: '2026-01-01T00:00:00Z',
+    });
   });
 });
 
 describe('invalid lockfiles give diagnostics, never an empty lock', () => {
-  const valid = serializeLockfile(setLockEntry(emptyLockfile(), 'prod', 'contentType', 'Article', createLockEntry(article, { etag: '"1"' }, synced)));
+  const valid = serializeLockfile(
+    setLockEntry(emptyLockfile(), 'prod', 'contentType', 'Article', createLockEntry(article, { etag: '"1"' }, synced)),
+  );
   const cases: Array<{ name: string; text: string; code: string; line: number; column: number; summary: string; detail?: RegExp }> = [
     {
       name: 'truncated JSON',
@@ -242,7 +265,10 @@ describe('lock.schema.json describes the canonical model', () => {
   it('lists exactly the model’s property types, base types, composition behaviors, indexing types and display modes', async () => {
     const model = await import('../../src/core/model.js');
     const schema = JSON.parse(await readFile(new URL('../../schemas/lock.schema.json', import.meta.url), 'utf8')) as {
-      definitions: Record<string, { properties: Record<string, { enum?: string[]; anyOf?: Array<{ enum?: string[] }>; items?: { enum?: string[] } }> }>;
+      definitions: Record<
+        string,
+        { properties: Record<string, { enum?: string[]; anyOf?: Array<{ enum?: string[] }>; items?: { enum?: string[] } }> }
+      >;
     };
     const { contentTypeDef, propertyDef, itemDef } = schema.definitions;
     expect(propertyDef!.properties.type!.enum).toEqual([...model.PROPERTY_TYPES]);

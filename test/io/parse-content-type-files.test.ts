@@ -22,7 +22,10 @@ function contentTypes(documents: readonly ParsedDocument[]): ContentTypeDef[] {
 
 describe('a good project', () => {
   it('parses every YAML file below the directory (not dot folders, not other extensions) into canonical definitions', async () => {
-    const { documents, diagnostics } = await parseContentTypeFiles('content-types', { defaults: OPTIMIZELY_DEFAULTS, cwd: join(FIXTURES, 'good') });
+    const { documents, diagnostics } = await parseContentTypeFiles('content-types', {
+      defaults: OPTIMIZELY_DEFAULTS,
+      cwd: join(FIXTURES, 'good'),
+    });
     expect(diagnostics).toEqual([]);
     expect(documents.map((document) => [document.file, document.kind])).toEqual([
       ['content-types/Hero.yml', 'contentTypeFile'],
@@ -138,7 +141,10 @@ describe('a bad project', () => {
   });
 
   it('leaves references to unknown types to the core validator', async () => {
-    const { documents, diagnostics } = await parseContentTypeFiles('content-types', { defaults: OPTIMIZELY_DEFAULTS, cwd: join(FIXTURES, 'reference') });
+    const { documents, diagnostics } = await parseContentTypeFiles('content-types', {
+      defaults: OPTIMIZELY_DEFAULTS,
+      cwd: join(FIXTURES, 'reference'),
+    });
     expect(diagnostics).toEqual([]);
     expect(contentTypes(documents)[0]?.properties.hero).toEqual({ type: 'component', contentType: 'MissingHero' });
   });
@@ -165,7 +171,9 @@ describe('the directory and its files', () => {
   it('an empty directory is a warning: the plan would delete every managed type', async () => {
     await mkdir(join(dir, 'content-types'));
     const { diagnostics } = await parseContentTypeFiles('content-types', { defaults: OPTIMIZELY_DEFAULTS, cwd: dir });
-    expect(diagnostics.map((d) => [d.code, d.severity, d.summary])).toEqual([['Y015', 'warning', 'No content type files in content-types']]);
+    expect(diagnostics.map((d) => [d.code, d.severity, d.summary])).toEqual([
+      ['Y015', 'warning', 'No content type files in content-types'],
+    ]);
   });
 
   it('a directory named like a YAML file cannot be read', async () => {
@@ -179,7 +187,10 @@ describe('the directory and its files', () => {
 
   it('accepts a UTF-8 byte order mark and refuses UTF-16', async () => {
     await mkdir(join(dir, 'content-types'));
-    await writeFile(join(dir, 'content-types/Bom.yaml'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('key: Bom\nbaseType: _page\n')]));
+    await writeFile(
+      join(dir, 'content-types/Bom.yaml'),
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('key: Bom\nbaseType: _page\n')]),
+    );
     await writeFile(join(dir, 'content-types/Wide.yaml'), Buffer.from('\ufeffkey: Wide\n', 'utf16le'));
     const { documents, diagnostics } = await parseContentTypeFiles('content-types', { defaults: OPTIMIZELY_DEFAULTS, cwd: dir });
     expect(contentTypes(documents).map((def) => def.key)).toEqual(['Bom']);

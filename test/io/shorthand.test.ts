@@ -23,7 +23,10 @@ describe('property shorthands expand to the canonical model', () => {
     { written: 'component', canonical: { type: 'component' } },
     { written: 'string[]', canonical: { type: 'array', items: { type: 'string' } } },
     { written: 'content[]', canonical: { type: 'array', items: { type: 'content' } } },
-    { written: '{ type: array, items: link, format: LinkCollection }', canonical: { type: 'array', items: { type: 'link' }, format: 'LinkCollection' } },
+    {
+      written: '{ type: array, items: link, format: LinkCollection }',
+      canonical: { type: 'array', items: { type: 'link' }, format: 'LinkCollection' },
+    },
     {
       written: '{ type: array, items: { type: content, allowedTypes: [B, A, B] }, maxItems: 4 }',
       canonical: { type: 'array', items: { type: 'content', allowedTypes: ['A', 'B'] }, maxItems: 4 },
@@ -31,7 +34,10 @@ describe('property shorthands expand to the canonical model', () => {
     { written: '{ type: string, enum: [news, blog] }', canonical: { type: 'string', enum: [e('news', 'news'), e('blog', 'blog')] } },
     { written: '{ type: integer, enum: [2, 1] }', canonical: { type: 'integer', enum: [e(2, '2'), e(1, '1')] } },
     { written: '{ type: string, enum: ["1", "2"] }', canonical: { type: 'string', enum: [e('1', '1'), e('2', '2')] } },
-    { written: '{ type: string, enum: { s: Small, m: Medium } }', canonical: { type: 'string', enum: [e('s', 'Small'), e('m', 'Medium')] } },
+    {
+      written: '{ type: string, enum: { s: Small, m: Medium } }',
+      canonical: { type: 'string', enum: [e('s', 'Small'), e('m', 'Medium')] },
+    },
     { written: '{ type: string, enum: { 2: Two, 1: One } }', canonical: { type: 'string', enum: [e('2', 'Two'), e('1', 'One')] } },
     { written: '{ type: integer, enum: { 3: High, 1: Low } }', canonical: { type: 'integer', enum: [e(3, 'High'), e(1, 'Low')] } },
     { written: '{ type: float, enum: { 0.5: Half, "1.5": More } }', canonical: { type: 'float', enum: [e(0.5, 'Half'), e(1.5, 'More')] } },
@@ -39,7 +45,10 @@ describe('property shorthands expand to the canonical model', () => {
       written: '{ type: string, enum: [{ value: a, displayName: A }, { value: 1, displayName: One }] }',
       canonical: { type: 'string', enum: [e('a', 'A'), e(1, 'One')] },
     },
-    { written: '{ type: array, items: { type: string, enum: { x: X } } }', canonical: { type: 'array', items: { type: 'string', enum: [e('x', 'X')] } } },
+    {
+      written: '{ type: array, items: { type: string, enum: { x: X } } }',
+      canonical: { type: 'array', items: { type: 'string', enum: [e('x', 'X')] } },
+    },
     { written: '{ type: string, required: false, localized: false, sortOrder: 0, displayMode: available }', canonical: { type: 'string' } },
     { written: '{ type: richText, editorSettings: {} }', canonical: { type: 'richText' } },
   ];
@@ -52,18 +61,30 @@ describe('canonical properties compact to the shortest lossless spelling', () =>
   const cases: Array<{ canonical: PropertyDef; written: unknown }> = [
     { canonical: { type: 'richText' }, written: 'richText' },
     { canonical: { type: 'array', items: { type: 'string' } }, written: 'string[]' },
-    { canonical: { type: 'array', items: { type: 'link' }, format: 'LinkCollection' }, written: { type: 'array', items: 'link', format: 'LinkCollection' } },
-    { canonical: { type: 'array', items: { type: 'content', allowedTypes: ['A'] } }, written: { type: 'array', items: { type: 'content', allowedTypes: ['A'] } } },
+    {
+      canonical: { type: 'array', items: { type: 'link' }, format: 'LinkCollection' },
+      written: { type: 'array', items: 'link', format: 'LinkCollection' },
+    },
+    {
+      canonical: { type: 'array', items: { type: 'content', allowedTypes: ['A'] } },
+      written: { type: 'array', items: { type: 'content', allowedTypes: ['A'] } },
+    },
     { canonical: { type: 'string', enum: [e('news', 'news'), e('blog', 'blog')] }, written: { type: 'string', enum: ['news', 'blog'] } },
     { canonical: { type: 'integer', enum: [e(2, '2'), e(1, '1')] }, written: { type: 'integer', enum: [2, 1] } },
-    { canonical: { type: 'string', enum: [e('s', 'Small'), e('m', 'Medium')] }, written: { type: 'string', enum: { s: 'Small', m: 'Medium' } } },
+    {
+      canonical: { type: 'string', enum: [e('s', 'Small'), e('m', 'Medium')] },
+      written: { type: 'string', enum: { s: 'Small', m: 'Medium' } },
+    },
     {
       name: 'integer-like text values keep their order only in the full form',
       canonical: { type: 'string', enum: [e('2', 'Two'), e('1', 'One')] },
       written: { type: 'string', enum: [e('2', 'Two'), e('1', 'One')] },
     },
     { canonical: { type: 'integer', enum: [e(3, 'High'), e(1, 'Low')] }, written: { type: 'integer', enum: [e(3, 'High'), e(1, 'Low')] } },
-    { canonical: { type: 'string', enum: [e('a', 'A'), e('a', 'Again')] }, written: { type: 'string', enum: [e('a', 'A'), e('a', 'Again')] } },
+    {
+      canonical: { type: 'string', enum: [e('a', 'A'), e('a', 'Again')] },
+      written: { type: 'string', enum: [e('a', 'A'), e('a', 'Again')] },
+    },
     {
       canonical: { type: 'string', displayName: 'Title', required: true, maxLength: 120, group: 'SEO' },
       written: { type: 'string', displayName: 'Title', required: true, group: 'SEO', maxLength: 120 },
@@ -139,15 +160,18 @@ describe('content type shorthands', () => {
   });
 
   it('compaction leaves out what equals its default and writes members in a fixed order', () => {
-    const def = expandContentType({
-      key: 'Article',
-      baseType: '_page',
-      displayName: 'Article',
-      sortOrder: 0,
-      accessRights: [{ name: 'bot', type: 'user' }, 'Editors'],
-      properties: { b: 'string', a: { type: 'string', sortOrder: 2 }, c: { type: 'url', sortOrder: 1 } },
-      contracts: ['Seo'],
-    }, OPTIMIZELY_DEFAULTS);
+    const def = expandContentType(
+      {
+        key: 'Article',
+        baseType: '_page',
+        displayName: 'Article',
+        sortOrder: 0,
+        accessRights: [{ name: 'bot', type: 'user' }, 'Editors'],
+        properties: { b: 'string', a: { type: 'string', sortOrder: 2 }, c: { type: 'url', sortOrder: 1 } },
+        contracts: ['Seo'],
+      },
+      OPTIMIZELY_DEFAULTS,
+    );
     expect(JSON.stringify(compactContentType(def, OPTIMIZELY_DEFAULTS))).toBe(
       JSON.stringify({
         key: 'Article',
@@ -162,25 +186,34 @@ describe('content type shorthands', () => {
 
 describe('formatted YAML', () => {
   it('is readable: schema line, header comments, short collections on one line, long ones in block style', () => {
-    const def = expandContentType({
-      key: 'ArticlePage',
-      baseType: '_page',
-      displayName: 'Article',
-      mayContainTypes: ['ArticlePage'],
-      properties: {
-        title: { type: 'string', required: true, maxLength: 120 },
-        body: 'richText',
-        tags: 'string[]',
-        size: { type: 'string', enum: { s: 'Small', m: 'Medium' } },
-        summary: {
-          type: 'string',
-          displayName: 'Summary',
-          description: 'A short summary shown in listings, search results and social shares.',
-          sortOrder: 5,
+    const def = expandContentType(
+      {
+        key: 'ArticlePage',
+        baseType: '_page',
+        displayName: 'Article',
+        mayContainTypes: ['ArticlePage'],
+        properties: {
+          title: { type: 'string', required: true, maxLength: 120 },
+          body: 'richText',
+          tags: 'string[]',
+          size: { type: 'string', enum: { s: 'Small', m: 'Medium' } },
+          summary: {
+            type: 'string',
+            displayName: 'Summary',
+            description: 'A short summary shown in listings, search results and social shares.',
+            sortOrder: 5,
+          },
         },
       },
-    }, OPTIMIZELY_DEFAULTS);
-    expect(formatContentTypeYaml(def, { schemaPath: '../schemas/content-type.schema.json', headerComments: ['Imported from optimizely (production).'], defaults: OPTIMIZELY_DEFAULTS })).toBe(
+      OPTIMIZELY_DEFAULTS,
+    );
+    expect(
+      formatContentTypeYaml(def, {
+        schemaPath: '../schemas/content-type.schema.json',
+        headerComments: ['Imported from optimizely (production).'],
+        defaults: OPTIMIZELY_DEFAULTS,
+      }),
+    ).toBe(
       [
         '# yaml-language-server: $schema=../schemas/content-type.schema.json',
         '# Imported from optimizely (production).',
@@ -206,11 +239,14 @@ describe('formatted YAML', () => {
 
   it('writes property groups by sortOrder then key, bare keys where nothing else is set', () => {
     expect(
-      formatPropertyGroupsYaml([
-        { key: 'Layout', displayName: 'Layout' },
-        { key: 'SEO', displayName: 'Search engines', sortOrder: 10 },
-        { key: 'Ads', displayName: 'Ads' },
-      ], { defaults: OPTIMIZELY_DEFAULTS }),
+      formatPropertyGroupsYaml(
+        [
+          { key: 'Layout', displayName: 'Layout' },
+          { key: 'SEO', displayName: 'Search engines', sortOrder: 10 },
+          { key: 'Ads', displayName: 'Ads' },
+        ],
+        { defaults: OPTIMIZELY_DEFAULTS },
+      ),
     ).toBe(['propertyGroups:', '  - Ads', '  - Layout', '  - { key: SEO, displayName: Search engines, sortOrder: 10 }', ''].join('\n'));
   });
 
@@ -248,32 +284,52 @@ describe('formatted YAML', () => {
     'a'.repeat(300),
   ];
   it.each(tricky)('round-trips the text %j wherever text goes', (text) => {
-    const def = expandContentType({
-      key: 'Tricky',
-      baseType: '_page',
-      displayName: text,
-      description: text,
-      properties: {
-        p: { type: 'string', displayName: text, description: text, pattern: text, format: text, group: text },
-        e: { type: 'string', enum: [{ value: text, displayName: text }, { value: 'other', displayName: text }] },
-        m: { type: 'string', enum: { [text]: 'first', x: text } },
-        l: { type: 'string', enum: [text, 'plain'] },
-        s: { type: 'richText', editorSettings: { [text]: text, nested: { value: text } } },
+    const def = expandContentType(
+      {
+        key: 'Tricky',
+        baseType: '_page',
+        displayName: text,
+        description: text,
+        properties: {
+          p: { type: 'string', displayName: text, description: text, pattern: text, format: text, group: text },
+          e: {
+            type: 'string',
+            enum: [
+              { value: text, displayName: text },
+              { value: 'other', displayName: text },
+            ],
+          },
+          m: { type: 'string', enum: { [text]: 'first', x: text } },
+          l: { type: 'string', enum: [text, 'plain'] },
+          s: { type: 'richText', editorSettings: { [text]: text, nested: { value: text } } },
+        },
       },
-    }, OPTIMIZELY_DEFAULTS);
+      OPTIMIZELY_DEFAULTS,
+    );
     const back = parseContentTypeText(formatContentTypeYaml(def, { defaults: OPTIMIZELY_DEFAULTS }), 'tricky.yaml', OPTIMIZELY_DEFAULTS);
     expect(back.diagnostics).toEqual([]);
     expect(back.document?.kind === 'contentTypeFile' && back.document.contentType).toEqual(def);
   });
 
   it('quotes values YAML would otherwise read as something else', () => {
-    const def = expandContentType({
-      key: 'Quoted',
-      baseType: '_page',
-      displayName: 'yes',
-      description: '# not a comment: really',
-      properties: { flag: { type: 'string', enum: [{ value: 'true', displayName: 'null' }, { value: '0x10', displayName: '1e3' }] } },
-    }, OPTIMIZELY_DEFAULTS);
+    const def = expandContentType(
+      {
+        key: 'Quoted',
+        baseType: '_page',
+        displayName: 'yes',
+        description: '# not a comment: really',
+        properties: {
+          flag: {
+            type: 'string',
+            enum: [
+              { value: 'true', displayName: 'null' },
+              { value: '0x10', displayName: '1e3' },
+            ],
+          },
+        },
+      },
+      OPTIMIZELY_DEFAULTS,
+    );
     const text = formatContentTypeYaml(def, { defaults: OPTIMIZELY_DEFAULTS });
     const back = parseContentTypeText(text, 'q.yaml', OPTIMIZELY_DEFAULTS).document;
     expect(back?.kind === 'contentTypeFile' && back.contentType).toEqual(def);

@@ -27,7 +27,8 @@ function summary(written: Awaited<ReturnType<typeof writeContentTypeFiles>>) {
 describe('writeContentTypeFiles', () => {
   it('writes one file per type and reads back exactly the same definitions (a whole corpus file)', async () => {
     const corpus = loadCorpus().find((file) => file.propertyGroups.length > 0)!;
-    const written = await writeContentTypeFiles('content-types', corpus.contentTypes, { defaults: OPTIMIZELY_DEFAULTS,
+    const written = await writeContentTypeFiles('content-types', corpus.contentTypes, {
+      defaults: OPTIMIZELY_DEFAULTS,
       cwd: dir,
       propertyGroups: corpus.propertyGroups,
       schema: 'schemas/content-type.schema.json',
@@ -43,14 +44,20 @@ describe('writeContentTypeFiles', () => {
     const first = await readFile(join(dir, 'content-types', `${corpus.contentTypes[0]!.key}.yaml`), 'utf8');
     expect(first.split('\n')[0]).toBe('# yaml-language-server: $schema=../schemas/content-type.schema.json');
 
-    const again = await writeContentTypeFiles('content-types', corpus.contentTypes, { defaults: OPTIMIZELY_DEFAULTS, cwd: dir, propertyGroups: corpus.propertyGroups, schema: 'schemas/content-type.schema.json' });
+    const again = await writeContentTypeFiles('content-types', corpus.contentTypes, {
+      defaults: OPTIMIZELY_DEFAULTS,
+      cwd: dir,
+      propertyGroups: corpus.propertyGroups,
+      schema: 'schemas/content-type.schema.json',
+    });
     expect(again.every((file) => file.status === 'unchanged')).toBe(true);
   });
 
   it('rewrites a type in the file that already defines it, wherever it is', async () => {
     await mkdir(join(dir, 'types/pages'), { recursive: true });
     await writeFile(join(dir, 'types/pages/article.yaml'), '# hand-written\nkey: Article\nbaseType: _page\n');
-    const written = await writeContentTypeFiles('types', [article, hero], { defaults: OPTIMIZELY_DEFAULTS,
+    const written = await writeContentTypeFiles('types', [article, hero], {
+      defaults: OPTIMIZELY_DEFAULTS,
       cwd: dir,
       headerComments: (def) => [`Imported: ${def.key}`],
       schema: 'https://example.com/content-type.schema.json',
@@ -84,7 +91,9 @@ describe('writeContentTypeFiles', () => {
   it('refuses a folder holding YAML with errors, which it could not match to a type, and writes nothing', async () => {
     await mkdir(join(dir, 'types'));
     await writeFile(join(dir, 'types/Hero.yaml'), 'key: Hero\nbaseType: [\n');
-    await expect(writeContentTypeFiles('types', [hero], { defaults: OPTIMIZELY_DEFAULTS, cwd: dir })).rejects.toThrow(/^Internal error: .* whose YAML has errors \(Hero\.yaml\)/);
+    await expect(writeContentTypeFiles('types', [hero], { defaults: OPTIMIZELY_DEFAULTS, cwd: dir })).rejects.toThrow(
+      /^Internal error: .* whose YAML has errors \(Hero\.yaml\)/,
+    );
     expect(await readdir(join(dir, 'types'))).toEqual(['Hero.yaml']);
     expect(await readFile(join(dir, 'types/Hero.yaml'), 'utf8')).toBe('key: Hero\nbaseType: [\n');
   });
@@ -92,8 +101,14 @@ describe('writeContentTypeFiles', () => {
   it('updates property groups where they are defined and adds new ones to the first groups file', async () => {
     await mkdir(join(dir, 'types'));
     await writeFile(join(dir, 'types/groups.yaml'), 'propertyGroups:\n  - { key: SEO, displayName: Old }\n  - Layout\n');
-    const written = await writeContentTypeFiles('types', [], { defaults: OPTIMIZELY_DEFAULTS, cwd: dir, propertyGroups: [seo, { key: 'Media', displayName: 'Media' }] });
+    const written = await writeContentTypeFiles('types', [], {
+      defaults: OPTIMIZELY_DEFAULTS,
+      cwd: dir,
+      propertyGroups: [seo, { key: 'Media', displayName: 'Media' }],
+    });
     expect(summary(written)).toEqual([['types/groups.yaml', 'updated', 'SEO,Layout,Media']]);
-    expect(await readFile(join(dir, 'types/groups.yaml'), 'utf8')).toBe('propertyGroups:\n  - Layout\n  - Media\n  - { key: SEO, sortOrder: 1 }\n');
+    expect(await readFile(join(dir, 'types/groups.yaml'), 'utf8')).toBe(
+      'propertyGroups:\n  - Layout\n  - Media\n  - { key: SEO, sortOrder: 1 }\n',
+    );
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ItemDef, PropertyDef } from '../../src/core/model.js';
-import { formatItemCount, formatMemberValue, formatPropertySummary, formatPropertyType, formatValue } from '../../src/render/format-value.js';
+import {
+  formatItemCount,
+  formatMemberValue,
+  formatPropertySummary,
+  formatPropertyType,
+  formatValue,
+} from '../../src/render/format-value.js';
 
 describe('formatValue', () => {
   it.each<[string, unknown, string]>([
@@ -33,7 +39,15 @@ describe('formatMemberValue', () => {
     ['enum whose names are its values: the values', 'enum', words, '["news", "blog"]'],
     ['enum with names: value → name, numbers bare', 'enum', named, '{"s": "Small", 3: "High"}'],
     ['enum under a dotted path', 'properties.size.items.enum', named, '{"s": "Small", 3: "High"}'],
-    ['accessRights: name and type', 'accessRights', [{ name: 'Editors', type: 'role' }, { name: 'ci-bot', type: 'application' }], '["Editors" (role), "ci-bot" (application)]'],
+    [
+      'accessRights: name and type',
+      'accessRights',
+      [
+        { name: 'Editors', type: 'role' },
+        { name: 'ci-bot', type: 'application' },
+      ],
+      '["Editors" (role), "ci-bot" (application)]',
+    ],
     ['enum that is not a list of values: JSON-ish', 'enum', 'odd', '"odd"'],
     ['any other member', 'displayName', 'Article', '"Article"'],
     ['no member', undefined, [1, 2], '[1, 2]'],
@@ -62,17 +76,42 @@ describe('formatPropertySummary', () => {
     ['sortOrder is left to the listing order', { type: 'string', sortOrder: 7 }, 'string'],
     [
       'every member, in reading order',
-      { type: 'string', maxLength: 120, minLength: 2, group: 'SEO', displayName: 'Title', description: 'Shown in lists', indexingType: 'searchable', displayMode: 'hidden', pattern: '^[A-Z]', format: 'shortString', editorSettings: { rows: 3 } },
+      {
+        type: 'string',
+        maxLength: 120,
+        minLength: 2,
+        group: 'SEO',
+        displayName: 'Title',
+        description: 'Shown in lists',
+        indexingType: 'searchable',
+        displayMode: 'hidden',
+        pattern: '^[A-Z]',
+        format: 'shortString',
+        editorSettings: { rows: 3 },
+      },
       'string, displayName: "Title", description: "Shown in lists", group: "SEO", indexingType: "searchable", displayMode: "hidden", format: "shortString", minLength: 2, maxLength: 120, pattern: "^[A-Z]", editorSettings: {rows: 3}',
     ],
-    ['a component names its type in the type word', { type: 'component', contentType: 'Hero', required: true }, 'component<Hero>, required'],
+    [
+      'a component names its type in the type word',
+      { type: 'component', contentType: 'Hero', required: true },
+      'component<Hero>, required',
+    ],
     [
       'array members, then the items’ own',
-      { type: 'array', format: 'LinkCollection', maxItems: 5, items: { type: 'contentReference', allowedTypes: ['ArticlePage'], restrictedTypes: ['_folder'] } },
+      {
+        type: 'array',
+        format: 'LinkCollection',
+        maxItems: 5,
+        items: { type: 'contentReference', allowedTypes: ['ArticlePage'], restrictedTypes: ['_folder'] },
+      },
       'array<contentReference>, format: "LinkCollection", maxItems: 5, items.allowedTypes: ["ArticlePage"], items.restrictedTypes: ["_folder"]',
     ],
     ['enum in its short form', { type: 'integer', enum: [{ value: 1, displayName: 'Low' }] }, 'integer, enum: {1: "Low"}'],
-    ['image descriptor as an object', { type: 'contentReference', imageDescriptor: { width: 800, height: 600 } }, 'contentReference, imageDescriptor: {width: 800, height: 600}'],
+    [
+      'image descriptor as an object',
+      { type: 'contentReference', imageDescriptor: { width: 800, height: 600 } },
+      'contentReference, imageDescriptor: {width: 800, height: 600}',
+    ],
   ])('%s', (_name, property, expected) => {
     expect(formatPropertySummary(property)).toBe(expected);
   });

@@ -9,8 +9,16 @@ const JOB_LOG = 'see the full plan in the job log';
 
 /** A plan creating `count` types of a few properties each: every one is a collapsible section. */
 function creates(count: number): Plan {
-  const properties: Record<string, PropertyDef> = { heading: { type: 'string', required: true }, body: { type: 'richText' }, image: { type: 'contentReference', allowedTypes: ['_image'] } };
-  return plan({ types: Array.from({ length: count }, (_, index) => type(`Page${String(index).padStart(3, '0')}`, { properties })) }, {}, {});
+  const properties: Record<string, PropertyDef> = {
+    heading: { type: 'string', required: true },
+    body: { type: 'richText' },
+    image: { type: 'contentReference', allowedTypes: ['_image'] },
+  };
+  return plan(
+    { types: Array.from({ length: count }, (_, index) => type(`Page${String(index).padStart(3, '0')}`, { properties })) },
+    {},
+    {},
+  );
 }
 
 function count(text: string, part: string): number {
@@ -46,7 +54,9 @@ describe('renderPlanMarkdown: the budget', () => {
   });
 
   it('bounds one resource’s listing and says how much it left out', () => {
-    const properties = Object.fromEntries(Array.from({ length: 100 }, (_, index) => [`field${String(index).padStart(3, '0')}`, { type: 'string' } as PropertyDef]));
+    const properties = Object.fromEntries(
+      Array.from({ length: 100 }, (_, index) => [`field${String(index).padStart(3, '0')}`, { type: 'string' } as PropertyDef]),
+    );
     const text = renderPlanMarkdown(plan({ types: [type('Huge', { properties })] }, {}, {}));
     const block = text.slice(text.indexOf('```diff') + '```diff\n'.length, text.lastIndexOf('```'));
     const lines = block.trimEnd().split('\n');
@@ -77,7 +87,9 @@ describe('renderPlanMarkdown: text from YAML and the CMS cannot change the comme
     expect(text).toContain('````diff\n~ displayName: "CMS | edit" → "Evil ``` </details> | <b>*x*</b>"\n````');
     expect(text).toContain('displayName (YAML "Evil \\`\\`\\` &lt;/details&gt; \\| &lt;b&gt;\\*x\\*&lt;/b&gt;", CMS "CMS \\| edit")');
     const row = text.split('\n').find((line) => line.startsWith('| content type `Article`'));
-    expect(row).toBe('| content type `Article` | `displayName` | `"Article"` | ````"Evil ``` </details> \\| <b>*x*</b>"```` | `"CMS \\| edit"` | **unresolved** |');
+    expect(row).toBe(
+      '| content type `Article` | `displayName` | `"Article"` | ````"Evil ``` </details> \\| <b>*x*</b>"```` | `"CMS \\| edit"` | **unresolved** |',
+    );
   });
 });
 
@@ -100,7 +112,11 @@ describe('renderPlanMarkdown: sections', () => {
   });
 
   it('reads the plan without changing it', () => {
-    const result = plan({ types: [type('A', { description: 'yaml' })] }, { types: [type('A')] }, { types: [type('A', { description: 'cms' })] });
+    const result = plan(
+      { types: [type('A', { description: 'yaml' })] },
+      { types: [type('A')] },
+      { types: [type('A', { description: 'cms' })] },
+    );
     const before = JSON.stringify(result);
     expect(() => renderPlanMarkdown(deepFreeze(result))).not.toThrow();
     expect(JSON.stringify(result)).toBe(before);

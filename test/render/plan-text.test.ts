@@ -12,12 +12,16 @@ describe('renderPlanText', () => {
     const edited = type('Article', { properties: { title: { type: 'string', maxLength: 50 } } });
     const loop = component('Loop', { properties: { self: { type: 'component', contentType: 'Loop' } } });
     const lines = renderPlanText(plan({ types: [edited, loop] }, { types: [article] }, { types: [article] }), markerStyle).split('\n');
-    expect(lines).toContain('  <update>~</update> <strong>content type Article</strong>  <error># destructive (DS102), breaking (BC102)</error>');
+    expect(lines).toContain(
+      '  <update>~</update> <strong>content type Article</strong>  <error># destructive (DS102), breaking (BC102)</error>',
+    );
     expect(lines).toContain('      <remove>-</remove> properties.body: richText');
     expect(lines).toContain('        <error># DS102 destructive: removes property "body" and its values in all content</error>');
     expect(lines).toContain('  <muted># content type Loop will be created</muted><error>, but is blocked (PL106)</error>');
     expect(lines).toContain('  <create>+</create> <strong>content type Loop</strong>');
-    expect(lines.at(-2)).toBe('<strong>Plan:</strong> 1 to create, 1 to update, 0 to delete. <error>1 destructive change needs --allow-destructive.</error> <error>Blocked by 1 problem.</error>');
+    expect(lines.at(-2)).toBe(
+      '<strong>Plan:</strong> 1 to create, 1 to update, 0 to delete. <error>1 destructive change needs --allow-destructive.</error> <error>Blocked by 1 problem.</error>',
+    );
   });
 
   it('says "No changes." when nothing acts, and prints no total', () => {

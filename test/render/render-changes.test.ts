@@ -9,21 +9,44 @@ describe('describeChange', () => {
   it.each<[string, DefinitionChange, string]>([
     ['a member added', { op: 'add', path: 'description', member: 'description', after: 'News' }, '<create>+</create> description: "News"'],
     ['a member removed', { op: 'remove', path: 'sortOrder', member: 'sortOrder', before: 3 }, '<remove>-</remove> sortOrder: 3'],
-    ['a member changed', { op: 'change', path: 'displayName', member: 'displayName', before: 'A', after: 'B' }, '<update>~</update> displayName: "A" → "B"'],
+    [
+      'a member changed',
+      { op: 'change', path: 'displayName', member: 'displayName', before: 'A', after: 'B' },
+      '<update>~</update> displayName: "A" → "B"',
+    ],
     [
       'a whole property added: its summary',
       { op: 'add', path: 'properties.title', property: 'title', after: { type: 'string', required: true, maxLength: 80 } },
       '<create>+</create> properties.title: string, required, maxLength: 80',
     ],
-    ['a whole property removed: its summary', { op: 'remove', path: 'properties.body', property: 'body', before: { type: 'richText' } }, '<remove>-</remove> properties.body: richText'],
+    [
+      'a whole property removed: its summary',
+      { op: 'remove', path: 'properties.body', property: 'body', before: { type: 'richText' } },
+      '<remove>-</remove> properties.body: richText',
+    ],
     [
       'a property member changed, in its short form',
-      { op: 'change', path: 'properties.size.enum', property: 'size', member: 'enum', before: [{ value: 's', displayName: 's' }], after: [{ value: 's', displayName: 'Small' }] },
+      {
+        op: 'change',
+        path: 'properties.size.enum',
+        property: 'size',
+        member: 'enum',
+        before: [{ value: 's', displayName: 's' }],
+        after: [{ value: 's', displayName: 'Small' }],
+      },
       '<update>~</update> properties.size.enum: ["s"] → {"s": "Small"}',
     ],
     [
       'a set-like list: entries added and removed, coloured',
-      { op: 'change', path: 'mayContainTypes', member: 'mayContainTypes', before: ['A', 'B'], after: ['B', 'C'], added: ['C'], removed: ['A'] },
+      {
+        op: 'change',
+        path: 'mayContainTypes',
+        member: 'mayContainTypes',
+        before: ['A', 'B'],
+        after: ['B', 'C'],
+        added: ['C'],
+        removed: ['A'],
+      },
       '<update>~</update> mayContainTypes: <create>+C</create> <remove>-A</remove>',
     ],
   ])('%s', (_name, change, expected) => {
@@ -37,14 +60,40 @@ describe('describeChange', () => {
 });
 
 describe('renderChanges', () => {
-  const removed: ClassifiedChange = { op: 'remove', path: 'properties.body', property: 'body', before: { type: 'richText' }, risk: 'destructive', code: 'DS102', reason: 'removes property "body"' };
-  const tightened: ClassifiedChange = { op: 'change', path: 'properties.title.maxLength', property: 'title', member: 'maxLength', before: 100, after: 50, risk: 'breaking', code: 'BC102', reason: 'tightens maxLength' };
+  const removed: ClassifiedChange = {
+    op: 'remove',
+    path: 'properties.body',
+    property: 'body',
+    before: { type: 'richText' },
+    risk: 'destructive',
+    code: 'DS102',
+    reason: 'removes property "body"',
+  };
+  const tightened: ClassifiedChange = {
+    op: 'change',
+    path: 'properties.title.maxLength',
+    property: 'title',
+    member: 'maxLength',
+    before: 100,
+    after: 50,
+    risk: 'breaking',
+    code: 'BC102',
+    reason: 'tightens maxLength',
+  };
   const safe: ClassifiedChange = { op: 'add', path: 'description', member: 'description', after: 'x', risk: 'safe' };
   const drift: DefinitionChange = { op: 'add', path: 'description', member: 'description', after: 'x' };
 
   it.each<[string, Array<DefinitionChange | ClassifiedChange>, string[]]>([
-    ['a destructive change: its note below, in the error colour', [removed], ['    <remove>-</remove> properties.body: richText', '      <error># DS102 destructive: removes property "body"</error>']],
-    ['a breaking change: its note in the warning colour', [tightened], ['    <update>~</update> properties.title.maxLength: 100 → 50', '      <warning># BC102 breaking: tightens maxLength</warning>']],
+    [
+      'a destructive change: its note below, in the error colour',
+      [removed],
+      ['    <remove>-</remove> properties.body: richText', '      <error># DS102 destructive: removes property "body"</error>'],
+    ],
+    [
+      'a breaking change: its note in the warning colour',
+      [tightened],
+      ['    <update>~</update> properties.title.maxLength: 100 → 50', '      <warning># BC102 breaking: tightens maxLength</warning>'],
+    ],
     ['a safe change: no note', [safe], ['    <create>+</create> description: "x"']],
     ['an unclassified change (drift): no note', [drift], ['    <create>+</create> description: "x"']],
     ['nothing', [], []],
@@ -87,6 +136,9 @@ describe('renderDefinition', () => {
   });
 
   it('renders a property group', () => {
-    expect(renderDefinition({ key: 'SEO', displayName: 'Search', sortOrder: 10 }, plainStyle, '')).toEqual(['displayName: "Search"', 'sortOrder:   10']);
+    expect(renderDefinition({ key: 'SEO', displayName: 'Search', sortOrder: 10 }, plainStyle, '')).toEqual([
+      'displayName: "Search"',
+      'sortOrder:   10',
+    ]);
   });
 });

@@ -24,7 +24,10 @@ interface Case {
 const CASES: Case[] = [
   {
     name: 'YAML syntax error',
-    files: { 'content-types/Broken.yaml': 'key: Broken\nbaseType: page\ndisplayName: Broken\nproperties:\n  title: { type: string, displayName: Title\n  body: richText\n' },
+    files: {
+      'content-types/Broken.yaml':
+        'key: Broken\nbaseType: page\ndisplayName: Broken\nproperties:\n  title: { type: string, displayName: Title\n  body: richText\n',
+    },
     args: ['plan'],
     stderr: [
       'content-types/Broken.yaml:6:3: error Y001 YAML syntax error',
@@ -37,7 +40,10 @@ const CASES: Case[] = [
   },
   {
     name: 'schema error: a value of the wrong type',
-    files: { 'content-types/ArticlePage.yaml': 'key: ArticlePage\nbaseType: page\ndisplayName: Article\nproperties:\n  title: { type: string, required: yes }\n' },
+    files: {
+      'content-types/ArticlePage.yaml':
+        'key: ArticlePage\nbaseType: page\ndisplayName: Article\nproperties:\n  title: { type: string, required: yes }\n',
+    },
     args: ['plan'],
     stderr: [
       'content-types/ArticlePage.yaml:5:36: error Y007 properties.title.required must be true or false',
@@ -50,7 +56,10 @@ const CASES: Case[] = [
   },
   {
     name: 'unknown members, with did-you-mean',
-    files: { 'content-types/ArticlePage.yaml': 'key: ArticlePage\nbaseType: page\ndisplayname: Article\nproperties:\n  title: { type: string, requird: true }\n' },
+    files: {
+      'content-types/ArticlePage.yaml':
+        'key: ArticlePage\nbaseType: page\ndisplayname: Article\nproperties:\n  title: { type: string, requird: true }\n',
+    },
     args: ['plan'],
     stderr: [
       'content-types/ArticlePage.yaml:3:1: error Y006 Unknown member "displayname"',
@@ -85,7 +94,9 @@ const CASES: Case[] = [
   },
   {
     name: 'invalid type and property keys',
-    files: { 'content-types/First.yaml': 'key: 1stPage\nbaseType: page\ndisplayName: First\nproperties:\n  hero-image: contentReference\n' },
+    files: {
+      'content-types/First.yaml': 'key: 1stPage\nbaseType: page\ndisplayName: First\nproperties:\n  hero-image: contentReference\n',
+    },
     args: ['plan'],
     stderr: [
       'content-types/First.yaml:1:6: error Y008 Invalid content type key "1stPage"',
@@ -103,7 +114,8 @@ const CASES: Case[] = [
     name: 'a reference to a type neither the YAML nor the target has (apply stops before writing)',
     files: {
       'content-types/HeroBlock.yaml': 'key: HeroBlock\nbaseType: component\ndisplayName: Hero\n',
-      'content-types/ArticlePage.yaml': 'key: ArticlePage\nbaseType: page\ndisplayName: Article\nproperties:\n  hero: { type: content, allowedTypes: [HeroBlok] }\n',
+      'content-types/ArticlePage.yaml':
+        'key: ArticlePage\nbaseType: page\ndisplayName: Article\nproperties:\n  hero: { type: content, allowedTypes: [HeroBlok] }\n',
     },
     args: ['apply', '--auto-approve'],
     stderr: [
@@ -117,7 +129,10 @@ const CASES: Case[] = [
   },
   {
     name: 'an unknown config member, with did-you-mean',
-    files: { 'catalyst.config.json': '{\n  "contentTypeDir": "content-types",\n  "targets": { "cms": { "url": "$URL" } }\n}\n', 'content-types/ArticlePage.yaml': ARTICLE },
+    files: {
+      'catalyst.config.json': '{\n  "contentTypeDir": "content-types",\n  "targets": { "cms": { "url": "$URL" } }\n}\n',
+      'content-types/ArticlePage.yaml': ARTICLE,
+    },
     args: ['plan'],
     stderr: [
       'catalyst.config.json:2:3: error C003 Unknown member "contentTypeDir"',
@@ -131,7 +146,8 @@ const CASES: Case[] = [
   {
     name: 'a client secret written in the config',
     files: {
-      'catalyst.config.json': '{\n  "targets": {\n    "cms": {\n      "url": "$URL",\n      "clientSecret": "hunter2-in-git"\n    }\n  }\n}\n',
+      'catalyst.config.json':
+        '{\n  "targets": {\n    "cms": {\n      "url": "$URL",\n      "clientSecret": "hunter2-in-git"\n    }\n  }\n}\n',
       'content-types/ArticlePage.yaml': ARTICLE,
     },
     args: ['plan'],
@@ -174,7 +190,10 @@ describe.concurrent('bad YAML and bad config', () => {
   it.each(CASES)('$name', async ({ files, args, stderr, cms, absent }) => {
     const emulator: RunningEmulator = await startScenarioEmulator();
     const project = await ScenarioProject.create({ apiUrl: emulator.url });
-    cleanup.push(() => emulator.close(), () => project.dispose());
+    cleanup.push(
+      () => emulator.close(),
+      () => project.dispose(),
+    );
     await project.write(Object.fromEntries(Object.entries(files).map(([path, text]) => [path, text.replace('$URL', emulator.url)])));
     const lockBefore = await project.lockText();
 

@@ -73,9 +73,16 @@ describe('display templates: forward, drift, back, empty', () => {
   it('forward: the content type is created before the template that applies to it', async () => {
     await project.setContentTypes(V1);
     const planned = await plan();
-    expect(planned.steps.map(stepLine)).toEqual(['create contentType LandingPage', 'create displayTemplate LandingHero', 'create displayTemplate RowSpacing']);
+    expect(planned.steps.map(stepLine)).toEqual([
+      'create contentType LandingPage',
+      'create displayTemplate LandingHero',
+      'create displayTemplate RowSpacing',
+    ]);
     await apply();
-    expect(emulator.store.displayTemplates.get('LandingHero')?.doc).toMatchObject({ contentType: 'LandingPage', settings: { tone: { choices: { light: { displayName: 'Light' } } } } });
+    expect(emulator.store.displayTemplates.get('LandingHero')?.doc).toMatchObject({
+      contentType: 'LandingPage',
+      settings: { tone: { choices: { light: { displayName: 'Light' } } } },
+    });
     expect(Object.keys((await project.locked()).displayTemplates).sort()).toEqual(['LandingHero', 'RowSpacing']);
     await expectConverged(project);
   });
@@ -84,9 +91,15 @@ describe('display templates: forward, drift, back, empty', () => {
     await project.setContentTypes(V2);
     const planned = await plan();
     expect(planned.steps.map(stepLine)).toEqual(['create displayTemplate CardCompact', 'update displayTemplate LandingHero']);
-    expect(planned.resources.find((resource) => resource.key === 'LandingHero')?.changes.map((change) => `${change.op} ${change.path}`)).toEqual(['add settings.tone.choices.brand']);
+    expect(
+      planned.resources.find((resource) => resource.key === 'LandingHero')?.changes.map((change) => `${change.op} ${change.path}`),
+    ).toEqual(['add settings.tone.choices.brand']);
     await apply();
-    expect(Object.keys(emulator.store.displayTemplates.get('LandingHero')!.doc.settings!.tone!.choices!).sort()).toEqual(['brand', 'dark', 'light']);
+    expect(Object.keys(emulator.store.displayTemplates.get('LandingHero')!.doc.settings!.tone!.choices!).sort()).toEqual([
+      'brand',
+      'dark',
+      'light',
+    ]);
     await expectConverged(project);
   });
 
@@ -94,7 +107,9 @@ describe('display templates: forward, drift, back, empty', () => {
     const stored = emulator.store.displayTemplates.get('RowSpacing')!;
     emulator.store.displayTemplates.replace({ ...stored.doc, displayName: 'Row spacing (edited in the CMS)' }, CMS_USER);
     const planned = await plan();
-    expect(planned.drift.map((entry) => `${entry.kind} ${entry.key} ${entry.changes.map((change) => change.path).join(',')}`)).toEqual(['displayTemplate RowSpacing displayName']);
+    expect(planned.drift.map((entry) => `${entry.kind} ${entry.key} ${entry.changes.map((change) => change.path).join(',')}`)).toEqual([
+      'displayTemplate RowSpacing displayName',
+    ]);
     expect(planned.resources.find((resource) => resource.key === 'RowSpacing')?.actionReason).toBe('update_because_drifted');
     await apply();
     expect(emulator.store.displayTemplates.get('RowSpacing')?.doc.displayName).toBe('Row spacing');
@@ -118,12 +133,19 @@ describe('display templates: forward, drift, back, empty', () => {
   it('empty: templates are deleted before the content type they apply to, and the lockfile is empty', async () => {
     await project.setContentTypes({});
     const planned = await plan();
-    expect(planned.steps.map(stepLine)).toEqual(['delete displayTemplate LandingHero', 'delete displayTemplate RowSpacing', 'delete contentType LandingPage']);
+    expect(planned.steps.map(stepLine)).toEqual([
+      'delete displayTemplate LandingHero',
+      'delete displayTemplate RowSpacing',
+      'delete contentType LandingPage',
+    ]);
     await apply(['--allow-destructive']);
     expect(emulator.store.displayTemplates.list().map((stored) => stored.doc.key)).toEqual([]);
     expect(emulator.store.contentTypes.has('LandingPage')).toBe(false);
     const locked = await project.locked();
-    expect({ types: Object.keys(locked.contentTypes), templates: Object.keys(locked.displayTemplates) }).toEqual({ types: [], templates: [] });
+    expect({ types: Object.keys(locked.contentTypes), templates: Object.keys(locked.displayTemplates) }).toEqual({
+      types: [],
+      templates: [],
+    });
     await expectConverged(project);
   });
 });

@@ -39,19 +39,26 @@ describe('drift', () => {
     const [text, status] = await Promise.all([project.run(['plan', '--detailed-exitcode', '--out', 'plan.json']), project.run(['status'])]);
     expect(text.code).toBe(2);
     const driftSection = text.stdout.slice(text.stdout.search(/changed in the CMS outside catalyst since the last sync \(drift\):/i));
-    expect(driftSection).toMatch(/content type HeroBlock\n\s+\+ description: "Edited in the CMS"\n\s+~ properties\.heading\.displayName: "Heading" → "Title"/);
+    expect(driftSection).toMatch(
+      /content type HeroBlock\n\s+\+ description: "Edited in the CMS"\n\s+~ properties\.heading\.displayName: "Heading" → "Title"/,
+    );
 
     const plan = JSON.parse((await project.read('plan.json'))!) as Plan;
-    expect(plan.drift.map((entry) => ({ key: entry.key, change: entry.change, paths: entry.changes.map((change) => `${change.op} ${change.path}`) }))).toEqual([
-      { key: 'HeroBlock', change: 'changed', paths: ['add description', 'change properties.heading.displayName'] },
-    ]);
+    expect(
+      plan.drift.map((entry) => ({
+        key: entry.key,
+        change: entry.change,
+        paths: entry.changes.map((change) => `${change.op} ${change.path}`),
+      })),
+    ).toEqual([{ key: 'HeroBlock', change: 'changed', paths: ['add description', 'change properties.heading.displayName'] }]);
     const hero = plan.resources.find((resource) => resource.key === 'HeroBlock');
     expect({ status: hero?.status, action: hero?.action }).toEqual({ status: 'drifted', action: 'update' });
     expect(plan.steps.map((step) => `${step.action} ${step.key}`)).toEqual(['update HeroBlock']);
 
     expect(status.code).toBe(0);
     expect(status.stdout).toMatch(/^drifted\s+content type\s+HeroBlock\s/m);
-    for (const key of ['ArticlePage', 'ButtonBlock', 'SeoSettings']) expect(status.stdout).toMatch(new RegExp(`^in_sync\\s+content type\\s+${key}\\s`, 'm'));
+    for (const key of ['ArticlePage', 'ButtonBlock', 'SeoSettings'])
+      expect(status.stdout).toMatch(new RegExp(`^in_sync\\s+content type\\s+${key}\\s`, 'm'));
 
     const applied = await project.run(['apply', 'plan.json']);
     expect(applied.code).toBe(0);

@@ -19,7 +19,10 @@ describe.concurrent('exit codes', () => {
   async function v1Project(): Promise<{ emulator: RunningEmulator; project: ScenarioProject }> {
     const emulator = await startScenarioEmulator();
     const project = await ScenarioProject.create({ apiUrl: emulator.url });
-    cleanup.push(() => emulator.close(), () => project.dispose());
+    cleanup.push(
+      () => emulator.close(),
+      () => project.dispose(),
+    );
     await project.setContentTypes(await readFixture('lifecycle/v1'));
     return { emulator, project };
   }

@@ -65,12 +65,19 @@ describe('Ctrl-C during apply', () => {
     expect(result.stderr).toContain('[3/6] Created content type HeroBlock');
     expect(result.stdout).not.toContain('Lockfile:');
     expect(await project.lockedKeys()).toEqual({ contentTypes: ['ButtonBlock', 'HeroBlock'], propertyGroups: ['Seo'] });
-    expect((await project.history()).map((entry) => `${entry.action} ${entry.key}`)).toEqual(['create Seo', 'create ButtonBlock', 'create HeroBlock']);
+    expect((await project.history()).map((entry) => `${entry.action} ${entry.key}`)).toEqual([
+      'create Seo',
+      'create ButtonBlock',
+      'create HeroBlock',
+    ]);
     expect(emulator.store.contentTypes.has('SeoSettings')).toBe(false);
 
     expect((await project.run(['apply', '--auto-approve'])).code).toBe(0);
     await expectConverged(project);
-    await expectLockMatchesCms(project, emulator, { contentTypes: ['ArticlePage', 'ButtonBlock', 'HeroBlock', 'SeoSettings'], propertyGroups: ['Seo'] });
+    await expectLockMatchesCms(project, emulator, {
+      contentTypes: ['ArticlePage', 'ButtonBlock', 'HeroBlock', 'SeoSettings'],
+      propertyGroups: ['Seo'],
+    });
   });
 
   it('twice: stops at once with exit 130; the lockfile holds exactly the steps completed before', async () => {

@@ -30,7 +30,10 @@ describe('lifecycle: v1 → v2 → v1 → empty', () => {
 
   beforeAll(async () => {
     emulator = await startScenarioEmulator();
-    emulator.store.contentTypes.create({ key: 'LegacyPage', displayName: 'Legacy page', baseType: '_page', properties: { body: { type: 'string' } } }, { actor: CMS_USER });
+    emulator.store.contentTypes.create(
+      { key: 'LegacyPage', displayName: 'Legacy page', baseType: '_page', properties: { body: { type: 'string' } } },
+      { actor: CMS_USER },
+    );
     project = await ScenarioProject.create({ apiUrl: emulator.url });
     untouched = unmanagedSnapshot(emulator);
   });
@@ -113,7 +116,12 @@ describe('lifecycle: v1 → v2 → v1 → empty', () => {
     const plan = await planWithChanges();
     expect(changes(plan)).toEqual({
       Seo: ['update', ['change displayName']],
-      ArticlePage: ['update', ['add properties.author', 'add properties.summary.required', 'change properties.title.maxLength'], 'BC101', 'BC102'],
+      ArticlePage: [
+        'update',
+        ['add properties.author', 'add properties.summary.required', 'change properties.title.maxLength'],
+        'BC101',
+        'BC102',
+      ],
       AuthorBlock: ['create', []],
       ButtonBlock: ['update', ['remove properties.style'], 'DS102'],
       HeroBlock: ['update', ['change displayName', 'change properties.heading.displayName']],
@@ -125,7 +133,10 @@ describe('lifecycle: v1 → v2 → v1 → empty', () => {
     expect(removal?.codes).toEqual(['DS102']);
     expect(removal?.backup).toBeDefined();
     expect(removal?.backup).toMatch(/^backups\//);
-    const backup = JSON.parse(await readFile(join(project.dir, '.catalyst', removal!.backup!), 'utf8')) as { key: string; def: { properties: Record<string, unknown> } };
+    const backup = JSON.parse(await readFile(join(project.dir, '.catalyst', removal!.backup!), 'utf8')) as {
+      key: string;
+      def: { properties: Record<string, unknown> };
+    };
     expect(backup.key).toBe('ButtonBlock');
     expect(Object.keys(backup.def.properties).sort()).toEqual(['label', 'link', 'style']);
     expect(added.find((entry) => entry.key === 'ArticlePage')?.codes).toEqual(['BC101', 'BC102']);
@@ -154,7 +165,13 @@ describe('lifecycle: v1 → v2 → v1 → empty', () => {
   it('empty: deletes every owned type (referencing ones first) and leaves unmanaged and platform types alone', async () => {
     await project.setContentTypes({});
     const plan = await planWithChanges();
-    expect(actions(plan)).toEqual({ ArticlePage: 'delete', ButtonBlock: 'delete', HeroBlock: 'delete', Seo: 'delete', SeoSettings: 'delete' });
+    expect(actions(plan)).toEqual({
+      ArticlePage: 'delete',
+      ButtonBlock: 'delete',
+      HeroBlock: 'delete',
+      Seo: 'delete',
+      SeoSettings: 'delete',
+    });
     expect(approvals(plan).sort()).toEqual(['DS101 ArticlePage', 'DS101 ButtonBlock', 'DS101 HeroBlock', 'DS101 SeoSettings', 'DS107 Seo']);
     await expectDestructiveRefused(['DS101 ArticlePage', 'DS107 Seo']);
 
@@ -188,7 +205,9 @@ describe('lifecycle: v1 → v2 → v1 → empty', () => {
 
 /** The action of every resource the plan changes, by key. */
 function actions(plan: Plan): Record<string, string> {
-  return Object.fromEntries(plan.resources.filter((resource) => resource.action !== 'none').map((resource) => [resource.key, resource.action]));
+  return Object.fromEntries(
+    plan.resources.filter((resource) => resource.action !== 'none').map((resource) => [resource.key, resource.action]),
+  );
 }
 
 /** Per changed resource: its action, its member changes (op and path) and its risk codes. */
@@ -196,7 +215,10 @@ function changes(plan: Plan): Record<string, unknown[]> {
   return Object.fromEntries(
     plan.resources
       .filter((resource) => resource.action !== 'none')
-      .map((resource) => [resource.key, [resource.action, resource.changes.map((change) => `${change.op} ${change.path}`).sort(), ...resource.codes]]),
+      .map((resource) => [
+        resource.key,
+        [resource.action, resource.changes.map((change) => `${change.op} ${change.path}`).sort(), ...resource.codes],
+      ]),
   );
 }
 

@@ -30,7 +30,10 @@ describe('plan --json', () => {
 
   beforeAll(async () => {
     emulator = await startScenarioEmulator();
-    emulator.store.contentTypes.create({ key: 'LegacyPage', displayName: 'Legacy page', baseType: '_page', properties: {} }, { actor: CMS_USER });
+    emulator.store.contentTypes.create(
+      { key: 'LegacyPage', displayName: 'Legacy page', baseType: '_page', properties: {} },
+      { actor: CMS_USER },
+    );
     project = await ScenarioProject.create({ apiUrl: emulator.url });
   });
 

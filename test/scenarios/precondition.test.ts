@@ -55,7 +55,9 @@ describe('a type edited in the CMS between plan and write', () => {
     const historyBefore = (await project.history()).length;
     let edited: ReturnType<RunningEmulator['store']['editContentType']> | undefined;
     duringRequest = () => (edited = emulator.store.editContentType('ButtonBlock', edit));
-    emulator.traffic.configure({ faults: [{ kind: 'slow', delayMs: 1, method, path: '/**/contenttypes/ButtonBlock', requestNumbers: [1] }] });
+    emulator.traffic.configure({
+      faults: [{ kind: 'slow', delayMs: 1, method, path: '/**/contenttypes/ButtonBlock', requestNumbers: [1] }],
+    });
     const heroBefore = emulator.store.contentTypes.get('HeroBlock');
     try {
       const result = await project.run(['apply', '--auto-approve']);
@@ -71,9 +73,13 @@ describe('a type edited in the CMS between plan and write', () => {
   async function expectStoppedAtButtonBlock(outcome: Awaited<ReturnType<typeof applyWithEditDuring>>, why: string): Promise<void> {
     const { result, lockBefore, historyBefore, edited, heroBefore } = outcome;
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('Apply failed at update content type ButtonBlock. Done before it: 1 created, 0 updated, 0 deleted; 1 step not run.');
+    expect(result.stderr).toContain(
+      'Apply failed at update content type ButtonBlock. Done before it: 1 created, 0 updated, 0 deleted; 1 step not run.',
+    );
     expect(result.stderr).toContain('Error: Stale step: content type ButtonBlock changed since the plan');
-    expect(result.stderr).toContain(`The content type ButtonBlock ${why}, so applying the plan would overwrite a change nobody reviewed. Nothing was written for it.`);
+    expect(result.stderr).toContain(
+      `The content type ButtonBlock ${why}, so applying the plan would overwrite a change nobody reviewed. Nothing was written for it.`,
+    );
 
     expect(emulator.store.contentTypes.get('ButtonBlock')).toEqual(edited);
     expect(emulator.store.contentTypes.get('HeroBlock')).toEqual(heroBefore);
@@ -94,7 +100,10 @@ describe('a type edited in the CMS between plan and write', () => {
     const applied = await project.run(['apply', 'replan.json']);
     expect(applied.code).toBe(0);
     await expectConverged(project);
-    await expectLockMatchesCms(project, emulator, { contentTypes: ['ArticlePage', 'AuthorBlock', 'ButtonBlock', 'HeroBlock', 'SeoSettings'], propertyGroups: ['Seo'] });
+    await expectLockMatchesCms(project, emulator, {
+      contentTypes: ['ArticlePage', 'AuthorBlock', 'ButtonBlock', 'HeroBlock', 'SeoSettings'],
+      propertyGroups: ['Seo'],
+    });
   }
 
   it('fails the step when the re-read before the write shows the edit (digest differs from the plan)', async () => {
@@ -125,8 +134,11 @@ describe('a type edited in the CMS between plan and write', () => {
     const lockBefore = await project.locked();
     const historyBefore = await project.history();
     let edited: ReturnType<RunningEmulator['store']['editContentType']> | undefined;
-    duringRequest = () => (edited = emulator.store.editContentType('AuthorBlock', (doc) => ({ ...doc, description: `Edited during the ${method}` })));
-    emulator.traffic.configure({ faults: [{ kind: 'slow', delayMs: 1, method, path: '/**/contenttypes/AuthorBlock', requestNumbers: [1] }] });
+    duringRequest = () =>
+      (edited = emulator.store.editContentType('AuthorBlock', (doc) => ({ ...doc, description: `Edited during the ${method}` })));
+    emulator.traffic.configure({
+      faults: [{ kind: 'slow', delayMs: 1, method, path: '/**/contenttypes/AuthorBlock', requestNumbers: [1] }],
+    });
     let result: CliResult;
     try {
       result = await project.run(['apply', '--auto-approve', '--allow-destructive']);
@@ -137,8 +149,12 @@ describe('a type edited in the CMS between plan and write', () => {
 
     expect(edited).toBeDefined();
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('Apply failed at delete content type AuthorBlock. Done before it: 0 created, 0 updated, 0 deleted; 0 steps not run.');
-    expect(result.stderr).toContain(`The content type AuthorBlock ${why}, so applying the plan would overwrite a change nobody reviewed. Nothing was written for it.`);
+    expect(result.stderr).toContain(
+      'Apply failed at delete content type AuthorBlock. Done before it: 0 created, 0 updated, 0 deleted; 0 steps not run.',
+    );
+    expect(result.stderr).toContain(
+      `The content type AuthorBlock ${why}, so applying the plan would overwrite a change nobody reviewed. Nothing was written for it.`,
+    );
     expect(emulator.store.contentTypes.get('AuthorBlock')).toEqual(edited);
     expect(await project.locked()).toEqual(lockBefore);
     expect(await project.history()).toEqual(historyBefore);

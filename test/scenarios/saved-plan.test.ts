@@ -18,7 +18,10 @@ describe('saved plans', () => {
 
   beforeAll(async () => {
     emulator = await startScenarioEmulator();
-    project = await ScenarioProject.create({ apiUrl: emulator.url, extraTargets: { staging: { platform: 'optimizely', apiVersion: 'v1', url: emulator.url } } });
+    project = await ScenarioProject.create({
+      apiUrl: emulator.url,
+      extraTargets: { staging: { platform: 'optimizely', apiVersion: 'v1', url: emulator.url } },
+    });
     await project.setContentTypes(await readFixture('lifecycle/v1'));
     const applied = await project.run(['apply', '--auto-approve']);
     expect(applied.code).toBe(0);
@@ -52,10 +55,14 @@ describe('saved plans', () => {
     expect(saved.stdout).toContain('Saved the plan to plan.json. Apply exactly this plan with: catalyst apply plan.json');
 
     const elsewhere = await expectRefused(['apply', 'plan.json', '--target', 'staging'], 'Saved plan is for another target');
-    expect(elsewhere).toContain('The plan file was made for target "cms", but this run uses target "staging". Apply it with --target cms, or make a new plan for "staging".');
+    expect(elsewhere).toContain(
+      'The plan file was made for target "cms", but this run uses target "staging". Apply it with --target cms, or make a new plan for "staging".',
+    );
 
     const lockText = (await project.lockText())!;
-    await project.write({ 'catalyst.lock.json': serializeLockfile(removeLockEntry((await project.lock())!, 'cms', 'contentType', 'HeroBlock')) });
+    await project.write({
+      'catalyst.lock.json': serializeLockfile(removeLockEntry((await project.lock())!, 'cms', 'contentType', 'HeroBlock')),
+    });
     const unlocked = await expectRefused(['apply', 'plan.json'], 'Saved plan is stale');
     expect(unlocked).toContain('HeroBlock (changed in the lockfile)');
     await project.write({ 'catalyst.lock.json': lockText });
@@ -79,7 +86,10 @@ describe('saved plans', () => {
     expect(applied.code).toBe(0);
 
     const hero = emulator.store.contentTypes.get('HeroBlock')!.doc;
-    expect({ displayName: hero.displayName, description: hero.description }).toEqual({ displayName: 'Hero banner', description: undefined });
+    expect({ displayName: hero.displayName, description: hero.description }).toEqual({
+      displayName: 'Hero banner',
+      description: undefined,
+    });
     expect(emulator.store.contentTypes.get('ButtonBlock')).toEqual(buttonEdit);
     const next = JSON.parse((await project.run(['plan', '--json'])).stdout) as Plan;
     expect(next.drift.map((entry) => `${entry.change} ${entry.key}`)).toEqual(['changed ButtonBlock']);

@@ -55,7 +55,9 @@ describe('secrets never leave the environment', () => {
     for (const result of results) {
       expect(result.code).toBe(1);
       expect(result.stderr).toContain('Error: The CMS call failed: auth (POST /oauth/token)');
-      expect(result.stderr).toContain('Optimizely rejected the client credentials (invalid_client). Check OPTIMIZELY_CMS_CLIENT_ID and OPTIMIZELY_CMS_CLIENT_SECRET');
+      expect(result.stderr).toContain(
+        'Optimizely rejected the client credentials (invalid_client). Check OPTIMIZELY_CMS_CLIENT_ID and OPTIMIZELY_CMS_CLIENT_SECRET',
+      );
     }
   });
 
@@ -63,14 +65,16 @@ describe('secrets never leave the environment', () => {
     expect(outputs.length).toBe(8);
     for (const { args, result } of outputs) {
       const text = `${result.stdout}\n${result.stderr}`;
-      for (const needle of [SECRET, WRONG_SECRET, 'Bearer ', 'access_token']) expect({ args, leaks: text.includes(needle) }).toEqual({ args, leaks: false });
+      for (const needle of [SECRET, WRONG_SECRET, 'Bearer ', 'access_token'])
+        expect({ args, leaks: text.includes(needle) }).toEqual({ args, leaks: false });
     }
     const files = await filesUnder(project.dir);
     expect(files).toEqual(expect.arrayContaining(['catalyst.lock.json', '.catalyst/history.jsonl', 'plan.json']));
     expect(files.some((file) => file.startsWith('.catalyst/backups/'))).toBe(true);
     for (const file of files) {
       const text = await readFile(join(project.dir, file), 'utf8');
-      for (const needle of [SECRET, WRONG_SECRET, 'Bearer ', 'access_token']) expect({ file, leaks: text.includes(needle) }).toEqual({ file, leaks: false });
+      for (const needle of [SECRET, WRONG_SECRET, 'Bearer ', 'access_token'])
+        expect({ file, leaks: text.includes(needle) }).toEqual({ file, leaks: false });
     }
   });
 });
@@ -78,7 +82,9 @@ describe('secrets never leave the environment', () => {
 async function filesUnder(dir: string, prefix = ''): Promise<string[]> {
   const entries = await readdir(join(dir, prefix), { withFileTypes: true });
   const nested = await Promise.all(
-    entries.map((entry) => (entry.isDirectory() ? filesUnder(dir, `${prefix}${entry.name}/`) : Promise.resolve([`${prefix}${entry.name}`]))),
+    entries.map((entry) =>
+      entry.isDirectory() ? filesUnder(dir, `${prefix}${entry.name}/`) : Promise.resolve([`${prefix}${entry.name}`]),
+    ),
   );
   return nested.flat().sort();
 }

@@ -137,7 +137,12 @@ export class ApiClient {
       this.emit({ ...base, status: response.status, durationMs: this.options.now() - started });
       return response;
     } catch (error) {
-      this.emit({ ...base, status: null, durationMs: this.options.now() - started, errorKind: isAdapterError(error) ? error.kind : 'network' });
+      this.emit({
+        ...base,
+        status: null,
+        durationMs: this.options.now() - started,
+        errorKind: isAdapterError(error) ? error.kind : 'network',
+      });
       throw error;
     }
   }
@@ -174,7 +179,8 @@ export class ApiClient {
     const clean = (text: string): string => secrets.reduce((result, secret) => result.split(secret).join('[redacted]'), text);
     const message = clean(error.message);
     const fieldErrors = error.fieldErrors.map((fieldError) => ({ ...fieldError, detail: clean(fieldError.detail) }));
-    if (message === error.message && fieldErrors.every((fieldError, index) => fieldError.detail === error.fieldErrors[index]?.detail)) return error;
+    if (message === error.message && fieldErrors.every((fieldError, index) => fieldError.detail === error.fieldErrors[index]?.detail))
+      return error;
     return new AdapterError({
       kind: error.kind,
       message,

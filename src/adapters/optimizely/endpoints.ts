@@ -54,7 +54,10 @@ export function apiUrlHost(apiUrl: string): string {
     throw invalidUrl(host, 'it is not a URL');
   }
   if (parsed.username !== '' || parsed.password !== '') {
-    throw invalidUrl(parsed.origin, 'it must not contain credentials; they come from OPTIMIZELY_CMS_CLIENT_ID and OPTIMIZELY_CMS_CLIENT_SECRET');
+    throw invalidUrl(
+      parsed.origin,
+      'it must not contain credentials; they come from OPTIMIZELY_CMS_CLIENT_ID and OPTIMIZELY_CMS_CLIENT_SECRET',
+    );
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw invalidUrl(host, 'it must start with https:// or http://');
   if (parsed.search !== '' || parsed.hash !== '') throw invalidUrl(host, 'it must not have a query or fragment');
@@ -86,6 +89,6 @@ export function contentItemsPath(version: ApiVersion, containerKey: string): str
     case 'preview3':
       return `/experimental/content/${container}/items`;
     default:
-    return assertNever(version, 'API version');
+      return assertNever(version, 'API version');
   }
 }

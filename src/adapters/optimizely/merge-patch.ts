@@ -19,7 +19,8 @@ export function createMergePatch(before: { [member: string]: unknown }, after: {
   for (const member of Object.keys(after)) {
     const next = after[member];
     if (next === undefined) continue;
-    if (next === null) throw new TypeError(`createMergePatch: '${member}' is null in the target document; a merge patch cannot express a null value`);
+    if (next === null)
+      throw new TypeError(`createMergePatch: '${member}' is null in the target document; a merge patch cannot express a null value`);
     const previous = before[member];
     if (isPlainObject(previous) && isPlainObject(next)) {
       const nested = createMergePatch(previous, next);

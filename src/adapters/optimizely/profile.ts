@@ -21,13 +21,29 @@ export const OPTIMIZELY_DEFAULTS: ServerDefaults = {
  * so that YAML written either way validates offline as it does against a target. Properties may
  * use them without declaring them; declaring one is an error.
  */
-export const OPTIMIZELY_BUILT_IN_GROUPS: readonly string[] = ['Advanced', 'Categories', 'Content', 'DynamicBlocks', 'Information', 'Scheduling', 'Settings', 'Shortcut'];
+export const OPTIMIZELY_BUILT_IN_GROUPS: readonly string[] = [
+  'Advanced',
+  'Categories',
+  'Content',
+  'DynamicBlocks',
+  'Information',
+  'Scheduling',
+  'Settings',
+  'Shortcut',
+];
 
 /** Group keys the platform refuses to create, whatever their case ("The TabDefinition name 'content' is reserved"). */
 export const OPTIMIZELY_RESERVED_GROUP_KEYS: readonly string[] = ['content', 'settings'];
 
 /** Content types every Optimizely instance has, for checking references without a target. */
-export const OPTIMIZELY_SYSTEM_TYPES: readonly string[] = ['BlankExperience', 'BlankSection', 'GenericMedia', 'ImageMedia', 'SysContentFolder', 'VideoMedia'];
+export const OPTIMIZELY_SYSTEM_TYPES: readonly string[] = [
+  'BlankExperience',
+  'BlankSection',
+  'GenericMedia',
+  'ImageMedia',
+  'SysContentFolder',
+  'VideoMedia',
+];
 
 /** Optimizely CMS (SaaS, CMS 13) and the embedded emulator that stands in for it. */
 export const OPTIMIZELY_PROFILE: PlatformProfile = {

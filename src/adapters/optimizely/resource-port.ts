@@ -41,7 +41,12 @@ export class OptimizelyResourcePort<T extends Definition> implements ResourcePor
   }
 
   async create(def: T): Promise<LiveResource<T>> {
-    const call: ApiCall = { method: 'POST', path: this.kind.collection, body: this.kind.toWire(def, this.version, 'strict'), headers: PREFER_REPRESENTATION };
+    const call: ApiCall = {
+      method: 'POST',
+      path: this.kind.collection,
+      body: this.kind.toWire(def, this.version, 'strict'),
+      headers: PREFER_REPRESENTATION,
+    };
     return this.write(call, def.key, digest(this.kind.normalize(def)), 'conflict');
   }
 
@@ -101,7 +106,10 @@ export class OptimizelyResourcePort<T extends Definition> implements ResourcePor
     if (result.body !== undefined) return this.fromBody(result.body, result.headers);
     const live = await this.get(key);
     if (live === null) {
-      throw new AdapterError({ kind: 'protocol', message: `The platform accepted the write of ${this.kind.noun} '${key}' but does not return it afterwards.` });
+      throw new AdapterError({
+        kind: 'protocol',
+        message: `The platform accepted the write of ${this.kind.noun} '${key}' but does not return it afterwards.`,
+      });
     }
     return live;
   }

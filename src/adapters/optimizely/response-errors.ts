@@ -103,7 +103,9 @@ function kindOf(status: number, problem: Problem): AdapterErrorKind {
 }
 
 function mentionsDataLoss(problem: Problem): boolean {
-  return [problem.title, problem.detail, ...problem.fieldErrors.map((error) => error.detail)].some((text) => text !== undefined && DATA_LOSS.test(text));
+  return [problem.title, problem.detail, ...problem.fieldErrors.map((error) => error.detail)].some(
+    (text) => text !== undefined && DATA_LOSS.test(text),
+  );
 }
 
 function messageFor(kind: AdapterErrorKind, status: number, problem: Problem, operation: string, retryAfter: number | undefined): string {
@@ -137,7 +139,7 @@ function messageFor(kind: AdapterErrorKind, status: number, problem: Problem, op
     case 'timeout':
       return `${operation}: ${platform}.`;
     default:
-    return assertNever(kind, 'adapter error kind');
+      return assertNever(kind, 'adapter error kind');
   }
 }
 
@@ -155,7 +157,9 @@ function fieldErrorsOf(errors: unknown): FieldError[] {
   }
   if (errors !== null && typeof errors === 'object') {
     return Object.entries(errors as Record<string, unknown>).flatMap(([field, messages]) =>
-      (Array.isArray(messages) ? messages : [messages]).filter((message): message is string => typeof message === 'string').map((detail) => ({ field, detail })),
+      (Array.isArray(messages) ? messages : [messages])
+        .filter((message): message is string => typeof message === 'string')
+        .map((detail) => ({ field, detail })),
     );
   }
   return [];

@@ -61,7 +61,10 @@ export function propertyGroupFromWire(json: unknown): PropertyGroupDef {
   const key = probe.string('key');
   if (key === undefined) throw wireProtocolError('a property group', 'key', probe.object['key'], 'a string');
   const wire = new WireReader(`property group '${key}'`, probe.object);
-  return normalizePropertyGroup({ key, displayName: wire.string('displayName') ?? '', sortOrder: wire.number('sortOrder') }, OPTIMIZELY_DEFAULTS);
+  return normalizePropertyGroup(
+    { key, displayName: wire.string('displayName') ?? '', sortOrder: wire.number('sortOrder') },
+    OPTIMIZELY_DEFAULTS,
+  );
 }
 
 /** A display template as the API returns it, normalized; audit members are left out. */
@@ -79,9 +82,15 @@ export function displayTemplateFromWire(json: unknown): DisplayTemplateDef {
     const choicesWire = setting.child('choices');
     for (const choiceKey of Object.keys(choicesWire?.object ?? {})) {
       const choice = choicesWire?.child(choiceKey);
-      if (choice !== undefined) choices[choiceKey] = { displayName: choice.string('displayName') ?? '', sortOrder: choice.number('sortOrder') };
+      if (choice !== undefined)
+        choices[choiceKey] = { displayName: choice.string('displayName') ?? '', sortOrder: choice.number('sortOrder') };
     }
-    settings[name] = { displayName: setting.string('displayName') ?? '', editor: setting.string('editor'), sortOrder: setting.number('sortOrder'), choices };
+    settings[name] = {
+      displayName: setting.string('displayName') ?? '',
+      editor: setting.string('editor'),
+      sortOrder: setting.number('sortOrder'),
+      choices,
+    };
   }
   return normalizeDisplayTemplate({
     key,

@@ -30,21 +30,51 @@ const WIRE_NAMES: Record<ApiVersion, Readonly<Record<string, string>>> = {
 
 /** The members each level sends, in the order the request JSON lists them. */
 const TYPE_MEMBERS = [
-  'key', 'baseType', 'isContract', 'displayName', 'description', 'sortOrder', 'mayContainTypes', 'mediaFileExtensions',
-  'compositionBehaviors', 'contracts', 'accessRights',
+  'key',
+  'baseType',
+  'isContract',
+  'displayName',
+  'description',
+  'sortOrder',
+  'mayContainTypes',
+  'mediaFileExtensions',
+  'compositionBehaviors',
+  'contracts',
+  'accessRights',
 ] as const satisfies ReadonlyArray<keyof ContentTypeDef>;
 const CONSTRAINT_MEMBERS = [
-  'format', 'contentType', 'minimum', 'maximum', 'enum', 'minLength', 'maxLength', 'pattern', 'allowedTypes', 'restrictedTypes', 'editorSettings',
+  'format',
+  'contentType',
+  'minimum',
+  'maximum',
+  'enum',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'allowedTypes',
+  'restrictedTypes',
+  'editorSettings',
 ] as const satisfies ReadonlyArray<keyof ValueConstraints>;
 const PROPERTY_MEMBERS = [
-  'type', ...CONSTRAINT_MEMBERS, 'displayName', 'description', 'required', 'localized', 'group', 'sortOrder', 'indexingType', 'displayMode',
-  'minItems', 'maxItems', 'imageDescriptor',
+  'type',
+  ...CONSTRAINT_MEMBERS,
+  'displayName',
+  'description',
+  'required',
+  'localized',
+  'group',
+  'sortOrder',
+  'indexingType',
+  'displayMode',
+  'minItems',
+  'maxItems',
+  'imageDescriptor',
 ] as const satisfies ReadonlyArray<keyof PropertyDef>;
 const ITEM_MEMBERS = ['type', ...CONSTRAINT_MEMBERS] as const satisfies ReadonlyArray<keyof ItemDef>;
 
 /** Does not compile once the model gains a member these lists do not send (it would be dropped silently). */
 type Unlisted<T, Listed extends readonly PropertyKey[], Nested extends keyof T = never> = Exclude<keyof T, Listed[number] | Nested>;
-const EVERY_MEMBER_LISTED: [
+const _EVERY_MEMBER_LISTED: [
   Unlisted<ContentTypeDef, typeof TYPE_MEMBERS, 'properties'>,
   Unlisted<PropertyDef, typeof PROPERTY_MEMBERS, 'items'>,
   Unlisted<ItemDef, typeof ITEM_MEMBERS>,
@@ -65,7 +95,8 @@ export function contentTypeToWire(def: ContentTypeDef, version: ApiVersion, unsu
   for (const [name, property] of Object.entries(def.properties)) {
     const path = `properties.${name}`;
     const wireProperty = pickMembers(property, PROPERTY_MEMBERS, version, rules.property, path, refused);
-    if (property.items !== undefined) wireProperty['items'] = pickMembers(property.items, ITEM_MEMBERS, version, rules.item, `${path}.items`, refused);
+    if (property.items !== undefined)
+      wireProperty['items'] = pickMembers(property.items, ITEM_MEMBERS, version, rules.item, `${path}.items`, refused);
     properties[name] = wireProperty;
   }
   wire['properties'] = properties;
@@ -88,7 +119,8 @@ export function propertyGroupToWire(def: PropertyGroupDef): WireJson {
 /** A display template as request JSON; every API version spells it the same way. */
 export function displayTemplateToWire(def: DisplayTemplateDef): WireJson {
   const wire: WireJson = { key: def.key, displayName: def.displayName };
-  for (const member of ['nodeType', 'baseType', 'contentType', 'isDefault'] as const) if (def[member] !== undefined) wire[member] = def[member];
+  for (const member of ['nodeType', 'baseType', 'contentType', 'isDefault'] as const)
+    if (def[member] !== undefined) wire[member] = def[member];
   if (def.settings !== undefined) wire['settings'] = structuredClone(def.settings);
   return wire;
 }

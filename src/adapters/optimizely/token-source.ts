@@ -70,7 +70,12 @@ export function readTokenResponse(response: HttpResponse, tokenUrl: string, oper
     const wire = WireReader.of('the token response', parseJsonBody(response, operation) ?? null);
     const accessToken = wire.string('access_token');
     if (accessToken === undefined || accessToken === '') {
-      throw new AdapterError({ kind: 'protocol', message: `${operation}: the token response has no access_token.`, status: response.status, operation });
+      throw new AdapterError({
+        kind: 'protocol',
+        message: `${operation}: the token response has no access_token.`,
+        status: response.status,
+        operation,
+      });
     }
     return { accessToken, expiresInSeconds: wire.number('expires_in') };
   }

@@ -52,7 +52,11 @@ export class WireReader {
   }
 
   stringList(member: string): string[] | undefined {
-    return this.read(member, 'a list of strings', (value): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string'));
+    return this.read(
+      member,
+      'a list of strings',
+      (value): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string'),
+    );
   }
 
   /** A member whose value must be one of `allowed`. */

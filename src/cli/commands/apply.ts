@@ -17,11 +17,22 @@ export const applyCommand = defineCommand({
   describe: 'Carry out a plan: make a new one and ask, or apply a saved plan file exactly',
   builder: (yargs) =>
     yargs
-      .positional('plan', { type: 'string', describe: 'A plan saved with `catalyst plan --out`; refused if anything it touches changed since' })
+      .positional('plan', {
+        type: 'string',
+        describe: 'A plan saved with `catalyst plan --out`; refused if anything it touches changed since',
+      })
       .options({
         ...PROJECT_OPTIONS,
-        'auto-approve': { type: 'boolean', default: false, describe: 'Apply without asking (a saved plan never asks: saving it was the review)' },
-        'allow-destructive': { type: 'boolean', default: false, describe: 'Approve the plan’s destructive changes (deletes, removed properties, lossy type changes)' },
+        'auto-approve': {
+          type: 'boolean',
+          default: false,
+          describe: 'Apply without asking (a saved plan never asks: saving it was the review)',
+        },
+        'allow-destructive': {
+          type: 'boolean',
+          default: false,
+          describe: 'Approve the plan’s destructive changes (deletes, removed properties, lossy type changes)',
+        },
       }),
   run: async (args) => {
     const context = createCliContext(args);
@@ -61,7 +72,10 @@ export const applyCommand = defineCommand({
         actor: context.actor,
         now: context.now,
         allowDestructive: args.allowDestructive,
-        onStep: (event) => (event.type === 'start' ? context.progress.status(stepStartLine(event)) : context.progress.done(stepDoneLine(event, context.style))),
+        onStep: (event) =>
+          event.type === 'start'
+            ? context.progress.status(stepStartLine(event))
+            : context.progress.done(stepDoneLine(event, context.style)),
         signal: interrupt.signal,
       }).finally(() => interrupt.dispose());
       context.progress.stop();

@@ -49,12 +49,23 @@ export const emulatorCommand = defineCommand<EmulatorArgs>({
       })
       .option('data', { type: 'string', describe: 'Keep the state in this JSON file (written atomically); without it, state is in memory' })
       .option('token-ttl', { type: 'number', default: DEFAULT_TOKEN_TTL_SECONDS, describe: 'Access token lifetime in seconds' })
-      .option('strict-references', { type: 'boolean', default: false, describe: 'Refuse definitions that reference content types that do not exist' })
+      .option('strict-references', {
+        type: 'boolean',
+        default: false,
+        describe: 'Refuse definitions that reference content types that do not exist',
+      })
       .option('rate-limit', { type: 'string', describe: 'Token-bucket rate limit answering 429, e.g. "100/min"' })
       .option('latency', { type: 'string', describe: 'Milliseconds added to every request, e.g. "50" or "20-80"' })
-      .option('fault', { type: 'string', array: true, describe: 'Scripted fault, repeatable, e.g. "503@3,7", "reset@2", "PATCH /v1/contenttypes/*=503@1"' })
+      .option('fault', {
+        type: 'string',
+        array: true,
+        describe: 'Scripted fault, repeatable, e.g. "503@3,7", "reset@2", "PATCH /v1/contenttypes/*=503@1"',
+      })
       .example('$0 emulator', 'Serve on http://127.0.0.1:4010 with the demo credentials')
-      .example('$0 emulator --data .catalyst/cms.json --rate-limit 100/min', 'A local dev CMS that keeps its state and limits like production') as unknown as Argv<EmulatorArgs>,
+      .example(
+        '$0 emulator --data .catalyst/cms.json --rate-limit 100/min',
+        'A local dev CMS that keeps its state and limits like production',
+      ) as unknown as Argv<EmulatorArgs>,
 
   async run(args) {
     const traffic = trafficOptions(args);
@@ -63,8 +74,16 @@ export const emulatorCommand = defineCommand<EmulatorArgs>({
     const port = args.port ?? DEFAULT_PORT;
     const host = args.host ?? DEFAULT_HOST;
     const tokenTtl = args.tokenTtl ?? DEFAULT_TOKEN_TTL_SECONDS;
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`Invalid --port ${port}`, `--port must be a whole number from 0 to 65535 (0 picks a free one), not ${port}. Run the command again with another port.`);
-    if (!Number.isInteger(tokenTtl) || tokenTtl < 1) throw new UserError(`Invalid --token-ttl ${tokenTtl}`, `--token-ttl must be a whole number of seconds, at least 1, not ${tokenTtl}. Run the command again with another lifetime.`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new UserError(
+        `Invalid --port ${port}`,
+        `--port must be a whole number from 0 to 65535 (0 picks a free one), not ${port}. Run the command again with another port.`,
+      );
+    if (!Number.isInteger(tokenTtl) || tokenTtl < 1)
+      throw new UserError(
+        `Invalid --token-ttl ${tokenTtl}`,
+        `--token-ttl must be a whole number of seconds, at least 1, not ${tokenTtl}. Run the command again with another lifetime.`,
+      );
 
     let emulator: RunningEmulator;
     try {
@@ -80,7 +99,10 @@ export const emulatorCommand = defineCommand<EmulatorArgs>({
       });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-        throw new UserError(`Port ${port} is in use`, `Port ${port} on ${host} is already in use. Stop what uses it, or choose another port with --port.`);
+        throw new UserError(
+          `Port ${port} is in use`,
+          `Port ${port} on ${host} is already in use. Stop what uses it, or choose another port with --port.`,
+        );
       }
       throw error;
     }
@@ -105,7 +127,8 @@ function trafficOptions(args: EmulatorArgs): TrafficOptions {
       ...(args.fault === undefined || args.fault.length === 0 ? {} : { faults: args.fault.map(parseFault) }),
     };
   } catch (error) {
-    if (error instanceof TrafficOptionError) throw new UserError(`Invalid ${error.option}`, `${error.message} Run the command again with a corrected ${error.option}.`);
+    if (error instanceof TrafficOptionError)
+      throw new UserError(`Invalid ${error.option}`, `${error.message} Run the command again with a corrected ${error.option}.`);
     throw error;
   }
 }

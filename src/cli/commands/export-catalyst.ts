@@ -24,12 +24,23 @@ export const exportCatalystCommand = defineCommand<ExportCatalystArgs>({
   builder: (yargs: Argv) =>
     yargs
       .option('db', { type: 'string', demandOption: true, describe: "Catalyst Studio's SQLite database file" })
-      .option('website', { type: 'string', array: true, describe: 'Website id or name: where new content types go, and the scope of deletions' })
+      .option('website', {
+        type: 'string',
+        array: true,
+        describe: 'Website id or name: where new content types go, and the scope of deletions',
+      })
       .options({ config: PROJECT_OPTIONS.config, color: PROJECT_OPTIONS.color })
       .option('from', { type: 'string', describe: 'Directory to read the YAML from (default: the config’s content types directory)' })
-      .option('allow-destructive', { type: 'boolean', default: false, describe: 'Delete content types, fields and relationships that are no longer in the YAML' })
+      .option('allow-destructive', {
+        type: 'boolean',
+        default: false,
+        describe: 'Delete content types, fields and relationships that are no longer in the YAML',
+      })
       .option('dry-run', { type: 'boolean', default: false, describe: 'Show what would change and write nothing' })
-      .example('$0 export catalyst --db prisma/dev.db --dry-run', 'Show which rows an export would change') as unknown as Argv<ExportCatalystArgs>,
+      .example(
+        '$0 export catalyst --db prisma/dev.db --dry-run',
+        'Show which rows an export would change',
+      ) as unknown as Argv<ExportCatalystArgs>,
 
   async run(args) {
     const context = createCliContext(args);

@@ -23,19 +23,33 @@ interface ImportCatalystArgs extends ProjectArgs {
  */
 export const importCatalystCommand = defineCommand<ImportCatalystArgs>({
   command: 'catalyst',
-  describe: "Import content types from a Catalyst Studio database (read-only) into YAML; re-imports merge with your edits",
+  describe: 'Import content types from a Catalyst Studio database (read-only) into YAML; re-imports merge with your edits',
   builder: (yargs: Argv) =>
     yargs
       .option('db', { type: 'string', demandOption: true, describe: "Catalyst Studio's SQLite database file (opened read-only)" })
       .option('website', { type: 'string', array: true, describe: 'Website id or name to import (repeatable); default: every website' })
       .options({ config: PROJECT_OPTIONS.config, color: PROJECT_OPTIONS.color })
       .option('out', { type: 'string', describe: 'Directory for the YAML (default: the config’s content types directory)' })
-      .option('base-type', { type: 'string', array: true, describe: 'Choose a base type instead of the evidence: <Key>=page|component|folder (repeatable)' })
-      .option('number', { type: 'string', array: true, describe: 'Choose integer or float for a number field: <Key>.<property>=integer|float (repeatable)' })
-      .option('prefer', { choices: ['yaml', 'catalyst'] as const, describe: 'Settle overlapping edits to this side instead of reporting conflicts' })
+      .option('base-type', {
+        type: 'string',
+        array: true,
+        describe: 'Choose a base type instead of the evidence: <Key>=page|component|folder (repeatable)',
+      })
+      .option('number', {
+        type: 'string',
+        array: true,
+        describe: 'Choose integer or float for a number field: <Key>.<property>=integer|float (repeatable)',
+      })
+      .option('prefer', {
+        choices: ['yaml', 'catalyst'] as const,
+        describe: 'Settle overlapping edits to this side instead of reporting conflicts',
+      })
       .option('dry-run', { type: 'boolean', default: false, describe: 'Show what would change and write nothing' })
       .example('$0 import catalyst --db prisma/dev.db', 'Import every website into ./content-types')
-      .example('$0 import catalyst --db prisma/dev.db --website "Kestrel Design" --dry-run', 'Show what a re-import of one website would change') as unknown as Argv<ImportCatalystArgs>,
+      .example(
+        '$0 import catalyst --db prisma/dev.db --website "Kestrel Design" --dry-run',
+        'Show what a re-import of one website would change',
+      ) as unknown as Argv<ImportCatalystArgs>,
 
   async run(args) {
     const context = createCliContext(args);

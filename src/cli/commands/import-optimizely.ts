@@ -18,15 +18,26 @@ export const importOptimizelyCommand = defineCommand({
       ...PROJECT_OPTIONS,
       out: { type: 'string', describe: 'Directory for the YAML (default: the config’s content types directory)' },
       only: { type: 'string', describe: 'Comma-separated keys to import (content types, property groups or display templates)' },
-      'include-system': { type: 'boolean', default: false, describe: 'Also write the platform’s read-only system types (for reference; catalyst never manages them)' },
-      overwrite: { type: 'boolean', default: false, describe: 'Replace YAML that differs from the CMS (otherwise import refuses and names the types)' },
+      'include-system': {
+        type: 'boolean',
+        default: false,
+        describe: 'Also write the platform’s read-only system types (for reference; catalyst never manages them)',
+      },
+      overwrite: {
+        type: 'boolean',
+        default: false,
+        describe: 'Replace YAML that differs from the CMS (otherwise import refuses and names the types)',
+      },
     }),
   run: async (args) => {
     const context = createCliContext(args);
     const { config, target, lock } = await loadTargetedProject(context, args);
     const dir = args.out !== undefined ? resolve(context.cwd, args.out) : config.contentTypesDir;
     const existing = await readExisting(context, dir, profileOf(target).defaults);
-    const only = args.only?.split(',').map((key) => key.trim()).filter(Boolean);
+    const only = args.only
+      ?.split(',')
+      .map((key) => key.trim())
+      .filter(Boolean);
     context.progress.status('Reading the CMS…');
     const result = await withTarget(context, target, (opened) =>
       importLive({
@@ -51,7 +62,9 @@ export const importOptimizelyCommand = defineCommand({
       `\nImported ${countOf(result.contentTypes.length, 'content type')}, ${countOf(result.propertyGroups.length, 'property group')} and ${countOf(result.displayTemplates.length, 'display template')} into ${shown(dir)}, recorded as synced in ${shown(config.lockfilePath)}.\n`,
     );
     if (result.systemTypes.length > 0) {
-      context.stdout.write(`${context.style.warning('Note:')} ${result.systemTypes.join(', ')} are platform types: read-only. catalyst will refuse to plan them; keep them out of the content types directory, or delete their files.\n`);
+      context.stdout.write(
+        `${context.style.warning('Note:')} ${result.systemTypes.join(', ')} are platform types: read-only. catalyst will refuse to plan them; keep them out of the content types directory, or delete their files.\n`,
+      );
     }
     return EXIT.ok;
   },
@@ -64,7 +77,9 @@ export const importOptimizelyCommand = defineCommand({
  */
 async function readExisting(context: CliContext, dir: string, defaults: ServerDefaults): Promise<Map<string, ContentTypeDef>> {
   const parsed = await parseContentTypeFiles(dir, { cwd: context.cwd, defaults });
-  const problems = parsed.diagnostics.filter((diagnostic) => diagnostic.code !== YAML_CODES.missingDirectory && diagnostic.code !== YAML_CODES.noFiles);
+  const problems = parsed.diagnostics.filter(
+    (diagnostic) => diagnostic.code !== YAML_CODES.missingDirectory && diagnostic.code !== YAML_CODES.noFiles,
+  );
   const shown = displayPath(dir, context.cwd);
   failOnErrors(
     context,
@@ -73,7 +88,8 @@ async function readExisting(context: CliContext, dir: string, defaults: ServerDe
     `Nothing was written: catalyst cannot tell which content type a file with errors holds, so importing could replace someone's edits. Fix the files above, or move them out of ${shown}, then import again.`,
   );
   const existing = new Map<string, ContentTypeDef>();
-  for (const document of parsed.documents) if (document.kind === 'contentTypeFile') existing.set(document.contentType.key, document.contentType);
+  for (const document of parsed.documents)
+    if (document.kind === 'contentTypeFile') existing.set(document.contentType.key, document.contentType);
   return existing;
 }
 

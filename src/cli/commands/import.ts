@@ -6,6 +6,7 @@ import { importOptimizelyCommand } from './import-optimizely.js';
 export const importCommand: CommandModule = {
   command: 'import <source>',
   describe: 'Write YAML content types from a source: optimizely (the target CMS) or catalyst (a Catalyst Studio database)',
-  builder: (yargs) => yargs.command(importOptimizelyCommand).command(importCatalystCommand).demandCommand(1, 'Name the source: optimizely or catalyst.'),
+  builder: (yargs) =>
+    yargs.command(importOptimizelyCommand).command(importCatalystCommand).demandCommand(1, 'Name the source: optimizely or catalyst.'),
   handler: () => undefined,
 };

@@ -15,18 +15,25 @@ export const planCommand = defineCommand({
       ...PROJECT_OPTIONS,
       out: { type: 'string', describe: 'Save the plan to this file, for `catalyst apply <file>`' },
       json: { type: 'boolean', describe: 'Print the plan as JSON (schemas/plan.schema.json) instead of text' },
-      markdown: { type: 'boolean', conflicts: 'json', describe: 'Print the plan as Markdown, for a pull request comment (bounded in length)' },
+      markdown: {
+        type: 'boolean',
+        conflicts: 'json',
+        describe: 'Print the plan as Markdown, for a pull request comment (bounded in length)',
+      },
       'detailed-exitcode': { type: 'boolean', default: false, describe: 'Exit 2 when the plan has changes, 0 when it has none' },
     }),
   run: async (args) => {
     const context = createCliContext(args);
     const { config, target, lock } = await loadTargetedProject(context, args);
     const { plan } = await withTarget(context, target, (opened) => makePlan(context, { config, target }, lock, opened));
-    context.stdout.write(args.json ? `${JSON.stringify(plan, null, 2)}\n` : args.markdown ? renderPlanMarkdown(plan) : renderPlanText(plan, context.style));
+    context.stdout.write(
+      args.json ? `${JSON.stringify(plan, null, 2)}\n` : args.markdown ? renderPlanMarkdown(plan) : renderPlanText(plan, context.style),
+    );
     if (args.out !== undefined) {
       const path = resolve(context.cwd, args.out);
       await writePlanFile(path, plan);
-      if (!args.json && !args.markdown) context.stdout.write(`\nSaved the plan to ${args.out}. Apply exactly this plan with: catalyst apply ${args.out}\n`);
+      if (!args.json && !args.markdown)
+        context.stdout.write(`\nSaved the plan to ${args.out}. Apply exactly this plan with: catalyst apply ${args.out}\n`);
     }
     if (!plan.applyable) throw notApplyable(plan);
     return args.detailedExitcode && plan.summary.steps > 0 ? EXIT.changesPresent : EXIT.ok;

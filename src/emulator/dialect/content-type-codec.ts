@@ -26,7 +26,9 @@ export function decodeContentType(dialect: Dialect, input: JsonObject): Decoded 
     } else if (name === 'properties' && isJsonObject(value)) {
       const properties: JsonObject = {};
       for (const [key, property] of Object.entries(value)) {
-        properties[key] = isJsonObject(property) ? decodeValue(dialect, property, `properties.${key}`, dialect.propertyFields, decoded) : property;
+        properties[key] = isJsonObject(property)
+          ? decodeValue(dialect, property, `properties.${key}`, dialect.propertyFields, decoded)
+          : property;
       }
       decoded.value.properties = properties;
     } else {
@@ -46,7 +48,10 @@ function decodeValue(dialect: Dialect, input: JsonObject, path: string, fields: 
     } else if (name === 'enum' && dialect.enumWrapped) {
       const unwrapped = unwrapEnum(value);
       if (unwrapped === undefined) {
-        decoded.errors.push({ field: `${path}.enum`, detail: "The value did not match the expected type: preview2 expects an object with a 'values' list." });
+        decoded.errors.push({
+          field: `${path}.enum`,
+          detail: "The value did not match the expected type: preview2 expects an object with a 'values' list.",
+        });
         decoded.reported.add(`${path}.enum`);
       } else {
         output.enum = unwrapped;
@@ -113,8 +118,20 @@ export function encodeContentType(dialect: Dialect, stored: Stored<ContentTypeDo
 }
 
 const ORDER = [
-  'key', 'displayName', 'description', 'baseType', 'isContract', 'source', 'sortOrder', 'mayContainTypes', 'mediaFileExtensions',
-  'compositionBehaviors', 'contracts', 'audit', 'properties', 'accessRights',
+  'key',
+  'displayName',
+  'description',
+  'baseType',
+  'isContract',
+  'source',
+  'sortOrder',
+  'mayContainTypes',
+  'mediaFileExtensions',
+  'compositionBehaviors',
+  'contracts',
+  'audit',
+  'properties',
+  'accessRights',
 ] as const;
 
 function encodeProperties(dialect: Dialect, properties: Record<string, PropertyDoc>): JsonObject {

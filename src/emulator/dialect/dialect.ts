@@ -42,20 +42,69 @@ export const DIALECT_IDS = ['v1', 'preview3', 'preview2'] as const;
 export type DialectId = (typeof DIALECT_IDS)[number];
 
 const V1_PROPERTY_TYPES = [
-  'string', 'url', 'boolean', 'integer', 'float', 'dateTime', 'contentReference', 'content', 'link', 'richText', 'json', 'array', 'component',
+  'string',
+  'url',
+  'boolean',
+  'integer',
+  'float',
+  'dateTime',
+  'contentReference',
+  'content',
+  'link',
+  'richText',
+  'json',
+  'array',
+  'component',
 ] as const;
 
 const SHARED_CONTENT_TYPE_FIELDS = [
-  'key', 'displayName', 'description', 'baseType', 'sortOrder', 'mayContainTypes', 'mediaFileExtensions', 'compositionBehaviors', 'properties',
+  'key',
+  'displayName',
+  'description',
+  'baseType',
+  'sortOrder',
+  'mayContainTypes',
+  'mediaFileExtensions',
+  'compositionBehaviors',
+  'properties',
 ] as const;
 
 const SHARED_PROPERTY_FIELDS = [
-  'type', 'format', 'contentType', 'displayName', 'description', 'isLocalized', 'isRequired', 'group', 'sortOrder', 'indexingType',
-  'minimum', 'maximum', 'enum', 'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems', 'allowedTypes', 'restrictedTypes', 'items',
+  'type',
+  'format',
+  'contentType',
+  'displayName',
+  'description',
+  'isLocalized',
+  'isRequired',
+  'group',
+  'sortOrder',
+  'indexingType',
+  'minimum',
+  'maximum',
+  'enum',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minItems',
+  'maxItems',
+  'allowedTypes',
+  'restrictedTypes',
+  'items',
 ] as const;
 
 const SHARED_ITEM_FIELDS = [
-  'type', 'format', 'contentType', 'minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'enum', 'allowedTypes', 'restrictedTypes',
+  'type',
+  'format',
+  'contentType',
+  'minimum',
+  'maximum',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'enum',
+  'allowedTypes',
+  'restrictedTypes',
 ] as const;
 
 export const V1: Dialect = {

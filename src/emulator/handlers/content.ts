@@ -25,7 +25,10 @@ export const createContent: Handler = async (context) => {
   const contentType = check.string(body, 'contentType', 'contentType', { required: true });
   const container = check.string(body, 'container', 'container');
   const owner = check.string(body, 'owner', 'owner');
-  const displayName = version === undefined ? undefined : check.string(version, 'displayName', `${versionPath}displayName`, { required: true, maxLength: 255 });
+  const displayName =
+    version === undefined
+      ? undefined
+      : check.string(version, 'displayName', `${versionPath}displayName`, { required: true, maxLength: 255 });
   const locale = version === undefined ? undefined : check.string(version, 'locale', `${versionPath}locale`);
   const properties = version === undefined ? undefined : check.object(version, 'properties', `${versionPath}properties`);
   const { store } = context;
@@ -33,12 +36,18 @@ export const createContent: Handler = async (context) => {
   if (contentType !== undefined && type === undefined) check.fail('contentType', `The content type '${contentType}' does not exist.`);
   if (type?.doc.isContract === true) check.fail('contentType', `'${contentType}' is a contract; contracts have no content of their own.`);
   if (container !== undefined && owner !== undefined) check.fail('owner', 'An item has a container or an owner, not both.');
-  for (const [name, reference] of [['container', container], ['owner', owner]] as const) {
-    if (reference !== undefined && store.content.get(reference) === undefined) check.fail(name, `The content '${reference}' does not exist.`);
+  for (const [name, reference] of [
+    ['container', container],
+    ['owner', owner],
+  ] as const) {
+    if (reference !== undefined && store.content.get(reference) === undefined)
+      check.fail(name, `The content '${reference}' does not exist.`);
   }
   if (check.errors.length > 0) throw validationProblem(check.errors);
-  if (type?.doc.accessRights?.length === 0) throw new HttpProblem(403, `Nobody may create content of the type '${contentType}' (its accessRights are empty).`);
-  if (key !== undefined && store.content.isTaken(key)) throw new HttpProblem(409, `The content key '${key}' is already in use or belonged to deleted content.`);
+  if (type?.doc.accessRights?.length === 0)
+    throw new HttpProblem(403, `Nobody may create content of the type '${contentType}' (its accessRights are empty).`);
+  if (key !== undefined && store.content.isTaken(key))
+    throw new HttpProblem(409, `The content key '${key}' is already in use or belonged to deleted content.`);
 
   const item = store.content.create(
     {
@@ -54,13 +63,19 @@ export const createContent: Handler = async (context) => {
     context.config.clientId,
   );
   const headers = { ...itemVersion(item), location: `${context.prefix}${context.dialect.contentPath}/${item.key}` };
-  if (context.dialect.honoursPrefer && prefersRepresentation(context.req)) Object.assign(headers, { 'preference-applied': 'return=representation' });
-  return { status: 201, headers, body: context.dialect.id === 'v1' ? { ...node(context, item), initialVersion: versionBody(item) } : versionBody(item) };
+  if (context.dialect.honoursPrefer && prefersRepresentation(context.req))
+    Object.assign(headers, { 'preference-applied': 'return=representation' });
+  return {
+    status: 201,
+    headers,
+    body: context.dialect.id === 'v1' ? { ...node(context, item), initialVersion: versionBody(item) } : versionBody(item),
+  };
 };
 
 export const getContent: Handler = (context) => {
   const item = findItem(context);
-  if (isNotModified(context.req, { etag: item.etag, lastModified: item.audit.lastModified })) return { status: 304, headers: itemVersion(item) };
+  if (isNotModified(context.req, { etag: item.etag, lastModified: item.audit.lastModified }))
+    return { status: 304, headers: itemVersion(item) };
   return { status: 200, headers: itemVersion(item), body: node(context, item) };
 };
 
@@ -79,7 +94,14 @@ export const listContentItems: Handler = (context) => {
   const container = findItem(context);
   const paging = readPaging(context.url);
   const items = context.store.content.list({ container: container.key, contentTypes: listParameter(context.url, 'contentTypes') });
-  return { status: 200, body: page(context.dialect, items.map((item) => node(context, item)), paging) };
+  return {
+    status: 200,
+    body: page(
+      context.dialect,
+      items.map((item) => node(context, item)),
+      paging,
+    ),
+  };
 };
 
 function findItem(context: HandlerContext): ContentItemRecord {
@@ -98,7 +120,13 @@ function node(context: HandlerContext, item: ContentItemRecord): JsonObject {
   const placement: JsonObject = item.owner === undefined ? { container: item.container ?? null } : { owner: item.owner };
   if (context.dialect.id !== 'v1') {
     const hasItems = context.store.content.list({ container: item.key }).length > 0;
-    return { key: item.key, contentType: item.contentType, locales: item.locale === undefined ? {} : { [item.locale]: {} }, ...placement, hasItems };
+    return {
+      key: item.key,
+      contentType: item.contentType,
+      locales: item.locale === undefined ? {} : { [item.locale]: {} },
+      ...placement,
+      hasItems,
+    };
   }
   return {
     key: item.key,

@@ -22,7 +22,8 @@ export const CONTENT_TYPES: ResourceKind<ContentTypeDoc> = {
     if (env.strictReferences) {
       const isKnown = (key: string) => env.store.contentTypes.has(key) || (env.pendingContentTypes?.has(key) ?? false);
       const unknown = findUnknownReferences(after, isKnown, env.dialect);
-      if (unknown.length > 0) throw validationProblem(unknown, `The ${CONTENT_TYPES.noun} '${after.key}' references content types that do not exist.`);
+      if (unknown.length > 0)
+        throw validationProblem(unknown, `The ${CONTENT_TYPES.noun} '${after.key}' references content types that do not exist.`);
     }
     if (before !== undefined && !env.allowDataLoss) {
       const findings = findDataLoss(before, after, env.dialect);
@@ -35,9 +36,13 @@ export const CONTENT_TYPES: ResourceKind<ContentTypeDoc> = {
     const key = stored.doc.key;
     const items = env.store.countContentItems(key);
     if (items > 0) {
-      throw new HttpProblem(409, `The content type '${key}' cannot be deleted because ${items} content item${items === 1 ? '' : 's'} use it. Delete the content first.`, {
-        code: 'DependencyConflict',
-      });
+      throw new HttpProblem(
+        409,
+        `The content type '${key}' cannot be deleted because ${items} content item${items === 1 ? '' : 's'} use it. Delete the content first.`,
+        {
+          code: 'DependencyConflict',
+        },
+      );
     }
     if (!env.strictReferences) return;
     const referencing = env.store.contentTypes
@@ -45,9 +50,13 @@ export const CONTENT_TYPES: ResourceKind<ContentTypeDoc> = {
       .filter((other) => other.doc.key !== key && referencedKeys(other.doc).has(key))
       .map((other) => other.doc.key);
     if (referencing.length > 0) {
-      throw new HttpProblem(409, `The content type '${key}' cannot be deleted because the content types ${referencing.join(', ')} reference it.`, {
-        code: 'DependencyConflict',
-      });
+      throw new HttpProblem(
+        409,
+        `The content type '${key}' cannot be deleted because the content types ${referencing.join(', ')} reference it.`,
+        {
+          code: 'DependencyConflict',
+        },
+      );
     }
   },
 };

@@ -16,7 +16,14 @@ export const listContentTypes: Handler = (context) => {
   const selected = all
     .filter((stored) => fromSource(stored.source))
     .filter((stored) => containerKey === null || (container !== undefined && mayContain(container.doc, stored)));
-  return { status: 200, body: page(context.dialect, selected.map((stored) => CONTENT_TYPES.encode(context.dialect, stored)), paging) };
+  return {
+    status: 200,
+    body: page(
+      context.dialect,
+      selected.map((stored) => CONTENT_TYPES.encode(context.dialect, stored)),
+      paging,
+    ),
+  };
 };
 
 /**
@@ -27,7 +34,11 @@ export const listContentTypes: Handler = (context) => {
 function mayContain(container: ContentTypeDoc, candidate: Stored<ContentTypeDoc>): boolean {
   if (candidate.doc.isContract === true) return false;
   const allowed = container.mayContainTypes ?? [];
-  return allowed.includes('*') || allowed.includes(candidate.doc.key) || (candidate.doc.baseType !== undefined && allowed.includes(candidate.doc.baseType));
+  return (
+    allowed.includes('*') ||
+    allowed.includes(candidate.doc.key) ||
+    (candidate.doc.baseType !== undefined && allowed.includes(candidate.doc.baseType))
+  );
 }
 
 /** `GET /propertygroups`: `sources` only, no paging parameters, still a page envelope [V1]. */

@@ -16,9 +16,15 @@ export const exportManifest: Handler = (context) => {
   const requested = listParameter(context.url, 'sections');
   const unknown = requested.filter((section) => !(SECTIONS as readonly string[]).includes(section));
   const includeReadOnlyText = context.url.searchParams.get('includeReadOnly');
-  const errors: FieldError[] = unknown.map((section) => ({ field: 'sections', detail: `'${section}' is not a manifest section; use ${SECTIONS.join(', ')}.` }));
+  const errors: FieldError[] = unknown.map((section) => ({
+    field: 'sections',
+    detail: `'${section}' is not a manifest section; use ${SECTIONS.join(', ')}.`,
+  }));
   if (includeReadOnlyText !== null && !['true', 'false'].includes(includeReadOnlyText.toLowerCase())) {
-    errors.push({ field: 'includeReadOnly', detail: `The value '${includeReadOnlyText}' is not valid for includeReadOnly; use true or false.` });
+    errors.push({
+      field: 'includeReadOnly',
+      detail: `The value '${includeReadOnlyText}' is not valid for includeReadOnly; use true or false.`,
+    });
   }
   if (errors.length > 0) throw validationProblem(errors);
   const includeReadOnly = includeReadOnlyText?.toLowerCase() === 'true';
@@ -29,9 +35,12 @@ export const exportManifest: Handler = (context) => {
   const visible = <T extends { source: string; audit: { lastModified: string } }>(list: T[]) =>
     list.filter((stored) => includeReadOnly || stored.source === '').map((stored) => (times.push(stored.audit.lastModified), stored));
   if (sections.has('locales')) manifest.locales = [];
-  if (sections.has('propertyGroups')) manifest.propertyGroups = visible(store.propertyGroups.list()).map((stored) => PROPERTY_GROUPS.encode(dialect, stored));
-  if (sections.has('contentTypes')) manifest.contentTypes = visible(store.contentTypes.list()).map((stored) => CONTENT_TYPES.encode(dialect, stored));
-  if (sections.has('displayTemplates')) manifest.displayTemplates = visible(store.displayTemplates.list()).map((stored) => DISPLAY_TEMPLATES.encode(dialect, stored));
+  if (sections.has('propertyGroups'))
+    manifest.propertyGroups = visible(store.propertyGroups.list()).map((stored) => PROPERTY_GROUPS.encode(dialect, stored));
+  if (sections.has('contentTypes'))
+    manifest.contentTypes = visible(store.contentTypes.list()).map((stored) => CONTENT_TYPES.encode(dialect, stored));
+  if (sections.has('displayTemplates'))
+    manifest.displayTemplates = visible(store.displayTemplates.list()).map((stored) => DISPLAY_TEMPLATES.encode(dialect, stored));
   if (times.length > 0) manifest.lastModified = times.sort().at(-1)!;
   return { status: 200, body: manifest };
 };
@@ -55,7 +64,9 @@ export const importManifest: Handler = async (context) => {
     displayTemplates: sectionEntries(manifest, 'displayTemplates'),
     locales: sectionEntries(manifest, 'locales'),
   };
-  const pending = new Set(sections.contentTypes.flatMap((entry) => (isJsonObject(entry) && typeof entry.key === 'string' ? [entry.key] : [])));
+  const pending = new Set(
+    sections.contentTypes.flatMap((entry) => (isJsonObject(entry) && typeof entry.key === 'string' ? [entry.key] : [])),
+  );
   const env = writeEnv(context, pending);
   const outcomes: ImportMessage[] = [];
   const errors: ImportMessage[] = [];
@@ -63,7 +74,11 @@ export const importManifest: Handler = async (context) => {
   importSection(CONTENT_TYPES, 'contentTypes', sections.contentTypes, env, outcomes, errors);
   importSection(DISPLAY_TEMPLATES, 'displayTemplates', sections.displayTemplates, env, outcomes, errors);
   if (sections.locales.length > 0) {
-    outcomes.push({ section: 'locales', message: `${sections.locales.length} locale(s) ignored: the emulator does not model locales.`, resource: null });
+    outcomes.push({
+      section: 'locales',
+      message: `${sections.locales.length} locale(s) ignored: the emulator does not model locales.`,
+      resource: null,
+    });
   }
   return { status: 200, body: { outcomes, errors } as unknown as JsonObject };
 };
@@ -91,7 +106,11 @@ function importSection<D extends { key: string }>(
     }
     try {
       const { outcome, stored } = writeResource(kind, env, kind.decode(env.dialect, entry), { kind: 'upsert' });
-      outcomes.push({ section, message: `${capitalize(kind.noun)} '${stored.doc.key}' ${OUTCOME_TEXT[outcome]}.`, resource: stored.doc.key });
+      outcomes.push({
+        section,
+        message: `${capitalize(kind.noun)} '${stored.doc.key}' ${OUTCOME_TEXT[outcome]}.`,
+        resource: stored.doc.key,
+      });
     } catch (error) {
       if (!(error instanceof HttpProblem)) throw error;
       errors.push({ section, message: describe(error), resource });

@@ -8,7 +8,9 @@ import { assertWritable, notFound, writeResource, type ResourceKind } from './re
 import { JSON_MEDIA_TYPE, MERGE_PATCH_MEDIA_TYPE, prefersRepresentation, readJsonObject, versionOf, writeEnv } from './support.js';
 
 /** GET, POST, PATCH, PUT and DELETE for one kind of resource, as every dialect answers them. */
-export function resourceHandlers<D extends { key: string }>(kind: ResourceKind<D>): Record<'get' | 'create' | 'patch' | 'put' | 'remove', Handler> {
+export function resourceHandlers<D extends { key: string }>(
+  kind: ResourceKind<D>,
+): Record<'get' | 'create' | 'patch' | 'put' | 'remove', Handler> {
   const find = (context: HandlerContext): Stored<D> => {
     const key = context.params.key ?? '';
     const stored = kind.collection(context.store).get(key);

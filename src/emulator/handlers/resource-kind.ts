@@ -49,7 +49,12 @@ export interface WriteResult<D> {
  * The one path every API write takes (POST, PATCH, PUT, manifest import): validate, refuse what
  * the server refuses, then store. Throws HttpProblem; leaves the store unchanged when it does.
  */
-export function writeResource<D extends { key: string }>(kind: ResourceKind<D>, env: WriteEnv, decoded: Decoded, mode: WriteMode): WriteResult<D> {
+export function writeResource<D extends { key: string }>(
+  kind: ResourceKind<D>,
+  env: WriteEnv,
+  decoded: Decoded,
+  mode: WriteMode,
+): WriteResult<D> {
   const result = kind.validate(decoded.value, env.dialect, decoded.reported);
   const errors = [...decoded.errors, ...(result.ok ? [] : result.errors)];
   if (!result.ok || errors.length > 0) throw validationProblem(errors);
@@ -74,7 +79,10 @@ export function writeResource<D extends { key: string }>(kind: ResourceKind<D>, 
 /** System resources (non-empty `source`) are read-only through the API [DOC]; see FIDELITY.md for 403. */
 export function assertWritable<D extends { key: string }>(kind: ResourceKind<D>, stored: Stored<D>): void {
   if (stored.source !== '') {
-    throw new HttpProblem(403, `The ${kind.noun} '${stored.doc.key}' is a system ${kind.noun} (source '${stored.source}') and cannot be changed or deleted.`);
+    throw new HttpProblem(
+      403,
+      `The ${kind.noun} '${stored.doc.key}' is a system ${kind.noun} (source '${stored.source}') and cannot be changed or deleted.`,
+    );
   }
 }
 
@@ -91,5 +99,6 @@ function assertImmutablesKept<D extends { key: string }>(kind: ResourceKind<D>, 
       errors.push({ field: member, detail: `The ${member} of a ${kind.noun} cannot be changed (it is ${JSON.stringify(old ?? null)}).` });
     }
   }
-  if (errors.length > 0) throw validationProblem(errors, `The ${kind.noun} '${before.key}' cannot change ${errors.map((error) => error.field).join(' or ')}.`);
+  if (errors.length > 0)
+    throw validationProblem(errors, `The ${kind.noun} '${before.key}' cannot change ${errors.map((error) => error.field).join(' or ')}.`);
 }

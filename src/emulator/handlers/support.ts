@@ -18,7 +18,9 @@ export async function readJsonObject(context: HandlerContext, mediaTypes: readon
   requireMediaType(context.req, mediaTypes);
   const value = parseJson(await context.body());
   if (!isJsonObject(value)) {
-    throw new HttpProblem(400, 'The request body must be a JSON object.', { errors: [{ field: null, detail: 'The request body must be a JSON object.' }] });
+    throw new HttpProblem(400, 'The request body must be a JSON object.', {
+      errors: [{ field: null, detail: 'The request body must be a JSON object.' }],
+    });
   }
   return value;
 }

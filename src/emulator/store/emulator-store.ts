@@ -2,13 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ContentItemRecord, ContentTypeDoc, DisplayTemplateDoc, PropertyGroupDoc, Stored } from './documents.js';
 import { ContentItems, type NewContentItem } from './content-items.js';
 import { ResourceCollection, type StoreContext } from './resource-collection.js';
-import {
-  BUILT_IN_CONTENT_TYPES,
-  ROOT_CONTENT_KEY,
-  SYSTEM_CONTENT_TYPES,
-  SYSTEM_PROPERTY_GROUPS,
-  SYSTEM_SOURCE,
-} from './seed.js';
+import { BUILT_IN_CONTENT_TYPES, ROOT_CONTENT_KEY, SYSTEM_CONTENT_TYPES, SYSTEM_PROPERTY_GROUPS, SYSTEM_SOURCE } from './seed.js';
 
 /** The data file's shape. `version` changes when the shape does. */
 export interface StoreSnapshot {
@@ -59,7 +53,11 @@ export class EmulatorStore {
     for (const doc of SYSTEM_CONTENT_TYPES) store.contentTypes.create(doc, { source: SYSTEM_SOURCE, actor: SYSTEM_SOURCE });
     for (const doc of BUILT_IN_CONTENT_TYPES) store.contentTypes.create(doc, { actor: SYSTEM_SOURCE });
     for (const doc of SYSTEM_PROPERTY_GROUPS) store.propertyGroups.create(doc, { source: SYSTEM_SOURCE, actor: SYSTEM_SOURCE });
-    store.content.create({ key: ROOT_CONTENT_KEY, contentType: 'SysRoot', displayName: 'Root', status: 'published' }, ROOT_CONTENT_KEY, SYSTEM_SOURCE);
+    store.content.create(
+      { key: ROOT_CONTENT_KEY, contentType: 'SysRoot', displayName: 'Root', status: 'published' },
+      ROOT_CONTENT_KEY,
+      SYSTEM_SOURCE,
+    );
     return store;
   }
 

@@ -21,7 +21,9 @@ export async function readStateFile(path: string): Promise<StoreSnapshot | undef
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new EmulatorStateError(`The emulator data file ${path} is not valid JSON (${(error as Error).message}). Fix it, or move it away to start from an empty CMS.`);
+    throw new EmulatorStateError(
+      `The emulator data file ${path} is not valid JSON (${(error as Error).message}). Fix it, or move it away to start from an empty CMS.`,
+    );
   }
   const arrays = ['contentTypes', 'propertyGroups', 'displayTemplates', 'contentItems', 'deletedContentKeys'];
   if (!isJsonObject(parsed) || parsed.format !== SNAPSHOT_FORMAT || !arrays.every((name) => Array.isArray(parsed[name]))) {

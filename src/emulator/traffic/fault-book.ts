@@ -82,7 +82,8 @@ function checkRule(rule: FaultRule, name: string): FaultRule {
     throw new TrafficOptionError(`${name}.${member}`, (rule as unknown as Record<string, unknown>)[member], expected);
   };
   if (rule.method !== undefined && !/^[A-Za-z]+$/.test(rule.method)) fail('method', 'expected an HTTP method such as "PATCH".');
-  if (rule.path !== undefined && !rule.path.startsWith('/')) fail('path', 'expected a path that starts with "/", such as "/v1/contenttypes/*".');
+  if (rule.path !== undefined && !rule.path.startsWith('/'))
+    fail('path', 'expected a path that starts with "/", such as "/v1/contenttypes/*".');
   if (rule.probability !== undefined && !(rule.probability >= 0 && rule.probability <= 1)) {
     fail('probability', 'expected a number from 0 to 1, such as 0.1.');
   }

@@ -8,13 +8,4 @@ export { parseLatency } from './latency.js';
 export { parseFault, FAULT_SYNTAX } from './parse-fault.js';
 export { formatFault } from './format-fault.js';
 export { TrafficOptionError } from './traffic-option-error.js';
-export type {
-  FaultKind,
-  FaultMatch,
-  FaultRule,
-  RateLimit,
-  TrafficControl,
-  TrafficCounters,
-  TrafficDeps,
-  TrafficOptions,
-} from './types.js';
+export type { FaultKind, FaultMatch, FaultRule, RateLimit, TrafficControl, TrafficCounters, TrafficDeps, TrafficOptions } from './types.js';

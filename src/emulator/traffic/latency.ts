@@ -25,10 +25,7 @@ export function parseLatency(text: string): Latency {
 
 /** The option as given in-process, checked. */
 export function resolveLatency(option: Latency): Latency {
-  const valid =
-    typeof option === 'number'
-      ? isMillis(option)
-      : isMillis(option.min) && isMillis(option.max) && option.min <= option.max;
+  const valid = typeof option === 'number' ? isMillis(option) : isMillis(option.min) && isMillis(option.max) && option.min <= option.max;
   if (!valid) {
     throw new TrafficOptionError(
       'latencyMs',

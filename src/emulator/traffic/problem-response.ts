@@ -18,25 +18,37 @@ const TYPE_BY_STATUS: Readonly<Record<number, string>> = {
 /** 429 as v1 declares it: Retry-After in whole seconds and a ProblemDetails body as application/json. */
 export function sendTooManyRequests(res: ServerResponse, retryAfterSeconds: number, limit: RateLimit): void {
   const perMinute = Math.round(limit.refillPerSecond * 60 * 1000) / 1000;
-  send(res, 429, 'application/json', { 'retry-after': String(retryAfterSeconds) }, {
-    type: TYPE_BY_STATUS[429],
-    title: 'Too Many Requests',
-    status: 429,
-    detail:
-      `The emulator's rate limit (a burst of ${limit.capacity}, then ${perMinute} requests per minute) is used up. ` +
-      `Retry after ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}.`,
-    code: 'TooManyRequests',
-  });
+  send(
+    res,
+    429,
+    'application/json',
+    { 'retry-after': String(retryAfterSeconds) },
+    {
+      type: TYPE_BY_STATUS[429],
+      title: 'Too Many Requests',
+      status: 429,
+      detail:
+        `The emulator's rate limit (a burst of ${limit.capacity}, then ${perMinute} requests per minute) is used up. ` +
+        `Retry after ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}.`,
+      code: 'TooManyRequests',
+    },
+  );
 }
 
 /** A scripted 5xx: ProblemDetails as application/problem+json, like the API's other errors. */
 export function sendInjectedStatus(res: ServerResponse, status: number, ruleText: string): void {
-  send(res, status, 'application/problem+json', { 'x-emulator-fault': ruleText }, {
-    type: TYPE_BY_STATUS[status] ?? 'about:blank',
-    title: STATUS_CODES[status] ?? 'Server Error',
+  send(
+    res,
     status,
-    detail: `Injected by the emulator's fault rule "${ruleText}".`,
-  });
+    'application/problem+json',
+    { 'x-emulator-fault': ruleText },
+    {
+      type: TYPE_BY_STATUS[status] ?? 'about:blank',
+      title: STATUS_CODES[status] ?? 'Server Error',
+      status,
+      detail: `Injected by the emulator's fault rule "${ruleText}".`,
+    },
+  );
 }
 
 function send(

@@ -18,12 +18,16 @@ export function findDataLoss(before: ContentTypeDoc, after: ContentTypeDoc, dial
       add(path, `Removing the property '${key}' deletes its values in every content item.`);
       continue;
     }
-    if (old.type !== next.type) add(`${path}.type`, `Changing the type of '${key}' from '${old.type}' to '${next.type}' may lose its values.`);
+    if (old.type !== next.type)
+      add(`${path}.type`, `Changing the type of '${key}' from '${old.type}' to '${next.type}' may lose its values.`);
     if (old.items?.type !== next.items?.type && old.items !== undefined && next.items !== undefined) {
       add(`${path}.items.type`, `Changing the item type of '${key}' from '${old.items.type}' to '${next.items.type}' may lose its values.`);
     }
     if (componentType(old) !== componentType(next) && componentType(old) !== undefined) {
-      add(old.type === 'array' ? `${path}.items.contentType` : `${path}.contentType`, `Changing the component type of '${key}' from '${componentType(old)}' to '${componentType(next) ?? '(none)'}' may lose its values.`);
+      add(
+        old.type === 'array' ? `${path}.items.contentType` : `${path}.contentType`,
+        `Changing the component type of '${key}' from '${componentType(old)}' to '${componentType(next) ?? '(none)'}' may lose its values.`,
+      );
     }
     if ((old.isLocalized ?? false) !== (next.isLocalized ?? false)) {
       add(`${path}.isLocalized`, `Turning localization ${next.isLocalized ? 'on' : 'off'} for '${key}' may lose values in other locales.`);

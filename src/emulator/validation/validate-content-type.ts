@@ -17,14 +17,27 @@ export type ValidationResult<D> = { ok: true; doc: D } | { ok: false; errors: Fi
  * specifications state, and returns it as the store keeps it. Rules and their sources are listed
  * in FIDELITY.md; every problem is reported, not just the first.
  */
-export function validateContentType(value: JsonObject, dialect: Dialect, reported: ReadonlySet<string> = new Set()): ValidationResult<ContentTypeDoc> {
+export function validateContentType(
+  value: JsonObject,
+  dialect: Dialect,
+  reported: ReadonlySet<string> = new Set(),
+): ValidationResult<ContentTypeDoc> {
   const check = new Checker(dialect, reported);
-  const key = check.string(value, 'key', 'key', { required: true, minLength: 2, maxLength: 255, pattern: KEY_PATTERN, patternText: '^[A-Za-z][_0-9A-Za-z]+$' });
+  const key = check.string(value, 'key', 'key', {
+    required: true,
+    minLength: 2,
+    maxLength: 255,
+    pattern: KEY_PATTERN,
+    patternText: '^[A-Za-z][_0-9A-Za-z]+$',
+  });
   const displayName = readDisplayName(check, value, dialect);
   const isContract = check.boolean(value, 'isContract', 'isContract');
   const baseType = isContract === true ? undefined : readBaseType(check, value, dialect);
-  const compositionBehaviors = check.stringList(value, 'compositionBehaviors', 'compositionBehaviors', { oneOf: dialect.compositionBehaviors });
-  if (compositionBehaviors !== undefined && baseType !== undefined) checkCompositionBehaviors(check, dialect, baseType, compositionBehaviors);
+  const compositionBehaviors = check.stringList(value, 'compositionBehaviors', 'compositionBehaviors', {
+    oneOf: dialect.compositionBehaviors,
+  });
+  if (compositionBehaviors !== undefined && baseType !== undefined)
+    checkCompositionBehaviors(check, dialect, baseType, compositionBehaviors);
 
   const doc: ContentTypeDoc = compact({
     key: key ?? '',
@@ -33,7 +46,11 @@ export function validateContentType(value: JsonObject, dialect: Dialect, reporte
     baseType,
     isContract,
     sortOrder: check.int32(value, 'sortOrder', 'sortOrder'),
-    mayContainTypes: check.stringList(value, 'mayContainTypes', 'mayContainTypes', { pattern: /^(\*|[_A-Za-z][:_0-9A-Za-z]+)$/, patternText: '^[_A-Za-z][:_0-9A-Za-z]+$', maxLength: 255 }),
+    mayContainTypes: check.stringList(value, 'mayContainTypes', 'mayContainTypes', {
+      pattern: /^(\*|[_A-Za-z][:_0-9A-Za-z]+)$/,
+      patternText: '^[_A-Za-z][:_0-9A-Za-z]+$',
+      maxLength: 255,
+    }),
     mediaFileExtensions: check.stringList(value, 'mediaFileExtensions', 'mediaFileExtensions'),
     compositionBehaviors,
     contracts: check.stringList(value, 'contracts', 'contracts'),
@@ -67,7 +84,10 @@ function readBaseType(check: Checker, value: JsonObject, dialect: Dialect): stri
 function checkCompositionBehaviors(check: Checker, dialect: Dialect, baseType: string, behaviors: string[]): void {
   if (behaviors.length === 0 || baseType === '_component') return;
   if (baseType === '_section' && behaviors.every((behavior) => behavior === 'sectionEnabled')) return;
-  check.fail('compositionBehaviors', `Composition behaviors can only be assigned when baseType is '${baseTypeToWire(dialect, '_component')}'.`);
+  check.fail(
+    'compositionBehaviors',
+    `Composition behaviors can only be assigned when baseType is '${baseTypeToWire(dialect, '_component')}'.`,
+  );
 }
 
 function readAccessRights(check: Checker, value: JsonObject): AccessRightDoc[] | undefined {
@@ -144,7 +164,11 @@ function readItem(check: Checker, item: JsonObject, path: string, dialect: Diale
 
 /** Members shared by properties and array items. */
 function readValue(check: Checker, value: JsonObject, path: string, type: string | undefined): ValueDoc {
-  const contentType = check.string(value, 'contentType', `${path}.contentType`, { minLength: 2, maxLength: 255, pattern: REFERENCE_PATTERN });
+  const contentType = check.string(value, 'contentType', `${path}.contentType`, {
+    minLength: 2,
+    maxLength: 255,
+    pattern: REFERENCE_PATTERN,
+  });
   if (type === 'component' && value.contentType === undefined) check.required(`${path}.contentType`);
   return compact({
     format: check.string(value, 'format', `${path}.format`),

@@ -31,7 +31,10 @@ function readBaseType(check: Checker, value: JsonObject, dialect: Dialect): stri
   if (given === undefined) return undefined;
   const v1 = dialect.bareBaseTypes ? `_${given.toLowerCase()}` : given;
   if ((BASE_TYPES as readonly string[]).includes(v1)) return v1;
-  check.fail('baseType', `'${given}' is not a base type; use one of ${BASE_TYPES.map((type) => baseTypeToWire(dialect, type)).join(', ')}.`);
+  check.fail(
+    'baseType',
+    `'${given}' is not a base type; use one of ${BASE_TYPES.map((type) => baseTypeToWire(dialect, type)).join(', ')}.`,
+  );
   return undefined;
 }
 

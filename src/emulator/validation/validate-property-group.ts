@@ -9,7 +9,13 @@ const RESERVED_GROUP_KEYS = ['content', 'settings'];
 
 export function validatePropertyGroup(value: JsonObject, dialect: Dialect): ValidationResult<PropertyGroupDoc> {
   const check = new Checker(dialect);
-  const key = check.string(value, 'key', 'key', { required: true, minLength: 2, maxLength: 255, pattern: KEY_PATTERN, patternText: '^[A-Za-z][_0-9A-Za-z]+$' });
+  const key = check.string(value, 'key', 'key', {
+    required: true,
+    minLength: 2,
+    maxLength: 255,
+    pattern: KEY_PATTERN,
+    patternText: '^[A-Za-z][_0-9A-Za-z]+$',
+  });
   if (key !== undefined && RESERVED_GROUP_KEYS.includes(key.toLowerCase())) {
     check.fail('key', `The TabDefinition name '${key.toLowerCase()}' is reserved and cannot be used.`);
   }

@@ -141,20 +141,24 @@ async function severalConfigFiles(cwd: string, used: string, show: (path: string
     const path = join(cwd, name);
     if (name === 'package.json') {
       const text = await readFile(path, 'utf8').catch(() => undefined);
-      const hasMember = text !== undefined && (() => {
-        try {
-          return (JSON.parse(text) as Record<string, unknown>)?.catalyst !== undefined;
-        } catch {
-          return false;
-        }
-      })();
+      const hasMember =
+        text !== undefined &&
+        (() => {
+          try {
+            return (JSON.parse(text) as Record<string, unknown>)?.catalyst !== undefined;
+          } catch {
+            return false;
+          }
+        })();
       if (hasMember) present.push(path);
     } else if ((await stat(path).catch(() => undefined))?.isFile()) {
       present.push(path);
     }
   }
   if (present.length < 2) return [];
-  const others = present.filter((path) => path !== used).map((path) => (path.endsWith('package.json') ? `${show(path)} (catalyst)` : show(path)));
+  const others = present
+    .filter((path) => path !== used)
+    .map((path) => (path.endsWith('package.json') ? `${show(path)} (catalyst)` : show(path)));
   return [
     {
       code: CONFIG_CODES.severalConfigFiles,

@@ -47,7 +47,11 @@ export class ConfigLoadError extends Error {
  * JavaScript through jiti, JSON and YAML through parsers that report line and column.
  * Resolves undefined when there is none. Rejects with `ConfigLoadError` only.
  */
-export async function readConfigFile(options: { cwd: string; path?: string; displayPath: (path: string) => string }): Promise<ConfigFileContent | undefined> {
+export async function readConfigFile(options: {
+  cwd: string;
+  path?: string;
+  displayPath: (path: string) => string;
+}): Promise<ConfigFileContent | undefined> {
   const show = options.displayPath;
   const jiti = createJiti(import.meta.url, { fsCache: false, moduleCache: false });
   const loadModule: Loader = async (path) => {
@@ -56,7 +60,9 @@ export async function readConfigFile(options: { cwd: string; path?: string; disp
       module = (await jiti.import(path)) as Record<string, unknown>;
     } catch (error) {
       const message = firstLine(error);
-      const reason = /^(ParseError|SyntaxError):/.test(message) ? `it has a syntax error: ${message.replace(/^\w+:\s*/, '')}` : `running it failed: ${message}`;
+      const reason = /^(ParseError|SyntaxError):/.test(message)
+        ? `it has a syntax error: ${message.replace(/^\w+:\s*/, '')}`
+        : `running it failed: ${message}`;
       throw unloadable(path, show, reason, moduleErrorLocation(error, path, show(path)));
     }
     if (!Object.keys(module).includes('default')) {
@@ -77,7 +83,11 @@ export async function readConfigFile(options: { cwd: string; path?: string; disp
     const error = document.errors[0];
     if (error) {
       const { line, col } = lineCounter.linePos(error.pos[0]);
-      throw unloadable(path, show, `it is not valid YAML: ${firstLine(error)}`, { file: show(path), line: Math.max(1, line), column: Math.max(1, col) });
+      throw unloadable(path, show, `it is not valid YAML: ${firstLine(error)}`, {
+        file: show(path),
+        line: Math.max(1, line),
+        column: Math.max(1, col),
+      });
     }
     return document.toJS() as unknown;
   };

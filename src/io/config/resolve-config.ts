@@ -70,7 +70,11 @@ export function resolveConfig(written: WrittenConfig, context: ResolveContext): 
 }
 
 /** The target a command uses: `name` if given, else the default; with its credentials checked. */
-export function selectTarget(resolved: ResolvedConfig, name: string | undefined, context: Pick<ResolveContext, 'locate'>): { target?: SelectedTarget; diagnostics: Diagnostic[] } {
+export function selectTarget(
+  resolved: ResolvedConfig,
+  name: string | undefined,
+  context: Pick<ResolveContext, 'locate'>,
+): { target?: SelectedTarget; diagnostics: Diagnostic[] } {
   const { config } = resolved;
   const known = config.targets.map((target) => target.name);
   const wanted = name ?? config.defaultTarget;
@@ -111,7 +115,11 @@ export function selectTarget(resolved: ResolvedConfig, name: string | undefined,
   return { target: target as SelectedTarget, diagnostics };
 }
 
-function resolveTarget(name: string, written: WrittenTarget, context: ResolveContext): { target: ResolvedTarget; diagnostics: Diagnostic[] } {
+function resolveTarget(
+  name: string,
+  written: WrittenTarget,
+  context: ResolveContext,
+): { target: ResolvedTarget; diagnostics: Diagnostic[] } {
   const platformName = written.platform ?? 'optimizely';
   const platform = context.platforms[platformName];
   const env = {
@@ -130,7 +138,9 @@ function resolveTarget(name: string, written: WrittenTarget, context: ResolveCon
   const diagnostics: Diagnostic[] = [];
   const urlPath = ['targets', name, 'url'];
 
-  const embedded = written.url === 'embedded' || (written.url === undefined && envUrl === undefined && clientId === undefined && clientSecret === undefined);
+  const embedded =
+    written.url === 'embedded' ||
+    (written.url === undefined && envUrl === undefined && clientId === undefined && clientSecret === undefined);
   if (embedded) {
     if (written.url === 'embedded' && envUrl !== undefined) {
       diagnostics.push({
@@ -145,7 +155,10 @@ function resolveTarget(name: string, written: WrittenTarget, context: ResolveCon
       target: {
         ...base,
         endpoint: { kind: 'embedded', dataFile: resolve(context.rootDir, EMULATOR_DATA_FILE) },
-        credentials: { clientId: platform.embeddedCredentials.clientId, clientSecret: new Secret(platform.embeddedCredentials.clientSecret) },
+        credentials: {
+          clientId: platform.embeddedCredentials.clientId,
+          clientSecret: new Secret(platform.embeddedCredentials.clientSecret),
+        },
       },
       diagnostics,
     };
@@ -176,7 +189,8 @@ function resolveTarget(name: string, written: WrittenTarget, context: ResolveCon
     });
   }
   const apiUrl = parsed ? `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}` : url;
-  const credentials = clientId !== undefined && clientSecret !== undefined ? { clientId, clientSecret: new Secret(clientSecret) } : undefined;
+  const credentials =
+    clientId !== undefined && clientSecret !== undefined ? { clientId, clientSecret: new Secret(clientSecret) } : undefined;
   if (!credentials) {
     const missing = [...(clientId === undefined ? [env.clientId] : []), ...(clientSecret === undefined ? [env.clientSecret] : [])];
     diagnostics.push({

@@ -13,6 +13,10 @@ export function decodeUtf8(bytes: Uint8Array): Decoded {
   } catch {
     const lenient = UTF8_LENIENT.decode(bytes);
     const before = lenient.slice(0, Math.max(0, lenient.indexOf('\uFFFD')));
-    return { ok: false, line: before.split('\n').length, reason: 'it holds bytes that are not UTF-8 (often a file saved as Latin-1 or Windows-1252)' };
+    return {
+      ok: false,
+      line: before.split('\n').length,
+      reason: 'it holds bytes that are not UTF-8 (often a file saved as Latin-1 or Windows-1252)',
+    };
   }
 }

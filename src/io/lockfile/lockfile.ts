@@ -51,13 +51,21 @@ export function emptyLockfile(): Lockfile {
 /** A target's base state: every entry synced to it, per kind and key (empty for an unknown target). */
 export function lockedTarget(lock: Lockfile, target: string): LockedTarget {
   const section = lock.targets?.[target];
-  return { propertyGroups: present(section?.propertyGroups), contentTypes: present(section?.contentTypes), displayTemplates: present(section?.displayTemplates) };
+  return {
+    propertyGroups: present(section?.propertyGroups),
+    contentTypes: present(section?.contentTypes),
+    displayTemplates: present(section?.displayTemplates),
+  };
 }
 
 /** What was last imported from a source, per kind and key. */
 export function lockedSource(lock: Lockfile, source: string): LockedSource {
   const section = lock.sources?.[source];
-  return { propertyGroups: present(section?.propertyGroups), contentTypes: present(section?.contentTypes), displayTemplates: present(section?.displayTemplates) };
+  return {
+    propertyGroups: present(section?.propertyGroups),
+    contentTypes: present(section?.contentTypes),
+    displayTemplates: present(section?.displayTemplates),
+  };
 }
 
 /** A lock entry for a definition just synced; the definition must be canonical (normalized). */
@@ -86,7 +94,13 @@ export function createSourceEntry<T extends Definition>(definition: T, imported:
 }
 
 /** The lockfile with one target entry set (added or replaced). */
-export function setLockEntry<K extends ResourceKind>(lock: Lockfile, target: string, kind: K, key: string, entry: LockEntryOf<K>): Lockfile {
+export function setLockEntry<K extends ResourceKind>(
+  lock: Lockfile,
+  target: string,
+  kind: K,
+  key: string,
+  entry: LockEntryOf<K>,
+): Lockfile {
   return { ...lock, targets: setIn(lock.targets, target, kindOf(kind).section, key, entry) as Lockfile['targets'] };
 }
 
@@ -95,7 +109,13 @@ export function removeLockEntry(lock: Lockfile, target: string, kind: ResourceKi
   return withSection(lock, 'targets', removeIn(lock.targets, target, kindOf(kind).section, key));
 }
 
-export function setSourceEntry<K extends ResourceKind>(lock: Lockfile, source: string, kind: K, key: string, entry: SourceEntryOf<K>): Lockfile {
+export function setSourceEntry<K extends ResourceKind>(
+  lock: Lockfile,
+  source: string,
+  kind: K,
+  key: string,
+  entry: SourceEntryOf<K>,
+): Lockfile {
   return { ...lock, sources: setIn(lock.sources, source, kindOf(kind).section, key, entry) as Lockfile['sources'] };
 }
 

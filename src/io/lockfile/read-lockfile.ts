@@ -88,7 +88,10 @@ export function parseLockfileText(text: string, file: string): ReadLockfileResul
       locator,
       codes: { schemaViolation: LOCK_CODES.schemaViolation, unknownMember: LOCK_CODES.schemaViolation },
       rootName: 'The lockfile',
-    }).map((diagnostic) => ({ ...diagnostic, detail: `${diagnostic.detail} The lockfile is written by catalyst; if nobody edited it, a newer catalyst may have written it. ${RESTORE}` }));
+    }).map((diagnostic) => ({
+      ...diagnostic,
+      detail: `${diagnostic.detail} The lockfile is written by catalyst; if nobody edited it, a newer catalyst may have written it. ${RESTORE}`,
+    }));
     return { lock: undefined, exists: true, diagnostics };
   }
   const lock = value as Lockfile;

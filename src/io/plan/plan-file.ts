@@ -19,8 +19,12 @@ export async function readPlanFile(path: string, shownAs: string): Promise<Plan>
   try {
     value = JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : `it is not JSON (${(error as Error).message})`;
-    throw new UserError(`Cannot read plan file ${shownAs}`, `The plan file cannot be used because ${reason}. Save a plan with \`catalyst plan --out ${shownAs}\`, then apply it.`);
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : `it is not JSON (${(error as Error).message})`;
+    throw new UserError(
+      `Cannot read plan file ${shownAs}`,
+      `The plan file cannot be used because ${reason}. Save a plan with \`catalyst plan --out ${shownAs}\`, then apply it.`,
+    );
   }
   const version = (value as { formatVersion?: unknown } | null)?.formatVersion;
   if (typeof version === 'string' && version.split('.')[0] !== PLAN_FORMAT_VERSION.split('.')[0]) {
@@ -31,8 +35,14 @@ export async function readPlanFile(path: string, shownAs: string): Promise<Plan>
   }
   const errors = schemaValidator('plan.schema.json').validate(value);
   if (errors.length > 0) {
-    const first = errors.slice(0, 3).map((error) => `${error.instancePath || '/'} ${error.message ?? ''}`.trim()).join('; ');
-    throw new UserError(`${shownAs} is not a catalyst plan`, `The file does not match schemas/plan.schema.json (${first}). Save a plan with \`catalyst plan --out ${shownAs}\`, then apply it.`);
+    const first = errors
+      .slice(0, 3)
+      .map((error) => `${error.instancePath || '/'} ${error.message ?? ''}`.trim())
+      .join('; ');
+    throw new UserError(
+      `${shownAs} is not a catalyst plan`,
+      `The file does not match schemas/plan.schema.json (${first}). Save a plan with \`catalyst plan --out ${shownAs}\`, then apply it.`,
+    );
   }
   return value as Plan;
 }

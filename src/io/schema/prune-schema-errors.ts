@@ -11,9 +11,7 @@ import type { ErrorObject } from 'ajv';
  */
 export function pruneSchemaErrors(errors: readonly ErrorObject[]): ErrorObject[] {
   let remaining = errors.filter((error) => error.keyword !== 'if' && error.keyword !== 'propertyNames');
-  const alternatives = remaining
-    .filter((error) => error.keyword === 'anyOf')
-    .sort((a, b) => b.instancePath.length - a.instancePath.length);
+  const alternatives = remaining.filter((error) => error.keyword === 'anyOf').sort((a, b) => b.instancePath.length - a.instancePath.length);
   for (const alternative of alternatives) {
     remaining = resolveAlternative(remaining, alternative);
   }
@@ -28,9 +26,7 @@ function resolveAlternative(errors: ErrorObject[], alternative: ErrorObject): Er
   const fromMismatchedBranch = (error: ErrorObject) => atPath(error) && mismatchedSchemas.has(error.parentSchema);
   const rest = errors.filter(
     (error) =>
-      error !== alternative &&
-      !fromMismatchedBranch(error) &&
-      (error.instancePath === path || error.instancePath.startsWith(`${path}/`)),
+      error !== alternative && !fromMismatchedBranch(error) && (error.instancePath === path || error.instancePath.startsWith(`${path}/`)),
   );
   const without = errors.filter((error) => error !== alternative && !fromMismatchedBranch(error));
   if (rest.length > 0) return without;

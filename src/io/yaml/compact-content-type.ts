@@ -65,7 +65,9 @@ const PROPERTY_MEMBERS = [
 export function compactContentType(def: ContentTypeDef, defaults: ServerDefaults): WrittenContentType {
   const properties: Record<string, WrittenPropertyEntry> = {};
   const sortOrder = (property: PropertyDef) => property.sortOrder ?? defaults.propertySortOrder;
-  const keys = Object.keys(def.properties).sort((a, b) => sortOrder(def.properties[a]!) - sortOrder(def.properties[b]!) || compareCodeUnits(a, b));
+  const keys = Object.keys(def.properties).sort(
+    (a, b) => sortOrder(def.properties[a]!) - sortOrder(def.properties[b]!) || compareCodeUnits(a, b),
+  );
   for (const key of keys) properties[key] = compactProperty(def.properties[key]!);
   const written: Record<string, unknown> = {
     ...def,
@@ -139,4 +141,3 @@ function ordered(value: Record<string, unknown>, order: readonly string[]): Reco
   }
   return result;
 }
-

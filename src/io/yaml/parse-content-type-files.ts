@@ -79,7 +79,11 @@ async function listYamlFiles(root: string): Promise<string[]> {
     .sort(compareCodeUnits);
 }
 
-async function parseFile(path: string, file: string, defaults: ServerDefaults): Promise<{ document?: ParsedDocument; diagnostics: Diagnostic[] }> {
+async function parseFile(
+  path: string,
+  file: string,
+  defaults: ServerDefaults,
+): Promise<{ document?: ParsedDocument; diagnostics: Diagnostic[] }> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);

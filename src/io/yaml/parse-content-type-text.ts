@@ -49,8 +49,20 @@ export interface ParseTextResult {
 
 /** The documents that hold a list of resources rather than one content type. */
 const LISTS = [
-  { member: 'propertyGroups', schema: 'propertyGroupsDocument', rootName: 'The property groups document', title: 'Property groups', fileName: 'property-groups.yaml' },
-  { member: 'displayTemplates', schema: 'displayTemplatesDocument', rootName: 'The display templates document', title: 'Display templates', fileName: 'display-templates.yaml' },
+  {
+    member: 'propertyGroups',
+    schema: 'propertyGroupsDocument',
+    rootName: 'The property groups document',
+    title: 'Property groups',
+    fileName: 'property-groups.yaml',
+  },
+  {
+    member: 'displayTemplates',
+    schema: 'displayTemplatesDocument',
+    rootName: 'The display templates document',
+    title: 'Display templates',
+    fileName: 'display-templates.yaml',
+  },
 ] as const;
 
 /** Parses one content type file's text: syntax, structure, schema, then the canonical form. */
@@ -73,7 +85,8 @@ export function parseContentTypeText(text: string, file: string, defaults: Serve
       code: YAML_CODES.emptyFile,
       severity: 'error',
       summary: 'Empty file',
-      detail: 'The file holds no content type, property groups or display templates. Write one (a content type starts with `key:`), or delete the file.',
+      detail:
+        'The file holds no content type, property groups or display templates. Write one (a content type starts with `key:`), or delete the file.',
       location: { file, line: 1, column: 1 },
     });
     return { diagnostics };
@@ -128,7 +141,8 @@ function orderEnumMaps(written: WrittenContentType, document: Document): void {
   for (const [key, property] of Object.entries(written.properties ?? {})) {
     if (typeof property !== 'object') continue;
     const path = ['properties', key];
-    if (property.enum && !Array.isArray(property.enum)) property.enum = enumFromMap(mapEntries(document, [...path, 'enum'], property.enum), property.type);
+    if (property.enum && !Array.isArray(property.enum))
+      property.enum = enumFromMap(mapEntries(document, [...path, 'enum'], property.enum), property.type);
     const items = property.items;
     if (typeof items === 'object' && items.enum && !Array.isArray(items.enum)) {
       items.enum = enumFromMap(mapEntries(document, [...path, 'items', 'enum'], items.enum), items.type);
@@ -141,7 +155,9 @@ function mapEntries(document: Document, path: string[], value: Record<string, st
   const found = document.getIn(path, true);
   const node = isAlias(found) ? found.resolve(document) : found;
   if (isMap(node)) return node.items.map((pair) => [scalarText(pair.key), scalarText(pair.value)]);
-  return Object.entries(value).flatMap(([entry, displayName]) => (displayName === undefined ? [] : [[entry, displayName] as [string, string]]));
+  return Object.entries(value).flatMap(([entry, displayName]) =>
+    displayName === undefined ? [] : [[entry, displayName] as [string, string]],
+  );
 }
 
 function scalarText(node: unknown): string {
@@ -165,7 +181,8 @@ function contentTypeSpecialCases(error: ErrorObject, path: string[]): SpecialCas
       severity: 'error',
       summary: 'A contract has no baseType',
       at: ['baseType'],
-      detail: '`isContract: true` makes this type a contract, and contracts have no base type. Remove `baseType`, or remove `isContract: true` to make it a regular type.',
+      detail:
+        '`isContract: true` makes this type a contract, and contracts have no base type. Remove `baseType`, or remove `isContract: true` to make it a regular type.',
     };
   }
   if (error.keyword === 'required' && error.params.missingProperty === 'baseType') {
@@ -177,7 +194,8 @@ function contentTypeSpecialCases(error: ErrorObject, path: string[]): SpecialCas
       detail: `Every content type but a contract needs a base type. Add "baseType:" with one of ${BASE_TYPES.join(', ')}, or "isContract: true" for a contract.`,
     };
   }
-  const list = error.keyword === 'additionalProperties' ? LISTS.find((candidate) => candidate.member === error.params.additionalProperty) : undefined;
+  const list =
+    error.keyword === 'additionalProperties' ? LISTS.find((candidate) => candidate.member === error.params.additionalProperty) : undefined;
   if (list) {
     return {
       code: YAML_CODES.unknownMember,
@@ -215,7 +233,8 @@ function yamlError(error: YAMLError, text: string, at: (offset: number) => Sourc
         code: YAML_CODES.multipleDocuments,
         severity: 'error',
         summary: 'More than one YAML document in the file',
-        detail: 'A content type file holds exactly one YAML document, but a `---` line here starts another. Move each content type to a file of its own.',
+        detail:
+          'A content type file holds exactly one YAML document, but a `---` line here starts another. Move each content type to a file of its own.',
         location,
       };
     default:

@@ -54,7 +54,9 @@ export async function writeContentTypeFiles(
   const root = resolve(cwd, dir);
   const { defaults } = options;
   const existing = await parseContentTypeFiles(root, { cwd: root, defaults });
-  const unreadable = existing.diagnostics.filter((diagnostic) => diagnostic.severity === 'error' && diagnostic.code !== YAML_CODES.missingDirectory);
+  const unreadable = existing.diagnostics.filter(
+    (diagnostic) => diagnostic.severity === 'error' && diagnostic.code !== YAML_CODES.missingDirectory,
+  );
   if (unreadable.length > 0) {
     const files = [...new Set(unreadable.map((diagnostic) => diagnostic.location?.file))].join(', ');
     throw new InternalError(`asked to write content types into ${root}, whose YAML has errors (${files}); callers must check it first`);
@@ -100,7 +102,12 @@ export async function writeContentTypeFiles(
   if (options.displayTemplates && options.displayTemplates.length > 0) {
     for (const [path, templates] of placeListed(templateFiles, options.displayTemplates, join(root, 'display-templates.yaml'))) {
       const text = formatDisplayTemplatesYaml(templates, { schemaPath: schemaReference(options.schema, cwd, path) });
-      written.push({ kind: 'displayTemplatesFile', keys: templates.map((template) => template.key), path, status: await writeTextAtomic(path, text) });
+      written.push({
+        kind: 'displayTemplatesFile',
+        keys: templates.map((template) => template.key),
+        path,
+        status: await writeTextAtomic(path, text),
+      });
     }
   }
   return written;
@@ -113,7 +120,11 @@ interface Listed<T> {
 }
 
 /** Entries per file: existing files keep their entries (updated where `entries` has them); new ones join the first file, or `fresh` when there is none. */
-function placeListed<T extends { key: string }>(files: ReadonlyArray<Listed<T>>, entries: readonly T[], freshPath: string): Map<string, T[]> {
+function placeListed<T extends { key: string }>(
+  files: ReadonlyArray<Listed<T>>,
+  entries: readonly T[],
+  freshPath: string,
+): Map<string, T[]> {
   const byKey = new Map(entries.map((entry) => [entry.key, entry]));
   const placed = new Set<string>();
   const result = new Map<string, T[]>();
@@ -147,4 +158,3 @@ function schemaReference(schema: string | undefined, cwd: string, file: string):
   const path = relative(dirname(file), resolve(cwd, schema)).split(sep).join('/');
   return path.startsWith('.') ? path : `./${path}`;
 }
-

@@ -72,7 +72,9 @@ function child(node: Node | undefined, segment: string): Omit<Found, 'complete'>
   if (isSeq(node)) {
     const item = isIndex(segment)
       ? node.items[Number(segment)]
-      : node.items.find((entry) => (isMap(entry) ? String(entry.get('key')) : isScalar(entry) ? String(entry.value) : undefined) === segment);
+      : node.items.find(
+          (entry) => (isMap(entry) ? String(entry.get('key')) : isScalar(entry) ? String(entry.value) : undefined) === segment,
+        );
     const itemNode = asNode(item);
     return itemNode ? { key: undefined, value: itemNode } : undefined;
   }

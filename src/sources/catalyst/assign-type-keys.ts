@@ -30,9 +30,7 @@ export function assignTypeKeys(
   const count = new Map<string, number>();
   for (const key of derived.values()) count.set(key, (count.get(key) ?? 0) + 1);
 
-  const ordered = [...fresh].sort(
-    (a, b) => compare(a.row.createdAt ?? '', b.row.createdAt ?? '') || compare(a.row.id, b.row.id),
-  );
+  const ordered = [...fresh].sort((a, b) => compare(a.row.createdAt ?? '', b.row.createdAt ?? '') || compare(a.row.id, b.row.id));
   for (const context of ordered) {
     const plain = derived.get(context.row.id) as string;
     const contested = (count.get(plain) ?? 0) > 1 || taken.has(plain);

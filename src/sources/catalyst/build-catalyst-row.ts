@@ -39,11 +39,22 @@ export interface RowBuildResult {
 export function buildCatalystRow(input: RowBuildInput): RowBuildResult {
   const keptRemovals: string[] = [];
   const unrepresentable: RowBuildResult['unrepresentable'] = [];
-  const built = buildFieldList(input.desired, input.existing?.fields.map((field) => field.attributes) ?? [], input.theirs, input, '', keptRemovals, unrepresentable);
+  const built = buildFieldList(
+    input.desired,
+    input.existing?.fields.map((field) => field.attributes) ?? [],
+    input.theirs,
+    input,
+    '',
+    keptRemovals,
+    unrepresentable,
+  );
 
   if (input.shape === 'array') {
     for (const { key, need } of built.relationships) {
-      unrepresentable.push({ path: `properties.${key}.allowedTypes`, why: `the target ${need.targetKey} needs a relationship, and this row stores a bare field list (Shape B), which has none` });
+      unrepresentable.push({
+        path: `properties.${key}.allowedTypes`,
+        why: `the target ${need.targetKey} needs a relationship, and this row stores a bare field list (Shape B), which has none`,
+      });
     }
     return { fields: built.fields, keptRemovals, unrepresentable };
   }
@@ -70,7 +81,11 @@ export function buildCatalystRow(input: RowBuildInput): RowBuildResult {
   for (const want of wanted.values()) {
     kept.push(writeRelationship({ id: `${input.rowId}_${want.key}`, name: want.fieldName }, want, input));
   }
-  const members: JsonObject = { ...(input.existing?.wrapper ?? { name: input.desired.displayName }), fields: built.fields, relationships: kept };
+  const members: JsonObject = {
+    ...(input.existing?.wrapper ?? { name: input.desired.displayName }),
+    fields: built.fields,
+    relationships: kept,
+  };
   if (typeof members.name === 'string') members.name = input.desired.displayName;
   if (input.desired.description !== undefined) members.description = input.desired.description;
   else delete members.description;
@@ -108,7 +123,15 @@ function buildFieldList(
       const nestedDesired = input.desiredTypes.get(contentType);
       if (!nestedDesired) return undefined;
       const nestedStored = Array.isArray(existingNested) ? existingNested.filter(isObject) : [];
-      return buildFieldList(nestedDesired, nestedStored, input.nestedTheirs.get(contentType), input, `${prefix}${contentType}.`, keptRemovals, unrepresentable).fields;
+      return buildFieldList(
+        nestedDesired,
+        nestedStored,
+        input.nestedTheirs.get(contentType),
+        input,
+        `${prefix}${contentType}.`,
+        keptRemovals,
+        unrepresentable,
+      ).fields;
     },
   };
   const fields: JsonObject[] = [];
@@ -151,14 +174,25 @@ function buildFieldList(
       unrepresentable.push({ path: `${prefix}properties.${key}`, why: write.unrepresentable });
       continue;
     }
-    if (write.relationship) relationships.push({ key, fieldName: source?.kind === 'relationship' && source.fieldName ? source.fieldName : key, need: write.relationship });
+    if (write.relationship)
+      relationships.push({
+        key,
+        fieldName: source?.kind === 'relationship' && source.fieldName ? source.fieldName : key,
+        need: write.relationship,
+      });
     if (write.field) fields.push(withOrder(write.field, property, reorder || input.shape === 'wrapper'));
   }
   return { fields, relationships };
 }
 
 /** An unchanged property keeps its relationship: report it as wanted so it is not dropped. */
-function relationshipOf(source: PropertySource | undefined, key: string, property: PropertyDef, into: BuiltFields['relationships'], fieldName: string): void {
+function relationshipOf(
+  source: PropertySource | undefined,
+  key: string,
+  property: PropertyDef,
+  into: BuiltFields['relationships'],
+  fieldName: string,
+): void {
   if (source?.kind !== 'relationship') return;
   const toMany = property.type === 'array';
   const targetKey = (toMany ? property.items?.allowedTypes : property.allowedTypes)?.[0];
@@ -168,7 +202,8 @@ function relationshipOf(source: PropertySource | undefined, key: string, propert
 function writeRelationship(existing: JsonObject, want: BuiltFields['relationships'][number], input: RowBuildInput): JsonObject {
   const type = typeof existing.type === 'string' ? existing.type : undefined;
   const toManyTypes = ['oneToMany', 'manyToMany'];
-  const keepsFamily = type !== undefined && toManyTypes.includes(type) === want.need.toMany && ['oneToOne', 'manyToOne', ...toManyTypes].includes(type);
+  const keepsFamily =
+    type !== undefined && toManyTypes.includes(type) === want.need.toMany && ['oneToOne', 'manyToOne', ...toManyTypes].includes(type);
   return {
     ...existing,
     name: typeof existing.name === 'string' ? existing.name : want.fieldName,
@@ -183,7 +218,9 @@ function writeRelationship(existing: JsonObject, want: BuiltFields['relationship
 /** Orders are rewritten only when the YAML's order differs from what the stored row gives. */
 function needsReorder(desired: ContentTypeDef, theirs: ContentTypeDef | undefined): boolean {
   if (!theirs) return true;
-  return Object.entries(desired.properties).some(([key, property]) => theirs.properties[key] && theirs.properties[key]?.sortOrder !== property.sortOrder);
+  return Object.entries(desired.properties).some(
+    ([key, property]) => theirs.properties[key] && theirs.properties[key]?.sortOrder !== property.sortOrder,
+  );
 }
 
 function withOrder(field: JsonObject, property: PropertyDef, reorder: boolean): JsonObject {

@@ -32,7 +32,11 @@ export class FieldReader {
   ) {
     this.validation = isObject(attributes.validation) ? attributes.validation : {};
     if (attributes.validation !== undefined && attributes.validation !== null && !isObject(attributes.validation)) {
-      this.warn(CATALYST_CODES.badAttributeValue, 'Validation is not an object', `"validation" holds ${quote(attributes.validation)} and was ignored.`);
+      this.warn(
+        CATALYST_CODES.badAttributeValue,
+        'Validation is not an object',
+        `"validation" holds ${quote(attributes.validation)} and was ignored.`,
+      );
     }
     this.consumed.add('validation');
   }

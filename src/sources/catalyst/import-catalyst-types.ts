@@ -45,9 +45,7 @@ export function importCatalystTypes(request: CatalystImportRequest): CatalystImp
   const websiteById = new Map(snapshot.websites.map((website) => [website.id, website]));
   const selected = new Set(websites.map((website) => website.id));
   const allContexts: RowContext[] = snapshot.contentTypes.map((row) => ({ row, website: websiteById.get(row.websiteId) }));
-  const contexts = allContexts.filter(
-    (context) => request.websites.length === 0 || selected.has(context.row.websiteId),
-  );
+  const contexts = allContexts.filter((context) => request.websites.length === 0 || selected.has(context.row.websiteId));
   const keys = assignTypeKeys(contexts, request.knownKeys, diagnostics);
   // Rows outside the selected websites get keys too, only so that relationships can name them.
   const outsideKeys = assignTypeKeys(
@@ -124,7 +122,12 @@ function unusedOverrides(overrides: CatalystOverrides, types: readonly ImportedT
   for (const key of Object.keys(overrides.baseTypes)) {
     const type = byKey.get(key);
     if (!type || type.origin.nestedIn) {
-      diagnostics.push(overrideDiagnostic(`--base-type ${key}`, type ? `${key} is generated for an object field and must stay a component` : `no imported content type has the key ${key}`));
+      diagnostics.push(
+        overrideDiagnostic(
+          `--base-type ${key}`,
+          type ? `${key} is generated for an object field and must stay a component` : `no imported content type has the key ${key}`,
+        ),
+      );
     }
   }
   for (const path of Object.keys(overrides.numbers)) {

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../core/diagnostic.js';
-import type { ContentTypeDef, PropertyDef } from '../../core/model.js';
+import type { PropertyDef } from '../../core/model.js';
 import type { ServerDefaults } from '../../core/defaults.js';
 import { normalizeContentType } from '../../core/normalize.js';
 import { assignSortOrders } from './assign-sort-orders.js';
@@ -67,7 +67,10 @@ export function mapContentType(parsed: ParsedContentTypeRow, key: string, env: T
     env,
     notes,
   );
-  const def = normalizeContentType({ key, baseType: base.baseType, displayName: row.name, description: typeLevel.description, properties: built.properties }, env.defaults);
+  const def = normalizeContentType(
+    { key, baseType: base.baseType, displayName: row.name, description: typeLevel.description, properties: built.properties },
+    env.defaults,
+  );
   const header = buildHeader({ origin, baseType: `${base.baseType}: ${base.reason}`, key, notes, skipped: built.skipped });
   return [{ def, origin, header, sources: built.sources, skipped: built.skipped }, ...built.nested];
 }
@@ -90,7 +93,10 @@ function buildType(spec: TypeSpec, env: TypeMappingEnv, notes: MappingNotes) {
   for (const field of spec.fields) {
     const key = propertyKeyFor(field, mapped, env.context, env.diagnostics);
     const reader = new FieldReader(field.attributes, field.name, env.context, env.diagnostics, notes);
-    const result = mapField(field, reader, { samples: spec.samples?.[field.name], numberOverride: env.overrides.numbers[`${spec.key}.${key}`] });
+    const result = mapField(field, reader, {
+      samples: spec.samples?.[field.name],
+      numberOverride: env.overrides.numbers[`${spec.key}.${key}`],
+    });
     if (!result) {
       skipped.push(`${field.name} (${field.type})`);
       continue;
@@ -102,10 +108,19 @@ function buildType(spec: TypeSpec, env: TypeMappingEnv, notes: MappingNotes) {
       nested.push(...buildNestedType(spec, field, result.nestedFields, nestedKey, env));
       notes.decisions.push(`${key}: object field → component type ${nestedKey} (generated)`);
     }
-    mapped.set(key, { property, isReference: result.isReference, source: { kind: 'field', fieldIndex: field.index, fieldName: field.name } });
+    mapped.set(key, {
+      property,
+      isReference: result.isReference,
+      source: { kind: 'field', fieldIndex: field.index, fieldName: field.name },
+    });
   }
   const maxSortOrder = Math.max(0, ...[...mapped.values()].map((entry) => entry.property.sortOrder ?? 0));
-  mapRelationships(spec.relationships, mapped, maxSortOrder, { context: env.context, diagnostics: env.diagnostics, notes, resolveTarget: env.resolveTarget });
+  mapRelationships(spec.relationships, mapped, maxSortOrder, {
+    context: env.context,
+    diagnostics: env.diagnostics,
+    notes,
+    resolveTarget: env.resolveTarget,
+  });
   const properties: Record<string, PropertyDef> = {};
   const sources: Record<string, PropertySource> = {};
   for (const [key, entry] of mapped) {
@@ -120,12 +135,19 @@ function buildType(spec: TypeSpec, env: TypeMappingEnv, notes: MappingNotes) {
 
 function buildNestedType(parent: TypeSpec, field: RawField, fields: RawField[], key: string, env: TypeMappingEnv): ImportedType[] {
   const notes: MappingNotes = { decisions: [], lost: [] };
-  const label = typeof field.attributes.label === 'string' && field.attributes.label !== '' ? field.attributes.label : pascalWords(field.name);
+  const label =
+    typeof field.attributes.label === 'string' && field.attributes.label !== '' ? field.attributes.label : pascalWords(field.name);
   const displayName = `${parent.displayName} ${label}`;
   const origin: CatalystOrigin = { ...parent.origin, nestedIn: { key: parent.key, field: field.name } };
   const built = buildType({ key, displayName, fields, relationships: [], origin, samples: undefined }, env, notes);
   const def = normalizeContentType({ key, baseType: '_component', displayName, properties: built.properties }, env.defaults);
-  const header = buildHeader({ origin, baseType: '_component: generated for an object field, used as a component property', key, notes, skipped: built.skipped });
+  const header = buildHeader({
+    origin,
+    baseType: '_component: generated for an object field, used as a component property',
+    key,
+    notes,
+    skipped: built.skipped,
+  });
   return [{ def, origin, header, sources: built.sources, skipped: built.skipped }, ...built.nested];
 }
 
@@ -166,13 +188,23 @@ function readTypeLevel(parsed: ParsedContentTypeRow, env: TypeMappingEnv, notes:
       }),
     );
   }
-  const description = [wrapper.description, settings.description].find((value): value is string => typeof value === 'string' && value !== '');
-  for (const [source, members] of [['fields', wrapper], ['settings', settings]] as const) {
+  const description = [wrapper.description, settings.description].find(
+    (value): value is string => typeof value === 'string' && value !== '',
+  );
+  for (const [source, members] of [
+    ['fields', wrapper],
+    ['settings', settings],
+  ] as const) {
     for (const [member, value] of Object.entries(members)) {
       if (value === null || value === undefined || value === '') continue;
       if (isUsed(source, member, value, description)) continue;
       if (source === 'settings' && JSON.stringify(wrapper[member]) === JSON.stringify(value)) continue;
-      const why = member === 'displayName' ? 'a plural label; displayName comes from the name column' : member === 'category' ? 'a website category, not a base type' : undefined;
+      const why =
+        member === 'displayName'
+          ? 'a plural label; displayName comes from the name column'
+          : member === 'category'
+            ? 'a website category, not a base type'
+            : undefined;
       notes.lost.push(`${source}.${member} ${quote(value)}${why ? ` (${why})` : ''}`);
       env.diagnostics.push(
         rowDiagnostic('warning', CATALYST_CODES.noOptimizelyHome, env.context, {

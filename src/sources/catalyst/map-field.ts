@@ -3,7 +3,16 @@ import { CATALYST_CODES, quote } from './catalyst-diagnostics.js';
 import { decideNumberType, type NumberType } from './decide-number-type.js';
 import type { FieldReader } from './field-reader.js';
 import { isObject, type RawField } from './parse-content-type-row.js';
-import { CATALYST_FIELD_TYPES, EMAIL_PATTERN, IMAGE_TYPES, isSingleValueFieldType, MEDIA_TYPES, SINGLE_VALUE_FIELD_TYPES, type CatalystFieldType, type SingleValueFieldType } from './catalyst-field-types.js';
+import {
+  CATALYST_FIELD_TYPES,
+  EMAIL_PATTERN,
+  IMAGE_TYPES,
+  isSingleValueFieldType,
+  MEDIA_TYPES,
+  SINGLE_VALUE_FIELD_TYPES,
+  type CatalystFieldType,
+  type SingleValueFieldType,
+} from './catalyst-field-types.js';
 
 export interface MappedField {
   property: PropertyDef;
@@ -118,7 +127,14 @@ function mapNumber(reader: FieldReader, evidence: FieldEvidence): PropertyDef {
   const maximum = reader.constraintNumber('max');
   const precision = reader.constraintNumber('precision', true);
   const defaultValue = numberOrUndefined(reader.take('defaultValue') ?? reader.take('default'));
-  const decision = decideNumberType({ override: evidence.numberOverride, precision, minimum, maximum, defaultValue, samples: evidence.samples });
+  const decision = decideNumberType({
+    override: evidence.numberOverride,
+    precision,
+    minimum,
+    maximum,
+    defaultValue,
+    samples: evidence.samples,
+  });
   recordNumberDecision(reader, decision);
   if (decision.type === 'float' && precision !== undefined && precision > 0) {
     reader.lose('validation.precision', precision, 'Optimizely floats have no fixed number of decimals');
@@ -137,7 +153,11 @@ function mapSelect(reader: FieldReader, evidence: FieldEvidence): PropertyDef | 
     return { type: 'string' };
   }
   if (!Array.isArray(options)) {
-    reader.error(CATALYST_CODES.badOptions, 'Options are not a list', `"options" holds ${quote(options)}. The field was not imported; fix its options in Catalyst Studio.`);
+    reader.error(
+      CATALYST_CODES.badOptions,
+      'Options are not a list',
+      `"options" holds ${quote(options)}. The field was not imported; fix its options in Catalyst Studio.`,
+    );
     return undefined;
   }
   const entries: EnumValue[] = [];
@@ -148,7 +168,11 @@ function mapSelect(reader: FieldReader, evidence: FieldEvidence): PropertyDef | 
   }
   const kinds = new Set(entries.map((entry) => typeof entry.value));
   if (kinds.size > 1) {
-    reader.error(CATALYST_CODES.badOptions, 'Options mix numbers and text', 'an Optimizely enum holds values of one type. The field was not imported; make the option values all text or all numbers in Catalyst Studio.');
+    reader.error(
+      CATALYST_CODES.badOptions,
+      'Options mix numbers and text',
+      'an Optimizely enum holds values of one type. The field was not imported; make the option values all text or all numbers in Catalyst Studio.',
+    );
     return undefined;
   }
   if (kinds.has('string')) return { type: 'string', enum: entries };
@@ -218,7 +242,11 @@ function readCommon(reader: FieldReader): Partial<PropertyDef> {
   const help = reader.take('helpText') ?? reader.take('help') ?? reader.take('description');
   reader.take('order');
   if (required !== undefined && typeof required !== 'boolean') {
-    reader.warn(CATALYST_CODES.badAttributeValue, 'Unusable required', `required is ${quote(required)}, not true or false; the field was imported as optional.`);
+    reader.warn(
+      CATALYST_CODES.badAttributeValue,
+      'Unusable required',
+      `required is ${quote(required)}, not true or false; the field was imported as optional.`,
+    );
   }
   return {
     displayName: typeof label === 'string' ? label : undefined,
@@ -243,7 +271,11 @@ function readStringConstraints(reader: FieldReader): Pick<PropertyDef, 'minLengt
     try {
       new RegExp(pattern);
     } catch {
-      reader.warn(CATALYST_CODES.badAttributeValue, 'Invalid pattern', `pattern ${quote(pattern)} is not a valid regular expression; it was left out.`);
+      reader.warn(
+        CATALYST_CODES.badAttributeValue,
+        'Invalid pattern',
+        `pattern ${quote(pattern)} is not a valid regular expression; it was left out.`,
+      );
       return { minLength: reader.constraintNumber('minLength', true), maxLength: reader.constraintNumber('maxLength', true) };
     }
   }
@@ -260,7 +292,11 @@ function readDate(reader: FieldReader, key: 'minDate' | 'maxDate'): string | und
   if (value === undefined) return undefined;
   if (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))) return `${value}T00:00:00Z`;
   if (/^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value))) return value;
-  reader.warn(CATALYST_CODES.badAttributeValue, `Unusable ${key}`, `${key} ${quote(value)} is not an ISO date (YYYY-MM-DD) or date-time; it was left out.`);
+  reader.warn(
+    CATALYST_CODES.badAttributeValue,
+    `Unusable ${key}`,
+    `${key} ${quote(value)} is not an ISO date (YYYY-MM-DD) or date-time; it was left out.`,
+  );
   return undefined;
 }
 

@@ -48,7 +48,10 @@ export function mapRelationships(
     };
     const kind = attributes.type;
     if (!isRelationshipType(kind)) {
-      fail(`Unknown relationship type ${quote(kind)}`, `the type must be one of ${RELATIONSHIP_TYPES.join(', ')}. It was not imported; fix it in Catalyst Studio.`);
+      fail(
+        `Unknown relationship type ${quote(kind)}`,
+        `the type must be one of ${RELATIONSHIP_TYPES.join(', ')}. It was not imported; fix it in Catalyst Studio.`,
+      );
       continue;
     }
     const key = typeof label === 'string' ? toPropertyKey(label) : undefined;
@@ -101,12 +104,24 @@ export function mapRelationships(
       const field = existing.property;
       properties.set(key, {
         isReference: true,
-        source: { kind: 'relationship', relationshipIndex: relationship.index, fieldIndex: existing.source.fieldIndex, fieldName: existing.source.fieldName },
+        source: {
+          kind: 'relationship',
+          relationshipIndex: relationship.index,
+          fieldIndex: existing.source.fieldIndex,
+          fieldName: existing.source.fieldName,
+        },
         property: toMany
-          ? { ...withoutValueConstraints(field), type: 'array', items: { type: 'contentReference', allowedTypes: [target.key] }, required: field.required || required || undefined }
+          ? {
+              ...withoutValueConstraints(field),
+              type: 'array',
+              items: { type: 'contentReference', allowedTypes: [target.key] },
+              required: field.required || required || undefined,
+            }
           : { ...field, allowedTypes: [target.key], required: field.required || required || undefined },
       });
-      env.notes.decisions.push(`${key}: reference field and ${kind} relationship "${name}" merged into one property targeting ${target.key}`);
+      env.notes.decisions.push(
+        `${key}: reference field and ${kind} relationship "${name}" merged into one property targeting ${target.key}`,
+      );
       continue;
     }
     sortOrder += 1;

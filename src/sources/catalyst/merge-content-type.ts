@@ -30,6 +30,8 @@ export function mergeContentType(
 ): { merged: ContentTypeDef; conflicts: MergeConflict[] } {
   const result = mergeDefinitions(base, ours, theirs, prefer === 'theirs' ? 'live' : 'desired');
   const conflicts =
-    prefer === undefined ? result.conflicts.map((conflict) => ({ path: conflict.path, base: conflict.base, ours: conflict.desired, theirs: conflict.live })) : [];
+    prefer === undefined
+      ? result.conflicts.map((conflict) => ({ path: conflict.path, base: conflict.base, ours: conflict.desired, theirs: conflict.live }))
+      : [];
   return { merged: normalizeContentType(result.merged, defaults), conflicts };
 }

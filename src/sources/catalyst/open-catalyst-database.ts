@@ -18,8 +18,7 @@ export interface OpenedCatalystDatabase {
 }
 
 export type OpenResult =
-  | { ok: true; database: OpenedCatalystDatabase; diagnostics: Diagnostic[] }
-  | { ok: false; diagnostics: Diagnostic[] };
+  { ok: true; database: OpenedCatalystDatabase; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
 /**
  * Opens a Catalyst Studio database and checks that it is one: the file exists, is SQLite, and has
@@ -57,9 +56,7 @@ export function openCatalystDatabase(file: string, mode: { readonly: boolean }):
 }
 
 function readColumns(db: Database.Database): CatalystColumns {
-  const tables = db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
-    .all() as Array<{ name: string }>;
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>;
   const columns: Record<string, Set<string>> = {};
   for (const { name } of tables) {
     const info = db.prepare(`PRAGMA table_info(${quoteIdentifier(name)})`).all() as Array<{ name: string }>;

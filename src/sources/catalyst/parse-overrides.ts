@@ -4,7 +4,10 @@ import { isCategory } from './decide-base-type.js';
 import type { CatalystOverrides } from './imported-type.js';
 
 /** `--base-type Key=page` and `--number Key.prop=integer` as overrides; malformed ones are diagnostics. */
-export function parseOverrides(baseTypes: readonly string[], numbers: readonly string[]): { value: CatalystOverrides; diagnostics: Diagnostic[] } {
+export function parseOverrides(
+  baseTypes: readonly string[],
+  numbers: readonly string[],
+): { value: CatalystOverrides; diagnostics: Diagnostic[] } {
   const value: CatalystOverrides = { baseTypes: {}, numbers: {} };
   const diagnostics: Diagnostic[] = [];
   for (const option of baseTypes) {
@@ -21,5 +24,10 @@ export function parseOverrides(baseTypes: readonly string[], numbers: readonly s
 }
 
 function malformed(option: string, form: string): Diagnostic {
-  return { code: CATALYST_CODES.badOverride, severity: 'error', summary: `Malformed ${option}`, detail: `${option} is not of the form ${form}. Fix the option and run again.` };
+  return {
+    code: CATALYST_CODES.badOverride,
+    severity: 'error',
+    summary: `Malformed ${option}`,
+    detail: `${option} is not of the form ${form}. Fix the option and run again.`,
+  };
 }

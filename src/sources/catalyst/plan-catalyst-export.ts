@@ -52,7 +52,13 @@ export interface CatalystExportPlan {
 export function planCatalystExport(input: CatalystExportInput): CatalystExportPlan {
   const diagnostics: Diagnostic[] = [];
   const knownKeys = new Map(Object.entries(input.base).map(([key, entry]) => [originIdentity(entry.origin), key]));
-  const current = importCatalystTypes({ snapshot: input.snapshot, websites: [], overrides: NO_OVERRIDES, knownKeys, defaults: input.defaults });
+  const current = importCatalystTypes({
+    snapshot: input.snapshot,
+    websites: [],
+    overrides: NO_OVERRIDES,
+    knownKeys,
+    defaults: input.defaults,
+  });
   const rows = new Map<string, ImportedType>();
   const nested = new Map<string, ImportedType>();
   for (const type of current.types) (type.origin.nestedIn ? nested : rows).set(type.def.key, type);
@@ -60,15 +66,25 @@ export function planCatalystExport(input: CatalystExportInput): CatalystExportPl
   // Types written as `object` fields of the types that use them, not as rows of their own: the
   // generated types of stored object fields, and any YAML type that is not a row and is used as a
   // component (Catalyst Studio has no shared component types).
-  const componentKeys = input.desired.flatMap((def) => Object.values(def.properties).flatMap((property) => (property.type === 'component' && property.contentType ? [property.contentType] : [])));
+  const componentKeys = input.desired.flatMap((def) =>
+    Object.values(def.properties).flatMap((property) =>
+      property.type === 'component' && property.contentType ? [property.contentType] : [],
+    ),
+  );
   const nestedKeys = new Set([
     ...nested.keys(),
-    ...Object.entries(input.base).filter(([, entry]) => entry.origin.nestedIn).map(([key]) => key),
+    ...Object.entries(input.base)
+      .filter(([, entry]) => entry.origin.nestedIn)
+      .map(([key]) => key),
     ...componentKeys.filter((key) => !rows.has(key)),
   ]);
   // A type whose row cannot be read is neither updated nor created again: that would duplicate it.
   const failed = new Set(current.failedRowIds);
-  const unreadable = new Set(Object.entries(input.base).filter(([, entry]) => failed.has(entry.origin.contentTypeId)).map(([key]) => key));
+  const unreadable = new Set(
+    Object.entries(input.base)
+      .filter(([, entry]) => failed.has(entry.origin.contentTypeId))
+      .map(([key]) => key),
+  );
   for (const key of [...unreadable].filter((key) => desiredTypes.has(key)).sort()) {
     diagnostics.push({
       code: CATALYST_CODES.unreadableRow,
@@ -112,12 +128,36 @@ export function planCatalystExport(input: CatalystExportInput): CatalystExportPl
     const name = def.displayName;
     const row: CatalystRowValues = { id: rowId, websiteId, name, fieldsJson: JSON.stringify(built.fields), settingsJson: null };
     const category = categoryOf(def.baseType);
-    const verified = verifyCatalystRow({ row, settings, snapshot: input.snapshot, desired: def, desiredTypes, rowIdOf, knownKeys, keyOfRow: def.key, defaults: input.defaults });
-    if (verified.baseTypeDiffers && category && (settings.category === undefined || ['page', 'component', 'folder'].includes(String(settings.category)))) {
+    const verified = verifyCatalystRow({
+      row,
+      settings,
+      snapshot: input.snapshot,
+      desired: def,
+      desiredTypes,
+      rowIdOf,
+      knownKeys,
+      keyOfRow: def.key,
+      defaults: input.defaults,
+    });
+    if (
+      verified.baseTypeDiffers &&
+      category &&
+      (settings.category === undefined || ['page', 'component', 'folder'].includes(String(settings.category)))
+    ) {
       settings.category = category;
     }
     row.settingsJson = Object.keys(settings).length > 0 || stored?.settingsJson ? JSON.stringify(settings) : null;
-    const final = verifyCatalystRow({ row, settings, snapshot: input.snapshot, desired: def, desiredTypes, rowIdOf, knownKeys, keyOfRow: def.key, defaults: input.defaults });
+    const final = verifyCatalystRow({
+      row,
+      settings,
+      snapshot: input.snapshot,
+      desired: def,
+      desiredTypes,
+      rowIdOf,
+      knownKeys,
+      keyOfRow: def.key,
+      defaults: input.defaults,
+    });
     for (const path of built.keptRemovals) diagnostics.push(destructive(def.key, path));
     const reported = new Set(built.keptRemovals);
     for (const { path, why } of built.unrepresentable) {
@@ -134,7 +174,9 @@ export function planCatalystExport(input: CatalystExportInput): CatalystExportPl
       continue;
     }
     const unchanged =
-      row.name === stored.name && sameJson(row.fieldsJson, stored.fieldsJson) && sameJson(row.settingsJson ?? 'null', stored.settingsJson ?? 'null');
+      row.name === stored.name &&
+      sameJson(row.fieldsJson, stored.fieldsJson) &&
+      sameJson(row.settingsJson ?? 'null', stored.settingsJson ?? 'null');
     if (!unchanged) changes.push({ kind: 'update', key: def.key, row });
   }
 
@@ -150,7 +192,10 @@ export function planCatalystExport(input: CatalystExportInput): CatalystExportPl
 }
 
 function targetWebsite(input: CatalystExportInput, diagnostics: Diagnostic[]): CatalystWebsiteRow | undefined {
-  const chosen = input.websites.length > 0 ? [...selectedWebsites(input)].map((id) => input.snapshot.websites.find((site) => site.id === id)) : input.snapshot.websites;
+  const chosen =
+    input.websites.length > 0
+      ? [...selectedWebsites(input)].map((id) => input.snapshot.websites.find((site) => site.id === id))
+      : input.snapshot.websites;
   if (chosen.length === 1 && chosen[0]) return chosen[0];
   diagnostics.push({
     code: CATALYST_CODES.websiteRequired,
@@ -164,7 +209,9 @@ function targetWebsite(input: CatalystExportInput, diagnostics: Diagnostic[]): C
 function selectedWebsites(input: CatalystExportInput): Set<string> {
   return new Set(
     input.websites.flatMap((selector) =>
-      input.snapshot.websites.filter((site) => site.id === selector || site.name.toLowerCase() === selector.toLowerCase()).map((site) => site.id),
+      input.snapshot.websites
+        .filter((site) => site.id === selector || site.name.toLowerCase() === selector.toLowerCase())
+        .map((site) => site.id),
     ),
   );
 }
@@ -201,4 +248,3 @@ function sameJson(a: string, b: string): boolean {
     return false;
   }
 }
-

@@ -96,12 +96,20 @@ export function planReimport(input: ReimportInput): ReimportPlan {
     record(imported);
     const changed = changedPaths(ours.def, merged);
     if (changed.length > 0) actions.push({ kind: 'update', key, imported, file: ours.file, merged, changed });
-    else actions.push({ kind: 'unchanged', key, imported, file: ours.file, yamlEdited: previous !== undefined && digest(previous) !== digest(ours.def) });
+    else
+      actions.push({
+        kind: 'unchanged',
+        key,
+        imported,
+        file: ours.file,
+        yamlEdited: previous !== undefined && digest(previous) !== digest(ours.def),
+      });
   }
 
   const importedKeys = new Set(input.imported.map((type) => type.def.key));
   for (const [key, entry] of Object.entries(input.base)) {
-    if (importedKeys.has(key) || !input.websiteIds.has(entry.origin.websiteId) || input.failedRowIds.has(entry.origin.contentTypeId)) continue;
+    if (importedKeys.has(key) || !input.websiteIds.has(entry.origin.websiteId) || input.failedRowIds.has(entry.origin.contentTypeId))
+      continue;
     const ours = input.yaml.get(key);
     if (!ours) {
       actions.push({ kind: 'forget', key, origin: entry.origin });
@@ -129,7 +137,8 @@ export function changedPaths(before: ContentTypeDef, after: ContentTypeDef): str
   const members = new Set([...Object.keys(before), ...Object.keys(after)]);
   for (const member of [...members].sort()) {
     if (member === 'properties') continue;
-    if (!same((before as unknown as Record<string, unknown>)[member], (after as unknown as Record<string, unknown>)[member])) paths.push(member);
+    if (!same((before as unknown as Record<string, unknown>)[member], (after as unknown as Record<string, unknown>)[member]))
+      paths.push(member);
   }
   const keys = new Set([...Object.keys(before.properties), ...Object.keys(after.properties)]);
   for (const key of [...keys].sort()) {

@@ -1,11 +1,6 @@
 import type { Diagnostic } from '../../core/diagnostic.js';
 import { CATALYST_CODES } from './catalyst-diagnostics.js';
-import type {
-  CatalystContentTypeRow,
-  CatalystSnapshot,
-  CatalystWebsiteRow,
-  ContentItemEvidence,
-} from './catalyst-rows.js';
+import type { CatalystContentTypeRow, CatalystSnapshot, CatalystWebsiteRow, ContentItemEvidence } from './catalyst-rows.js';
 import type { OpenedCatalystDatabase } from './open-catalyst-database.js';
 
 /**
@@ -24,9 +19,7 @@ export function readCatalystSnapshot(
     db.prepare(`SELECT "id", "name", ${optional('Website', 'category')} AS "category" FROM "Website"`).all() as Array<
       Record<string, unknown>
     >
-  ).map(
-    (row): CatalystWebsiteRow => ({ id: String(row.id), name: String(row.name), category: nullableString(row.category) }),
-  );
+  ).map((row): CatalystWebsiteRow => ({ id: String(row.id), name: String(row.name), category: nullableString(row.category) }));
   const websiteName = new Map(websites.map((website) => [website.id, website.name]));
 
   const rawTypes = db
@@ -58,15 +51,12 @@ export function readCatalystSnapshot(
       compare(a.id, b.id),
   );
 
-  const evidence = has('ContentItem', 'contentTypeId') && has('ContentItem', 'data') ? readEvidence(db, has('ContentItem', 'slug'), diagnostics) : {};
+  const evidence =
+    has('ContentItem', 'contentTypeId') && has('ContentItem', 'data') ? readEvidence(db, has('ContentItem', 'slug'), diagnostics) : {};
   return { snapshot: { file, websites, contentTypes, evidence }, diagnostics };
 }
 
-function readEvidence(
-  db: OpenedCatalystDatabase['db'],
-  hasSlug: boolean,
-  diagnostics: Diagnostic[],
-): Record<string, ContentItemEvidence> {
+function readEvidence(db: OpenedCatalystDatabase['db'], hasSlug: boolean, diagnostics: Diagnostic[]): Record<string, ContentItemEvidence> {
   const rows = db
     .prepare(`SELECT "id", "contentTypeId", "data", ${hasSlug ? '"slug"' : 'NULL'} AS "slug" FROM "ContentItem" ORDER BY "id"`)
     .all() as Array<{ id: string; contentTypeId: string; data: unknown; slug: unknown }>;

@@ -94,6 +94,8 @@ export function renderExportChanges(changes: readonly CatalystRowChange[], dryRu
       }
     }
   });
-  lines.push(`${dryRun ? 'Dry run, nothing written' : 'Export'}: ${changes.length === 0 ? 'Catalyst Studio already matches the YAML' : `${changes.length} row(s)`}.`);
+  lines.push(
+    `${dryRun ? 'Dry run, nothing written' : 'Export'}: ${changes.length === 0 ? 'Catalyst Studio already matches the YAML' : `${changes.length} row(s)`}.`,
+  );
   return lines;
 }

@@ -76,7 +76,10 @@ export async function runCatalystExport(options: CatalystExportOptions): Promise
     });
     diagnostics.push(...plan.diagnostics);
     if (options.dryRun || hasErrors(diagnostics) || plan.changes.length === 0) return { plan, diagnostics };
-    backup = `${file}.backup-${options.now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}`;
+    backup = `${file}.backup-${options.now
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d+Z$/, 'Z')}`;
     await database.db.backup(backup);
     try {
       applyChanges(database, plan.changes, stamp);
@@ -88,7 +91,17 @@ export async function runCatalystExport(options: CatalystExportOptions): Promise
   } finally {
     database.db.close();
   }
-  const lock = withCatalystBase(read.lock, recordExported(written, options.now, base, [...yaml.types.values()].map((type) => type.def), plan.changes, options.defaults));
+  const lock = withCatalystBase(
+    read.lock,
+    recordExported(
+      written,
+      options.now,
+      base,
+      [...yaml.types.values()].map((type) => type.def),
+      plan.changes,
+      options.defaults,
+    ),
+  );
   await writeLockfile(resolve(options.cwd, options.lockfilePath), lock);
   return { plan, diagnostics, backup };
 }
@@ -96,7 +109,9 @@ export async function runCatalystExport(options: CatalystExportOptions): Promise
 /** Every change in one transaction: all rows are written, or none. */
 function applyChanges({ db }: OpenedCatalystDatabase, changes: readonly CatalystRowChange[], now: number): void {
   const update = db.prepare('UPDATE "ContentType" SET "name" = ?, "fields" = ?, "settings" = ?, "updatedAt" = ? WHERE "id" = ?');
-  const insert = db.prepare('INSERT INTO "ContentType" ("id", "websiteId", "name", "fields", "settings", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO "ContentType" ("id", "websiteId", "name", "fields", "settings", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   const remove = db.prepare('DELETE FROM "ContentType" WHERE "id" = ?');
   db.transaction(() => {
     for (const change of changes) {
@@ -136,7 +151,8 @@ function recordExported(
   for (const change of changes) if (change.kind === 'create') knownKeys.set(change.row.id, change.key);
   for (const def of desired) {
     for (const [key, property] of Object.entries(def.properties)) {
-      if (property.type === 'component' && property.contentType && !knownKeys.has(`${def.key}.${key}`)) knownKeys.set(`${def.key}.${key}`, property.contentType);
+      if (property.type === 'component' && property.contentType && !knownKeys.has(`${def.key}.${key}`))
+        knownKeys.set(`${def.key}.${key}`, property.contentType);
     }
   }
   const yamlKeys = desired.map((def) => def.key);
@@ -144,7 +160,11 @@ function recordExported(
   const wanted = new Set(yamlKeys);
   const plan = planReimport({
     imported: imported.types.filter((type) => wanted.has(type.def.key)),
-    base: Object.fromEntries(Object.entries(base).filter(([key]) => wanted.has(key) || snapshot.contentTypes.some((row) => row.id === base[key]?.origin.contentTypeId))),
+    base: Object.fromEntries(
+      Object.entries(base).filter(
+        ([key]) => wanted.has(key) || snapshot.contentTypes.some((row) => row.id === base[key]?.origin.contentTypeId),
+      ),
+    ),
     yaml: new Map(),
     websiteIds: new Set(),
     failedRowIds: new Set(),
@@ -167,6 +187,9 @@ function writeFailed(db: string, backup: string, error: unknown): Diagnostic {
 
 /** An id in the shape Prisma's cuid() gives: c + time + counter + fingerprint + random (base 36). */
 function cuidLike(now: number, counter: number): string {
-  const random = BigInt(`0x${randomBytes(6).toString('hex')}`).toString(36).padStart(8, '0').slice(-8);
+  const random = BigInt(`0x${randomBytes(6).toString('hex')}`)
+    .toString(36)
+    .padStart(8, '0')
+    .slice(-8);
   return `c${now.toString(36).padStart(8, '0')}${counter.toString(36).padStart(4, '0')}ctly${random}`;
 }

@@ -89,7 +89,11 @@ export async function runCatalystImport(options: CatalystImportOptions): Promise
     else if (action.kind === 'update') defs.push(action.merged);
     else if (action.kind === 'remove') await rm(action.file);
   }
-  const written = await writeContentTypeFiles(outDir, defs, { cwd: options.cwd, headerComments: (def) => headers.get(def.key) ?? [], defaults: options.defaults });
+  const written = await writeContentTypeFiles(outDir, defs, {
+    cwd: options.cwd,
+    headerComments: (def) => headers.get(def.key) ?? [],
+    defaults: options.defaults,
+  });
   const lock = withCatalystBase(read.lock, plan.base);
   const lockStatus = await writeLockfile(resolve(options.cwd, options.lockfilePath), lock);
   const removed = plan.actions.some((action) => action.kind === 'remove');
@@ -100,7 +104,12 @@ export async function runCatalystImport(options: CatalystImportOptions): Promise
 export function catalystBase(lock: Lockfile): Record<string, CatalystBaseEntry> {
   const entries: Record<string, CatalystBaseEntry> = {};
   for (const [key, entry] of Object.entries(lockedSource(lock, CATALYST_SOURCE).contentTypes)) {
-    entries[key] = { digest: entry.digest, definition: entry.definition as ContentTypeDef, importedAt: entry.importedAt, origin: entry.origin as unknown as CatalystOrigin };
+    entries[key] = {
+      digest: entry.digest,
+      definition: entry.definition as ContentTypeDef,
+      importedAt: entry.importedAt,
+      origin: entry.origin as unknown as CatalystOrigin,
+    };
   }
   return entries;
 }
@@ -109,7 +118,10 @@ export function catalystBase(lock: Lockfile): Record<string, CatalystBaseEntry> 
 export function withCatalystBase(lock: Lockfile, base: Readonly<Record<string, CatalystBaseEntry>>): Lockfile {
   const { [CATALYST_SOURCE]: _previous, ...otherSources } = lock.sources ?? {};
   const contentTypes = Object.fromEntries(
-    Object.entries(base).map(([key, entry]) => [key, { digest: entry.digest, definition: entry.definition, importedAt: entry.importedAt, origin: { ...entry.origin } }]),
+    Object.entries(base).map(([key, entry]) => [
+      key,
+      { digest: entry.digest, definition: entry.definition, importedAt: entry.importedAt, origin: { ...entry.origin } },
+    ]),
   );
   const previousGroups = lock.sources?.[CATALYST_SOURCE]?.propertyGroups;
   const section = {
@@ -122,13 +134,20 @@ export function withCatalystBase(lock: Lockfile, base: Readonly<Record<string, C
 }
 
 /** The YAML types by key; undefined (with the diagnostics) when any file has errors. */
-export async function readYaml(dir: string, cwd: string, defaults: ServerDefaults): Promise<{ types?: Map<string, YamlType>; diagnostics: Diagnostic[] }> {
+export async function readYaml(
+  dir: string,
+  cwd: string,
+  defaults: ServerDefaults,
+): Promise<{ types?: Map<string, YamlType>; diagnostics: Diagnostic[] }> {
   const parsed = await parseContentTypeFiles(dir, { cwd, defaults });
-  const diagnostics = parsed.diagnostics.filter((diagnostic) => diagnostic.code !== YAML_CODES.noFiles && diagnostic.code !== YAML_CODES.missingDirectory);
+  const diagnostics = parsed.diagnostics.filter(
+    (diagnostic) => diagnostic.code !== YAML_CODES.noFiles && diagnostic.code !== YAML_CODES.missingDirectory,
+  );
   if (hasErrors(diagnostics)) return { diagnostics };
   const types = new Map<string, YamlType>();
   for (const document of parsed.documents) {
-    if (document.kind === 'contentTypeFile') types.set(document.contentType.key, { def: document.contentType, file: resolve(cwd, document.file) });
+    if (document.kind === 'contentTypeFile')
+      types.set(document.contentType.key, { def: document.contentType, file: resolve(cwd, document.file) });
   }
   return { types, diagnostics };
 }

@@ -38,14 +38,23 @@ export interface FieldWriteContext {
  * the type, else the AI tool's. Constraints go where the field keeps them: `validation` (Shape A)
  * or top-level (Shape B). The caller re-imports the result to find anything that did not survive.
  */
-export function toCatalystField(name: string, property: PropertyDef, existing: JsonObject | undefined, context: FieldWriteContext): FieldWrite {
+export function toCatalystField(
+  name: string,
+  property: PropertyDef,
+  existing: JsonObject | undefined,
+  context: FieldWriteContext,
+): FieldWrite {
   const existingType = typeof existing?.type === 'string' ? existing.type : undefined;
   const type = existingType && expresses(existingType, property) ? existingType : preferredType(property, context);
   if (type === undefined) return { unrepresentable: `a ${describe(property)} property has no Catalyst field type` };
   const relationship = relationshipFor(property, context);
   if (relationship?.relationshipOnly && context.shape === 'wrapper' && !existing) return { relationship };
 
-  const field: JsonObject = existing ? structuredClone(existing) : context.shape === 'wrapper' ? { id: context.newFieldId(name), name } : { name };
+  const field: JsonObject = existing
+    ? structuredClone(existing)
+    : context.shape === 'wrapper'
+      ? { id: context.newFieldId(name), name }
+      : { name };
   field.name = name;
   field.type = type;
   const inValidation = context.shape === 'wrapper' ? !hasTopLevelConstraints(existing) : isObject(existing?.validation);
@@ -76,7 +85,11 @@ export function toCatalystField(name: string, property: PropertyDef, existing: J
       if (value.type === 'integer' && constraints.precision === undefined) set('precision', 0);
       if (value.type === 'float' && constraints.precision === 0) set('precision', undefined);
       // A float whose bounds are whole numbers would be read back as an integer; two decimals say float.
-      if (value.type === 'float' && constraints.precision === undefined && decideNumberType({ minimum: value.minimum as number | undefined, maximum: value.maximum as number | undefined }).type === 'integer') {
+      if (
+        value.type === 'float' &&
+        constraints.precision === undefined &&
+        decideNumberType({ minimum: value.minimum as number | undefined, maximum: value.maximum as number | undefined }).type === 'integer'
+      ) {
         set('precision', 2);
       }
       break;
@@ -135,13 +148,22 @@ function expresses(type: string, property: PropertyDef): boolean {
       return property.type === 'contentReference' && sameSet(property.allowedTypes, MEDIA_TYPES);
     case 'reference':
     case 'relation':
-      return property.type === 'contentReference' && !sameSet(property.allowedTypes, IMAGE_TYPES) && !sameSet(property.allowedTypes, MEDIA_TYPES);
+      return (
+        property.type === 'contentReference' && !sameSet(property.allowedTypes, IMAGE_TYPES) && !sameSet(property.allowedTypes, MEDIA_TYPES)
+      );
     case 'select':
       return ['string', 'integer', 'float'].includes(property.type);
     case 'gallery':
       return property.type === 'array' && item?.type === 'contentReference' && sameSet(item.allowedTypes, IMAGE_TYPES);
     case 'tags':
-      return property.type === 'array' && item?.type === 'string' && !item.enum && !item.pattern && item.minLength === undefined && item.maxLength === undefined;
+      return (
+        property.type === 'array' &&
+        item?.type === 'string' &&
+        !item.enum &&
+        !item.pattern &&
+        item.minLength === undefined &&
+        item.maxLength === undefined
+      );
     case 'multiselect':
       return property.type === 'array' && !!item?.enum;
     case 'array':
@@ -242,7 +264,11 @@ function toDate(value: number | string | undefined, type: string): string | unde
 }
 
 function hasTopLevelConstraints(field: JsonObject | undefined): boolean {
-  return !!field && !isObject(field.validation) && ['minLength', 'maxLength', 'pattern', 'min', 'max', 'maxItems', 'minItems'].some((key) => key in field);
+  return (
+    !!field &&
+    !isObject(field.validation) &&
+    ['minLength', 'maxLength', 'pattern', 'min', 'max', 'maxItems', 'minItems'].some((key) => key in field)
+  );
 }
 
 function setOrDelete(target: JsonObject, key: string, value: unknown): void {

@@ -29,7 +29,16 @@ export function verifyCatalystRow(input: VerifyInput): { differences: string[]; 
   const { row } = input;
   const context = {
     website: input.snapshot.websites.find((site) => site.id === row.websiteId),
-    row: { id: row.id, websiteId: row.websiteId, name: row.name, fieldsJson: row.fieldsJson, settingsJson: JSON.stringify(input.settings), category: null, createdAt: null, updatedAt: null },
+    row: {
+      id: row.id,
+      websiteId: row.websiteId,
+      name: row.name,
+      fieldsJson: row.fieldsJson,
+      settingsJson: JSON.stringify(input.settings),
+      category: null,
+      createdAt: null,
+      updatedAt: null,
+    },
   };
   const parsed = parseContentTypeRow(context).parsed;
   if (!parsed) return { differences: ['fields'], baseTypeDiffers: false };
@@ -66,7 +75,12 @@ export function verifyCatalystRow(input: VerifyInput): { differences: string[]; 
 }
 
 /** `<TypeKey>.<field>` → the component type a desired component property names, through every level. */
-function nestedIdentities(def: ContentTypeDef, all: ReadonlyMap<string, ContentTypeDef>, into = new Map<string, string>(), seen = new Set<string>()): Map<string, string> {
+function nestedIdentities(
+  def: ContentTypeDef,
+  all: ReadonlyMap<string, ContentTypeDef>,
+  into = new Map<string, string>(),
+  seen = new Set<string>(),
+): Map<string, string> {
   if (seen.has(def.key)) return into;
   seen.add(def.key);
   for (const [key, property] of Object.entries(def.properties)) {

@@ -6,8 +6,18 @@ import { startScriptedPlatform, type ScriptedAnswer, type ScriptedPlatform, type
 import { adapterFailure } from '../adapter-failure.js';
 
 const SECRET = 'scripted-secret-value';
-const article: ContentTypeDef = { key: 'Article', baseType: '_page', displayName: 'Article', properties: { title: { type: 'string', required: true } } };
-const articleWire = { key: 'Article', baseType: '_page', displayName: 'Article', properties: { title: { type: 'string', isRequired: true } } };
+const article: ContentTypeDef = {
+  key: 'Article',
+  baseType: '_page',
+  displayName: 'Article',
+  properties: { title: { type: 'string', required: true } },
+};
+const articleWire = {
+  key: 'Article',
+  baseType: '_page',
+  displayName: 'Article',
+  properties: { title: { type: 'string', isRequired: true } },
+};
 
 let platform: ScriptedPlatform | undefined;
 afterEach(async () => {
@@ -38,7 +48,11 @@ async function setup(
 
 describe('requests the adapter sends', () => {
   it('creates with JSON, Prefer and a bearer token, and reads the version from the answer', async () => {
-    const { adapter, platform } = await setup(() => ({ status: 201, headers: { etag: '"v1"' }, body: { ...articleWire, lastModified: '2026-01-01T00:00:00.000Z', created: 'x' } }));
+    const { adapter, platform } = await setup(() => ({
+      status: 201,
+      headers: { etag: '"v1"' },
+      body: { ...articleWire, lastModified: '2026-01-01T00:00:00.000Z', created: 'x' },
+    }));
     const live = await adapter.resources.contentType.create(article);
     expect(live).toEqual({ def: article, version: { etag: '"v1"', lastModified: '2026-01-01T00:00:00.000Z' }, readOnly: false });
     const [post] = platform.apiRequests();
@@ -49,12 +63,20 @@ describe('requests the adapter sends', () => {
     expect(post?.headers['authorization']).toBe('Bearer token-1');
     expect(JSON.parse(post?.body ?? '')).toEqual(articleWire);
     const [token] = platform.tokenRequests();
-    expect(JSON.parse(token?.body ?? '')).toEqual({ grant_type: 'client_credentials', client_id: 'scripted-client', client_secret: SECRET });
+    expect(JSON.parse(token?.body ?? '')).toEqual({
+      grant_type: 'client_credentials',
+      client_id: 'scripted-client',
+      client_secret: SECRET,
+    });
     expect(token?.headers['content-type']).toBe('application/json');
   });
 
   it('patches with a merge patch, If-Match and no data-loss override by default', async () => {
-    const { adapter, platform } = await setup(() => ({ status: 200, headers: { etag: '"v2"' }, body: { ...articleWire, displayName: 'Story', properties: {} } }));
+    const { adapter, platform } = await setup(() => ({
+      status: 200,
+      headers: { etag: '"v2"' },
+      body: { ...articleWire, displayName: 'Story', properties: {} },
+    }));
     const next: ContentTypeDef = { ...article, displayName: 'Story', properties: {} };
     await adapter.resources.contentType.update(article, next, { precondition: { etag: '"v1"', lastModified: '2026-01-01T00:00:00.000Z' } });
     const [patch] = platform.apiRequests();
@@ -69,7 +91,11 @@ describe('requests the adapter sends', () => {
 
   it('sends If-Unmodified-Since without an ETag, and the data-loss override only when allowed', async () => {
     const { adapter, platform } = await setup(() => ({ status: 200, body: { ...articleWire, properties: {} } }));
-    await adapter.resources.contentType.update(article, { ...article, properties: {} }, { precondition: { lastModified: '2026-03-04T05:06:07.890Z' }, allowDataLoss: true });
+    await adapter.resources.contentType.update(
+      article,
+      { ...article, properties: {} },
+      { precondition: { lastModified: '2026-03-04T05:06:07.890Z' }, allowDataLoss: true },
+    );
     const [patch] = platform.apiRequests();
     expect(patch?.headers['if-match']).toBeUndefined();
     expect(patch?.headers['if-unmodified-since']).toBe('Wed, 04 Mar 2026 05:06:07 GMT');
@@ -78,7 +104,9 @@ describe('requests the adapter sends', () => {
 
   it('GETs the type when the write answers 204', async () => {
     const { adapter, platform } = await setup((request) =>
-      request.method === 'PATCH' ? { status: 204 } : { status: 200, headers: { etag: '"v3"' }, body: { ...articleWire, displayName: 'Story' } },
+      request.method === 'PATCH'
+        ? { status: 204 }
+        : { status: 200, headers: { etag: '"v3"' }, body: { ...articleWire, displayName: 'Story' } },
     );
     const live = await adapter.resources.contentType.update(article, { ...article, displayName: 'Story' });
     expect(live.def.displayName).toBe('Story');
@@ -88,7 +116,11 @@ describe('requests the adapter sends', () => {
 
   it('makes no request for an empty patch', async () => {
     const { adapter, platform } = await setup(() => undefined);
-    const live = await adapter.resources.contentType.update(article, { ...article, properties: { title: { type: 'string', required: true, sortOrder: 0 } } }, { precondition: { etag: '"v1"' } });
+    const live = await adapter.resources.contentType.update(
+      article,
+      { ...article, properties: { title: { type: 'string', required: true, sortOrder: 0 } } },
+      { precondition: { etag: '"v1"' } },
+    );
     expect(live).toEqual({ def: article, version: { etag: '"v1"' }, readOnly: false });
     expect(platform.requests).toEqual([]);
   });
@@ -110,7 +142,11 @@ describe('requests the adapter sends', () => {
   });
 
   it('ignores a weak ETag, which If-Match would not honour', async () => {
-    const { adapter } = await setup(() => ({ status: 200, headers: { etag: 'W/"weak"', 'last-modified': 'Wed, 04 Mar 2026 05:06:07 GMT' }, body: articleWire }));
+    const { adapter } = await setup(() => ({
+      status: 200,
+      headers: { etag: 'W/"weak"', 'last-modified': 'Wed, 04 Mar 2026 05:06:07 GMT' },
+      body: articleWire,
+    }));
     const live = await adapter.resources.contentType.get('Article');
     expect(live?.version).toEqual({ lastModified: '2026-03-04T05:06:07.000Z' });
   });
@@ -119,7 +155,9 @@ describe('requests the adapter sends', () => {
 describe('tokens', () => {
   it('renews the token once on a 401 and resends', async () => {
     const { adapter, platform } = await setup((request) => {
-      return request.headers['authorization'] === 'Bearer token-1' ? { status: 401, body: { title: 'Unauthorized' } } : { status: 200, body: articleWire };
+      return request.headers['authorization'] === 'Bearer token-1'
+        ? { status: 401, body: { title: 'Unauthorized' } }
+        : { status: 200, body: articleWire };
     });
     expect((await adapter.resources.contentType.get('Article'))?.def).toEqual(article);
     expect(platform.tokenRequests()).toHaveLength(2);
@@ -161,13 +199,18 @@ describe('tokens', () => {
 describe('lists', () => {
   it('pages with pageIndex/pageSize and stops on a short page (preview3 envelope)', async () => {
     const keys = Array.from({ length: 130 }, (_, index) => `Type${String(index).padStart(3, '0')}`);
-    const { adapter, platform } = await setup((request) => {
-      const url = new URL(request.path, 'http://x');
-      const pageIndex = Number(url.searchParams.get('pageIndex'));
-      const pageSize = Number(url.searchParams.get('pageSize'));
-      const items = keys.slice(pageIndex * pageSize, (pageIndex + 1) * pageSize).map((key) => ({ key, baseType: 'component', displayName: key, source: key === 'Type000' ? 'system' : '' }));
-      return { status: 200, body: { items, pageIndex, pageSize, totalItemCount: keys.length } };
-    }, { apiVersion: 'preview3' });
+    const { adapter, platform } = await setup(
+      (request) => {
+        const url = new URL(request.path, 'http://x');
+        const pageIndex = Number(url.searchParams.get('pageIndex'));
+        const pageSize = Number(url.searchParams.get('pageSize'));
+        const items = keys
+          .slice(pageIndex * pageSize, (pageIndex + 1) * pageSize)
+          .map((key) => ({ key, baseType: 'component', displayName: key, source: key === 'Type000' ? 'system' : '' }));
+        return { status: 200, body: { items, pageIndex, pageSize, totalItemCount: keys.length } };
+      },
+      { apiVersion: 'preview3' },
+    );
     const types = await adapter.resources.contentType.list();
     expect(types.map((type) => type.def.key)).toEqual(keys);
     expect(types.filter((type) => type.readOnly).map((type) => [type.def.key, type.source])).toEqual([['Type000', 'system']]);
@@ -214,7 +257,10 @@ describe('ambiguous retries', () => {
   it('counts a retried POST answered 409 as success when the type now is what was sent', async () => {
     let posts = 0;
     const { adapter } = await setup((request) => {
-      if (request.method === 'POST') return (posts += 1) === 1 ? { status: 503, body: { title: 'Service Unavailable' } } : { status: 409, body: { title: 'Conflict', detail: 'exists' } };
+      if (request.method === 'POST')
+        return (posts += 1) === 1
+          ? { status: 503, body: { title: 'Service Unavailable' } }
+          : { status: 409, body: { title: 'Conflict', detail: 'exists' } };
       if (request.method === 'GET') return { status: 200, headers: { etag: '"c1"' }, body: articleWire };
       return undefined;
     });
@@ -233,41 +279,67 @@ describe('ambiguous retries', () => {
   });
 
   it('reports conflict at once for a first POST answered 409', async () => {
-    const { adapter, platform } = await setup((request) => (request.method === 'POST' ? { status: 409, body: { title: 'Conflict' } } : undefined));
+    const { adapter, platform } = await setup((request) =>
+      request.method === 'POST' ? { status: 409, body: { title: 'Conflict' } } : undefined,
+    );
     expect((await adapterFailure(adapter.resources.contentType.create(article))).kind).toBe('conflict');
     expect(platform.apiRequests().map((request) => request.method)).toEqual(['POST']);
   });
 
   it('reports not_found for a first DELETE answered 404 (only a retried one may have landed)', async () => {
-    const { adapter, platform } = await setup((request) => (request.method === 'DELETE' ? { status: 404, body: { title: 'Not Found' } } : undefined));
+    const { adapter, platform } = await setup((request) =>
+      request.method === 'DELETE' ? { status: 404, body: { title: 'Not Found' } } : undefined,
+    );
     expect((await adapterFailure(adapter.resources.contentType.delete('Article'))).kind).toBe('not_found');
     expect(platform.apiRequests().map((request) => request.method)).toEqual(['DELETE']);
   });
 
   const seo = { key: 'SEO', displayName: 'SEO', sortOrder: 3 };
   const groupCases = [
-    { write: 'create', method: 'POST', answer: 409, kind: 'conflict', run: (adapter: PlatformAdapter) => adapter.resources.propertyGroup.create(seo) },
-    { write: 'update', method: 'PATCH', answer: 412, kind: 'stale', run: (adapter: PlatformAdapter) => adapter.resources.propertyGroup.update({ ...seo, sortOrder: 1 }, seo, { precondition: { etag: '"g1"' } }) },
+    {
+      write: 'create',
+      method: 'POST',
+      answer: 409,
+      kind: 'conflict',
+      run: (adapter: PlatformAdapter) => adapter.resources.propertyGroup.create(seo),
+    },
+    {
+      write: 'update',
+      method: 'PATCH',
+      answer: 412,
+      kind: 'stale',
+      run: (adapter: PlatformAdapter) =>
+        adapter.resources.propertyGroup.update({ ...seo, sortOrder: 1 }, seo, { precondition: { etag: '"g1"' } }),
+    },
   ] as const;
-  it.each(groupCases)('counts a property group $write retried after a 503 and answered $answer as success when the group is what was sent', async ({ method, answer, run }) => {
-    let writes = 0;
-    const { adapter } = await setup((request) => {
-      if (request.method === method) return (writes += 1) === 1 ? { status: 503, body: { title: 'Service Unavailable' } } : { status: answer, body: { title: 'Retried' } };
-      if (request.method === 'GET') return { status: 200, headers: { etag: '"g2"' }, body: seo };
-      return undefined;
-    });
-    expect(await run(adapter)).toEqual({ def: seo, version: { etag: '"g2"' }, readOnly: false });
-  });
+  it.each(groupCases)(
+    'counts a property group $write retried after a 503 and answered $answer as success when the group is what was sent',
+    async ({ method, answer, run }) => {
+      let writes = 0;
+      const { adapter } = await setup((request) => {
+        if (request.method === method)
+          return (writes += 1) === 1
+            ? { status: 503, body: { title: 'Service Unavailable' } }
+            : { status: answer, body: { title: 'Retried' } };
+        if (request.method === 'GET') return { status: 200, headers: { etag: '"g2"' }, body: seo };
+        return undefined;
+      });
+      expect(await run(adapter)).toEqual({ def: seo, version: { etag: '"g2"' }, readOnly: false });
+    },
+  );
 
-  it.each(groupCases)('reports $kind for a property group $write whose retry finds another group', async ({ method, answer, kind, run }) => {
-    let writes = 0;
-    const { adapter } = await setup((request) => {
-      if (request.method === method) return (writes += 1) === 1 ? 'reset' : { status: answer, body: { title: 'Retried' } };
-      if (request.method === 'GET') return { status: 200, body: { ...seo, displayName: 'Someone else' } };
-      return undefined;
-    });
-    expect((await adapterFailure(run(adapter))).kind).toBe(kind);
-  });
+  it.each(groupCases)(
+    'reports $kind for a property group $write whose retry finds another group',
+    async ({ method, answer, kind, run }) => {
+      let writes = 0;
+      const { adapter } = await setup((request) => {
+        if (request.method === method) return (writes += 1) === 1 ? 'reset' : { status: answer, body: { title: 'Retried' } };
+        if (request.method === 'GET') return { status: 200, body: { ...seo, displayName: 'Someone else' } };
+        return undefined;
+      });
+      expect((await adapterFailure(run(adapter))).kind).toBe(kind);
+    },
+  );
 });
 
 describe('countContentItems', () => {

@@ -29,7 +29,19 @@ const TYPE_MEMBERS: Record<string, string> = {
   isContract: 'isContract',
   accessRights: 'accessRights',
 };
-const VALUE_MEMBERS = ['format', 'contentType', 'minimum', 'maximum', 'enum', 'minLength', 'maxLength', 'pattern', 'allowedTypes', 'restrictedTypes', 'editorSettings'];
+const VALUE_MEMBERS = [
+  'format',
+  'contentType',
+  'minimum',
+  'maximum',
+  'enum',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'allowedTypes',
+  'restrictedTypes',
+  'editorSettings',
+];
 const PROPERTY_MEMBERS: Record<string, string> = {
   ...Object.fromEntries(VALUE_MEMBERS.map((member) => [member, member])),
   type: 'type',
@@ -57,7 +69,11 @@ function foldedLink(wire: Raw | undefined, canonical: Raw | undefined, member: s
 function meaningful(member: string, value: unknown): boolean {
   if (value === null || value === undefined || value === '' || value === false) return false;
   if (Array.isArray(value)) return value.length > 0;
-  if (typeof value === 'object') return Object.keys(value).length > 0 && !(member === 'enum' && Array.isArray((value as Raw)['values']) && ((value as Raw)['values'] as unknown[]).length === 0);
+  if (typeof value === 'object')
+    return (
+      Object.keys(value).length > 0 &&
+      !(member === 'enum' && Array.isArray((value as Raw)['values']) && ((value as Raw)['values'] as unknown[]).length === 0)
+    );
   if (member === 'sortOrder' && value === 0) return false;
   if (member === 'displayMode' && value === 'available') return false;
   return true;
@@ -75,12 +91,19 @@ function missingMembers(raw: Raw, canonical: ContentTypeDef): string[] {
       continue;
     }
     for (const [wire, member] of Object.entries(PROPERTY_MEMBERS)) {
-      if (meaningful(wire, property[wire]) && canonicalProperty[member] === undefined && !foldedLink(property, canonicalProperty, wire)) missing.push(`properties.${name}.${wire}`);
+      if (meaningful(wire, property[wire]) && canonicalProperty[member] === undefined && !foldedLink(property, canonicalProperty, wire))
+        missing.push(`properties.${name}.${wire}`);
     }
     const items = property['items'] as Raw | undefined;
     for (const member of ['type', ...VALUE_MEMBERS]) {
       const canonicalItems = canonicalProperty['items'] as Raw | undefined;
-      if (items && meaningful(member, items[member]) && canonicalItems?.[member] === undefined && !foldedLink(items, canonicalItems, member)) missing.push(`properties.${name}.items.${member}`);
+      if (
+        items &&
+        meaningful(member, items[member]) &&
+        canonicalItems?.[member] === undefined &&
+        !foldedLink(items, canonicalItems, member)
+      )
+        missing.push(`properties.${name}.items.${member}`);
     }
   }
   return missing;
@@ -102,7 +125,14 @@ describe('the corpus of real content types', () => {
 
   it.each(types)('$file $key: preview3 round trip, or a validation error naming what preview3 cannot store', async ({ raw }) => {
     const canonical = contentTypeFromWire(raw);
-    const needsV1 = canonical.isContract === true || canonical.contracts !== undefined || canonical.accessRights !== undefined || Object.values(canonical.properties).some((property) => property.displayMode !== undefined || property.editorSettings !== undefined || property.items?.editorSettings !== undefined);
+    const needsV1 =
+      canonical.isContract === true ||
+      canonical.contracts !== undefined ||
+      canonical.accessRights !== undefined ||
+      Object.values(canonical.properties).some(
+        (property) =>
+          property.displayMode !== undefined || property.editorSettings !== undefined || property.items?.editorSettings !== undefined,
+      );
     if (!needsV1) {
       expect(contentTypeFromWire(contentTypeToWire(canonical, 'preview3'))).toEqual(canonical);
       return;

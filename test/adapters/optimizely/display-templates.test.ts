@@ -10,7 +10,12 @@ const wide: DisplayTemplateDef = {
   baseType: '_section',
   isDefault: true,
   settings: {
-    width: { displayName: 'Width', editor: 'select', sortOrder: 1, choices: { full: { displayName: 'Full', sortOrder: 1 }, narrow: { displayName: 'Narrow', sortOrder: 2 } } },
+    width: {
+      displayName: 'Width',
+      editor: 'select',
+      sortOrder: 1,
+      choices: { full: { displayName: 'Full', sortOrder: 1 }, narrow: { displayName: 'Narrow', sortOrder: 2 } },
+    },
     shadow: { displayName: 'Shadow', editor: 'checkbox' },
   },
 };
@@ -47,7 +52,9 @@ describe.each<ApiVersion>(['v1', 'preview3'])('display templates through the por
     const created = await port.create({ key: 'RowGap', displayName: 'Row gap', nodeType: 'row' });
     const stored = harness.emulator.store.displayTemplates.get('RowGap')!;
     harness.emulator.store.displayTemplates.replace({ ...stored.doc, displayName: 'Edited elsewhere' }, 'someone');
-    const error = await port.update(created.def, { ...created.def, displayName: 'Row spacing' }, { precondition: created.version }).catch((caught: unknown) => caught);
+    const error = await port
+      .update(created.def, { ...created.def, displayName: 'Row spacing' }, { precondition: created.version })
+      .catch((caught: unknown) => caught);
     expect(isAdapterError(error) && error.kind).toBe('stale');
     expect(harness.emulator.store.displayTemplates.get('RowGap')?.doc.displayName).toBe('Edited elsewhere');
   });

@@ -24,11 +24,15 @@ describe('preconditions', () => {
     const { adapter, emulator } = harness;
     const created = await adapter.resources.contentType.create(teaser('StaleByEtag'));
     emulator.store.editContentType('StaleByEtag', (doc) => ({ ...doc, displayName: 'Edited in the CMS' }));
-    const error = await adapterFailure(adapter.resources.contentType.update(created.def, { ...created.def, description: 'Ours' }, { precondition: created.version }));
+    const error = await adapterFailure(
+      adapter.resources.contentType.update(created.def, { ...created.def, description: 'Ours' }, { precondition: created.version }),
+    );
     expect(error.kind).toBe('stale');
     expect(error.status).toBe(412);
     expect((await adapter.resources.contentType.get('StaleByEtag'))?.def.displayName).toBe('Edited in the CMS');
-    expect((await adapterFailure(adapter.resources.contentType.delete('StaleByEtag', { precondition: created.version }))).kind).toBe('stale');
+    expect((await adapterFailure(adapter.resources.contentType.delete('StaleByEtag', { precondition: created.version }))).kind).toBe(
+      'stale',
+    );
     expect(await adapter.resources.contentType.get('StaleByEtag')).not.toBeNull();
   });
 
@@ -38,10 +42,17 @@ describe('preconditions', () => {
     tick(5_000);
     emulator.store.editContentType('StaleByDate', (doc) => ({ ...doc, displayName: 'Edited later' }));
     const precondition = { lastModified: created.version.lastModified };
-    expect((await adapterFailure(adapter.resources.contentType.update(created.def, { ...created.def, description: 'Ours' }, { precondition }))).kind).toBe('stale');
+    expect(
+      (await adapterFailure(adapter.resources.contentType.update(created.def, { ...created.def, description: 'Ours' }, { precondition })))
+        .kind,
+    ).toBe('stale');
 
     const current = (await adapter.resources.contentType.get('StaleByDate'))!;
-    const updated = await adapter.resources.contentType.update(current.def, { ...current.def, description: 'Ours' }, { precondition: { lastModified: current.version.lastModified } });
+    const updated = await adapter.resources.contentType.update(
+      current.def,
+      { ...current.def, description: 'Ours' },
+      { precondition: { lastModified: current.version.lastModified } },
+    );
     expect(updated.def.description).toBe('Ours');
   });
 });

@@ -22,7 +22,9 @@ describe.each(cases)('corpus $file through the adapter and the emulator ($apiVer
   const corpus = JSON.parse(readFileSync(join(CORPUS, file), 'utf8')) as { contentTypes: unknown[]; propertyGroups: unknown[] };
   const groups = corpus.propertyGroups.map((group) => propertyGroupFromWire(group));
   // preview3 cannot store contracts, access rights or editor settings (to-wire.test.ts covers the refusal).
-  const types = corpus.contentTypes.map((type) => contentTypeFromWire(type)).filter((type) => apiVersion === 'v1' || storable(type, apiVersion));
+  const types = corpus.contentTypes
+    .map((type) => contentTypeFromWire(type))
+    .filter((type) => apiVersion === 'v1' || storable(type, apiVersion));
   let harness: Harness;
   beforeAll(async () => {
     harness = await startHarness({ adapter: { apiVersion } });
@@ -37,7 +39,10 @@ describe.each(cases)('corpus $file through the adapter and the emulator ($apiVer
     const existing = new Map((await adapter.resources.contentType.list()).map((type) => [type.def.key, type]));
     for (const type of types) {
       const current = existing.get(type.key);
-      const live = current === undefined ? await adapter.resources.contentType.create(type) : await adapter.resources.contentType.update(current.def, type, { precondition: current.version });
+      const live =
+        current === undefined
+          ? await adapter.resources.contentType.create(type)
+          : await adapter.resources.contentType.update(current.def, type, { precondition: current.version });
       expect(live.def).toEqual(type);
     }
     const listed = new Map((await adapter.resources.contentType.list()).map((type) => [type.def.key, digest(type.def)]));

@@ -10,7 +10,14 @@ const hero: ContentTypeDef = {
   compositionBehaviors: ['sectionEnabled'],
   properties: {
     heading: { type: 'string', required: true, localized: true, maxLength: 80, sortOrder: 1 },
-    tone: { type: 'string', format: 'selectOne', enum: [{ value: 'light', displayName: 'Light' }, { value: 'dark', displayName: 'Dark' }] },
+    tone: {
+      type: 'string',
+      format: 'selectOne',
+      enum: [
+        { value: 'light', displayName: 'Light' },
+        { value: 'dark', displayName: 'Dark' },
+      ],
+    },
     image: { type: 'contentReference', allowedTypes: ['_image'] },
     links: { type: 'array', maxItems: 3, items: { type: 'link' } },
   },
@@ -45,7 +52,11 @@ describe.each<ApiVersion>(['v1', 'preview3'])('CRUD round trip against the emula
       ...hero,
       displayName: 'Hero banner',
       description: 'The big one',
-      properties: { ...hero.properties, heading: { ...hero.properties['heading']!, maxLength: 120, required: undefined }, subtitle: { type: 'string' } },
+      properties: {
+        ...hero.properties,
+        heading: { ...hero.properties['heading']!, maxLength: 120, required: undefined },
+        subtitle: { type: 'string' },
+      },
     };
     const updated = await adapter.resources.contentType.update(hero, next, { precondition: created.version });
     expect(updated.def).toEqual(next);
@@ -73,7 +84,11 @@ describe.each<ApiVersion>(['v1', 'preview3'])('CRUD round trip against the emula
     expect(groups.find((candidate) => candidate.def.key === 'Marketing')).toMatchObject({ def: group, readOnly: false });
     expect(groups.filter((candidate) => candidate.readOnly).length).toBeGreaterThan(0);
 
-    const renamed = await adapter.resources.propertyGroup.update(group, { key: 'Marketing', displayName: 'Campaigns' }, { precondition: created.version });
+    const renamed = await adapter.resources.propertyGroup.update(
+      group,
+      { key: 'Marketing', displayName: 'Campaigns' },
+      { precondition: created.version },
+    );
     expect(renamed.def).toEqual({ key: 'Marketing', displayName: 'Campaigns' });
     await adapter.resources.propertyGroup.delete('Marketing', { precondition: renamed.version });
     expect((await adapter.resources.propertyGroup.list()).some((candidate) => candidate.def.key === 'Marketing')).toBe(false);
@@ -88,14 +103,23 @@ describe('v1 members preview3 cannot store', () => {
   afterAll(() => harness.close());
 
   it('round-trips contracts, access rights and editor settings through v1', async () => {
-    const seo: ContentTypeDef = { key: 'SeoContract', baseType: null, isContract: true, displayName: 'SEO', properties: { metaTitle: { type: 'string' } } };
+    const seo: ContentTypeDef = {
+      key: 'SeoContract',
+      baseType: null,
+      isContract: true,
+      displayName: 'SEO',
+      properties: { metaTitle: { type: 'string' } },
+    };
     const page: ContentTypeDef = {
       key: 'LandingPage',
       baseType: '_page',
       displayName: 'Landing page',
       contracts: ['SeoContract'],
       accessRights: [{ name: 'Editors', type: 'role' }],
-      properties: { body: { type: 'richText', editorSettings: { preset: 'minimal' }, displayMode: 'hidden' }, metaTitle: { type: 'string' } },
+      properties: {
+        body: { type: 'richText', editorSettings: { preset: 'minimal' }, displayMode: 'hidden' },
+        metaTitle: { type: 'string' },
+      },
     };
     expect((await harness.adapter.resources.contentType.create(seo)).def).toEqual(seo);
     expect((await harness.adapter.resources.contentType.create(page)).def).toEqual(page);

@@ -1,4 +1,10 @@
-import { startEmulator, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, type EmulatorOptions, type RunningEmulator } from '../../../src/emulator/index.js';
+import {
+  startEmulator,
+  DEMO_CLIENT_ID,
+  DEMO_CLIENT_SECRET,
+  type EmulatorOptions,
+  type RunningEmulator,
+} from '../../../src/emulator/index.js';
 import { createOptimizelyAdapter, type AdapterEvent, type OptimizelyAdapterOptions } from '../../../src/adapters/optimizely/index.js';
 import type { PlatformAdapter } from '../../../src/adapters/port.js';
 
@@ -20,7 +26,11 @@ export interface Harness {
  * skipped unless `onWait` says otherwise, so retries cost no time.
  */
 export async function startHarness(
-  options: { emulator?: EmulatorOptions; adapter?: Partial<OptimizelyAdapterOptions>; onWait?: (ms: number, emulator: RunningEmulator) => Promise<void> } = {},
+  options: {
+    emulator?: EmulatorOptions;
+    adapter?: Partial<OptimizelyAdapterOptions>;
+    onWait?: (ms: number, emulator: RunningEmulator) => Promise<void>;
+  } = {},
 ): Promise<Harness> {
   const emulator = await startEmulator({ port: 0, ...options.emulator });
   const connect = (overrides: Partial<OptimizelyAdapterOptions> = {}) => {

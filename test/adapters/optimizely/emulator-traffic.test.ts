@@ -30,7 +30,15 @@ describe('rate limits', () => {
     expect(harness.emulator.traffic.counters().rateLimited).toBe(1);
     expect(harness.waits).toEqual([2000]);
     const retry = harness.events.find((event) => event.type === 'retry');
-    expect(retry).toMatchObject({ type: 'retry', method: 'GET', status: 429, attempt: 1, waitMs: 2000, reason: 'retry-after', errorKind: 'rate_limited' });
+    expect(retry).toMatchObject({
+      type: 'retry',
+      method: 'GET',
+      status: 429,
+      attempt: 1,
+      waitMs: 2000,
+      reason: 'retry-after',
+      errorKind: 'rate_limited',
+    });
   });
 
   it('reports rate_limited when the limit outlasts the attempts', async () => {
@@ -48,9 +56,21 @@ describe('rate limits', () => {
 
 describe('server errors and broken connections are retried', () => {
   const cases: Array<{ name: string; traffic: TrafficOptions; counted: 'status' | 'reset' }> = [
-    { name: '503 on the first request', traffic: { faults: [{ kind: 'status', status: 503, method: 'GET', path: TYPES, requestNumbers: [1] }] }, counted: 'status' },
-    { name: '500 twice', traffic: { faults: [{ kind: 'status', status: 500, method: 'GET', path: TYPES, requestNumbers: [1, 2] }] }, counted: 'status' },
-    { name: 'a reset connection', traffic: { faults: [{ kind: 'reset', method: 'GET', path: TYPES, requestNumbers: [1] }] }, counted: 'reset' },
+    {
+      name: '503 on the first request',
+      traffic: { faults: [{ kind: 'status', status: 503, method: 'GET', path: TYPES, requestNumbers: [1] }] },
+      counted: 'status',
+    },
+    {
+      name: '500 twice',
+      traffic: { faults: [{ kind: 'status', status: 500, method: 'GET', path: TYPES, requestNumbers: [1, 2] }] },
+      counted: 'status',
+    },
+    {
+      name: 'a reset connection',
+      traffic: { faults: [{ kind: 'reset', method: 'GET', path: TYPES, requestNumbers: [1] }] },
+      counted: 'reset',
+    },
   ];
   it.each(cases)('$name', async ({ traffic, counted }) => {
     harness = await startHarness({ emulator: { traffic } });
@@ -68,7 +88,10 @@ describe('server errors and broken connections are retried', () => {
     { name: 'timeout', traffic: { faults: [{ kind: 'slow', delayMs: 400, path: TYPES }] }, kind: 'timeout', timeoutMs: 100 },
   ];
   it.each(exhausted)('gives up as $kind when every attempt fails', async ({ traffic, kind, timeoutMs }) => {
-    harness = await startHarness({ emulator: { traffic }, adapter: { retry: { maxAttempts: 3 }, ...(timeoutMs === undefined ? {} : { timeoutMs }) } });
+    harness = await startHarness({
+      emulator: { traffic },
+      adapter: { retry: { maxAttempts: 3 }, ...(timeoutMs === undefined ? {} : { timeoutMs }) },
+    });
     const error = await adapterFailure(harness.adapter.resources.contentType.list());
     expect(error.kind).toBe(kind);
     expect(error.message).toMatch(/Gave up after 3 attempts/);
@@ -97,7 +120,10 @@ describe('ambiguous writes', () => {
     harness = await startHarness({
       emulator: { traffic: { faults: [{ kind: 'reset', method: 'POST', path: TYPES, requestNumbers: [1] }] } },
       onWait: async (_ms, emulator) => {
-        emulator.store.contentTypes.create({ key: 'Card', displayName: 'Someone else’s card', baseType: '_component', properties: {} }, { actor: 'someone' });
+        emulator.store.contentTypes.create(
+          { key: 'Card', displayName: 'Someone else’s card', baseType: '_component', properties: {} },
+          { actor: 'someone' },
+        );
       },
     });
     const error = await adapterFailure(harness.adapter.resources.contentType.create(card));
@@ -127,7 +153,9 @@ describe('ambiguous writes', () => {
     });
     const created = await harness.adapter.resources.contentType.create(card);
     harness.emulator.traffic.configure({ faults: [{ kind: 'status', status: 503, method: 'PATCH', requestNumbers: [1] }] });
-    const error = await adapterFailure(harness.adapter.resources.contentType.update(card, { ...card, displayName: 'Card v2' }, { precondition: created.version }));
+    const error = await adapterFailure(
+      harness.adapter.resources.contentType.update(card, { ...card, displayName: 'Card v2' }, { precondition: created.version }),
+    );
     expect(error.kind).toBe('stale');
   });
 
@@ -146,7 +174,10 @@ describe('ambiguous writes', () => {
 
 describe('secrets', () => {
   it('never appear in events or error messages', async () => {
-    harness = await startHarness({ emulator: { traffic: { faults: [{ kind: 'status', status: 503, requestNumbers: [2] }] } }, adapter: { retry: { maxAttempts: 2 } } });
+    harness = await startHarness({
+      emulator: { traffic: { faults: [{ kind: 'status', status: 503, requestNumbers: [2] }] } },
+      adapter: { retry: { maxAttempts: 2 } },
+    });
     await harness.adapter.resources.contentType.list();
     const error = await adapterFailure(harness.adapter.resources.contentType.delete('Missing'));
     const text = JSON.stringify([harness.events, error.message, error.fieldErrors]);

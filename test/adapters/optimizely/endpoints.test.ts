@@ -4,17 +4,67 @@ import { contentItemsPath, resolveEndpoints, type ApiVersion } from '../../../sr
 
 describe('resolveEndpoints follows the official CLI', () => {
   const cases: Array<{ url: string; version: ApiVersion; apiRoot: string; tokenUrl: string }> = [
-    { url: 'https://api.cms.optimizely.com', version: 'v1', apiRoot: 'https://api.cms.optimizely.com/v1', tokenUrl: 'https://api.cms.optimizely.com/oauth/token' },
-    { url: 'https://api.cms.optimizely.com/', version: 'v1', apiRoot: 'https://api.cms.optimizely.com/v1', tokenUrl: 'https://api.cms.optimizely.com/oauth/token' },
+    {
+      url: 'https://api.cms.optimizely.com',
+      version: 'v1',
+      apiRoot: 'https://api.cms.optimizely.com/v1',
+      tokenUrl: 'https://api.cms.optimizely.com/oauth/token',
+    },
+    {
+      url: 'https://api.cms.optimizely.com/',
+      version: 'v1',
+      apiRoot: 'https://api.cms.optimizely.com/v1',
+      tokenUrl: 'https://api.cms.optimizely.com/oauth/token',
+    },
     { url: '', version: 'v1', apiRoot: 'https://api.cms.optimizely.com/v1', tokenUrl: 'https://api.cms.optimizely.com/oauth/token' },
-    { url: 'https://api.cmstest.optimizely.com', version: 'v1', apiRoot: 'https://api.cmstest.optimizely.com/v1', tokenUrl: 'https://api.cmstest.optimizely.com/oauth/token' },
-    { url: 'https://api-acme.cms.optimizely.com//', version: 'v1', apiRoot: 'https://api-acme.cms.optimizely.com/v1', tokenUrl: 'https://api-acme.cms.optimizely.com/oauth/token' },
-    { url: 'http://api.cms.optimizely.com', version: 'v1', apiRoot: 'http://api.cms.optimizely.com/_cms/v1', tokenUrl: 'http://api.cms.optimizely.com/_cms/v1/oauth/token' },
-    { url: 'https://app-123.cms.optimizely.com', version: 'v1', apiRoot: 'https://app-123.cms.optimizely.com/_cms/v1', tokenUrl: 'https://app-123.cms.optimizely.com/_cms/v1/oauth/token' },
-    { url: 'http://127.0.0.1:4010', version: 'v1', apiRoot: 'http://127.0.0.1:4010/_cms/v1', tokenUrl: 'http://127.0.0.1:4010/_cms/v1/oauth/token' },
-    { url: 'https://cms.example.com/proxy/', version: 'v1', apiRoot: 'https://cms.example.com/proxy/_cms/v1', tokenUrl: 'https://cms.example.com/proxy/_cms/v1/oauth/token' },
-    { url: 'https://api.cms.optimizely.com', version: 'preview3', apiRoot: 'https://api.cms.optimizely.com/preview3', tokenUrl: 'https://api.cms.optimizely.com/oauth/token' },
-    { url: 'http://127.0.0.1:4010/', version: 'preview3', apiRoot: 'http://127.0.0.1:4010/preview3', tokenUrl: 'http://127.0.0.1:4010/oauth/token' },
+    {
+      url: 'https://api.cmstest.optimizely.com',
+      version: 'v1',
+      apiRoot: 'https://api.cmstest.optimizely.com/v1',
+      tokenUrl: 'https://api.cmstest.optimizely.com/oauth/token',
+    },
+    {
+      url: 'https://api-acme.cms.optimizely.com//',
+      version: 'v1',
+      apiRoot: 'https://api-acme.cms.optimizely.com/v1',
+      tokenUrl: 'https://api-acme.cms.optimizely.com/oauth/token',
+    },
+    {
+      url: 'http://api.cms.optimizely.com',
+      version: 'v1',
+      apiRoot: 'http://api.cms.optimizely.com/_cms/v1',
+      tokenUrl: 'http://api.cms.optimizely.com/_cms/v1/oauth/token',
+    },
+    {
+      url: 'https://app-123.cms.optimizely.com',
+      version: 'v1',
+      apiRoot: 'https://app-123.cms.optimizely.com/_cms/v1',
+      tokenUrl: 'https://app-123.cms.optimizely.com/_cms/v1/oauth/token',
+    },
+    {
+      url: 'http://127.0.0.1:4010',
+      version: 'v1',
+      apiRoot: 'http://127.0.0.1:4010/_cms/v1',
+      tokenUrl: 'http://127.0.0.1:4010/_cms/v1/oauth/token',
+    },
+    {
+      url: 'https://cms.example.com/proxy/',
+      version: 'v1',
+      apiRoot: 'https://cms.example.com/proxy/_cms/v1',
+      tokenUrl: 'https://cms.example.com/proxy/_cms/v1/oauth/token',
+    },
+    {
+      url: 'https://api.cms.optimizely.com',
+      version: 'preview3',
+      apiRoot: 'https://api.cms.optimizely.com/preview3',
+      tokenUrl: 'https://api.cms.optimizely.com/oauth/token',
+    },
+    {
+      url: 'http://127.0.0.1:4010/',
+      version: 'preview3',
+      apiRoot: 'http://127.0.0.1:4010/preview3',
+      tokenUrl: 'http://127.0.0.1:4010/oauth/token',
+    },
   ];
   it.each(cases)('$url ($version)', ({ url, version, apiRoot, tokenUrl }) => {
     expect(resolveEndpoints(url, version)).toEqual({ apiRoot, tokenUrl });

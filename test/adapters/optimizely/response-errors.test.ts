@@ -12,19 +12,63 @@ function response(status: number, text: string, headers: Record<string, string> 
 
 describe('errorFromResponse maps statuses to kinds', () => {
   const cases: Array<{ name: string; response: HttpResponse; kind: AdapterErrorKind; code?: string; message: RegExp }> = [
-    { name: '400 validation', response: response(400, problem({ title: 'Bad Request', detail: 'Invalid', errors: [{ field: 'properties.x.type', detail: 'Unknown type' }] })), kind: 'validation', message: /rejected as invalid: 400 Bad Request: Invalid \(properties\.x\.type: Unknown type\)/ },
-    { name: '400 data loss (option name)', response: response(400, problem({ detail: "The changes to 'A' are considered breaking. Use the 'ignoreDataLossWarnings' option to apply the changes anyway." })), kind: 'data_loss', message: /could lose content data/ },
-    { name: '400 data loss (words, in a field error)', response: response(400, problem({ title: 'Bad Request', errors: [{ detail: 'could potentially result in data loss' }] })), kind: 'data_loss', message: /data loss/ },
+    {
+      name: '400 validation',
+      response: response(
+        400,
+        problem({ title: 'Bad Request', detail: 'Invalid', errors: [{ field: 'properties.x.type', detail: 'Unknown type' }] }),
+      ),
+      kind: 'validation',
+      message: /rejected as invalid: 400 Bad Request: Invalid \(properties\.x\.type: Unknown type\)/,
+    },
+    {
+      name: '400 data loss (option name)',
+      response: response(
+        400,
+        problem({
+          detail: "The changes to 'A' are considered breaking. Use the 'ignoreDataLossWarnings' option to apply the changes anyway.",
+        }),
+      ),
+      kind: 'data_loss',
+      message: /could lose content data/,
+    },
+    {
+      name: '400 data loss (words, in a field error)',
+      response: response(400, problem({ title: 'Bad Request', errors: [{ detail: 'could potentially result in data loss' }] })),
+      kind: 'data_loss',
+      message: /data loss/,
+    },
     { name: '401', response: response(401, problem({ title: 'Unauthorized' })), kind: 'auth', message: /OPTIMIZELY_CMS_CLIENT_ID/ },
-    { name: '403', response: response(403, problem({ detail: "Required access is 'create'" })), kind: 'forbidden', message: /Required access is 'create'/ },
+    {
+      name: '403',
+      response: response(403, problem({ detail: "Required access is 'create'" })),
+      kind: 'forbidden',
+      message: /Required access is 'create'/,
+    },
     { name: '404', response: response(404, ''), kind: 'not_found', message: /not found \(404\)/ },
-    { name: '409 keeps the code', response: response(409, problem({ title: 'Conflict', code: 'DependencyConflict' })), kind: 'conflict', code: 'DependencyConflict', message: /\[DependencyConflict\]/ },
+    {
+      name: '409 keeps the code',
+      response: response(409, problem({ title: 'Conflict', code: 'DependencyConflict' })),
+      kind: 'conflict',
+      code: 'DependencyConflict',
+      message: /\[DependencyConflict\]/,
+    },
     { name: '412', response: response(412, problem({ title: 'Precondition Failed' })), kind: 'stale', message: /Run plan again/ },
-    { name: '429', response: response(429, problem({ title: 'Too Many Requests' }), { 'retry-after': '3' }), kind: 'rate_limited', message: /Retry-After 3 s/ },
+    {
+      name: '429',
+      response: response(429, problem({ title: 'Too Many Requests' }), { 'retry-after': '3' }),
+      kind: 'rate_limited',
+      message: /Retry-After 3 s/,
+    },
     { name: '500', response: response(500, '<html>oops</html>'), kind: 'server', message: /500 <html>oops<\/html>/ },
     { name: '503', response: response(503, ''), kind: 'server', message: /failed on the platform: 503/ },
     { name: '415', response: response(415, problem({ title: 'Unsupported Media Type' })), kind: 'protocol', message: /does not expect/ },
-    { name: 'preview2 error map', response: response(400, problem({ title: 'One or more validation errors occurred.', errors: { Key: ['The key is invalid.'] } })), kind: 'validation', message: /Key: The key is invalid\./ },
+    {
+      name: 'preview2 error map',
+      response: response(400, problem({ title: 'One or more validation errors occurred.', errors: { Key: ['The key is invalid.'] } })),
+      kind: 'validation',
+      message: /Key: The key is invalid\./,
+    },
   ];
   it.each(cases)('$name', ({ response: answer, kind, code, message }) => {
     const error = errorFromResponse(answer, 'PATCH /contenttypes/A', () => NOW);
@@ -37,7 +81,11 @@ describe('errorFromResponse maps statuses to kinds', () => {
   });
 
   it('keeps field errors', () => {
-    const error = errorFromResponse(response(400, problem({ errors: [{ field: 'key', detail: 'Too short' }, { detail: 'General' }] })), 'POST /contenttypes', () => NOW);
+    const error = errorFromResponse(
+      response(400, problem({ errors: [{ field: 'key', detail: 'Too short' }, { detail: 'General' }] })),
+      'POST /contenttypes',
+      () => NOW,
+    );
     expect(error.fieldErrors).toEqual([{ field: 'key', detail: 'Too short' }, { detail: 'General' }]);
   });
 });
@@ -65,6 +113,11 @@ describe('parseJsonBody', () => {
   });
 
   it('calls a body that is not JSON a protocol error', () => {
-    expect(() => parseJsonBody(response(200, '<html>gateway</html>'), 'GET /contenttypes')).toThrow(expect.objectContaining({ kind: 'protocol', message: expect.stringMatching(/GET \/contenttypes: .*not JSON \(<html>gateway<\/html>\)/) }));
+    expect(() => parseJsonBody(response(200, '<html>gateway</html>'), 'GET /contenttypes')).toThrow(
+      expect.objectContaining({
+        kind: 'protocol',
+        message: expect.stringMatching(/GET \/contenttypes: .*not JSON \(<html>gateway<\/html>\)/),
+      }),
+    );
   });
 });

@@ -48,7 +48,11 @@ export async function startScriptedPlatform(
       requests.push(seen);
       const isToken = seen.path.endsWith('/oauth/token');
       const scripted = isToken ? answerToken(seen) : answer(seen, apiIndex++);
-      const reply = scripted ?? (isToken ? { status: 200, body: { access_token: `token-${(tokens += 1)}`, token_type: 'Bearer', expires_in: 300 } } : { status: 500, body: { title: 'Unscripted request' } });
+      const reply =
+        scripted ??
+        (isToken
+          ? { status: 200, body: { access_token: `token-${(tokens += 1)}`, token_type: 'Bearer', expires_in: 300 } }
+          : { status: 500, body: { title: 'Unscripted request' } });
       if (reply === 'reset') {
         req.socket.destroy();
         return;
@@ -85,6 +89,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 function flat(headers: IncomingMessage['headers']): Record<string, string> {
   const result: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) if (value !== undefined) result[name] = Array.isArray(value) ? value.join(', ') : value;
+  for (const [name, value] of Object.entries(headers))
+    if (value !== undefined) result[name] = Array.isArray(value) ? value.join(', ') : value;
   return result;
 }

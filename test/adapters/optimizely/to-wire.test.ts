@@ -55,8 +55,18 @@ describe('contentTypeToWire spells members for the API version', () => {
     },
     {
       version: 'v1',
-      def: { ...article, contracts: ['SEO'], accessRights: [], properties: { body: { type: 'richText', editorSettings: { preset: 'minimal' }, displayMode: 'hidden' } } },
-      wire: { ...omit(article, 'properties'), contracts: ['SEO'], accessRights: [], properties: { body: { type: 'richText', editorSettings: { preset: 'minimal' }, displayMode: 'hidden' } } },
+      def: {
+        ...article,
+        contracts: ['SEO'],
+        accessRights: [],
+        properties: { body: { type: 'richText', editorSettings: { preset: 'minimal' }, displayMode: 'hidden' } },
+      },
+      wire: {
+        ...omit(article, 'properties'),
+        contracts: ['SEO'],
+        accessRights: [],
+        properties: { body: { type: 'richText', editorSettings: { preset: 'minimal' }, displayMode: 'hidden' } },
+      },
     },
     {
       version: 'preview3',
@@ -71,16 +81,32 @@ describe('contentTypeToWire spells members for the API version', () => {
 
 describe('contentTypeToWire refuses members the version cannot store (strict)', () => {
   const cases: Array<{ name: string; version: ApiVersion; def: ContentTypeDef; fields: string[] }> = [
-    { name: 'contract on preview3', version: 'preview3', def: { key: 'SEO', baseType: null, isContract: true, displayName: 'SEO', properties: {} }, fields: ['isContract'] },
+    {
+      name: 'contract on preview3',
+      version: 'preview3',
+      def: { key: 'SEO', baseType: null, isContract: true, displayName: 'SEO', properties: {} },
+      fields: ['isContract'],
+    },
     { name: 'contracts on preview3', version: 'preview3', def: { ...article, contracts: ['SEO'] }, fields: ['contracts'] },
     { name: 'accessRights on preview3', version: 'preview3', def: { ...article, accessRights: [] }, fields: ['accessRights'] },
     {
       name: 'displayMode and editorSettings on preview3',
       version: 'preview3',
-      def: { ...article, properties: { body: { type: 'richText', displayMode: 'hidden', editorSettings: { preset: 'x' } }, list: { type: 'array', items: { type: 'richText', editorSettings: { a: 1 } } } } },
+      def: {
+        ...article,
+        properties: {
+          body: { type: 'richText', displayMode: 'hidden', editorSettings: { preset: 'x' } },
+          list: { type: 'array', items: { type: 'richText', editorSettings: { a: 1 } } },
+        },
+      },
       fields: ['properties.body.editorSettings', 'properties.body.displayMode', 'properties.list.items.editorSettings'],
     },
-    { name: 'imageDescriptor on v1', version: 'v1', def: { ...article, properties: { image: { type: 'binary', imageDescriptor: { width: 5 } } } }, fields: ['properties.image.imageDescriptor'] },
+    {
+      name: 'imageDescriptor on v1',
+      version: 'v1',
+      def: { ...article, properties: { image: { type: 'binary', imageDescriptor: { width: 5 } } } },
+      fields: ['properties.image.imageDescriptor'],
+    },
   ];
   it.each(cases)('$name', async ({ version, def, fields }) => {
     const error = await adapterFailure(() => contentTypeToWire(def, version));
@@ -91,7 +117,11 @@ describe('contentTypeToWire refuses members the version cannot store (strict)', 
   });
 
   it('leaves them out in lenient mode (the state a patch is computed from)', () => {
-    const wire = contentTypeToWire({ ...article, contracts: ['SEO'], properties: { body: { type: 'richText', displayMode: 'hidden' } } }, 'preview3', 'lenient');
+    const wire = contentTypeToWire(
+      { ...article, contracts: ['SEO'], properties: { body: { type: 'richText', displayMode: 'hidden' } } },
+      'preview3',
+      'lenient',
+    );
     expect(wire).not.toHaveProperty('contracts');
     expect(wire['properties']).toEqual({ body: { type: 'richText' } });
   });

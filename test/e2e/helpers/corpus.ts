@@ -31,14 +31,22 @@ export interface CorpusFile {
 
 /** Every corpus file name, sorted. */
 export function corpusFileNames(): string[] {
-  return readdirSync(CORPUS_DIR).filter((name) => name.endsWith('.json')).sort();
+  return readdirSync(CORPUS_DIR)
+    .filter((name) => name.endsWith('.json'))
+    .sort();
 }
 
 export function readCorpusFile(name: string): CorpusFile {
   const dialect = CORPUS_DIALECTS[name];
   if (dialect === undefined) throw new Error(`No dialect is known for corpus file ${name}: add it to CORPUS_DIALECTS.`);
   const data = JSON.parse(readFileSync(join(CORPUS_DIR, name), 'utf8')) as Partial<CorpusFile>;
-  return { name, dialect, contentTypes: data.contentTypes ?? [], propertyGroups: data.propertyGroups ?? [], displayTemplates: data.displayTemplates ?? [] };
+  return {
+    name,
+    dialect,
+    contentTypes: data.contentTypes ?? [],
+    propertyGroups: data.propertyGroups ?? [],
+    displayTemplates: data.displayTemplates ?? [],
+  };
 }
 
 /**
@@ -57,7 +65,9 @@ export async function loadCorpusFile(emulatorUrl: string, file: CorpusFile): Pro
   const failures: string[] = [];
   const write = async (segment: string, resource: CorpusResource) => {
     let response =
-      file.dialect === 'preview2' ? await api.put(`${prefix}/${segment}/${resource.key}`, resource) : await api.post(`${prefix}/${segment}`, resource);
+      file.dialect === 'preview2'
+        ? await api.put(`${prefix}/${segment}/${resource.key}`, resource)
+        : await api.post(`${prefix}/${segment}`, resource);
     if (response.status === 409 && segment === 'contenttypes' && BUILT_IN_TYPES.has(resource.key)) {
       response = await api.patch(`${prefix}/${segment}/${resource.key}`, resource);
     }

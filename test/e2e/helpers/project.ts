@@ -19,14 +19,17 @@ import type { ApiVersion, Config, SelectedTarget } from '../../../src/io/config/
 import { loadConfig } from '../../../src/io/config/load-config.js';
 import { readLockfile } from '../../../src/io/lockfile/read-lockfile.js';
 import type { Lockfile } from '../../../src/io/lockfile/lockfile.js';
-import { writeLockfile } from '../../../src/io/lockfile/write-lockfile.js';
 
 export const TARGET_NAME = 'corpus';
 export const ACTOR = 'e2e-corpus';
 
 /** The environment a user of a remote target sets: the emulator's (non-secret) demo credentials. */
 export function targetEnv(emulatorUrl: string): Record<string, string> {
-  return { OPTIMIZELY_CMS_API_URL: emulatorUrl, OPTIMIZELY_CMS_CLIENT_ID: DEMO_CLIENT_ID, OPTIMIZELY_CMS_CLIENT_SECRET: DEMO_CLIENT_SECRET };
+  return {
+    OPTIMIZELY_CMS_API_URL: emulatorUrl,
+    OPTIMIZELY_CMS_CLIENT_ID: DEMO_CLIENT_ID,
+    OPTIMIZELY_CMS_CLIENT_SECRET: DEMO_CLIENT_SECRET,
+  };
 }
 
 /**
@@ -124,7 +127,14 @@ export class Project {
 
   /** `catalyst plan`; throws with the diagnostics when the YAML is invalid. */
   async plan(): Promise<Plan> {
-    const result = await reconcile({ config: this.config, target: this.target, adapter: this.adapter, lock: await this.lock(), cwd: this.dir, now: new Date().toISOString() });
+    const result = await reconcile({
+      config: this.config,
+      target: this.target,
+      adapter: this.adapter,
+      lock: await this.lock(),
+      cwd: this.dir,
+      now: new Date().toISOString(),
+    });
     if (!result.ok) throw new Error(`The desired state is invalid:\n${result.diagnostics.map(formatDiagnostic).join('\n')}`);
     return result.plan;
   }

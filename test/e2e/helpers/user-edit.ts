@@ -56,5 +56,9 @@ export function updatedKeys(edit: UserEdit): string[] {
 
 /** The plan's member changes the edit must give, as `<key> <op> <path>`, sorted. */
 export function expectedChanges(edit: UserEdit): string[] {
-  return [`${edit.renamed} change displayName`, `${edit.renamed} add properties.${edit.added}`, `${edit.removedFrom} remove properties.${edit.removed}`].sort();
+  return [
+    `${edit.renamed} change displayName`,
+    `${edit.renamed} add properties.${edit.added}`,
+    `${edit.removedFrom} remove properties.${edit.removed}`,
+  ].sort();
 }

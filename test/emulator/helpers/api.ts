@@ -55,7 +55,12 @@ export class Api {
     let body: string | undefined;
     if (options.body !== undefined) {
       body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
-      const contentType = options.contentType === undefined ? (method === 'PATCH' ? 'application/merge-patch+json' : 'application/json') : options.contentType;
+      const contentType =
+        options.contentType === undefined
+          ? method === 'PATCH'
+            ? 'application/merge-patch+json'
+            : 'application/json'
+          : options.contentType;
       if (contentType !== null) headers['content-type'] = contentType;
     }
     const response = await fetch(`${this.baseUrl}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });

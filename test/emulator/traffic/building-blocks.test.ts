@@ -3,12 +3,7 @@ import { FaultBook } from '../../../src/emulator/traffic/fault-book.js';
 import { pickLatency } from '../../../src/emulator/traffic/latency.js';
 import { compilePathMatcher } from '../../../src/emulator/traffic/path-matcher.js';
 import { TokenBucket } from '../../../src/emulator/traffic/rate-limit.js';
-import {
-  createTrafficControl,
-  parseFault,
-  TrafficOptionError,
-  type TrafficOptions,
-} from '../../../src/emulator/traffic/index.js';
+import { createTrafficControl, parseFault, TrafficOptionError, type TrafficOptions } from '../../../src/emulator/traffic/index.js';
 
 describe('compilePathMatcher', () => {
   const cases: Array<{ pattern: string; path: string; matches: boolean }> = [
@@ -36,11 +31,7 @@ describe('TokenBucket', () => {
   it('starts full, refuses when empty with the seconds until one token is back, and refills continuously', () => {
     let clock = 1_000;
     const bucket = new TokenBucket({ capacity: 3, refillPerSecond: 0.5 }, () => clock);
-    expect([bucket.take(), bucket.take(), bucket.take()]).toEqual([
-      { admitted: true },
-      { admitted: true },
-      { admitted: true },
-    ]);
+    expect([bucket.take(), bucket.take(), bucket.take()]).toEqual([{ admitted: true }, { admitted: true }, { admitted: true }]);
     expect(bucket.take()).toEqual({ admitted: false, retryAfterSeconds: 2 });
     clock += 1_500;
     expect(bucket.take()).toEqual({ admitted: false, retryAfterSeconds: 1 });
@@ -49,12 +40,7 @@ describe('TokenBucket', () => {
     clock += 1;
     expect(bucket.take()).toEqual({ admitted: true });
     clock += 60_000;
-    expect([bucket.take(), bucket.take(), bucket.take(), bucket.take()].map((r) => r.admitted)).toEqual([
-      true,
-      true,
-      true,
-      false,
-    ]);
+    expect([bucket.take(), bucket.take(), bucket.take(), bucket.take()].map((r) => r.admitted)).toEqual([true, true, true, false]);
   });
 
   it('gives a whole token back after exactly 1/rate seconds at 5000/h despite float error', () => {

@@ -103,9 +103,10 @@ describe('parseFault', () => {
     'expected [METHOD] [PATH=]FAULT[@NUMBERS][:PROBABILITY][xTIMES], where FAULT is a 5xx status, "reset" or "slow=MS", ' +
     'for example "503@3,7", "500:0.1", "reset@2", "slow=2000@1x1" or "PATCH /v1/contenttypes/*=503@1".';
   const bad: Array<{ text: string; message: string }> = [
-    ...['', 'boom', 'slow', 'slow=', 'slow=fast', '503@', 'PACTH /v1=503', 'PATCH /v1/contenttypes/*', 'v1/x=503', '503;1'].map(
-      (text) => ({ text, message: `Invalid --fault ${JSON.stringify(text)}: ${syntax}` }),
-    ),
+    ...['', 'boom', 'slow', 'slow=', 'slow=fast', '503@', 'PACTH /v1=503', 'PATCH /v1/contenttypes/*', 'v1/x=503', '503;1'].map((text) => ({
+      text,
+      message: `Invalid --fault ${JSON.stringify(text)}: ${syntax}`,
+    })),
     {
       text: '429@1',
       message: 'Invalid --fault "429@1": status 429 is not a 5xx; scripted statuses are 500-599 (429s come from --rate-limit).',

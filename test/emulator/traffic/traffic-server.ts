@@ -31,8 +31,7 @@ export async function startTrafficServer(options: TrafficOptions, random: () => 
     traffic
       .middleware(req, res, async () => {
         events.push(`handler ${req.method} ${req.url}`);
-        const body =
-          req.url === '/_emulator/counters' ? traffic.counters() : { ok: true, route: `${req.method} ${req.url}` };
+        const body = req.url === '/_emulator/counters' ? traffic.counters() : { ok: true, route: `${req.method} ${req.url}` };
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify(body));
       })

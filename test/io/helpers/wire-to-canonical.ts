@@ -27,7 +27,14 @@ export function loadCorpus(): CorpusFile[] {
         name,
         contentTypes: json.contentTypes.map(wireToCanonical),
         propertyGroups: (json.propertyGroups ?? []).map((group) =>
-          normalizePropertyGroup({ key: String(group.key), displayName: String(group.displayName ?? group.key), sortOrder: group.sortOrder as number | undefined }, OPTIMIZELY_DEFAULTS),
+          normalizePropertyGroup(
+            {
+              key: String(group.key),
+              displayName: String(group.displayName ?? group.key),
+              sortOrder: group.sortOrder as number | undefined,
+            },
+            OPTIMIZELY_DEFAULTS,
+          ),
         ),
       };
     });
@@ -39,20 +46,23 @@ export function wireToCanonical(wire: Wire): ContentTypeDef {
   for (const [key, property] of Object.entries((wire.properties ?? {}) as Record<string, Wire>)) {
     properties[key] = wireProperty(property);
   }
-  return normalizeContentType({
-    key: String(wire.key),
-    baseType: isContract ? null : baseType(wire.baseType),
-    isContract,
-    displayName: String(wire.displayName ?? wire.key),
-    description: wire.description as string | undefined,
-    sortOrder: wire.sortOrder as number | undefined,
-    mayContainTypes: wire.mayContainTypes as string[] | undefined,
-    mediaFileExtensions: wire.mediaFileExtensions as string[] | undefined,
-    compositionBehaviors: wire.compositionBehaviors as ContentTypeDef['compositionBehaviors'],
-    contracts: wire.contracts as string[] | undefined,
-    accessRights: wire.accessRights as AccessRight[] | undefined,
-    properties,
-  }, OPTIMIZELY_DEFAULTS);
+  return normalizeContentType(
+    {
+      key: String(wire.key),
+      baseType: isContract ? null : baseType(wire.baseType),
+      isContract,
+      displayName: String(wire.displayName ?? wire.key),
+      description: wire.description as string | undefined,
+      sortOrder: wire.sortOrder as number | undefined,
+      mayContainTypes: wire.mayContainTypes as string[] | undefined,
+      mediaFileExtensions: wire.mediaFileExtensions as string[] | undefined,
+      compositionBehaviors: wire.compositionBehaviors as ContentTypeDef['compositionBehaviors'],
+      contracts: wire.contracts as string[] | undefined,
+      accessRights: wire.accessRights as AccessRight[] | undefined,
+      properties,
+    },
+    OPTIMIZELY_DEFAULTS,
+  );
 }
 
 function baseType(value: unknown): BaseType {
@@ -98,6 +108,7 @@ function constraints(wire: Wire) {
 function wireEnum(value: unknown): EnumValue[] | undefined {
   if (value === undefined || value === null) return undefined;
   const list = Array.isArray(value) ? value : (value as { values: unknown }).values;
-  if (Array.isArray(list)) return list.map((entry: Wire) => ({ value: entry.value as string | number, displayName: String(entry.displayName ?? entry.value) }));
+  if (Array.isArray(list))
+    return list.map((entry: Wire) => ({ value: entry.value as string | number, displayName: String(entry.displayName ?? entry.value) }));
   return Object.entries(list as Record<string, string>).map(([value, displayName]) => ({ value, displayName }));
 }

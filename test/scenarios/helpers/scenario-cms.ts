@@ -29,11 +29,23 @@ export async function liveState(emulator: RunningEmulator): Promise<{
   contentTypes: Map<string, { digest: string; readOnly: boolean }>;
   propertyGroups: Map<string, { digest: string; readOnly: boolean }>;
 }> {
-  const adapter = createOptimizelyAdapter({ apiUrl: emulator.url, apiVersion: 'v1', clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET });
+  const adapter = createOptimizelyAdapter({
+    apiUrl: emulator.url,
+    apiVersion: 'v1',
+    clientId: DEMO_CLIENT_ID,
+    clientSecret: DEMO_CLIENT_SECRET,
+  });
   const [types, groups] = await Promise.all([adapter.resources.contentType.list(), adapter.resources.propertyGroup.list()]);
   return {
-    contentTypes: new Map(types.map((type) => [type.def.key, { digest: digest(normalizeContentType(type.def, OPTIMIZELY_DEFAULTS)), readOnly: type.readOnly }])),
-    propertyGroups: new Map(groups.map((group) => [group.def.key, { digest: digest(normalizePropertyGroup(group.def, OPTIMIZELY_DEFAULTS)), readOnly: group.readOnly }])),
+    contentTypes: new Map(
+      types.map((type) => [type.def.key, { digest: digest(normalizeContentType(type.def, OPTIMIZELY_DEFAULTS)), readOnly: type.readOnly }]),
+    ),
+    propertyGroups: new Map(
+      groups.map((group) => [
+        group.def.key,
+        { digest: digest(normalizePropertyGroup(group.def, OPTIMIZELY_DEFAULTS)), readOnly: group.readOnly },
+      ]),
+    ),
   };
 }
 
@@ -47,15 +59,26 @@ export async function expectLockMatchesCms(
   expected: { contentTypes: string[]; propertyGroups: string[] },
   target = 'cms',
 ): Promise<void> {
-  expect(await project.lockedKeys(target)).toEqual({ contentTypes: [...expected.contentTypes].sort(), propertyGroups: [...expected.propertyGroups].sort() });
+  expect(await project.lockedKeys(target)).toEqual({
+    contentTypes: [...expected.contentTypes].sort(),
+    propertyGroups: [...expected.propertyGroups].sort(),
+  });
   const section = await project.locked(target);
   const live = await liveState(emulator);
   for (const [key, entry] of Object.entries(section.contentTypes)) {
-    expect({ key, digest: entry.digest, etag: entry.version.etag }).toEqual({ key, digest: live.contentTypes.get(key)?.digest, etag: emulator.store.contentTypes.get(key)?.etag });
+    expect({ key, digest: entry.digest, etag: entry.version.etag }).toEqual({
+      key,
+      digest: live.contentTypes.get(key)?.digest,
+      etag: emulator.store.contentTypes.get(key)?.etag,
+    });
     expect(entry.syncedBy).toBe(SCENARIO_ACTOR);
   }
   for (const [key, entry] of Object.entries(section.propertyGroups)) {
-    expect({ key, digest: entry.digest, etag: entry.version.etag }).toEqual({ key, digest: live.propertyGroups.get(key)?.digest, etag: emulator.store.propertyGroups.get(key)?.etag });
+    expect({ key, digest: entry.digest, etag: entry.version.etag }).toEqual({
+      key,
+      digest: live.propertyGroups.get(key)?.digest,
+      etag: emulator.store.propertyGroups.get(key)?.etag,
+    });
     expect(entry.syncedBy).toBe(SCENARIO_ACTOR);
   }
 }

@@ -35,7 +35,14 @@ export class ScenarioProject {
     const dir = await mkdtemp(join(tmpdir(), 'catalyst-scenario-'));
     const name = options.targetName ?? 'cms';
     const targets = { [name]: { platform: 'optimizely', apiVersion: 'v1', url: options.apiUrl }, ...options.extraTargets };
-    const config = { contentTypesDir: 'content-types', lockfile: 'catalyst.lock.json', mode: 'push', strategy: 'manual', defaultTarget: name, targets };
+    const config = {
+      contentTypesDir: 'content-types',
+      lockfile: 'catalyst.lock.json',
+      mode: 'push',
+      strategy: 'manual',
+      defaultTarget: name,
+      targets,
+    };
     await writeFile(join(dir, 'catalyst.config.json'), `${JSON.stringify(config, null, 2)}\n`);
     await mkdir(join(dir, 'content-types'));
     return new ScenarioProject(dir, {

@@ -67,7 +67,11 @@ describe('decideBaseType', () => {
     { name: 'override beats everything', evidence: { ...none, override: 'folder', fieldNames: ['slug'] }, baseType: '_folder' },
     { name: 'category column', evidence: { ...none, categoryColumn: 'component', fieldNames: ['slug'] }, baseType: '_component' },
     { name: 'settings.category naming a base type', evidence: { ...none, settingsCategory: 'page' }, baseType: '_page' },
-    { name: 'settings.category naming a website category is ignored', evidence: { ...none, settingsCategory: 'blog' }, baseType: '_component' },
+    {
+      name: 'settings.category naming a website category is ignored',
+      evidence: { ...none, settingsCategory: 'blog' },
+      baseType: '_component',
+    },
     { name: 'a slug field', evidence: { ...none, fieldNames: ['title', 'Slug'] }, baseType: '_page' },
     { name: 'items with a slug', evidence: { ...none, itemCount: 3, itemsWithSlug: 2 }, baseType: '_page' },
     { name: 'no evidence', evidence: none, baseType: '_component' },
@@ -81,7 +85,12 @@ describe('decideBaseType', () => {
 });
 
 describe('assignSortOrders', () => {
-  const field = (index: number, order?: unknown) => ({ index, name: `f${index}`, type: 'text', attributes: order === undefined ? {} : { order } });
+  const field = (index: number, order?: unknown) => ({
+    index,
+    name: `f${index}`,
+    type: 'text',
+    attributes: order === undefined ? {} : { order },
+  });
   const cases: Array<{ name: string; orders: unknown[]; expected: number[]; noted: boolean }> = [
     { name: 'distinct orders are kept', orders: [11, 12, 1, 2], expected: [11, 12, 1, 2], noted: false },
     { name: '0-based distinct orders are kept', orders: [0, 1, 2], expected: [0, 1, 2], noted: false },

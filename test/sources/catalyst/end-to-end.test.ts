@@ -14,7 +14,12 @@ describe('end to end: import from Catalyst Studio, validate, plan, apply, conver
   it('the PoC database reaches the CMS, the next plan is empty, and a Catalyst change flows through', async () => {
     const dir = tempDir('catalyst-e2e-');
     copyFileSync(sharedCatalystFile('poc-db/catalyst-poc.db'), join(dir, 'catalyst.db'));
-    const run = (...args: string[]): Promise<CliResult> => runCatalystCli(args, dir, { OPTIMIZELY_CMS_API_URL: undefined, OPTIMIZELY_CMS_CLIENT_ID: undefined, OPTIMIZELY_CMS_CLIENT_SECRET: undefined });
+    const run = (...args: string[]): Promise<CliResult> =>
+      runCatalystCli(args, dir, {
+        OPTIMIZELY_CMS_API_URL: undefined,
+        OPTIMIZELY_CMS_CLIENT_ID: undefined,
+        OPTIMIZELY_CMS_CLIENT_SECRET: undefined,
+      });
 
     expect((await run('import', 'catalyst', '--db', 'catalyst.db')).code).toBe(0);
     const validate = await run('validate');
@@ -43,7 +48,9 @@ describe('end to end: import from Catalyst Studio, validate, plan, apply, conver
     const reimport = await run('import', 'catalyst', '--db', 'catalyst.db');
     expect(reimport.code).toBe(0);
     expect(reimport.stdout).toContain('~ MenuItem: updated (properties.origin)');
-    expect(readFileSync(join(dir, 'content-types/MenuItem.yaml'), 'utf8')).toContain('origin: { type: string, displayName: Origin, sortOrder: 15 }');
+    expect(readFileSync(join(dir, 'content-types/MenuItem.yaml'), 'utf8')).toContain(
+      'origin: { type: string, displayName: Origin, sortOrder: 15 }',
+    );
     const change = await run('plan', '--detailed-exitcode', '--no-color');
     expect(change.code).toBe(2);
     expect(change.stdout).toContain('MenuItem');

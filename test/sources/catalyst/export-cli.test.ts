@@ -13,13 +13,24 @@ async function importedProject(name: 'sample-catalyst.db' | 'poc-db/catalyst-poc
 }
 
 const yamlOf = (dir: string, sub = 'content-types') =>
-  Object.fromEntries(readdirSync(join(dir, sub)).sort().map((file) => [file, readFileSync(join(dir, sub, file), 'utf8')]));
+  Object.fromEntries(
+    readdirSync(join(dir, sub))
+      .sort()
+      .map((file) => [file, readFileSync(join(dir, sub, file), 'utf8')]),
+  );
 const backups = (dir: string) => readdirSync(dir).filter((file) => file.startsWith('catalyst.db.backup-'));
 
 function rows(file: string): Record<string, { fields: unknown; settings: unknown; name: string }> {
   const db = new Database(file, { readonly: true });
   const result = Object.fromEntries(
-    (db.prepare('SELECT id, name, fields, settings FROM ContentType').all() as Array<{ id: string; name: string; fields: string; settings: string | null }>).map((row) => [
+    (
+      db.prepare('SELECT id, name, fields, settings FROM ContentType').all() as Array<{
+        id: string;
+        name: string;
+        fields: string;
+        settings: string | null;
+      }>
+    ).map((row) => [
       row.name,
       { name: row.name, fields: JSON.parse(row.fields), settings: row.settings === null ? null : JSON.parse(row.settings) },
     ]),
@@ -51,7 +62,12 @@ describe('catalyst export catalyst (child process, real SQLite copies)', () => {
     const original = readFileSync(join(dir, 'catalyst.db'));
     edit(dir, 'Recipe.yaml', 'maxLength: 120', 'maxLength: 150');
     edit(dir, 'Recipe.yaml', '  photo:', '  notes: { type: string, displayName: Notes, sortOrder: 9, localized: true }\n  photo:');
-    edit(dir, 'Service.yaml', 'blurb: { type: string, displayName: Blurb, sortOrder: 2, maxLength: 160 }', 'blurb: { type: string, displayName: Short blurb, sortOrder: 2, maxLength: 200 }');
+    edit(
+      dir,
+      'Service.yaml',
+      'blurb: { type: string, displayName: Blurb, sortOrder: 2, maxLength: 160 }',
+      'blurb: { type: string, displayName: Short blurb, sortOrder: 2, maxLength: 200 }',
+    );
     edit(dir, 'Service.yaml', 'description: What the studio offers', 'description: What the studio sells');
     edit(dir, 'Client.yaml', '  since: { type: dateTime, displayName: Client Since, sortOrder: 3 }\n', '');
     const yaml = yamlOf(dir);
@@ -63,10 +79,12 @@ describe('catalyst export catalyst (child process, real SQLite copies)', () => {
 
     const result = await runCatalystCli(['export', 'catalyst', '--db', 'catalyst.db'], dir);
     expect(result.code).toBe(0);
-    expect(result.stdout.split('\n').filter((line) => line.startsWith('  ~')).sort()).toEqual([
-      '  ~ Recipe: updated ("Recipe", cmejqs2rm0001d3moz3wfyig1)',
-      '  ~ Service: updated ("Service", cmelhu3je0005d3mopgojy7pu)',
-    ]);
+    expect(
+      result.stdout
+        .split('\n')
+        .filter((line) => line.startsWith('  ~'))
+        .sort(),
+    ).toEqual(['  ~ Recipe: updated ("Recipe", cmejqs2rm0001d3moz3wfyig1)', '  ~ Service: updated ("Service", cmelhu3je0005d3mopgojy7pu)']);
     expect(result.stderr).toContain('CAT601 Recipe: properties.notes.localized was not written');
     expect(result.stderr).toContain('CAT602 Client: properties.since is no longer in the YAML');
     const made = backups(dir);
@@ -121,7 +139,16 @@ describe('catalyst export catalyst (child process, real SQLite copies)', () => {
     const source = await importedProject('poc-db/catalyst-poc.db');
     const dir = tempDir('catalyst-fresh-');
     cpSync(join(source, 'content-types'), join(dir, 'content-types'), { recursive: true });
-    createCatalystDb({ websites: [{ id: 'w1', name: 'Fresh Site' }, { id: 'w2', name: 'Other Site' }], contentTypes: [] }, join(dir, 'catalyst.db'));
+    createCatalystDb(
+      {
+        websites: [
+          { id: 'w1', name: 'Fresh Site' },
+          { id: 'w2', name: 'Other Site' },
+        ],
+        contentTypes: [],
+      },
+      join(dir, 'catalyst.db'),
+    );
     const yaml = yamlOf(dir);
 
     const ambiguous = await runCatalystCli(['export', 'catalyst', '--db', 'catalyst.db'], dir);
@@ -146,7 +173,12 @@ describe('catalyst export catalyst (child process, real SQLite copies)', () => {
 
   it('never writes into, or duplicates, a row whose JSON cannot be read', async () => {
     const dir = await importedProject();
-    edit(dir, 'Baker.yaml', 'fullName: { type: string, required: true, sortOrder: 1 }', 'fullName: { type: string, required: true, sortOrder: 1, maxLength: 90 }');
+    edit(
+      dir,
+      'Baker.yaml',
+      'fullName: { type: string, required: true, sortOrder: 1 }',
+      'fullName: { type: string, required: true, sortOrder: 1, maxLength: 90 }',
+    );
     const db = new Database(join(dir, 'catalyst.db'));
     db.prepare("UPDATE ContentType SET fields = '[{' WHERE name = 'Baker'").run();
     db.close();
@@ -170,7 +202,9 @@ describe('catalyst export catalyst (child process, real SQLite copies)', () => {
     edit(dir, 'Service.yaml', 'maxLength: 160', 'maxLength: 170');
     const lock = readFileSync(join(dir, 'catalyst.lock.json'), 'utf8');
     const db = new Database(join(dir, 'catalyst.db'));
-    db.exec(`CREATE TRIGGER refuse BEFORE UPDATE ON ContentType WHEN NEW.name = 'Service' BEGIN SELECT RAISE(ABORT, 'refused by a test trigger'); END`);
+    db.exec(
+      `CREATE TRIGGER refuse BEFORE UPDATE ON ContentType WHEN NEW.name = 'Service' BEGIN SELECT RAISE(ABORT, 'refused by a test trigger'); END`,
+    );
     db.close();
     const before = rows(join(dir, 'catalyst.db'));
     const result = await runCatalystCli(['export', 'catalyst', '--db', 'catalyst.db'], dir);

@@ -13,7 +13,14 @@ function importSeed(seed: CatalystSeed, request: Partial<Omit<CatalystImportRequ
   const file = createCatalystDb(seed);
   const loaded = loadCatalystSnapshot(file);
   expect(loaded.snapshot).toBeDefined();
-  const result = importCatalystTypes({ snapshot: loaded.snapshot!, websites: [], overrides: NO_OVERRIDES, knownKeys: new Map(), defaults: OPTIMIZELY_DEFAULTS, ...request });
+  const result = importCatalystTypes({
+    snapshot: loaded.snapshot!,
+    websites: [],
+    overrides: NO_OVERRIDES,
+    knownKeys: new Map(),
+    defaults: OPTIMIZELY_DEFAULTS,
+    ...request,
+  });
   const byKey = Object.fromEntries(result.types.map((type) => [type.def.key, type]));
   return { ...result, diagnostics: [...loaded.diagnostics, ...result.diagnostics], byKey, file };
 }
@@ -32,7 +39,13 @@ describe('importCatalystTypes over databases built with the real schema', () => 
           id: 'b',
           websiteId: 'w1',
           name: 'Shape A',
-          fields: { name: 'Shape A', pluralName: 'Shape As', fields: [{ id: 'x', name: 'title', label: 'Title', type: 'text', order: 1 }], relationships: [], description: 'After relationships' },
+          fields: {
+            name: 'Shape A',
+            pluralName: 'Shape As',
+            fields: [{ id: 'x', name: 'title', label: 'Title', type: 'text', order: 1 }],
+            relationships: [],
+            description: 'After relationships',
+          },
           settings: { pluralName: 'Shape As' },
         },
       ],
@@ -41,7 +54,12 @@ describe('importCatalystTypes over databases built with the real schema', () => 
     expect(byKey.ShapeB?.origin.shape).toBe('array');
     expect(byKey.ShapeB?.def.properties.title).toEqual({ type: 'string', required: true, sortOrder: 1 });
     expect(byKey.ShapeA?.origin.shape).toBe('wrapper');
-    expect(byKey.ShapeA?.def).toMatchObject({ key: 'ShapeA', displayName: 'Shape A', description: 'After relationships', properties: { title: { displayName: 'Title', sortOrder: 1 } } });
+    expect(byKey.ShapeA?.def).toMatchObject({
+      key: 'ShapeA',
+      displayName: 'Shape A',
+      description: 'After relationships',
+      properties: { title: { displayName: 'Title', sortOrder: 1 } },
+    });
   });
 
   it('completes a reference field with its relationship and adds properties for relationships without a field', () => {
@@ -55,7 +73,17 @@ describe('importCatalystTypes over databases built with the real schema', () => 
           fields: {
             name: 'Team Member',
             fields: [{ name: 'location', type: 'reference', order: 1 }],
-            relationships: [{ id: 'r1', name: 'location', type: 'manyToOne', sourceContentTypeId: 'member', targetContentTypeId: 'loc', fieldName: 'location', isRequired: true }],
+            relationships: [
+              {
+                id: 'r1',
+                name: 'location',
+                type: 'manyToOne',
+                sourceContentTypeId: 'member',
+                targetContentTypeId: 'loc',
+                fieldName: 'location',
+                isRequired: true,
+              },
+            ],
           },
         },
         {
@@ -75,7 +103,12 @@ describe('importCatalystTypes over databases built with the real schema', () => 
       ],
     });
     expect(errors(diagnostics)).toEqual([]);
-    expect(byKey.TeamMember?.def.properties.location).toEqual({ type: 'contentReference', allowedTypes: ['Location'], required: true, sortOrder: 1 });
+    expect(byKey.TeamMember?.def.properties.location).toEqual({
+      type: 'contentReference',
+      allowedTypes: ['Location'],
+      required: true,
+      sortOrder: 1,
+    });
     expect(byKey.Location?.def.properties).toEqual({
       staff: { type: 'array', items: { type: 'contentReference', allowedTypes: ['TeamMember'] }, sortOrder: 1 },
       manager: { type: 'contentReference', allowedTypes: ['TeamMember'], sortOrder: 2 },
@@ -92,15 +125,29 @@ describe('importCatalystTypes over databases built with the real schema', () => 
           websiteId: 'w1',
           name: 'Author',
           fields: [
-            { name: 'social', type: 'object', fields: [{ name: 'twitter', type: 'text' }, { name: 'links', type: 'object', label: 'More links', fields: [{ name: 'site', type: 'url' }] }] },
+            {
+              name: 'social',
+              type: 'object',
+              fields: [
+                { name: 'twitter', type: 'text' },
+                { name: 'links', type: 'object', label: 'More links', fields: [{ name: 'site', type: 'url' }] },
+              ],
+            },
           ],
         },
       ],
     });
     expect(errors(diagnostics)).toEqual([]);
     expect(byKey.Author?.def.properties.social).toEqual({ type: 'component', contentType: 'AuthorSocial', sortOrder: 1 });
-    expect(byKey.AuthorSocial?.def).toMatchObject({ baseType: '_component', displayName: 'Author Social', properties: { links: { type: 'component', contentType: 'AuthorSocialLinks' } } });
-    expect(byKey.AuthorSocialLinks?.def).toMatchObject({ displayName: 'Author Social More links', properties: { site: { type: 'url', sortOrder: 1 } } });
+    expect(byKey.AuthorSocial?.def).toMatchObject({
+      baseType: '_component',
+      displayName: 'Author Social',
+      properties: { links: { type: 'component', contentType: 'AuthorSocialLinks' } },
+    });
+    expect(byKey.AuthorSocialLinks?.def).toMatchObject({
+      displayName: 'Author Social More links',
+      properties: { site: { type: 'url', sortOrder: 1 } },
+    });
     expect(byKey.AuthorSocialLinks?.origin.nestedIn).toEqual({ key: 'AuthorSocial', field: 'links' });
   });
 
@@ -156,7 +203,11 @@ describe('importCatalystTypes over databases built with the real schema', () => 
       firstName: { type: 'string', sortOrder: 2 },
       firstName2: { type: 'string', maxLength: 5, sortOrder: 3 },
     });
-    expect(diagnostics.filter((diagnostic) => diagnostic.code === 'CAT401' || diagnostic.code === 'CAT403').map((diagnostic) => [diagnostic.code, diagnostic.severity])).toEqual([
+    expect(
+      diagnostics
+        .filter((diagnostic) => diagnostic.code === 'CAT401' || diagnostic.code === 'CAT403')
+        .map((diagnostic) => [diagnostic.code, diagnostic.severity]),
+    ).toEqual([
       ['CAT401', 'warning'],
       ['CAT403', 'warning'],
     ]);
@@ -169,14 +220,28 @@ describe('importCatalystTypes over databases built with the real schema', () => 
         { id: 'good', websiteId: 'w1', name: 'Good', fields: [{ name: 'title', type: 'text' }] },
         { id: 'broken', websiteId: 'w1', name: 'Broken', fields: '{"fields": [' },
         { id: 'odd', websiteId: 'w1', name: 'Odd', fields: { something: 'else' } },
-        { id: 'partial', websiteId: 'w1', name: 'Partial', fields: [{ name: 'title', type: 'text' }, { name: 'accent', type: 'color' }, 'junk'] },
-        { id: 'lost', websiteId: 'w1', name: 'Lost Target', fields: { fields: [], relationships: [{ type: 'manyToOne', fieldName: 'x', targetContentTypeId: 'nowhere' }] } },
+        {
+          id: 'partial',
+          websiteId: 'w1',
+          name: 'Partial',
+          fields: [{ name: 'title', type: 'text' }, { name: 'accent', type: 'color' }, 'junk'],
+        },
+        {
+          id: 'lost',
+          websiteId: 'w1',
+          name: 'Lost Target',
+          fields: { fields: [], relationships: [{ type: 'manyToOne', fieldName: 'x', targetContentTypeId: 'nowhere' }] },
+        },
         { id: 'settings', websiteId: 'w1', name: 'Bad Settings', fields: [], settings: '{not json' },
       ],
     });
     expect(Object.keys(byKey).sort()).toEqual(['BadSettings', 'Good', 'LostTarget', 'Partial']);
     expect(failedRowIds.sort()).toEqual(['broken', 'odd']);
-    expect(errors(diagnostics).map((diagnostic) => diagnostic.code).sort()).toEqual(['CAT101', 'CAT102', 'CAT104', 'CAT201', 'CAT301']);
+    expect(
+      errors(diagnostics)
+        .map((diagnostic) => diagnostic.code)
+        .sort(),
+    ).toEqual(['CAT101', 'CAT102', 'CAT104', 'CAT201', 'CAT301']);
     expect(diagnostics.find((diagnostic) => diagnostic.code === 'CAT103')?.severity).toBe('warning');
     expect(byKey.Partial?.def.properties).toEqual({ title: { type: 'string', sortOrder: 1 } });
     expect(byKey.Partial?.header.join('\n')).toContain('NOT IMPORTED (the import reported an error for each):\n  accent (color)');
@@ -197,7 +262,17 @@ describe('importCatalystTypes over databases built with the real schema', () => 
   it('uses content items as evidence: slugs make pages, whole numbers make integers', () => {
     const { byKey } = importSeed({
       websites: [W1],
-      contentTypes: [{ id: 'dish', websiteId: 'w1', name: 'Dish', fields: [{ name: 'calories', type: 'number' }, { name: 'price', type: 'number' }] }],
+      contentTypes: [
+        {
+          id: 'dish',
+          websiteId: 'w1',
+          name: 'Dish',
+          fields: [
+            { name: 'calories', type: 'number' },
+            { name: 'price', type: 'number' },
+          ],
+        },
+      ],
       items: [
         { id: 'i1', contentTypeId: 'dish', websiteId: 'w1', data: { calories: 120, price: 4.2 }, slug: 'flat-white' },
         { id: 'i2', contentTypeId: 'dish', websiteId: 'w1', data: { calories: 300, price: 5 } },
@@ -211,12 +286,33 @@ describe('importCatalystTypes over databases built with the real schema', () => 
 
   it('applies overrides and reports those that match nothing', () => {
     const { byKey, diagnostics } = importSeed(
-      { websites: [W1], contentTypes: [{ id: 'a', websiteId: 'w1', name: 'Article', fields: [{ name: 'slug', type: 'text' }, { name: 'count', type: 'number' }] }] },
-      { overrides: { baseTypes: { Article: 'component', Nope: 'page' }, numbers: { 'Article.count': 'integer', 'Article.slug': 'integer' } } },
+      {
+        websites: [W1],
+        contentTypes: [
+          {
+            id: 'a',
+            websiteId: 'w1',
+            name: 'Article',
+            fields: [
+              { name: 'slug', type: 'text' },
+              { name: 'count', type: 'number' },
+            ],
+          },
+        ],
+      },
+      {
+        overrides: {
+          baseTypes: { Article: 'component', Nope: 'page' },
+          numbers: { 'Article.count': 'integer', 'Article.slug': 'integer' },
+        },
+      },
     );
     expect(byKey.Article?.def.baseType).toBe('_component');
     expect(byKey.Article?.def.properties.count?.type).toBe('integer');
-    expect(errors(diagnostics).map((diagnostic) => diagnostic.summary)).toEqual(['--base-type Nope matches nothing', '--number Article.slug matches nothing']);
+    expect(errors(diagnostics).map((diagnostic) => diagnostic.summary)).toEqual([
+      '--base-type Nope matches nothing',
+      '--number Article.slug matches nothing',
+    ]);
   });
 });
 
@@ -244,8 +340,12 @@ describe('loadCatalystSnapshot: files that are not Catalyst databases', () => {
 
   it('a ContentType table missing a column', () => {
     const file = join(tempDir(), 'old.db');
-    new Database(file).exec('CREATE TABLE Website (id TEXT, name TEXT); CREATE TABLE ContentType (id TEXT, websiteId TEXT, name TEXT, updatedAt INTEGER)').close();
-    expect(loadCatalystSnapshot(file).diagnostics).toMatchObject([{ code: 'CAT004', path: 'ContentType.fields', summary: 'Column ContentType.fields is missing' }]);
+    new Database(file)
+      .exec('CREATE TABLE Website (id TEXT, name TEXT); CREATE TABLE ContentType (id TEXT, websiteId TEXT, name TEXT, updatedAt INTEGER)')
+      .close();
+    expect(loadCatalystSnapshot(file).diagnostics).toMatchObject([
+      { code: 'CAT004', path: 'ContentType.fields', summary: 'Column ContentType.fields is missing' },
+    ]);
   });
 
   it('decodes both timestamp encodings', () => {

@@ -19,7 +19,11 @@ async function importedProject() {
 }
 
 const yamlOf = (dir: string) =>
-  Object.fromEntries(readdirSync(join(dir, 'content-types')).sort().map((file) => [file, readFileSync(join(dir, 'content-types', file), 'utf8')]));
+  Object.fromEntries(
+    readdirSync(join(dir, 'content-types'))
+      .sort()
+      .map((file) => [file, readFileSync(join(dir, 'content-types', file), 'utf8')]),
+  );
 
 interface StoredField {
   name: string;
@@ -49,11 +53,19 @@ describe('catalyst import catalyst (child process, real SQLite copies)', () => {
   });
 
   it('writes the golden YAML, one file per type, and records every type in the lockfile', () => {
-    const golden = Object.fromEntries(readdirSync(GOLDEN).sort().map((file) => [file, readFileSync(join(GOLDEN, file), 'utf8')]));
+    const golden = Object.fromEntries(
+      readdirSync(GOLDEN)
+        .sort()
+        .map((file) => [file, readFileSync(join(GOLDEN, file), 'utf8')]),
+    );
     expect(yamlOf(project)).toEqual(golden);
     const lock = JSON.parse(readFileSync(join(project, 'catalyst.lock.json'), 'utf8'));
     expect(Object.keys(lock.sources.catalyst.contentTypes).sort()).toEqual(Object.keys(golden).map((file) => file.replace('.yaml', '')));
-    expect(lock.sources.catalyst.contentTypes.TeamMember.origin).toMatchObject({ contentTypeId: 'cmebbn9us000av8tkhe8lhtof', websiteName: 'Dental Practice', shape: 'wrapper' });
+    expect(lock.sources.catalyst.contentTypes.TeamMember.origin).toMatchObject({
+      contentTypeId: 'cmebbn9us000av8tkhe8lhtof',
+      websiteName: 'Dental Practice',
+      shape: 'wrapper',
+    });
   });
 
   it('opens the database read-only: the file is byte-for-byte unchanged', async () => {
@@ -69,7 +81,11 @@ describe('catalyst import catalyst (child process, real SQLite copies)', () => {
   it('a re-import with nothing changed touches nothing', async () => {
     const dir = await importedProject();
     const stamp = (file: string) => statSync(join(dir, file)).mtimeMs;
-    const before = { yaml: yamlOf(dir), lock: readFileSync(join(dir, 'catalyst.lock.json'), 'utf8'), mtime: stamp('content-types/MenuItem.yaml') };
+    const before = {
+      yaml: yamlOf(dir),
+      lock: readFileSync(join(dir, 'catalyst.lock.json'), 'utf8'),
+      mtime: stamp('content-types/MenuItem.yaml'),
+    };
     const result = await runCatalystCli(['import', 'catalyst', '--db', 'catalyst.db'], dir);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Import: 12 unchanged.');
@@ -88,7 +104,11 @@ describe('catalyst import catalyst (child process, real SQLite copies)', () => {
       writeFileSync(path, text.replace(from, to));
     };
     edit('Author.yaml', 'bio: { type: string, required: true, sortOrder: 2 }', 'bio: { type: richText, required: true, sortOrder: 2 }');
-    edit('MenuItem.yaml', 'description: { type: string, displayName: Description, sortOrder: 2, maxLength: 300 }', 'description: { type: string, displayName: Description, sortOrder: 2, maxLength: 250 }');
+    edit(
+      'MenuItem.yaml',
+      'description: { type: string, displayName: Description, sortOrder: 2, maxLength: 300 }',
+      'description: { type: string, displayName: Description, sortOrder: 2, maxLength: 250 }',
+    );
     const edited = yamlOf(dir);
     editField(dir, 'Menu Item', 'dishName', dishNameMaxLength(120));
     const dry = await runCatalystCli(['import', 'catalyst', '--db', 'catalyst.db', '--dry-run'], dir);
@@ -100,7 +120,9 @@ describe('catalyst import catalyst (child process, real SQLite copies)', () => {
     const result = await runCatalystCli(['import', 'catalyst', '--db', 'catalyst.db'], dir);
     expect(result.code).toBe(0);
     const after = yamlOf(dir);
-    const changed = Object.keys(after).filter((file) => after[file] !== before[file]).sort();
+    const changed = Object.keys(after)
+      .filter((file) => after[file] !== before[file])
+      .sort();
     expect(changed).toEqual(['Author.yaml', 'MenuItem.yaml']);
     expect(after['MenuItem.yaml']).toContain('maxLength: 120');
     expect(after['MenuItem.yaml']).toContain('description: { type: string, displayName: Description, sortOrder: 2, maxLength: 250 }');
@@ -133,7 +155,13 @@ describe('catalyst import catalyst (child process, real SQLite copies)', () => {
     writeFileSync(join(dir, 'catalyst.config.json'), JSON.stringify({ contentTypesDir: 'types', lockfile: 'state.lock.json' }));
     const result = await runCatalystCli(['import', 'catalyst', '--db', sharedCatalystFile('sample-catalyst.db')], dir);
     expect(result.code).toBe(0);
-    expect(readdirSync(join(dir, 'types')).sort()).toEqual(['Baker.yaml', 'BakerContact.yaml', 'Client.yaml', 'Recipe.yaml', 'Service.yaml']);
+    expect(readdirSync(join(dir, 'types')).sort()).toEqual([
+      'Baker.yaml',
+      'BakerContact.yaml',
+      'Client.yaml',
+      'Recipe.yaml',
+      'Service.yaml',
+    ]);
     expect(Object.keys(JSON.parse(readFileSync(join(dir, 'state.lock.json'), 'utf8')).sources.catalyst.contentTypes)).toHaveLength(5);
     const exported = await runCatalystCli(['export', 'catalyst', '--db', copyOfShared('sample-catalyst.db')], dir);
     expect(exported.stdout).toContain('Catalyst Studio already matches the YAML');
@@ -141,7 +169,10 @@ describe('catalyst import catalyst (child process, real SQLite copies)', () => {
 
   it('imports one website by name', async () => {
     const dir = tempDir();
-    const result = await runCatalystCli(['import', 'catalyst', '--db', sharedCatalystFile('poc-db/catalyst-poc.db'), '--website', 'techverse blog'], dir);
+    const result = await runCatalystCli(
+      ['import', 'catalyst', '--db', sharedCatalystFile('poc-db/catalyst-poc.db'), '--website', 'techverse blog'],
+      dir,
+    );
     expect(result.code).toBe(0);
     expect(readdirSync(join(dir, 'content-types')).sort()).toEqual(['Author.yaml', 'AuthorSocial.yaml', 'BlogPost.yaml']);
   });
@@ -149,7 +180,10 @@ describe('catalyst import catalyst (child process, real SQLite copies)', () => {
   it('applies --base-type and reports a malformed one', async () => {
     const dir = tempDir();
     const db = sharedCatalystFile('sample-catalyst.db');
-    const result = await runCatalystCli(['import', 'catalyst', '--db', db, '--base-type', 'Client=page', '--number', 'Service.dayRate=integer'], dir);
+    const result = await runCatalystCli(
+      ['import', 'catalyst', '--db', db, '--base-type', 'Client=page', '--number', 'Service.dayRate=integer'],
+      dir,
+    );
     expect(result.code).toBe(0);
     const client = readFileSync(join(dir, 'content-types/Client.yaml'), 'utf8');
     expect(client).toContain('baseType: _page');
@@ -180,7 +214,10 @@ describe('catalyst import catalyst: bad input', () => {
   });
 
   it('an unknown website lists the known ones', async () => {
-    const result = await runCatalystCli(['import', 'catalyst', '--db', sharedCatalystFile('sample-catalyst.db'), '--website', 'Nope'], tempDir());
+    const result = await runCatalystCli(
+      ['import', 'catalyst', '--db', sharedCatalystFile('sample-catalyst.db'), '--website', 'Nope'],
+      tempDir(),
+    );
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('error CAT005: Unknown website "Nope"');
     expect(result.stderr).toContain('cmejqs2qs0000d3mowjkk2nqq ("Harbourside Bakery")');
@@ -189,7 +226,7 @@ describe('catalyst import catalyst: bad input', () => {
   it('a malformed row is listed and the other rows still import', async () => {
     const file = copyOfShared('sample-catalyst.db');
     const db = new Database(file);
-    db.prepare("UPDATE ContentType SET fields = '[{\"name\": \"title\"' WHERE name = 'Baker'").run();
+    db.prepare('UPDATE ContentType SET fields = \'[{"name": "title"\' WHERE name = \'Baker\'').run();
     db.close();
     const dir = tempDir();
     const result = await runCatalystCli(['import', 'catalyst', '--db', file], dir);

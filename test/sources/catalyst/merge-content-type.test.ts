@@ -4,16 +4,19 @@ import type { ContentTypeDef } from '../../../src/core/model.js';
 import { normalizeContentType } from '../../../src/core/normalize.js';
 import { mergeContentType, type ConflictPreference } from '../../../src/sources/catalyst/merge-content-type.js';
 
-const base = normalizeContentType({
-  key: 'Article',
-  baseType: '_page',
-  displayName: 'Article',
-  properties: {
-    title: { type: 'string', required: true, maxLength: 100, sortOrder: 1 },
-    body: { type: 'richText', sortOrder: 2 },
-    views: { type: 'integer', sortOrder: 3 },
+const base = normalizeContentType(
+  {
+    key: 'Article',
+    baseType: '_page',
+    displayName: 'Article',
+    properties: {
+      title: { type: 'string', required: true, maxLength: 100, sortOrder: 1 },
+      body: { type: 'richText', sortOrder: 2 },
+      views: { type: 'integer', sortOrder: 3 },
+    },
   },
-}, OPTIMIZELY_DEFAULTS);
+  OPTIMIZELY_DEFAULTS,
+);
 
 type Edit = (def: ContentTypeDef) => void;
 const edit = (...edits: Edit[]): ContentTypeDef => {
@@ -23,65 +26,74 @@ const edit = (...edits: Edit[]): ContentTypeDef => {
 };
 
 describe('mergeContentType', () => {
-  const cases: Array<{ name: string; ours: Edit[]; theirs: Edit[]; expected: Edit[]; conflicts?: string[]; prefer?: ConflictPreference }> = [
-    { name: 'nothing changed', ours: [], theirs: [], expected: [] },
-    { name: 'ours only', ours: [(d) => (d.displayName = 'Story')], theirs: [], expected: [(d) => (d.displayName = 'Story')] },
-    { name: 'theirs only', ours: [], theirs: [(d) => (d.description = 'News')], expected: [(d) => (d.description = 'News')] },
-    {
-      name: 'different members of one property merge',
-      ours: [(d) => (d.properties.title!.displayName = 'Headline')],
-      theirs: [(d) => (d.properties.title!.maxLength = 120)],
-      expected: [(d) => (d.properties.title!.displayName = 'Headline'), (d) => (d.properties.title!.maxLength = 120)],
-    },
-    {
-      name: 'the same edit on both sides is not a conflict',
-      ours: [(d) => (d.properties.title!.maxLength = 120)],
-      theirs: [(d) => (d.properties.title!.maxLength = 120)],
-      expected: [(d) => (d.properties.title!.maxLength = 120)],
-    },
-    {
-      name: 'different edits of one member conflict; ours is kept',
-      ours: [(d) => (d.properties.title!.maxLength = 80)],
-      theirs: [(d) => (d.properties.title!.maxLength = 120)],
-      expected: [(d) => (d.properties.title!.maxLength = 80)],
-      conflicts: ['properties.title.maxLength'],
-    },
-    {
-      name: 'prefer theirs settles a conflict to theirs',
-      ours: [(d) => (d.properties.title!.maxLength = 80)],
-      theirs: [(d) => (d.properties.title!.maxLength = 120)],
-      expected: [(d) => (d.properties.title!.maxLength = 120)],
-      prefer: 'theirs',
-    },
-    {
-      name: 'prefer ours settles a conflict to ours',
-      ours: [(d) => (d.displayName = 'Ours')],
-      theirs: [(d) => (d.displayName = 'Theirs')],
-      expected: [(d) => (d.displayName = 'Ours')],
-      prefer: 'ours',
-    },
-    {
-      name: 'a property added on each side',
-      ours: [(d) => (d.properties.summary = { type: 'string' })],
-      theirs: [(d) => (d.properties.image = { type: 'contentReference', allowedTypes: ['_image'] })],
-      expected: [(d) => (d.properties.summary = { type: 'string' }), (d) => (d.properties.image = { type: 'contentReference', allowedTypes: ['_image'] })],
-    },
-    { name: 'removed in theirs, untouched in ours', ours: [], theirs: [(d) => delete d.properties.views], expected: [(d) => delete d.properties.views] },
-    {
-      name: 'removed in theirs, edited in ours: conflict',
-      ours: [(d) => (d.properties.views!.type = 'float')],
-      theirs: [(d) => delete d.properties.views],
-      expected: [(d) => (d.properties.views!.type = 'float')],
-      conflicts: ['properties.views'],
-    },
-    {
-      name: 'type-level and property conflicts are all reported',
-      ours: [(d) => (d.displayName = 'A'), (d) => (d.properties.body!.required = true)],
-      theirs: [(d) => (d.displayName = 'B'), (d) => (d.properties.body!.type = 'string')],
-      expected: [(d) => (d.displayName = 'A'), (d) => (d.properties.body!.required = true), (d) => (d.properties.body!.type = 'string')],
-      conflicts: ['displayName'],
-    },
-  ];
+  const cases: Array<{ name: string; ours: Edit[]; theirs: Edit[]; expected: Edit[]; conflicts?: string[]; prefer?: ConflictPreference }> =
+    [
+      { name: 'nothing changed', ours: [], theirs: [], expected: [] },
+      { name: 'ours only', ours: [(d) => (d.displayName = 'Story')], theirs: [], expected: [(d) => (d.displayName = 'Story')] },
+      { name: 'theirs only', ours: [], theirs: [(d) => (d.description = 'News')], expected: [(d) => (d.description = 'News')] },
+      {
+        name: 'different members of one property merge',
+        ours: [(d) => (d.properties.title!.displayName = 'Headline')],
+        theirs: [(d) => (d.properties.title!.maxLength = 120)],
+        expected: [(d) => (d.properties.title!.displayName = 'Headline'), (d) => (d.properties.title!.maxLength = 120)],
+      },
+      {
+        name: 'the same edit on both sides is not a conflict',
+        ours: [(d) => (d.properties.title!.maxLength = 120)],
+        theirs: [(d) => (d.properties.title!.maxLength = 120)],
+        expected: [(d) => (d.properties.title!.maxLength = 120)],
+      },
+      {
+        name: 'different edits of one member conflict; ours is kept',
+        ours: [(d) => (d.properties.title!.maxLength = 80)],
+        theirs: [(d) => (d.properties.title!.maxLength = 120)],
+        expected: [(d) => (d.properties.title!.maxLength = 80)],
+        conflicts: ['properties.title.maxLength'],
+      },
+      {
+        name: 'prefer theirs settles a conflict to theirs',
+        ours: [(d) => (d.properties.title!.maxLength = 80)],
+        theirs: [(d) => (d.properties.title!.maxLength = 120)],
+        expected: [(d) => (d.properties.title!.maxLength = 120)],
+        prefer: 'theirs',
+      },
+      {
+        name: 'prefer ours settles a conflict to ours',
+        ours: [(d) => (d.displayName = 'Ours')],
+        theirs: [(d) => (d.displayName = 'Theirs')],
+        expected: [(d) => (d.displayName = 'Ours')],
+        prefer: 'ours',
+      },
+      {
+        name: 'a property added on each side',
+        ours: [(d) => (d.properties.summary = { type: 'string' })],
+        theirs: [(d) => (d.properties.image = { type: 'contentReference', allowedTypes: ['_image'] })],
+        expected: [
+          (d) => (d.properties.summary = { type: 'string' }),
+          (d) => (d.properties.image = { type: 'contentReference', allowedTypes: ['_image'] }),
+        ],
+      },
+      {
+        name: 'removed in theirs, untouched in ours',
+        ours: [],
+        theirs: [(d) => delete d.properties.views],
+        expected: [(d) => delete d.properties.views],
+      },
+      {
+        name: 'removed in theirs, edited in ours: conflict',
+        ours: [(d) => (d.properties.views!.type = 'float')],
+        theirs: [(d) => delete d.properties.views],
+        expected: [(d) => (d.properties.views!.type = 'float')],
+        conflicts: ['properties.views'],
+      },
+      {
+        name: 'type-level and property conflicts are all reported',
+        ours: [(d) => (d.displayName = 'A'), (d) => (d.properties.body!.required = true)],
+        theirs: [(d) => (d.displayName = 'B'), (d) => (d.properties.body!.type = 'string')],
+        expected: [(d) => (d.displayName = 'A'), (d) => (d.properties.body!.required = true), (d) => (d.properties.body!.type = 'string')],
+        conflicts: ['displayName'],
+      },
+    ];
   it.each(cases)('$name', ({ ours, theirs, expected, conflicts = [], prefer }) => {
     const result = mergeContentType(base, edit(...ours), edit(...theirs), prefer, OPTIMIZELY_DEFAULTS);
     expect(result.conflicts.map((conflict) => conflict.path)).toEqual(conflicts);
@@ -89,8 +101,14 @@ describe('mergeContentType', () => {
   });
 
   it('without a base, every member the two sides hold differently conflicts', () => {
-    const ours = edit((d) => (d.properties.title!.maxLength = 80), (d) => delete d.properties.views);
-    const theirs = edit((d) => (d.properties.title!.maxLength = 120), (d) => delete d.properties.body);
+    const ours = edit(
+      (d) => (d.properties.title!.maxLength = 80),
+      (d) => delete d.properties.views,
+    );
+    const theirs = edit(
+      (d) => (d.properties.title!.maxLength = 120),
+      (d) => delete d.properties.body,
+    );
     const result = mergeContentType(undefined, ours, theirs, undefined, OPTIMIZELY_DEFAULTS);
     expect(result.conflicts.map((conflict) => [conflict.path, conflict.ours, conflict.theirs])).toEqual([
       ['properties.body', base.properties.body, undefined],

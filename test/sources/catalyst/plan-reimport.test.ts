@@ -15,8 +15,17 @@ const origin = (id: string, websiteId = 'w1'): CatalystOrigin => ({
   shape: 'wrapper',
 });
 const def = (key: string, title: Partial<ContentTypeDef['properties'][string]> = {}): ContentTypeDef =>
-  normalizeContentType({ key, baseType: '_component', displayName: key, properties: { title: { type: 'string', ...title } } }, OPTIMIZELY_DEFAULTS);
-const imported = (key: string, title = {}, id = key): ImportedType => ({ def: def(key, title), origin: origin(id), header: [], sources: {}, skipped: [] });
+  normalizeContentType(
+    { key, baseType: '_component', displayName: key, properties: { title: { type: 'string', ...title } } },
+    OPTIMIZELY_DEFAULTS,
+  );
+const imported = (key: string, title = {}, id = key): ImportedType => ({
+  def: def(key, title),
+  origin: origin(id),
+  header: [],
+  sources: {},
+  skipped: [],
+});
 const entry = (key: string, title = {}, id = key, websiteId = 'w1'): CatalystBaseEntry => ({
   digest: digest(def(key, title)),
   definition: def(key, title),
@@ -26,7 +35,17 @@ const entry = (key: string, title = {}, id = key, websiteId = 'w1'): CatalystBas
 const yaml = (key: string, title = {}): [string, YamlType] => [key, { def: def(key, title), file: `/p/${key}.yaml` }];
 
 function plan(input: Partial<ReimportInput>) {
-  return planReimport({ imported: [], base: {}, yaml: new Map(), websiteIds: new Set(['w1']), failedRowIds: new Set(), prefer: undefined, now: '2025-09-01T00:00:00.000Z', defaults: OPTIMIZELY_DEFAULTS, ...input });
+  return planReimport({
+    imported: [],
+    base: {},
+    yaml: new Map(),
+    websiteIds: new Set(['w1']),
+    failedRowIds: new Set(),
+    prefer: undefined,
+    now: '2025-09-01T00:00:00.000Z',
+    defaults: OPTIMIZELY_DEFAULTS,
+    ...input,
+  });
 }
 
 describe('planReimport: Catalyst as one more side of a three-way merge', () => {
@@ -54,18 +73,33 @@ describe('planReimport: Catalyst as one more side of a three-way merge', () => {
   });
 
   it('edits on both sides to different members merge', () => {
-    const result = plan({ imported: [imported('A', { maxLength: 50 })], base: { A: entry('A') }, yaml: new Map([yaml('A', { required: true })]) });
+    const result = plan({
+      imported: [imported('A', { maxLength: 50 })],
+      base: { A: entry('A') },
+      yaml: new Map([yaml('A', { required: true })]),
+    });
     expect(result.actions).toMatchObject([{ kind: 'update', merged: def('A', { maxLength: 50, required: true }) }]);
   });
 
   it('overlapping edits are a conflict: the YAML and its base stay as they were', () => {
-    const result = plan({ imported: [imported('A', { maxLength: 50 })], base: { A: entry('A') }, yaml: new Map([yaml('A', { maxLength: 80 })]) });
-    expect(result.actions).toMatchObject([{ kind: 'conflict', conflicts: [{ path: 'properties.title.maxLength', base: undefined, ours: 80, theirs: 50 }] }]);
+    const result = plan({
+      imported: [imported('A', { maxLength: 50 })],
+      base: { A: entry('A') },
+      yaml: new Map([yaml('A', { maxLength: 80 })]),
+    });
+    expect(result.actions).toMatchObject([
+      { kind: 'conflict', conflicts: [{ path: 'properties.title.maxLength', base: undefined, ours: 80, theirs: 50 }] },
+    ]);
     expect(result.base.A).toEqual(entry('A'));
   });
 
   it('--prefer yaml settles the conflict and records Catalyst as the new base', () => {
-    const result = plan({ imported: [imported('A', { maxLength: 50 })], base: { A: entry('A') }, yaml: new Map([yaml('A', { maxLength: 80 })]), prefer: 'ours' });
+    const result = plan({
+      imported: [imported('A', { maxLength: 50 })],
+      base: { A: entry('A') },
+      yaml: new Map([yaml('A', { maxLength: 80 })]),
+      prefer: 'ours',
+    });
     expect(result.actions).toMatchObject([{ kind: 'unchanged' }]);
     expect(result.base.A?.definition).toEqual(def('A', { maxLength: 50 }));
   });

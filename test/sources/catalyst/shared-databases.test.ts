@@ -15,7 +15,13 @@ const GOLDEN = fileURLToPath(new URL('../../fixtures/catalyst/golden/', import.m
 function importShared(name: Parameters<typeof sharedCatalystFile>[0]) {
   const loaded = loadCatalystSnapshot(sharedCatalystFile(name));
   expect(loaded.snapshot).toBeDefined();
-  const result = importCatalystTypes({ snapshot: loaded.snapshot!, websites: [], overrides: NO_OVERRIDES, knownKeys: new Map(), defaults: OPTIMIZELY_DEFAULTS });
+  const result = importCatalystTypes({
+    snapshot: loaded.snapshot!,
+    websites: [],
+    overrides: NO_OVERRIDES,
+    knownKeys: new Map(),
+    defaults: OPTIMIZELY_DEFAULTS,
+  });
   return { ...result, diagnostics: [...loaded.diagnostics, ...result.diagnostics] };
 }
 
@@ -77,7 +83,9 @@ describe('the PoC database (every field type, both shapes, all relationship kind
   it('reports what has no Optimizely home as warnings, never silently', () => {
     const lost = result.types.flatMap((type) => type.header.filter((line) => line.startsWith('  ')));
     expect(lost).toContain('  slug: unique true (Optimizely cannot enforce unique values)');
-    expect(lost).toContain('  availableFrom: validation.format "YYYY-MM-DD" (Optimizely stores a date-time; the editor decides the display format)');
+    expect(lost).toContain(
+      '  availableFrom: validation.format "YYYY-MM-DD" (Optimizely stores a date-time; the editor decides the display format)',
+    );
     const warnings = result.diagnostics.filter((diagnostic) => diagnostic.code === 'CAT205' || diagnostic.code === 'CAT209');
     expect(warnings).toHaveLength(result.types.flatMap((type) => section(type.header, 'Not carried over')).length);
   });

@@ -12,7 +12,16 @@ import { toCatalystField, type FieldWriteContext } from '../../../src/sources/ca
 
 const context: RowContext = {
   website: { id: 'w1', name: 'Site', category: null },
-  row: { id: 'ct1', websiteId: 'w1', name: 'Thing', fieldsJson: '[]', settingsJson: null, category: null, createdAt: null, updatedAt: null },
+  row: {
+    id: 'ct1',
+    websiteId: 'w1',
+    name: 'Thing',
+    fieldsJson: '[]',
+    settingsJson: null,
+    category: null,
+    createdAt: null,
+    updatedAt: null,
+  },
 };
 
 function writer(shape: FieldsShape): FieldWriteContext {
@@ -22,14 +31,31 @@ function writer(shape: FieldsShape): FieldWriteContext {
 function readBack(field: JsonObject): { property?: PropertyDef; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const reader = new FieldReader(field, String(field.name), context, diagnostics, { decisions: [], lost: [] });
-  return { property: mapField({ index: 0, name: String(field.name), type: String(field.type), attributes: field }, reader, {})?.property, diagnostics };
+  return {
+    property: mapField({ index: 0, name: String(field.name), type: String(field.type), attributes: field }, reader, {})?.property,
+    diagnostics,
+  };
 }
 
 describe('toCatalystField: a new field reads back as the same property, in both shapes', () => {
   const properties: Array<[string, PropertyDef, string]> = [
-    ['string with limits', { type: 'string', displayName: 'Title', description: 'Shown', required: true, minLength: 2, maxLength: 80, pattern: '^[A-Z]' }, 'text'],
+    [
+      'string with limits',
+      { type: 'string', displayName: 'Title', description: 'Shown', required: true, minLength: 2, maxLength: 80, pattern: '^[A-Z]' },
+      'text',
+    ],
     ['email', { type: 'string', pattern: EMAIL_PATTERN }, 'email'],
-    ['string enum', { type: 'string', enum: [{ value: 's', displayName: 'Small' }, { value: 'l', displayName: 'Large' }] }, 'select'],
+    [
+      'string enum',
+      {
+        type: 'string',
+        enum: [
+          { value: 's', displayName: 'Small' },
+          { value: 'l', displayName: 'Large' },
+        ],
+      },
+      'select',
+    ],
     ['integer enum', { type: 'integer', enum: [{ value: 25, displayName: '$25' }] }, 'select'],
     ['integer with bounds', { type: 'integer', minimum: 0, maximum: 10 }, 'number'],
     ['integer without bounds', { type: 'integer' }, 'number'],
@@ -61,11 +87,20 @@ describe('toCatalystField: a new field reads back as the same property, in both 
   }
 
   it('a reference to one Catalyst type needs a relationship; a list of them is the relationship alone', () => {
-    expect(toCatalystField('location', { type: 'contentReference', allowedTypes: ['Location'] }, undefined, writer('wrapper'))).toMatchObject({
+    expect(
+      toCatalystField('location', { type: 'contentReference', allowedTypes: ['Location'] }, undefined, writer('wrapper')),
+    ).toMatchObject({
       field: { type: 'reference' },
       relationship: { targetKey: 'Location', toMany: false, relationshipOnly: false },
     });
-    expect(toCatalystField('staff', { type: 'array', items: { type: 'contentReference', allowedTypes: ['Location'] } }, undefined, writer('wrapper'))).toEqual({
+    expect(
+      toCatalystField(
+        'staff',
+        { type: 'array', items: { type: 'contentReference', allowedTypes: ['Location'] } },
+        undefined,
+        writer('wrapper'),
+      ),
+    ).toEqual({
       relationship: { targetKey: 'Location', toMany: true, relationshipOnly: true },
     });
   });
@@ -79,10 +114,36 @@ describe('toCatalystField: a new field reads back as the same property, in both 
   });
 
   it('an existing field keeps its type, id and attributes with no Optimizely home', () => {
-    const existing = { id: 'f1', name: 'bio', label: 'Bio', type: 'textarea', placeholder: 'Tell us', validation: { maxLength: 300 }, order: 2 };
-    const write = toCatalystField('bio', { type: 'string', displayName: 'Biography', maxLength: 500, sortOrder: 2 }, existing, writer('wrapper'));
-    expect(write.field).toEqual({ id: 'f1', name: 'bio', label: 'Biography', type: 'textarea', placeholder: 'Tell us', validation: { maxLength: 500 }, order: 2 });
-    const options = toCatalystField('size', { type: 'string', enum: [{ value: 'r', displayName: 'Regular' }] }, { name: 'size', type: 'select', options: [{ label: 'Reg', value: 'r', description: 'Default cup' }] }, writer('wrapper'));
+    const existing = {
+      id: 'f1',
+      name: 'bio',
+      label: 'Bio',
+      type: 'textarea',
+      placeholder: 'Tell us',
+      validation: { maxLength: 300 },
+      order: 2,
+    };
+    const write = toCatalystField(
+      'bio',
+      { type: 'string', displayName: 'Biography', maxLength: 500, sortOrder: 2 },
+      existing,
+      writer('wrapper'),
+    );
+    expect(write.field).toEqual({
+      id: 'f1',
+      name: 'bio',
+      label: 'Biography',
+      type: 'textarea',
+      placeholder: 'Tell us',
+      validation: { maxLength: 500 },
+      order: 2,
+    });
+    const options = toCatalystField(
+      'size',
+      { type: 'string', enum: [{ value: 'r', displayName: 'Regular' }] },
+      { name: 'size', type: 'select', options: [{ label: 'Reg', value: 'r', description: 'Default cup' }] },
+      writer('wrapper'),
+    );
     expect(options.field?.options).toEqual([{ label: 'Regular', value: 'r', description: 'Default cup' }]);
   });
 });

@@ -74,7 +74,9 @@ export function createCatalystDb(seed: CatalystSeed, file = join(tempDir(), 'cat
     db.exec(SCHEMA);
     const website = db.prepare('INSERT INTO Website (id, name, category, updatedAt) VALUES (?, ?, ?, ?)');
     for (const row of seed.websites) website.run(row.id, row.name, row.category ?? 'test', MS);
-    const type = db.prepare('INSERT INTO ContentType (id, websiteId, name, fields, settings, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const type = db.prepare(
+      'INSERT INTO ContentType (id, websiteId, name, fields, settings, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
     seed.contentTypes.forEach((row, index) => {
       type.run(
         row.id,
@@ -88,7 +90,14 @@ export function createCatalystDb(seed: CatalystSeed, file = join(tempDir(), 'cat
     });
     const item = db.prepare('INSERT INTO ContentItem (id, contentTypeId, websiteId, data, updatedAt, slug) VALUES (?, ?, ?, ?, ?, ?)');
     for (const row of seed.items ?? []) {
-      item.run(row.id, row.contentTypeId, row.websiteId, typeof row.data === 'string' ? row.data : JSON.stringify(row.data), MS, row.slug ?? null);
+      item.run(
+        row.id,
+        row.contentTypeId,
+        row.websiteId,
+        typeof row.data === 'string' ? row.data : JSON.stringify(row.data),
+        MS,
+        row.slug ?? null,
+      );
     }
   } finally {
     db.close();
