@@ -1,7 +1,8 @@
 import { projectProfile } from '../../engine/platforms.js';
 import type { Argv } from 'yargs';
 import { hasErrors } from '../../core/diagnostic.js';
-import { renderDiagnostics, renderExportChanges } from '../../sources/catalyst/render-catalyst-report.js';
+import { renderDiagnostics } from '../../render/diagnostics-text.js';
+import { renderExportChanges } from '../../sources/catalyst/render-catalyst-report.js';
 import { runCatalystExport } from '../../sources/catalyst/run-catalyst-export.js';
 import { createCliContext, loadProject, PROJECT_OPTIONS, type ProjectArgs } from '../cli-context.js';
 import { defineCommand, EXIT } from '../define-command.js';
@@ -59,7 +60,7 @@ export const exportCatalystCommand = defineCommand<ExportCatalystArgs>({
     });
     if (outcome.plan) context.stdout.write(`${renderExportChanges(outcome.plan.changes, dryRun).join('\n')}\n`);
     if (outcome.backup) context.stdout.write(`Backup of the database before writing: ${outcome.backup}\n`);
-    if (outcome.diagnostics.length > 0) context.stderr.write(`${renderDiagnostics(outcome.diagnostics).join('\n')}\n`);
+    if (outcome.diagnostics.length > 0) context.stderr.write(renderDiagnostics(outcome.diagnostics, context.errStyle));
     return !outcome.plan || hasErrors(outcome.diagnostics) ? EXIT.error : EXIT.ok;
   },
 });

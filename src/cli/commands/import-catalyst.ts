@@ -2,7 +2,8 @@ import { projectProfile } from '../../engine/platforms.js';
 import type { Argv } from 'yargs';
 import { hasErrors } from '../../core/diagnostic.js';
 import { parseOverrides } from '../../sources/catalyst/parse-overrides.js';
-import { renderDiagnostics, renderImportActions } from '../../sources/catalyst/render-catalyst-report.js';
+import { renderDiagnostics } from '../../render/diagnostics-text.js';
+import { renderImportActions } from '../../sources/catalyst/render-catalyst-report.js';
 import { runCatalystImport } from '../../sources/catalyst/run-catalyst-import.js';
 import { createCliContext, loadProject, PROJECT_OPTIONS, type ProjectArgs } from '../cli-context.js';
 import { defineCommand, EXIT } from '../define-command.js';
@@ -55,7 +56,7 @@ export const importCatalystCommand = defineCommand<ImportCatalystArgs>({
     const context = createCliContext(args);
     const overrides = parseOverrides(args.baseType ?? [], args.number ?? []);
     if (overrides.diagnostics.length > 0) {
-      context.stderr.write(`${renderDiagnostics(overrides.diagnostics).join('\n')}\n`);
+      context.stderr.write(renderDiagnostics(overrides.diagnostics, context.errStyle));
       return EXIT.error;
     }
     const { config } = await loadProject(context, args);
@@ -73,7 +74,7 @@ export const importCatalystCommand = defineCommand<ImportCatalystArgs>({
       defaults: projectProfile(config).defaults,
     });
     if (outcome.plan) context.stdout.write(`${renderImportActions(outcome.plan.actions, dryRun).join('\n')}\n`);
-    if (outcome.diagnostics.length > 0) context.stderr.write(`${renderDiagnostics(outcome.diagnostics).join('\n')}\n`);
+    if (outcome.diagnostics.length > 0) context.stderr.write(renderDiagnostics(outcome.diagnostics, context.errStyle));
     const conflicts = outcome.plan?.actions.some((action) => action.kind.includes('conflict')) ?? false;
     return !outcome.plan || hasErrors(outcome.diagnostics) || conflicts ? EXIT.error : EXIT.ok;
   },

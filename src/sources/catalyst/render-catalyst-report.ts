@@ -1,23 +1,7 @@
-import type { Diagnostic } from '../../core/diagnostic.js';
+import { assertNever } from '../../core/assert-never.js';
 import type { MergeConflict } from './merge-content-type.js';
 import type { CatalystRowChange } from './plan-catalyst-export.js';
 import type { ReimportAction } from './plan-reimport.js';
-
-/**
- * Text for diagnostics: errors first, each with its summary and detail; then warnings, one line
- * each (their detail names the row and field, and the YAML headers repeat them). Pure.
- */
-export function renderDiagnostics(diagnostics: readonly Diagnostic[]): string[] {
-  const where = (diagnostic: Diagnostic): string =>
-    diagnostic.location ? `${diagnostic.location.file}:${diagnostic.location.line}:${diagnostic.location.column}: ` : '';
-  const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
-  const warnings = diagnostics.filter((diagnostic) => diagnostic.severity === 'warning');
-  return [
-    ...errors.map((diagnostic) => `${where(diagnostic)}error ${diagnostic.code}: ${diagnostic.summary}\n    ${diagnostic.detail}`),
-    ...(warnings.length > 0 ? [`${warnings.length} warning(s):`] : []),
-    ...warnings.map((diagnostic) => `  ${where(diagnostic)}${diagnostic.code} ${diagnostic.detail}`),
-  ];
-}
 
 const SYMBOL: Record<ReimportAction['kind'], string> = {
   create: '+',
@@ -66,10 +50,8 @@ function describeAction(action: ReimportAction, dryRun: boolean): string {
       return 'deleted from the YAML since the last import; stays deleted';
     case 'deletion-conflict':
       return `CONFLICT: deleted from the YAML but changed in Catalyst Studio (${action.changed.join(', ')}); not re-created`;
-    default: {
-      const unknown: never = action;
-      return unknown;
-    }
+    default:
+      return assertNever(action, 're-import action');
   }
 }
 
@@ -88,10 +70,8 @@ export function renderExportChanges(changes: readonly CatalystRowChange[], dryRu
         return `  ~ ${change.key}: ${dryRun ? 'would be updated' : 'updated'} ("${change.row.name}", ${change.row.id})`;
       case 'delete':
         return `  - ${change.key}: ${dryRun ? 'would be deleted' : 'deleted'} ("${change.name}", ${change.contentTypeId})`;
-      default: {
-        const unknown: never = change;
-        return unknown;
-      }
+      default:
+        return assertNever(change, 'export change');
     }
   });
   lines.push(

@@ -85,8 +85,10 @@ describe('catalyst export catalyst (child process, real SQLite copies)', () => {
         .filter((line) => line.startsWith('  ~'))
         .sort(),
     ).toEqual(['  ~ Recipe: updated ("Recipe", cmejqs2rm0001d3moz3wfyig1)', '  ~ Service: updated ("Service", cmelhu3je0005d3mopgojy7pu)']);
-    expect(result.stderr).toContain('CAT601 Recipe: properties.notes.localized was not written');
-    expect(result.stderr).toContain('CAT602 Client: properties.since is no longer in the YAML');
+    expect(result.stderr).toContain('warning CAT601');
+    expect(result.stderr).toContain('Recipe: properties.notes.localized was not written');
+    expect(result.stderr).toContain('warning CAT602');
+    expect(result.stderr).toContain('Client: properties.since is no longer in the YAML');
     const made = backups(dir);
     expect(made).toHaveLength(1);
     expect(result.stdout).toContain('Backup of the database before writing: ');
@@ -124,7 +126,8 @@ describe('catalyst export catalyst (child process, real SQLite copies)', () => {
     rmSync(join(dir, 'content-types/Recipe.yaml'));
     const kept = await runCatalystCli(['export', 'catalyst', '--db', 'catalyst.db'], dir);
     expect(kept.code).toBe(0);
-    expect(kept.stderr).toContain('CAT602 Recipe: the content type is no longer in the YAML');
+    expect(kept.stderr).toContain('warning CAT602');
+    expect(kept.stderr).toContain('Recipe: the content type is no longer in the YAML');
     expect(Object.keys(rows(join(dir, 'catalyst.db'))).sort()).toEqual(['Baker', 'Client', 'Recipe', 'Service']);
 
     const removed = await runCatalystCli(['export', 'catalyst', '--db', 'catalyst.db', '--allow-destructive'], dir);
@@ -184,7 +187,7 @@ describe('catalyst export catalyst (child process, real SQLite copies)', () => {
     db.close();
     const result = await runCatalystCli(['export', 'catalyst', '--db', 'catalyst.db'], dir);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('error CAT605: Baker was not written: its row cannot be read');
+    expect(result.stderr).toContain('error CAT605 Baker was not written: its row cannot be read');
     const after = new Database(join(dir, 'catalyst.db'), { readonly: true });
     expect(after.prepare('SELECT name, fields FROM ContentType ORDER BY name').all()).toEqual([
       { name: 'Baker', fields: '[{' },
@@ -209,7 +212,7 @@ describe('catalyst export catalyst (child process, real SQLite copies)', () => {
     const before = rows(join(dir, 'catalyst.db'));
     const result = await runCatalystCli(['export', 'catalyst', '--db', 'catalyst.db'], dir);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('error CAT604: Writing to the Catalyst Studio database failed');
+    expect(result.stderr).toContain('error CAT604 Writing to the Catalyst Studio database failed');
     expect(result.stderr).toContain('refused by a test trigger');
     expect(rows(join(dir, 'catalyst.db'))).toEqual(before);
     expect(readFileSync(join(dir, 'catalyst.lock.json'), 'utf8')).toBe(lock);

@@ -191,7 +191,7 @@ describe('catalyst import catalyst (child process, real SQLite copies)', () => {
     expect(readFileSync(join(dir, 'content-types/Service.yaml'), 'utf8')).toContain('dayRate: { type: integer');
     const bad = await runCatalystCli(['import', 'catalyst', '--db', db, '--base-type', 'Client=block'], tempDir());
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain('error CAT404: Malformed --base-type Client=block');
+    expect(bad.stderr).toContain('error CAT404 Malformed --base-type Client=block');
   });
 });
 
@@ -200,7 +200,7 @@ describe('catalyst import catalyst: bad input', () => {
     const dir = tempDir();
     const result = await runCatalystCli(['import', 'catalyst', '--db', 'nowhere.db'], dir);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('error CAT001: Catalyst Studio database not found');
+    expect(result.stderr).toContain('error CAT001 Catalyst Studio database not found');
     expect(result.stderr).toContain(join(dir, 'nowhere.db'));
     expect(existsSync(join(dir, 'content-types'))).toBe(false);
   });
@@ -210,7 +210,7 @@ describe('catalyst import catalyst: bad input', () => {
     new Database(join(dir, 'other.db')).exec('CREATE TABLE Website (id TEXT, name TEXT)').close();
     const result = await runCatalystCli(['import', 'catalyst', '--db', 'other.db'], dir);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('error CAT003: Table ContentType is missing');
+    expect(result.stderr).toContain('error CAT003 Table ContentType is missing');
   });
 
   it('an unknown website lists the known ones', async () => {
@@ -219,7 +219,7 @@ describe('catalyst import catalyst: bad input', () => {
       tempDir(),
     );
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('error CAT005: Unknown website "Nope"');
+    expect(result.stderr).toContain('error CAT005 Unknown website "Nope"');
     expect(result.stderr).toContain('cmejqs2qs0000d3mowjkk2nqq ("Harbourside Bakery")');
   });
 
@@ -231,7 +231,7 @@ describe('catalyst import catalyst: bad input', () => {
     const dir = tempDir();
     const result = await runCatalystCli(['import', 'catalyst', '--db', file], dir);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('error CAT101: Malformed JSON in ContentType.fields');
+    expect(result.stderr).toContain('error CAT101 Malformed JSON in ContentType.fields');
     expect(result.stderr).toContain('content type "Baker" (cmejqs2s10002d3mojxcsok8z)');
     expect(readdirSync(join(dir, 'content-types')).sort()).toEqual(['Client.yaml', 'Recipe.yaml', 'Service.yaml']);
   });
