@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../../core/diagnostic.js';
 import { CATALYST_CODES, rowDiagnostic, type RowContext } from './catalyst-diagnostics.js';
 import { pascalWords, toTypeKey } from './derive-key.js';
+import { compareCodeUnits } from '../../core/compare-code-units.js';
 
 /**
  * Content type keys for rows, deterministic and collision-free:
@@ -30,7 +31,9 @@ export function assignTypeKeys(
   const count = new Map<string, number>();
   for (const key of derived.values()) count.set(key, (count.get(key) ?? 0) + 1);
 
-  const ordered = [...fresh].sort((a, b) => compare(a.row.createdAt ?? '', b.row.createdAt ?? '') || compare(a.row.id, b.row.id));
+  const ordered = [...fresh].sort(
+    (a, b) => compareCodeUnits(a.row.createdAt ?? '', b.row.createdAt ?? '') || compareCodeUnits(a.row.id, b.row.id),
+  );
   for (const context of ordered) {
     const plain = derived.get(context.row.id) as string;
     const contested = (count.get(plain) ?? 0) > 1 || taken.has(plain);
@@ -79,8 +82,4 @@ export function createKeyReserver(
 
 function derive(context: RowContext): string {
   return toTypeKey(context.row.name) ?? `Type${pascalWords(context.row.id)}`;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,8 +1,9 @@
-import { canonicalJson } from '../../core/canonical-json.js';
 import type { ContentTypeDef, PropertyDef } from '../../core/model.js';
 import type { ImportedType, PropertySource } from './imported-type.js';
 import { isObject, type FieldsShape, type JsonObject, type ParsedContentTypeRow } from './parse-content-type-row.js';
 import { toCatalystField, type FieldWriteContext, type RelationshipNeed } from './to-catalyst-field.js';
+import { compareCodeUnits } from '../../core/compare-code-units.js';
+import { deepEqual } from '../../core/deep-equal.js';
 
 export interface RowBuildInput {
   rowId: string;
@@ -161,7 +162,7 @@ function buildFieldList(
   });
   const fresh = Object.entries(desired.properties)
     .filter(([key]) => !written.has(key))
-    .sort(([a, pa], [b, pb]) => (pa.sortOrder ?? 0) - (pb.sortOrder ?? 0) || (a < b ? -1 : a > b ? 1 : 0));
+    .sort(([a, pa], [b, pb]) => (pa.sortOrder ?? 0) - (pb.sortOrder ?? 0) || compareCodeUnits(a, b));
   for (const [key, property] of fresh) {
     const source = theirs?.sources[key];
     if (source?.kind === 'relationship' && source.fieldIndex === undefined && input.shape === 'wrapper') {
@@ -237,5 +238,5 @@ function nestedUnchanged(property: PropertyDef, input: RowBuildInput): boolean {
 
 function same(a: unknown, b: unknown): boolean {
   if (a === undefined || b === undefined) return a === b;
-  return canonicalJson(a) === canonicalJson(b);
+  return deepEqual(a, b);
 }

@@ -13,6 +13,7 @@ import type { CatalystOrigin, CatalystOverrides, ImportedType, PropertySource } 
 import { mapField } from './map-field.js';
 import { mapRelationships, type MappedProperty } from './map-relationships.js';
 import type { ParsedContentTypeRow, RawField, RawRelationship } from './parse-content-type-row.js';
+import { deepEqual } from '../../core/deep-equal.js';
 
 export interface TypeMappingEnv {
   context: RowContext;
@@ -198,7 +199,7 @@ function readTypeLevel(parsed: ParsedContentTypeRow, env: TypeMappingEnv, notes:
     for (const [member, value] of Object.entries(members)) {
       if (value === null || value === undefined || value === '') continue;
       if (isUsed(source, member, value, description)) continue;
-      if (source === 'settings' && JSON.stringify(wrapper[member]) === JSON.stringify(value)) continue;
+      if (source === 'settings' && deepEqual(wrapper[member], value)) continue;
       const why =
         member === 'displayName'
           ? 'a plural label; displayName comes from the name column'

@@ -13,6 +13,7 @@ import {
   type CatalystFieldType,
   type SingleValueFieldType,
 } from './catalyst-field-types.js';
+import { assertNever } from '../../core/assert-never.js';
 
 export interface MappedField {
   property: PropertyDef;
@@ -115,10 +116,8 @@ function mapValue(type: SingleValueFieldType, reader: FieldReader, evidence: Fie
       reader.loseConstraint('minLength', 'an Optimizely url property takes no length limits');
       reader.loseConstraint('maxLength', 'an Optimizely url property takes no length limits');
       return { type: 'url' };
-    default: {
-      const unknown: never = type;
-      throw new Error(`Internal error: no mapping for the field type ${String(unknown)}. This is a bug in catalyst.`);
-    }
+    default:
+      return assertNever(type, 'field type');
   }
 }
 

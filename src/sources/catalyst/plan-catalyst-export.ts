@@ -10,6 +10,7 @@ import { NO_OVERRIDES, type ImportedType } from './imported-type.js';
 import { parseContentTypeRow, type JsonObject } from './parse-content-type-row.js';
 import type { CatalystBaseEntry } from './plan-reimport.js';
 import { verifyCatalystRow } from './verify-catalyst-row.js';
+import { deepEqual } from '../../core/deep-equal.js';
 
 export interface CatalystRowValues {
   id: string;
@@ -243,7 +244,7 @@ function setOrDelete(target: JsonObject, key: string, value: unknown): void {
 
 function sameJson(a: string, b: string): boolean {
   try {
-    return JSON.stringify(JSON.parse(a)) === JSON.stringify(JSON.parse(b));
+    return deepEqual(JSON.parse(a), JSON.parse(b));
   } catch {
     return false;
   }

@@ -1,7 +1,9 @@
 import type { ServerDefaults } from '../../core/defaults.js';
-import { canonicalJson } from '../../core/canonical-json.js';
+import { compareCodeUnits } from '../../core/compare-code-units.js';
+import { deepEqual } from '../../core/deep-equal.js';
 import { digest } from '../../core/digest.js';
-import type { ContentTypeDef, PropertyDef } from '../../core/model.js';
+import { diffDefinitions } from '../../core/diff.js';
+import type { ContentTypeDef } from '../../core/model.js';
 import type { CatalystOrigin, ImportedType } from './imported-type.js';
 import { mergeContentType, type ConflictPreference, type MergeConflict } from './merge-content-type.js';
 
@@ -70,7 +72,7 @@ export function planReimport(input: ReimportInput): ReimportPlan {
   const record = (imported: ImportedType): void => {
     const previous = input.base[imported.def.key];
     const entryDigest = digest(imported.def);
-    if (previous && previous.digest === entryDigest && canonicalJson(previous.origin) === canonicalJson(imported.origin)) return;
+    if (previous && previous.digest === entryDigest && deepEqual(previous.origin, imported.origin)) return;
     base[imported.def.key] = { digest: entryDigest, definition: imported.def, importedAt: input.now, origin: imported.origin };
   };
 
@@ -127,38 +129,20 @@ export function planReimport(input: ReimportInput): ReimportPlan {
       actions.push({ kind: 'removal-conflict', key, file: ours.file, origin: entry.origin, changed });
     }
   }
-  actions.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  actions.sort((a, b) => compareCodeUnits(a.key, b.key));
   return { actions, base };
 }
 
-/** Dotted paths of the members that differ (inside properties, per member). */
+/**
+ * Dotted paths of the members that differ, from the core diff: a type member (`displayName`), a
+ * property added or removed (`properties.title`), or one member of a property
+ * (`properties.title.maxLength`; a change inside `items` is `properties.tags.items`).
+ */
 export function changedPaths(before: ContentTypeDef, after: ContentTypeDef): string[] {
-  const paths: string[] = [];
-  const members = new Set([...Object.keys(before), ...Object.keys(after)]);
-  for (const member of [...members].sort()) {
-    if (member === 'properties') continue;
-    if (!same((before as unknown as Record<string, unknown>)[member], (after as unknown as Record<string, unknown>)[member]))
-      paths.push(member);
-  }
-  const keys = new Set([...Object.keys(before.properties), ...Object.keys(after.properties)]);
-  for (const key of [...keys].sort()) {
-    const a = before.properties[key];
-    const b = after.properties[key];
-    if (!a || !b) {
-      if (a !== b) paths.push(`properties.${key}`);
-      continue;
-    }
-    const inner = new Set([...Object.keys(a), ...Object.keys(b)]);
-    for (const member of [...inner].sort()) {
-      if (!same(member in a ? a[member as keyof PropertyDef] : undefined, member in b ? b[member as keyof PropertyDef] : undefined)) {
-        paths.push(`properties.${key}.${member}`);
-      }
-    }
-  }
-  return paths;
-}
-
-function same(a: unknown, b: unknown): boolean {
-  if (a === undefined || b === undefined) return a === b;
-  return canonicalJson(a) === canonicalJson(b);
+  const depth = (path: string[]) => (path[0] === 'properties' ? 3 : 1);
+  const paths = diffDefinitions(before, after).map((change) => {
+    const path = change.path.split('.');
+    return path.slice(0, depth(path)).join('.');
+  });
+  return [...new Set(paths)];
 }

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../../core/diagnostic.js';
 import { CATALYST_CODES } from './catalyst-diagnostics.js';
 import type { CatalystContentTypeRow, CatalystSnapshot, CatalystWebsiteRow, ContentItemEvidence } from './catalyst-rows.js';
 import type { OpenedCatalystDatabase } from './open-catalyst-database.js';
+import { compareCodeUnits } from '../../core/compare-code-units.js';
 
 /**
  * Reads websites, content types and the evidence in content items from an opened database.
@@ -44,11 +45,11 @@ export function readCatalystSnapshot(
   });
   contentTypes.sort(
     (a, b) =>
-      compare(websiteName.get(a.websiteId) ?? a.websiteId, websiteName.get(b.websiteId) ?? b.websiteId) ||
-      compare(a.websiteId, b.websiteId) ||
-      compare(a.name, b.name) ||
-      compare(a.createdAt ?? '', b.createdAt ?? '') ||
-      compare(a.id, b.id),
+      compareCodeUnits(websiteName.get(a.websiteId) ?? a.websiteId, websiteName.get(b.websiteId) ?? b.websiteId) ||
+      compareCodeUnits(a.websiteId, b.websiteId) ||
+      compareCodeUnits(a.name, b.name) ||
+      compareCodeUnits(a.createdAt ?? '', b.createdAt ?? '') ||
+      compareCodeUnits(a.id, b.id),
   );
 
   const evidence =
@@ -114,8 +115,4 @@ export function decodeTimestamp(value: unknown, what: string, diagnostics: Diagn
 
 function nullableString(value: unknown): string | null {
   return value === null || value === undefined ? null : String(value);
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

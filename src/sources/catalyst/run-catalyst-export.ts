@@ -15,6 +15,7 @@ import { planCatalystExport, type CatalystExportPlan, type CatalystRowChange } f
 import { planReimport, type CatalystBaseEntry } from './plan-reimport.js';
 import { readCatalystSnapshot } from './read-catalyst-snapshot.js';
 import { catalystBase, readYaml, withCatalystBase } from './run-catalyst-import.js';
+import { assertNever } from '../../core/assert-never.js';
 
 export interface CatalystExportOptions {
   db: string;
@@ -125,10 +126,8 @@ function applyChanges({ db }: OpenedCatalystDatabase, changes: readonly Catalyst
         case 'delete':
           remove.run(change.contentTypeId);
           break;
-        default: {
-          const unknown: never = change;
-          throw new Error(`internal error: unknown export change ${JSON.stringify(unknown)}; this is a bug`);
-        }
+        default:
+          assertNever(change, 'export change');
       }
     }
   })();

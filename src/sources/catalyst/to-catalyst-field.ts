@@ -1,8 +1,10 @@
-import { canonicalJson } from '../../core/canonical-json.js';
+import { compareCodeUnits } from '../../core/compare-code-units.js';
+import { deepEqual } from '../../core/deep-equal.js';
 import type { EnumValue, ItemDef, PropertyDef } from '../../core/model.js';
 import { decideNumberType } from './decide-number-type.js';
 import { EMAIL_PATTERN, IMAGE_TYPES, MEDIA_TYPES } from './catalyst-field-types.js';
 import { isObject, type FieldsShape, type JsonObject } from './parse-content-type-row.js';
+import { assertNever } from '../../core/assert-never.js';
 
 /** A reference a property needs that only a Catalyst relationship can hold. */
 export interface RelationshipNeed {
@@ -204,10 +206,8 @@ function preferredType(property: PropertyDef, context: FieldWriteContext): strin
     case 'link':
     case 'binary':
       return undefined;
-    default: {
-      const unknown: never = property.type;
-      return unknown;
-    }
+    default:
+      return assertNever(property.type, 'value');
   }
 }
 
@@ -277,7 +277,7 @@ function setOrDelete(target: JsonObject, key: string, value: unknown): void {
 }
 
 function sameSet(a: readonly string[] | undefined, b: readonly string[]): boolean {
-  return canonicalJson([...(a ?? [])].sort()) === canonicalJson([...b].sort());
+  return deepEqual([...(a ?? [])].sort(compareCodeUnits), [...b].sort(compareCodeUnits));
 }
 
 function describe(property: PropertyDef): string {
