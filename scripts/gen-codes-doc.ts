@@ -9,6 +9,7 @@ import { PLAN_NOTICE_CODES } from '../src/core/plan-codes.js';
 import { RISK_CODES } from '../src/core/risk-codes.js';
 import { VALIDATION_CODES } from '../src/core/validation-codes.js';
 import { IO_DIAGNOSTIC_CODES } from '../src/io/diagnostic-codes.js';
+import { CATALYST_CODE_CATALOGUE } from '../src/sources/catalyst/catalyst-diagnostics.js';
 
 export const CODES_DOC = fileURLToPath(new URL('../docs/codes.md', import.meta.url));
 
@@ -23,7 +24,7 @@ export function codesDoc(): string {
 
 Every problem catalyst reports carries a stable code. A code never changes meaning; retired
 codes are not reused. Diagnostics print as \`file:line:column: error CODE summary\` followed by
-what to do. The Catalyst Studio importer's codes (CAT…) are in [catalyst-mapping.md](catalyst-mapping.md).
+what to do.
 
 ## Y: content type YAML files
 
@@ -58,6 +59,16 @@ Breaking (BC) changes may make existing content invalid; they are shown in the p
 ${table(
   'meaning',
   Object.entries(RISK_CODES).map(([code, entry]) => [code, `${entry.risk}: ${entry.title}`] as const),
+)}
+
+## CAT: the Catalyst Studio source
+
+\`catalyst import catalyst\` and \`catalyst export catalyst\`; how fields map is in
+[catalyst-mapping.md](catalyst-mapping.md).
+
+${table(
+  'meaning',
+  Object.entries(CATALYST_CODE_CATALOGUE).map(([code, entry]) => [code, `${entry.severity}: ${entry.meaning}`] as const),
 )}
 `;
 }
