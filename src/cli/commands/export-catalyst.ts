@@ -3,7 +3,7 @@ import type { Argv } from 'yargs';
 import { hasErrors } from '../../core/diagnostic.js';
 import { renderDiagnostics } from '../../render/diagnostics-text.js';
 import { renderExportChanges } from '../../sources/catalyst/render-catalyst-report.js';
-import { runCatalystExport } from '../../sources/catalyst/run-catalyst-export.js';
+import { runCatalystExport } from '../../sources/catalyst/export/run-catalyst-export.js';
 import { createCliContext, loadProject, PROJECT_OPTIONS, type ProjectArgs } from '../cli-context.js';
 import { defineCommand, EXIT } from '../define-command.js';
 

@@ -1,10 +1,10 @@
 import { projectProfile } from '../../engine/platforms.js';
 import type { Argv } from 'yargs';
 import { hasErrors } from '../../core/diagnostic.js';
-import { parseOverrides } from '../../sources/catalyst/parse-overrides.js';
+import { parseOverrides } from '../../sources/catalyst/map/parse-overrides.js';
 import { renderDiagnostics } from '../../render/diagnostics-text.js';
 import { renderImportActions } from '../../sources/catalyst/render-catalyst-report.js';
-import { runCatalystImport } from '../../sources/catalyst/run-catalyst-import.js';
+import { runCatalystImport } from '../../sources/catalyst/import/run-catalyst-import.js';
 import { createCliContext, loadProject, PROJECT_OPTIONS, type ProjectArgs } from '../cli-context.js';
 import { defineCommand, EXIT } from '../define-command.js';
 

@@ -1,5 +1,5 @@
 import type { Diagnostic, Severity } from '../../core/diagnostic.js';
-import type { CatalystContentTypeRow, CatalystWebsiteRow } from './catalyst-rows.js';
+import type { CatalystContentTypeRow, CatalystWebsiteRow } from './read/catalyst-rows.js';
 
 /**
  * Stable diagnostic codes of the Catalyst Studio source, listed in docs/codes.md.

@@ -1,7 +1,7 @@
 import { assertNever } from '../../core/assert-never.js';
-import type { MergeConflict } from './merge-content-type.js';
-import type { CatalystRowChange } from './plan-catalyst-export.js';
-import type { ReimportAction } from './plan-reimport.js';
+import type { MergeConflict } from './import/merge-content-type.js';
+import type { CatalystRowChange } from './export/plan-catalyst-export.js';
+import type { ReimportAction } from './import/plan-reimport.js';
 
 const SYMBOL: Record<ReimportAction['kind'], string> = {
   create: '+',

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { assignSortOrders } from '../../../src/sources/catalyst/assign-sort-orders.js';
-import { decideBaseType, type BaseTypeEvidence } from '../../../src/sources/catalyst/decide-base-type.js';
-import { decideNumberType, type NumberEvidence } from '../../../src/sources/catalyst/decide-number-type.js';
-import { isValidKey, toPropertyKey, toTypeKey } from '../../../src/sources/catalyst/derive-key.js';
+import { assignSortOrders } from '../../../src/sources/catalyst/map/assign-sort-orders.js';
+import { decideBaseType, type BaseTypeEvidence } from '../../../src/sources/catalyst/map/decide-base-type.js';
+import { decideNumberType, type NumberEvidence } from '../../../src/sources/catalyst/map/decide-number-type.js';
+import { isValidKey, toPropertyKey, toTypeKey } from '../../../src/sources/catalyst/map/derive-key.js';
 
 describe('toTypeKey', () => {
   const cases: Array<[string, string | undefined]> = [

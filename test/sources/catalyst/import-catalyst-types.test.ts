@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../../src/core/diagnostic.js';
-import { importCatalystTypes, type CatalystImportRequest } from '../../../src/sources/catalyst/import-catalyst-types.js';
-import { NO_OVERRIDES } from '../../../src/sources/catalyst/imported-type.js';
-import { loadCatalystSnapshot } from '../../../src/sources/catalyst/load-catalyst-snapshot.js';
+import { importCatalystTypes, type CatalystImportRequest } from '../../../src/sources/catalyst/map/import-catalyst-types.js';
+import { NO_OVERRIDES } from '../../../src/sources/catalyst/map/imported-type.js';
+import { loadCatalystSnapshot } from '../../../src/sources/catalyst/read/load-catalyst-snapshot.js';
 import { createCatalystDb, tempDir, type CatalystSeed } from './helpers/catalyst-db.js';
 
 function importSeed(seed: CatalystSeed, request: Partial<Omit<CatalystImportRequest, 'snapshot'>> = {}) {

@@ -4,9 +4,9 @@ import type { Diagnostic } from '../../../src/core/diagnostic.js';
 import type { ItemDef, PropertyDef } from '../../../src/core/model.js';
 import { normalizeProperty } from '../../../src/core/normalize.js';
 import type { RowContext } from '../../../src/sources/catalyst/catalyst-diagnostics.js';
-import { FieldReader, type MappingNotes } from '../../../src/sources/catalyst/field-reader.js';
-import { EMAIL_PATTERN } from '../../../src/sources/catalyst/catalyst-field-types.js';
-import { mapField, type FieldEvidence } from '../../../src/sources/catalyst/map-field.js';
+import { FieldReader, type MappingNotes } from '../../../src/sources/catalyst/map/field-reader.js';
+import { EMAIL_PATTERN } from '../../../src/sources/catalyst/map/catalyst-field-types.js';
+import { mapField, type FieldEvidence } from '../../../src/sources/catalyst/map/map-field.js';
 
 const context: RowContext = {
   website: { id: 'w1', name: 'Site', category: null },

@@ -2,7 +2,7 @@ import { OPTIMIZELY_DEFAULTS } from '../../../src/adapters/optimizely/profile.js
 import { describe, expect, it } from 'vitest';
 import type { ContentTypeDef } from '../../../src/core/model.js';
 import { normalizeContentType } from '../../../src/core/normalize.js';
-import { mergeContentType, type ConflictPreference } from '../../../src/sources/catalyst/merge-content-type.js';
+import { mergeContentType, type ConflictPreference } from '../../../src/sources/catalyst/import/merge-content-type.js';
 
 const base = normalizeContentType(
   {

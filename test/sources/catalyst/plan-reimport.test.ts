@@ -3,8 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { digest } from '../../../src/core/digest.js';
 import type { ContentTypeDef } from '../../../src/core/model.js';
 import { normalizeContentType } from '../../../src/core/normalize.js';
-import type { CatalystOrigin, ImportedType } from '../../../src/sources/catalyst/imported-type.js';
-import { planReimport, type CatalystBaseEntry, type ReimportInput, type YamlType } from '../../../src/sources/catalyst/plan-reimport.js';
+import type { CatalystOrigin, ImportedType } from '../../../src/sources/catalyst/map/imported-type.js';
+import {
+  planReimport,
+  type CatalystBaseEntry,
+  type ReimportInput,
+  type YamlType,
+} from '../../../src/sources/catalyst/import/plan-reimport.js';
 
 const origin = (id: string, websiteId = 'w1'): CatalystOrigin => ({
   websiteId,

@@ -3,11 +3,11 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { importCatalystTypes } from '../../../src/sources/catalyst/import-catalyst-types.js';
+import { importCatalystTypes } from '../../../src/sources/catalyst/map/import-catalyst-types.js';
 import { formatContentTypeYaml } from '../../../src/io/yaml/format-content-type-yaml.js';
 import { parseContentTypeText } from '../../../src/io/yaml/parse-content-type-text.js';
-import { NO_OVERRIDES, type ImportedType } from '../../../src/sources/catalyst/imported-type.js';
-import { loadCatalystSnapshot } from '../../../src/sources/catalyst/load-catalyst-snapshot.js';
+import { NO_OVERRIDES, type ImportedType } from '../../../src/sources/catalyst/map/imported-type.js';
+import { loadCatalystSnapshot } from '../../../src/sources/catalyst/read/load-catalyst-snapshot.js';
 import { sharedCatalystFile } from './helpers/catalyst-db.js';
 
 const GOLDEN = fileURLToPath(new URL('../../fixtures/catalyst/golden/', import.meta.url));

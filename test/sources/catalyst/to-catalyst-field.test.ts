@@ -4,11 +4,11 @@ import type { Diagnostic } from '../../../src/core/diagnostic.js';
 import type { PropertyDef } from '../../../src/core/model.js';
 import { normalizeProperty } from '../../../src/core/normalize.js';
 import type { RowContext } from '../../../src/sources/catalyst/catalyst-diagnostics.js';
-import { FieldReader } from '../../../src/sources/catalyst/field-reader.js';
-import { EMAIL_PATTERN } from '../../../src/sources/catalyst/catalyst-field-types.js';
-import { mapField } from '../../../src/sources/catalyst/map-field.js';
-import type { FieldsShape, JsonObject } from '../../../src/sources/catalyst/parse-content-type-row.js';
-import { toCatalystField, type FieldWriteContext } from '../../../src/sources/catalyst/to-catalyst-field.js';
+import { FieldReader } from '../../../src/sources/catalyst/map/field-reader.js';
+import { EMAIL_PATTERN } from '../../../src/sources/catalyst/map/catalyst-field-types.js';
+import { mapField } from '../../../src/sources/catalyst/map/map-field.js';
+import type { FieldsShape, JsonObject } from '../../../src/sources/catalyst/read/parse-content-type-row.js';
+import { toCatalystField, type FieldWriteContext } from '../../../src/sources/catalyst/export/to-catalyst-field.js';
 
 const context: RowContext = {
   website: { id: 'w1', name: 'Site', category: null },

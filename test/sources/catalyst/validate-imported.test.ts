@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { OPTIMIZELY_PROFILE } from '../../../src/adapters/optimizely/profile.js';
 import { validateDesired } from '../../../src/core/validate-desired.js';
-import { importCatalystTypes } from '../../../src/sources/catalyst/import-catalyst-types.js';
-import { NO_OVERRIDES } from '../../../src/sources/catalyst/imported-type.js';
-import { loadCatalystSnapshot } from '../../../src/sources/catalyst/load-catalyst-snapshot.js';
+import { importCatalystTypes } from '../../../src/sources/catalyst/map/import-catalyst-types.js';
+import { NO_OVERRIDES } from '../../../src/sources/catalyst/map/imported-type.js';
+import { loadCatalystSnapshot } from '../../../src/sources/catalyst/read/load-catalyst-snapshot.js';
 import { sharedCatalystFile } from './helpers/catalyst-db.js';
 
 describe('imported types pass the core semantic validation (references resolve, attributes fit their types)', () => {

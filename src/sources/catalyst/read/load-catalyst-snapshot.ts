@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../../core/diagnostic.js';
+import type { Diagnostic } from '../../../core/diagnostic.js';
 import type { CatalystSnapshot } from './catalyst-rows.js';
 import { openCatalystDatabase } from './open-catalyst-database.js';
 import { readCatalystSnapshot } from './read-catalyst-snapshot.js';

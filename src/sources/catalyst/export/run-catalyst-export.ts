@@ -1,21 +1,21 @@
-import type { ServerDefaults } from '../../core/defaults.js';
+import type { ServerDefaults } from '../../../core/defaults.js';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
-import type { Diagnostic } from '../../core/diagnostic.js';
-import type { ContentTypeDef } from '../../core/model.js';
-import { hasErrors } from '../../core/diagnostic.js';
-import { readLockfile } from '../../io/lockfile/read-lockfile.js';
-import { writeLockfile } from '../../io/lockfile/write-lockfile.js';
-import { CATALYST_CODES } from './catalyst-diagnostics.js';
-import type { CatalystSnapshot } from './catalyst-rows.js';
-import { importCatalystTypes, originIdentity } from './import-catalyst-types.js';
-import { NO_OVERRIDES } from './imported-type.js';
-import { openCatalystDatabase, type OpenedCatalystDatabase } from './open-catalyst-database.js';
+import type { Diagnostic } from '../../../core/diagnostic.js';
+import type { ContentTypeDef } from '../../../core/model.js';
+import { hasErrors } from '../../../core/diagnostic.js';
+import { readLockfile } from '../../../io/lockfile/read-lockfile.js';
+import { writeLockfile } from '../../../io/lockfile/write-lockfile.js';
+import { CATALYST_CODES } from '../catalyst-diagnostics.js';
+import type { CatalystSnapshot } from '../read/catalyst-rows.js';
+import { importCatalystTypes, originIdentity } from '../map/import-catalyst-types.js';
+import { NO_OVERRIDES } from '../map/imported-type.js';
+import { openCatalystDatabase, type OpenedCatalystDatabase } from '../read/open-catalyst-database.js';
 import { planCatalystExport, type CatalystExportPlan, type CatalystRowChange } from './plan-catalyst-export.js';
-import { planReimport, type CatalystBaseEntry } from './plan-reimport.js';
-import { readCatalystSnapshot } from './read-catalyst-snapshot.js';
-import { catalystBase, readYaml, withCatalystBase } from './run-catalyst-import.js';
-import { assertNever } from '../../core/assert-never.js';
+import { planReimport, type CatalystBaseEntry } from '../import/plan-reimport.js';
+import { readCatalystSnapshot } from '../read/read-catalyst-snapshot.js';
+import { catalystBase, readYaml, withCatalystBase } from '../import/run-catalyst-import.js';
+import { assertNever } from '../../../core/assert-never.js';
 
 export interface CatalystExportOptions {
   db: string;

@@ -1,7 +1,7 @@
-import { mergeDefinitions } from '../../core/merge.js';
-import type { ContentTypeDef } from '../../core/model.js';
-import type { ServerDefaults } from '../../core/defaults.js';
-import { normalizeContentType } from '../../core/normalize.js';
+import { mergeDefinitions } from '../../../core/merge.js';
+import type { ContentTypeDef } from '../../../core/model.js';
+import type { ServerDefaults } from '../../../core/defaults.js';
+import { normalizeContentType } from '../../../core/normalize.js';
 
 /** One member both sides changed, to different values. `undefined` means absent (removed). */
 export interface MergeConflict {

@@ -1,10 +1,10 @@
-import type { Diagnostic } from '../../core/diagnostic.js';
-import type { PropertyDef } from '../../core/model.js';
-import type { ServerDefaults } from '../../core/defaults.js';
-import { normalizeContentType } from '../../core/normalize.js';
+import type { Diagnostic } from '../../../core/diagnostic.js';
+import type { PropertyDef } from '../../../core/model.js';
+import type { ServerDefaults } from '../../../core/defaults.js';
+import { normalizeContentType } from '../../../core/normalize.js';
 import { assignSortOrders } from './assign-sort-orders.js';
-import { CATALYST_CODES, quote, rowDiagnostic, type RowContext } from './catalyst-diagnostics.js';
-import type { ContentItemEvidence } from './catalyst-rows.js';
+import { CATALYST_CODES, quote, rowDiagnostic, type RowContext } from '../catalyst-diagnostics.js';
+import type { ContentItemEvidence } from '../read/catalyst-rows.js';
 import { decideBaseType, isCategory } from './decide-base-type.js';
 import { pascalWords, toPropertyKey } from './derive-key.js';
 import { FieldReader, type MappingNotes } from './field-reader.js';
@@ -12,8 +12,8 @@ import { buildHeader } from './build-header.js';
 import type { CatalystOrigin, CatalystOverrides, ImportedType, PropertySource } from './imported-type.js';
 import { mapField } from './map-field.js';
 import { mapRelationships, type MappedProperty } from './map-relationships.js';
-import type { ParsedContentTypeRow, RawField, RawRelationship } from './parse-content-type-row.js';
-import { deepEqual } from '../../core/deep-equal.js';
+import type { ParsedContentTypeRow, RawField, RawRelationship } from '../read/parse-content-type-row.js';
+import { deepEqual } from '../../../core/deep-equal.js';
 
 export interface TypeMappingEnv {
   context: RowContext;

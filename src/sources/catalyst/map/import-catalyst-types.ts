@@ -1,11 +1,11 @@
-import type { ServerDefaults } from '../../core/defaults.js';
-import type { Diagnostic } from '../../core/diagnostic.js';
+import type { ServerDefaults } from '../../../core/defaults.js';
+import type { Diagnostic } from '../../../core/diagnostic.js';
 import { assignTypeKeys, createKeyReserver } from './assign-type-keys.js';
-import { CATALYST_CODES, type RowContext } from './catalyst-diagnostics.js';
-import type { CatalystSnapshot, CatalystWebsiteRow } from './catalyst-rows.js';
+import { CATALYST_CODES, type RowContext } from '../catalyst-diagnostics.js';
+import type { CatalystSnapshot, CatalystWebsiteRow } from '../read/catalyst-rows.js';
 import type { CatalystOrigin, CatalystOverrides, ImportedType } from './imported-type.js';
 import { mapContentType } from './map-content-type.js';
-import { parseContentTypeRow } from './parse-content-type-row.js';
+import { parseContentTypeRow } from '../read/parse-content-type-row.js';
 
 export interface CatalystImportRequest {
   snapshot: CatalystSnapshot;

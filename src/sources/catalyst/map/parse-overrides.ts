@@ -1,5 +1,5 @@
-import type { Diagnostic } from '../../core/diagnostic.js';
-import { CATALYST_CODES } from './catalyst-diagnostics.js';
+import type { Diagnostic } from '../../../core/diagnostic.js';
+import { CATALYST_CODES } from '../catalyst-diagnostics.js';
 import { isCategory } from './decide-base-type.js';
 import type { CatalystOverrides } from './imported-type.js';
 

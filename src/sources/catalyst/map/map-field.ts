@@ -1,8 +1,8 @@
-import type { EnumValue, ItemDef, PropertyDef } from '../../core/model.js';
-import { CATALYST_CODES, quote } from './catalyst-diagnostics.js';
+import type { EnumValue, ItemDef, PropertyDef } from '../../../core/model.js';
+import { CATALYST_CODES, quote } from '../catalyst-diagnostics.js';
 import { decideNumberType, type NumberType } from './decide-number-type.js';
 import type { FieldReader } from './field-reader.js';
-import { isObject, type RawField } from './parse-content-type-row.js';
+import { isObject, type RawField } from '../read/parse-content-type-row.js';
 import {
   CATALYST_FIELD_TYPES,
   EMAIL_PATTERN,
@@ -13,7 +13,7 @@ import {
   type CatalystFieldType,
   type SingleValueFieldType,
 } from './catalyst-field-types.js';
-import { assertNever } from '../../core/assert-never.js';
+import { assertNever } from '../../../core/assert-never.js';
 
 export interface MappedField {
   property: PropertyDef;

@@ -1,11 +1,11 @@
-import type { ServerDefaults } from '../../core/defaults.js';
-import type { ContentTypeDef } from '../../core/model.js';
-import type { CatalystSnapshot } from './catalyst-rows.js';
-import type { JsonObject } from './parse-content-type-row.js';
-import { parseContentTypeRow } from './parse-content-type-row.js';
-import { mapContentType } from './map-content-type.js';
-import { NO_OVERRIDES } from './imported-type.js';
-import { changedPaths } from './plan-reimport.js';
+import type { ServerDefaults } from '../../../core/defaults.js';
+import type { ContentTypeDef } from '../../../core/model.js';
+import type { CatalystSnapshot } from '../read/catalyst-rows.js';
+import type { JsonObject } from '../read/parse-content-type-row.js';
+import { parseContentTypeRow } from '../read/parse-content-type-row.js';
+import { mapContentType } from '../map/map-content-type.js';
+import { NO_OVERRIDES } from '../map/imported-type.js';
+import { changedPaths } from '../import/plan-reimport.js';
 import type { CatalystRowValues } from './plan-catalyst-export.js';
 
 export interface VerifyInput {

@@ -1,7 +1,7 @@
-import type { Diagnostic } from '../../core/diagnostic.js';
-import { CATALYST_CODES, rowDiagnostic, type RowContext } from './catalyst-diagnostics.js';
+import type { Diagnostic } from '../../../core/diagnostic.js';
+import { CATALYST_CODES, rowDiagnostic, type RowContext } from '../catalyst-diagnostics.js';
 import { pascalWords, toTypeKey } from './derive-key.js';
-import { compareCodeUnits } from '../../core/compare-code-units.js';
+import { compareCodeUnits } from '../../../core/compare-code-units.js';
 
 /**
  * Content type keys for rows, deterministic and collision-free:

@@ -1,6 +1,6 @@
-import type { Diagnostic } from '../../core/diagnostic.js';
-import { CATALYST_CODES, quote, rowDiagnostic, type RowContext } from './catalyst-diagnostics.js';
-import { isObject, type JsonObject } from './parse-content-type-row.js';
+import type { Diagnostic } from '../../../core/diagnostic.js';
+import { CATALYST_CODES, quote, rowDiagnostic, type RowContext } from '../catalyst-diagnostics.js';
+import { isObject, type JsonObject } from '../read/parse-content-type-row.js';
 
 /** Attributes every field may carry that are bookkeeping, not modelling (never reported). */
 const BOOKKEEPING = ['name', 'type', 'id'] as const;

@@ -1,8 +1,8 @@
-import type { Diagnostic } from '../../core/diagnostic.js';
-import { CATALYST_CODES } from './catalyst-diagnostics.js';
+import type { Diagnostic } from '../../../core/diagnostic.js';
+import { CATALYST_CODES } from '../catalyst-diagnostics.js';
 import type { CatalystContentTypeRow, CatalystSnapshot, CatalystWebsiteRow, ContentItemEvidence } from './catalyst-rows.js';
 import type { OpenedCatalystDatabase } from './open-catalyst-database.js';
-import { compareCodeUnits } from '../../core/compare-code-units.js';
+import { compareCodeUnits } from '../../../core/compare-code-units.js';
 
 /**
  * Reads websites, content types and the evidence in content items from an opened database.

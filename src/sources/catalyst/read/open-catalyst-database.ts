@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import type { Diagnostic } from '../../core/diagnostic.js';
-import { CATALYST_CODES } from './catalyst-diagnostics.js';
+import type { Diagnostic } from '../../../core/diagnostic.js';
+import { CATALYST_CODES } from '../catalyst-diagnostics.js';
 
 /** Columns this source cannot work without, per table. Everything else is optional. */
 const REQUIRED_COLUMNS = {

@@ -1,10 +1,10 @@
-import { compareCodeUnits } from '../../core/compare-code-units.js';
-import { deepEqual } from '../../core/deep-equal.js';
-import type { EnumValue, ItemDef, PropertyDef } from '../../core/model.js';
-import { decideNumberType } from './decide-number-type.js';
-import { EMAIL_PATTERN, IMAGE_TYPES, MEDIA_TYPES } from './catalyst-field-types.js';
-import { isObject, type FieldsShape, type JsonObject } from './parse-content-type-row.js';
-import { assertNever } from '../../core/assert-never.js';
+import { compareCodeUnits } from '../../../core/compare-code-units.js';
+import { deepEqual } from '../../../core/deep-equal.js';
+import type { EnumValue, ItemDef, PropertyDef } from '../../../core/model.js';
+import { decideNumberType } from '../map/decide-number-type.js';
+import { EMAIL_PATTERN, IMAGE_TYPES, MEDIA_TYPES } from '../map/catalyst-field-types.js';
+import { isObject, type FieldsShape, type JsonObject } from '../read/parse-content-type-row.js';
+import { assertNever } from '../../../core/assert-never.js';
 
 /** A reference a property needs that only a Catalyst relationship can hold. */
 export interface RelationshipNeed {

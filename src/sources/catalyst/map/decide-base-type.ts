@@ -1,4 +1,4 @@
-import type { BaseType } from '../../core/model.js';
+import type { BaseType } from '../../../core/model.js';
 
 /** The base types Catalyst Studio's later schema names in `ContentType.category`. */
 export const CATALYST_CATEGORIES = ['page', 'component', 'folder'] as const;

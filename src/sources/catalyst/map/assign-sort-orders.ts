@@ -1,4 +1,4 @@
-import type { RawField } from './parse-content-type-row.js';
+import type { RawField } from '../read/parse-content-type-row.js';
 
 /**
  * Property sortOrder from Catalyst's field `order`. Catalyst displays fields by `order`, with the

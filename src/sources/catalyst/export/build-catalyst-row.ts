@@ -1,9 +1,9 @@
-import type { ContentTypeDef, PropertyDef } from '../../core/model.js';
-import type { ImportedType, PropertySource } from './imported-type.js';
-import { isObject, type FieldsShape, type JsonObject, type ParsedContentTypeRow } from './parse-content-type-row.js';
+import type { ContentTypeDef, PropertyDef } from '../../../core/model.js';
+import type { ImportedType, PropertySource } from '../map/imported-type.js';
+import { isObject, type FieldsShape, type JsonObject, type ParsedContentTypeRow } from '../read/parse-content-type-row.js';
 import { toCatalystField, type FieldWriteContext, type RelationshipNeed } from './to-catalyst-field.js';
-import { compareCodeUnits } from '../../core/compare-code-units.js';
-import { deepEqual } from '../../core/deep-equal.js';
+import { compareCodeUnits } from '../../../core/compare-code-units.js';
+import { deepEqual } from '../../../core/deep-equal.js';
 
 export interface RowBuildInput {
   rowId: string;

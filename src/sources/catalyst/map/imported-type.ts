@@ -1,7 +1,7 @@
-import type { ContentTypeDef } from '../../core/model.js';
+import type { ContentTypeDef } from '../../../core/model.js';
 import type { CatalystCategory } from './decide-base-type.js';
 import type { NumberType } from './decide-number-type.js';
-import type { FieldsShape } from './parse-content-type-row.js';
+import type { FieldsShape } from '../read/parse-content-type-row.js';
 
 /**
  * Where an imported type came from. Recorded in the lockfile (`sources.catalyst.<key>.origin`)

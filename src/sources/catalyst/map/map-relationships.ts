@@ -1,10 +1,10 @@
-import type { Diagnostic } from '../../core/diagnostic.js';
-import type { PropertyDef } from '../../core/model.js';
-import { CATALYST_CODES, quote, rowDiagnostic, type RowContext } from './catalyst-diagnostics.js';
+import type { Diagnostic } from '../../../core/diagnostic.js';
+import type { PropertyDef } from '../../../core/model.js';
+import { CATALYST_CODES, quote, rowDiagnostic, type RowContext } from '../catalyst-diagnostics.js';
 import { toPropertyKey } from './derive-key.js';
 import type { MappingNotes } from './field-reader.js';
 import type { PropertySource } from './imported-type.js';
-import type { RawRelationship } from './parse-content-type-row.js';
+import type { RawRelationship } from '../read/parse-content-type-row.js';
 
 export const RELATIONSHIP_TYPES = ['oneToOne', 'manyToOne', 'oneToMany', 'manyToMany'] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];

@@ -1,16 +1,16 @@
-import type { ServerDefaults } from '../../core/defaults.js';
-import type { Diagnostic } from '../../core/diagnostic.js';
-import type { ContentTypeDef } from '../../core/model.js';
+import type { ServerDefaults } from '../../../core/defaults.js';
+import type { Diagnostic } from '../../../core/diagnostic.js';
+import type { ContentTypeDef } from '../../../core/model.js';
 import { buildCatalystRow } from './build-catalyst-row.js';
-import { CATALYST_CODES } from './catalyst-diagnostics.js';
-import type { CatalystSnapshot, CatalystWebsiteRow } from './catalyst-rows.js';
-import { categoryOf } from './decide-base-type.js';
-import { importCatalystTypes, originIdentity } from './import-catalyst-types.js';
-import { NO_OVERRIDES, type ImportedType } from './imported-type.js';
-import { parseContentTypeRow, type JsonObject } from './parse-content-type-row.js';
-import type { CatalystBaseEntry } from './plan-reimport.js';
+import { CATALYST_CODES } from '../catalyst-diagnostics.js';
+import type { CatalystSnapshot, CatalystWebsiteRow } from '../read/catalyst-rows.js';
+import { categoryOf } from '../map/decide-base-type.js';
+import { importCatalystTypes, originIdentity } from '../map/import-catalyst-types.js';
+import { NO_OVERRIDES, type ImportedType } from '../map/imported-type.js';
+import { parseContentTypeRow, type JsonObject } from '../read/parse-content-type-row.js';
+import type { CatalystBaseEntry } from '../import/plan-reimport.js';
 import { verifyCatalystRow } from './verify-catalyst-row.js';
-import { deepEqual } from '../../core/deep-equal.js';
+import { deepEqual } from '../../../core/deep-equal.js';
 
 export interface CatalystRowValues {
   id: string;

@@ -1,5 +1,5 @@
-import type { Diagnostic } from '../../core/diagnostic.js';
-import { CATALYST_CODES, quote, rowDiagnostic, type RowContext } from './catalyst-diagnostics.js';
+import type { Diagnostic } from '../../../core/diagnostic.js';
+import { CATALYST_CODES, quote, rowDiagnostic, type RowContext } from '../catalyst-diagnostics.js';
 
 /**
  * The two JSON shapes of `ContentType.fields`:

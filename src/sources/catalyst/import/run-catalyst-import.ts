@@ -1,18 +1,18 @@
-import type { ServerDefaults } from '../../core/defaults.js';
+import type { ServerDefaults } from '../../../core/defaults.js';
 import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Diagnostic } from '../../core/diagnostic.js';
-import { hasErrors } from '../../core/diagnostic.js';
-import type { ContentTypeDef } from '../../core/model.js';
-import { YAML_CODES } from '../../io/diagnostic-codes.js';
-import { lockedSource, type Lockfile } from '../../io/lockfile/lockfile.js';
-import { readLockfile } from '../../io/lockfile/read-lockfile.js';
-import { writeLockfile } from '../../io/lockfile/write-lockfile.js';
-import { parseContentTypeFiles } from '../../io/yaml/parse-content-type-files.js';
-import { writeContentTypeFiles } from '../../io/yaml/write-content-type-files.js';
-import { importCatalystTypes, originIdentity } from './import-catalyst-types.js';
-import type { CatalystOrigin, CatalystOverrides } from './imported-type.js';
-import { loadCatalystSnapshot } from './load-catalyst-snapshot.js';
+import type { Diagnostic } from '../../../core/diagnostic.js';
+import { hasErrors } from '../../../core/diagnostic.js';
+import type { ContentTypeDef } from '../../../core/model.js';
+import { YAML_CODES } from '../../../io/diagnostic-codes.js';
+import { lockedSource, type Lockfile } from '../../../io/lockfile/lockfile.js';
+import { readLockfile } from '../../../io/lockfile/read-lockfile.js';
+import { writeLockfile } from '../../../io/lockfile/write-lockfile.js';
+import { parseContentTypeFiles } from '../../../io/yaml/parse-content-type-files.js';
+import { writeContentTypeFiles } from '../../../io/yaml/write-content-type-files.js';
+import { importCatalystTypes, originIdentity } from '../map/import-catalyst-types.js';
+import type { CatalystOrigin, CatalystOverrides } from '../map/imported-type.js';
+import { loadCatalystSnapshot } from '../read/load-catalyst-snapshot.js';
 import type { ConflictPreference } from './merge-content-type.js';
 import { planReimport, type CatalystBaseEntry, type ReimportPlan, type YamlType } from './plan-reimport.js';
 
@@ -106,7 +106,7 @@ export function catalystBase(lock: Lockfile): Record<string, CatalystBaseEntry> 
   for (const [key, entry] of Object.entries(lockedSource(lock, CATALYST_SOURCE).contentTypes)) {
     entries[key] = {
       digest: entry.digest,
-      definition: entry.definition as ContentTypeDef,
+      definition: entry.definition,
       importedAt: entry.importedAt,
       origin: entry.origin as unknown as CatalystOrigin,
     };

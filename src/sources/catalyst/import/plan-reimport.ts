@@ -1,10 +1,10 @@
-import type { ServerDefaults } from '../../core/defaults.js';
-import { compareCodeUnits } from '../../core/compare-code-units.js';
-import { deepEqual } from '../../core/deep-equal.js';
-import { digest } from '../../core/digest.js';
-import { diffDefinitions } from '../../core/diff.js';
-import type { ContentTypeDef } from '../../core/model.js';
-import type { CatalystOrigin, ImportedType } from './imported-type.js';
+import type { ServerDefaults } from '../../../core/defaults.js';
+import { compareCodeUnits } from '../../../core/compare-code-units.js';
+import { deepEqual } from '../../../core/deep-equal.js';
+import { digest } from '../../../core/digest.js';
+import { diffDefinitions } from '../../../core/diff.js';
+import type { ContentTypeDef } from '../../../core/model.js';
+import type { CatalystOrigin, ImportedType } from '../map/imported-type.js';
 import { mergeContentType, type ConflictPreference, type MergeConflict } from './merge-content-type.js';
 
 /** What the lockfile's `sources.catalyst` section records per key: the base of the next re-import. */
