@@ -49,9 +49,17 @@ describe('catalyst import optimizely never overwrites YAML it was not asked to',
   });
 
   it('compares with the YAML in an --out folder too, and refuses to replace a differing definition there', async () => {
-    await mkdir(join(dir, 'elsewhere'));
-    await writeFile(join(dir, 'elsewhere', 'Hero.yaml'), HERO.replace('displayName: Hero\n', 'displayName: Hero banner\n'));
-    const stderr = await expectImportRefused(['--out', 'elsewhere'], 'Import would overwrite YAML edits');
+    await mkdir(join(dir, 'content-types', 'imported'));
+    await writeFile(join(dir, 'content-types', 'imported', 'Hero.yaml'), HERO.replace('displayName: Hero\n', 'displayName: Hero banner\n'));
+    const stderr = await expectImportRefused(['--out', 'content-types/imported'], 'Import would overwrite YAML edits');
     expect(stderr).toContain('The YAML of Hero differs from the CMS.');
+    await rm(join(dir, 'content-types', 'imported'), { recursive: true });
+  });
+
+  it('refuses an --out folder outside the content types directory, where the next plan would not see the YAML', async () => {
+    const stderr = await expectImportRefused(['--out', 'elsewhere'], '--out is outside the content types directory');
+    expect(stderr).toContain('would be deleted from the CMS by the next apply');
+    expect(stderr).toContain('Choose a folder inside content-types');
+    await expectImportRefused(['--out', '..'], '--out is outside the content types directory');
   });
 });

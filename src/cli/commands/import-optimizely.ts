@@ -1,6 +1,7 @@
-import { relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import type { ServerDefaults } from '../../core/defaults.js';
 import type { ContentTypeDef } from '../../core/model.js';
+import { UserError } from '../../core/user-error.js';
 import { importLive } from '../../engine/import-live.js';
 import { profileOf } from '../../engine/platforms.js';
 import { YAML_CODES } from '../../io/diagnostic-codes.js';
@@ -16,7 +17,7 @@ export const importOptimizelyCommand = defineCommand({
   builder: (yargs) =>
     yargs.options({
       ...PROJECT_OPTIONS,
-      out: { type: 'string', describe: 'Directory for the YAML (default: the config’s content types directory)' },
+      out: { type: 'string', describe: 'Directory for the YAML, inside the content types directory (default: that directory)' },
       only: { type: 'string', describe: 'Comma-separated keys to import (content types, property groups or display templates)' },
       'include-system': {
         type: 'boolean',
@@ -33,6 +34,7 @@ export const importOptimizelyCommand = defineCommand({
     const context = createCliContext(args);
     const { config, target, lock } = await loadTargetedProject(context, args);
     const dir = args.out !== undefined ? resolve(context.cwd, args.out) : config.contentTypesDir;
+    refuseOutsidePlannedYaml(dir, config.contentTypesDir, context.cwd);
     const existing = await readExisting(context, dir, profileOf(target).defaults);
     const only = args.only
       ?.split(',')
@@ -91,6 +93,20 @@ async function readExisting(context: CliContext, dir: string, defaults: ServerDe
   for (const document of parsed.documents)
     if (document.kind === 'contentTypeFile') existing.set(document.contentType.key, document.contentType);
   return existing;
+}
+
+/**
+ * Imported types are recorded as synced, so their YAML must be where `plan` reads it: written
+ * anywhere else, the next plan would find them gone from the YAML and delete them from the CMS.
+ */
+function refuseOutsidePlannedYaml(dir: string, contentTypesDir: string, cwd: string): void {
+  const inside = relative(contentTypesDir, dir);
+  if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside))) return;
+  const shown = (path: string) => displayPath(path, cwd);
+  throw new UserError(
+    '--out is outside the content types directory',
+    `catalyst plans the YAML in ${shown(contentTypesDir)}, and import records what it writes as synced: types written to ${shown(dir)} would be deleted from the CMS by the next apply. Nothing was written. Choose a folder inside ${shown(contentTypesDir)}, or change contentTypesDir in the config.`,
+  );
 }
 
 function countOf(count: number, noun: string): string {
