@@ -35,6 +35,7 @@ export const CONFIG_CODES = {
   configNotFound: 'C009',
   severalConfigFiles: 'C010',
   embeddedIgnoresEnvironment: 'C011',
+  environmentOverridesUrl: 'C012',
 } as const;
 
 export const LOCK_CODES = {
@@ -80,6 +81,8 @@ const MEANINGS: Record<IoCode, string> = {
   [CONFIG_CODES.configNotFound]: 'the file given with `--config` does not exist',
   [CONFIG_CODES.severalConfigFiles]: 'several config files in one directory; the first is used (warning)',
   [CONFIG_CODES.embeddedIgnoresEnvironment]: 'an embedded target ignores OPTIMIZELY_CMS_API_URL (warning)',
+  [CONFIG_CODES.environmentOverridesUrl]:
+    'the environment names another CMS than the url the target states (unless the target opts in with urlEnv)',
   [LOCK_CODES.invalidJson]: 'the lockfile is not valid JSON',
   [LOCK_CODES.schemaViolation]: 'the lockfile does not match its schema',
   [LOCK_CODES.newerVersion]: 'the lockfile was written by a newer catalyst',

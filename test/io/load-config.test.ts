@@ -146,8 +146,24 @@ describe('config sources', () => {
 });
 
 describe('environment overrides', () => {
-  it('OPTIMIZELY_CMS_API_URL overrides the URL in the file', async () => {
-    const { target, diagnostics } = await load('mjs', { env: { ...CREDENTIALS, OPTIMIZELY_CMS_API_URL: 'http://127.0.0.1:4010/' } });
+  it('OPTIMIZELY_CMS_API_URL does not redirect a target that states its url: an error naming the fix', async () => {
+    const { diagnostics } = await load('mjs', { env: { ...CREDENTIALS, OPTIMIZELY_CMS_API_URL: 'http://127.0.0.1:4010/' } });
+    expect(lines(diagnostics)).toEqual(['error C012 catalyst.config.mjs:3:25 OPTIMIZELY_CMS_API_URL would redirect target "staging"']);
+    expect(diagnostics[0]!.detail).toBe(
+      'Target "staging" states its url (https://staging.example.com/), and OPTIMIZELY_CMS_API_URL in the environment names another CMS (http://127.0.0.1:4010/). ' +
+        'catalyst will not send a target to a CMS its config does not name. Unset OPTIMIZELY_CMS_API_URL, choose the target meant for that CMS, ' +
+        'or let the environment decide for this target by adding `urlEnv: OPTIMIZELY_CMS_API_URL` to it.',
+    );
+  });
+
+  it('an environment URL equal to the stated one is no redirect', async () => {
+    const { target, diagnostics } = await load('mjs', { env: { ...CREDENTIALS, OPTIMIZELY_CMS_API_URL: 'https://staging.example.com' } });
+    expect(diagnostics).toEqual([]);
+    expect(target?.endpoint).toEqual({ kind: 'remote', apiUrl: 'https://staging.example.com' });
+  });
+
+  it('a target that names urlEnv lets that variable override its url', async () => {
+    const { target, diagnostics } = await load('url-env', { env: { ...CREDENTIALS, CMS_URL: 'http://127.0.0.1:4010/' } });
     expect(diagnostics).toEqual([]);
     expect(target?.endpoint).toEqual({ kind: 'remote', apiUrl: 'http://127.0.0.1:4010' });
   });

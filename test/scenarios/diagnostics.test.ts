@@ -19,6 +19,8 @@ interface Case {
   cms: 'untouched' | 'read only';
   /** Text that must not appear anywhere in the output. */
   absent?: string;
+  /** Environment variables for this run, on top of the project's. */
+  env?: Record<string, string>;
 }
 
 const CASES: Case[] = [
@@ -128,6 +130,23 @@ const CASES: Case[] = [
     cms: 'read only',
   },
   {
+    name: 'an environment URL that would send a target somewhere its config does not name',
+    files: { 'catalyst.config.json': '{\n  "targets": { "cms": { "url": "$URL" } }\n}\n', 'content-types/ArticlePage.yaml': ARTICLE },
+    env: { OPTIMIZELY_CMS_API_URL: 'https://api.cms.optimizely.com' },
+    args: ['plan'],
+    stderr: [
+      'catalyst.config.json:2:32: error C012 OPTIMIZELY_CMS_API_URL would redirect target "cms"',
+      '  Target "cms" states its url ($URL), and OPTIMIZELY_CMS_API_URL in the environment names another CMS (https://api.cms.optimizely.com). catalyst will not send a target to a CMS its config does not name. Unset OPTIMIZELY_CMS_API_URL, choose the target meant for that CMS, or let the environment decide for this target by adding `urlEnv: OPTIMIZELY_CMS_API_URL` to it.',
+      '',
+      '1 error',
+      'Error: Invalid configuration',
+      '',
+      '  Fix the configuration as described above, then run the command again.',
+      '',
+    ],
+    cms: 'untouched',
+  },
+  {
     name: 'an unknown config member, with did-you-mean',
     files: {
       'catalyst.config.json': '{\n  "contentTypeDir": "content-types",\n  "targets": { "cms": { "url": "$URL" } }\n}\n',
@@ -187,7 +206,7 @@ describe.concurrent('bad YAML and bad config', () => {
     await Promise.all(cleanup.map((dispose) => dispose()));
   });
 
-  it.each(CASES)('$name', async ({ files, args, stderr, cms, absent }) => {
+  it.each(CASES)('$name', async ({ files, args, stderr, cms, absent, env }) => {
     const emulator: RunningEmulator = await startScenarioEmulator();
     const project = await ScenarioProject.create({ apiUrl: emulator.url });
     cleanup.push(
@@ -197,8 +216,8 @@ describe.concurrent('bad YAML and bad config', () => {
     await project.write(Object.fromEntries(Object.entries(files).map(([path, text]) => [path, text.replace('$URL', emulator.url)])));
     const lockBefore = await project.lockText();
 
-    const result = await project.run(args);
-    expect(result.stderr.split('\n')).toEqual(stderr);
+    const result = await project.run(args, env);
+    expect(result.stderr.split('\n')).toEqual(stderr.map((line) => line.replace('$URL', emulator.url)));
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
 

@@ -39,8 +39,10 @@ export interface ResolvedConfig {
  * What users write + the environment → the configuration the program uses. Pure: the
  * environment is a parameter. `written` must be valid against schemas/config.schema.json.
  *
- * Endpoint rule: the URL comes from the target's URL variable (the platform's, e.g.
- * OPTIMIZELY_CMS_API_URL) if set, else from the file. `embedded` in the file always means the emulator (an environment
+ * Endpoint rule: the environment fills what a target leaves out. A target without `url` takes
+ * its URL variable (the platform's, e.g. OPTIMIZELY_CMS_API_URL); a target with `url` keeps it,
+ * and an environment URL naming another host is an error (C012) unless the target opts in by
+ * naming the variable itself (`urlEnv`), in which case the environment wins. `embedded` in the file always means the emulator (an environment
  * URL is then ignored with a warning, so a demo never writes to a real CMS by accident). With no
  * URL anywhere, a target is remote at https://api.cms.optimizely.com when client credentials are
  * in the environment (as for the official CLI), else embedded (so a new checkout works with no
@@ -164,8 +166,20 @@ function resolveTarget(
     };
   }
 
-  const fromEnv = envUrl !== undefined;
-  const url = envUrl ?? written.url ?? platform.defaultApiUrl;
+  if (envUrl !== undefined && written.url !== undefined && written.urlEnv === undefined && !sameHost(envUrl, written.url)) {
+    diagnostics.push({
+      code: CONFIG_CODES.environmentOverridesUrl,
+      severity: 'error',
+      summary: `${env.url} would redirect target "${name}"`,
+      detail:
+        `Target "${name}" states its url (${written.url}), and ${env.url} in the environment names another CMS (${envUrl}). ` +
+        `catalyst will not send a target to a CMS its config does not name. Unset ${env.url}, choose the target meant for that CMS, ` +
+        `or let the environment decide for this target by adding \`urlEnv: ${env.url}\` to it.`,
+      ...at(context.locate?.(urlPath)),
+    });
+  }
+  const fromEnv = envUrl !== undefined && (written.url === undefined || written.urlEnv !== undefined);
+  const url = (fromEnv ? envUrl : undefined) ?? written.url ?? platform.defaultApiUrl;
   const source = fromEnv ? `${env.url} in the environment` : `url of target "${name}"`;
   const location = fromEnv ? undefined : context.locate?.(urlPath);
   const parsed = parseUrl(url);
@@ -218,4 +232,10 @@ function parseUrl(text: string): URL | undefined {
 
 function at(location: SourceLocation | undefined): { location?: SourceLocation } {
   return location ? { location } : {};
+}
+
+/** The same API host, whatever the trailing slashes: an environment repeating the file's URL is no redirect. */
+function sameHost(a: string, b: string): boolean {
+  const normal = (url: string) => url.trim().replace(/\/+$/, '').toLowerCase();
+  return normal(a) === normal(b);
 }

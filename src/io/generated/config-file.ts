@@ -59,11 +59,11 @@ export interface WrittenTarget {
    */
   apiVersion?: 'v1' | 'preview3';
   /**
-   * The API host as the official Optimizely CLI means it (catalyst adds the version path), e.g. `https://api.cms.optimizely.com`; or `embedded` for the built-in emulator, whose state is kept in `.catalyst/emulator.json`. The environment variable `urlEnv` names (default OPTIMIZELY_CMS_API_URL) overrides it, except for `embedded`. Absent and no URL in the environment: `https://api.cms.optimizely.com` when client credentials are in the environment, else `embedded`.
+   * The API host as the official Optimizely CLI means it (catalyst adds the version path), e.g. `https://api.cms.optimizely.com`; or `embedded` for the built-in emulator, whose state is kept in `.catalyst/emulator.json`. The environment fills only what the target leaves out: with `url` set, an environment URL (OPTIMIZELY_CMS_API_URL) naming another host is refused, unless the target names the variable in `urlEnv`, which lets the environment override it (never for `embedded`). Absent and no URL in the environment: `https://api.cms.optimizely.com` when client credentials are in the environment, else `embedded`.
    */
   url?: string;
   /**
-   * The environment variable that holds the API host (default OPTIMIZELY_CMS_API_URL).
+   * The environment variable that holds the API host (default OPTIMIZELY_CMS_API_URL). Naming it lets that variable override `url`.
    */
   urlEnv?: string;
   /**
