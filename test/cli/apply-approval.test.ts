@@ -34,6 +34,19 @@ describe('catalyst apply and destructive changes', () => {
     expect(still.code).toBe(2);
     expect(still.stdout).toContain('- content type Drop');
 
+    const saved = await runCli(['plan', '--out', 'plan.json'], { cwd: dir, env });
+    expect(saved.stdout).toContain(
+      'Apply exactly this plan with: catalyst apply plan.json --target local --allow-destructive (1 destructive change: --allow-destructive approves them)',
+    );
+    const shown = await runCli(['show', 'plan.json', '--no-color'], { cwd: dir, env });
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain('- content type Drop');
+    expect(JSON.parse((await runCli(['show', 'plan.json', '--json'], { cwd: dir, env })).stdout).steps).toHaveLength(1);
+    expect((await runCli(['show', 'plan.json', '--markdown'], { cwd: dir, env })).stdout).toContain('Drop');
+    const missing = await runCli(['show', 'nowhere.json'], { cwd: dir, env });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('nowhere.json');
+
     const approved = await runCli(['apply', '--auto-approve', '--allow-destructive'], { cwd: dir, env });
     expect(approved.code).toBe(0);
     expect(approved.stdout).toContain('0 created, 0 updated, 1 deleted');

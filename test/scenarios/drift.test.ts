@@ -60,10 +60,26 @@ describe('drift', () => {
     for (const key of ['ArticlePage', 'ButtonBlock', 'SeoSettings'])
       expect(status.stdout).toMatch(new RegExp(`^in_sync\\s+content type\\s+${key}\\s`, 'm'));
 
+    const listed = status.stdout.split('\n\n')[0]!.split('\n').length;
+    const totals = [...status.stdout.matchAll(/(\d+) [a-z_]+/g)].reduce((sum, match) => sum + Number(match[1]), 0);
+    expect(totals).toBe(listed);
+
+    const scheduled = await project.run(['status', '--json', '--detailed-exitcode']);
+    expect(scheduled.code).toBe(2);
+    const report = JSON.parse(scheduled.stdout) as {
+      target: string;
+      resources: Array<{ key: string; status: string }>;
+      counts: Record<string, number>;
+    };
+    expect(report.resources.find((resource) => resource.key === 'HeroBlock')?.status).toBe('drifted');
+    expect(Object.values(report.counts).reduce((sum, count) => sum + count, 0)).toBe(report.resources.length);
+    expect(report.counts.drifted).toBe(1);
+
     const applied = await project.run(['apply', 'plan.json']);
     expect(applied.code).toBe(0);
     expect(emulator.store.contentTypes.get('HeroBlock')!.doc).toEqual(synced);
     await expectConverged(project);
+    expect((await project.run(['status', '--detailed-exitcode'])).code).toBe(0);
     await expectLockMatchesCms(project, emulator, OWNED);
   });
 

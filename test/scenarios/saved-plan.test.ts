@@ -52,7 +52,7 @@ describe('saved plans', () => {
     await project.edit('content-types/HeroBlock.yaml', (text) => text.replace('displayName: Hero\n', 'displayName: Hero banner\n'));
     const saved = await project.run(['plan', '--out', 'plan.json']);
     expect(saved.code).toBe(0);
-    expect(saved.stdout).toContain('Saved the plan to plan.json. Apply exactly this plan with: catalyst apply plan.json');
+    expect(saved.stdout).toContain('Saved the plan to plan.json. Apply exactly this plan with: catalyst apply plan.json --target cms\n');
 
     const elsewhere = await expectRefused(['apply', 'plan.json', '--target', 'staging'], 'Saved plan is for another target');
     expect(elsewhere).toContain(

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { Plan } from '../../core/plan.js';
 import { writePlanFile } from '../../io/plan/plan-file.js';
 import { renderPlanMarkdown } from '../../render/plan-markdown.js';
 import { renderPlanText } from '../../render/plan-text.js';
@@ -32,10 +33,18 @@ export const planCommand = defineCommand({
     if (args.out !== undefined) {
       const path = resolve(context.cwd, args.out);
       await writePlanFile(path, plan);
-      if (!args.json && !args.markdown)
-        context.stdout.write(`\nSaved the plan to ${args.out}. Apply exactly this plan with: catalyst apply ${args.out}\n`);
+      if (!args.json && !args.markdown) context.stdout.write(savedPlanNote(args.out, target.name, plan));
     }
     if (!plan.applyable) throw notApplyable(plan);
     return args.detailedExitcode && plan.summary.steps > 0 ? EXIT.changesPresent : EXIT.ok;
   },
 });
+
+/** Where the plan went and the exact command that applies it: its target, and the approval its destructive changes need. */
+function savedPlanNote(file: string, targetName: string, plan: Plan): string {
+  const approval = plan.requiresApproval.length > 0 ? ' --allow-destructive' : '';
+  const why = approval
+    ? ` (${plan.requiresApproval.length} destructive change${plan.requiresApproval.length === 1 ? '' : 's'}: --allow-destructive approves them)`
+    : '';
+  return `\nSaved the plan to ${file}. Apply exactly this plan with: catalyst apply ${file} --target ${targetName}${approval}${why}\n`;
+}
