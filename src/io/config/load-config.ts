@@ -67,7 +67,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadConfig
     if (error instanceof ConfigLoadError) return { diagnostics: [error.diagnostic] };
     throw error;
   }
-  if (file && explicit === undefined) diagnostics.push(...(await severalConfigFiles(cwd, file.path, show)));
+  if (file && explicit === undefined) diagnostics.push(...(await severalConfigFiles(dirname(file.path), file.path, show)));
 
   let written: WrittenConfig = {};
   if (file) {

@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { cosmiconfig, type Loader } from 'cosmiconfig';
 import { createJiti } from 'jiti';
 import { LineCounter, parseDocument } from 'yaml';
@@ -111,7 +111,8 @@ export async function readConfigFile(options: {
   });
   let result: Awaited<ReturnType<typeof explorer.search>>;
   try {
-    result = options.path !== undefined ? await explorer.load(options.path) : await explorer.search(options.cwd);
+    result =
+      options.path !== undefined ? await explorer.load(options.path) : await searchUpwards(options.cwd, (dir) => explorer.search(dir));
   } catch (error) {
     if (error instanceof ConfigLoadError) throw error;
     const path = (error as { filepath?: string }).filepath ?? options.path ?? options.cwd;
@@ -123,6 +124,25 @@ export async function readConfigFile(options: {
   const structured = ['.json', '.yaml', '.yml', ''].includes(extname(result.filepath));
   const locator = structured ? yamlLocator(text, show(result.filepath)) : createTextLocator(text, show(result.filepath));
   return { path: result.filepath, value: result.isEmpty ? {} : result.config, locator, prefix: isPackage ? ['catalyst'] : [] };
+}
+
+/**
+ * The config of the project `cwd` is in, as git finds its repository: the working directory first,
+ * then each parent, stopping after the repository root (a folder with `.git`) or the file system root.
+ */
+async function searchUpwards<T>(cwd: string, search: (dir: string) => Promise<T | null>): Promise<T | null> {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    const found = await search(dir);
+    if (found) return found;
+    if (dirname(dir) === dir || (await exists(join(dir, '.git')))) return null;
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 function yamlLocator(text: string, file: string): YamlLocator {
