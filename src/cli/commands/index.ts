@@ -3,12 +3,15 @@ import type { CommandModule } from 'yargs';
 type Loader = () => Promise<CommandModule<object, any>>;
 
 /** Every catalyst verb by name, one module each under this folder, loaded only when needed. */
-export const COMMANDS: Readonly<Record<'validate' | 'plan' | 'apply' | 'show' | 'status' | 'import' | 'export' | 'emulator', Loader>> = {
+export const COMMANDS: Readonly<
+  Record<'validate' | 'plan' | 'apply' | 'show' | 'status' | 'login' | 'import' | 'export' | 'emulator', Loader>
+> = {
   validate: () => import('./validate.js').then((module) => module.validateCommand),
   plan: () => import('./plan.js').then((module) => module.planCommand),
   apply: () => import('./apply.js').then((module) => module.applyCommand),
   show: () => import('./show.js').then((module) => module.showCommand),
   status: () => import('./status.js').then((module) => module.statusCommand),
+  login: () => import('./login.js').then((module) => module.loginCommand),
   import: () => import('./import.js').then((module) => module.importCommand),
   export: () => import('./export.js').then((module) => module.exportCommand),
   emulator: () => import('./emulator.js').then((module) => module.emulatorCommand),
