@@ -25,7 +25,8 @@ export interface EmulatorOptions {
   clientId?: string; // default DEMO_CLIENT_ID
   clientSecret?: string; // default DEMO_CLIENT_SECRET
   tokenTtlSeconds?: number; // default 300
-  dataFile?: string; // persist state to this JSON file (atomic writes); absent = memory
+  dataFile?: string; // persist state to this JSON file (atomic writes, its folder created); absent = memory
+  writeSeed?: boolean; // default true: write a new data file's seeded state at once; false: only once something changes
   traffic?: TrafficOptions; // from './traffic/index.js'
   trafficDeps?: TrafficDeps; // clock (ms), random and sleep of the traffic layer, for deterministic tests
   strictReferences?: boolean; // default false: references to unknown types are accepted
@@ -64,7 +65,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const writer = options.dataFile === undefined ? undefined : new StateFileWriter(options.dataFile, () => store.snapshot());
   if (writer !== undefined) {
     store.onChange(() => writer.schedule());
-    if (snapshot === undefined) writer.schedule();
+    if (snapshot === undefined && options.writeSeed !== false) writer.schedule();
   }
 
   const server = createEmulatorServer({ store, traffic, config });

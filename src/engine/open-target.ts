@@ -1,5 +1,3 @@
-import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { createOptimizelyAdapter, type AdapterEvent } from '../adapters/optimizely/index.js';
 import type { PlatformAdapter } from '../adapters/port.js';
 import { assertNever } from '../core/assert-never.js';
@@ -34,9 +32,9 @@ export async function openTarget(target: SelectedTarget, options: OpenTargetOpti
       return { adapter, close: async () => undefined };
     }
     case 'embedded': {
-      await mkdir(dirname(target.endpoint.dataFile), { recursive: true });
       const { startEmulator } = await import('../emulator/index.js');
-      const emulator = await startEmulator({ port: 0, dataFile: target.endpoint.dataFile, ...credentials });
+      // Nothing is written until the CMS changes: a run that only reads, or fails, leaves no state behind.
+      const emulator = await startEmulator({ port: 0, dataFile: target.endpoint.dataFile, writeSeed: false, ...credentials });
       const adapter = createOptimizelyAdapter({
         apiUrl: emulator.url,
         apiVersion: target.apiVersion,

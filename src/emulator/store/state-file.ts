@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { isJsonObject } from '../json.js';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type StoreSnapshot } from './emulator-store.js';
@@ -72,6 +73,7 @@ export class StateFileWriter {
     while (this.dirty) {
       this.dirty = false;
       try {
+        await mkdir(dirname(this.path), { recursive: true });
         await writeFileAtomic(this.path, `${JSON.stringify(this.snapshot(), null, 2)}\n`);
       } catch (error) {
         this.failure = error;
