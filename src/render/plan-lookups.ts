@@ -16,6 +16,28 @@ export function deferredOf(plan: Plan, resource: ResourcePlan): Array<{ path: st
   return [];
 }
 
+/** Update steps that finish a create: they set the references a reference cycle kept out of it. */
+export function followUpUpdates(plan: Plan): number {
+  const created = new Set(
+    plan.resources.filter((resource) => resource.action === 'create').map((resource) => `${resource.kind}:${resource.key}`),
+  );
+  return plan.steps.filter((step) => step.action === 'update' && created.has(`${step.kind}:${step.key}`)).length;
+}
+
+/**
+ * The plan's one-line total, counted as apply counts what it does: a follow-up update is an
+ * update, named as such. `Plan: 5 to create, 1 to update (1 follow-up for cyclic references), 0 to delete`.
+ */
+export function planTotalParts(plan: Plan): string[] {
+  const { actions } = plan.summary;
+  const followUps = followUpUpdates(plan);
+  const update = `${actions.update + followUps} to update${followUps > 0 ? ` (${followUps} follow-up${followUps === 1 ? '' : 's'} for cyclic references)` : ''}`;
+  const parts = [`${actions.create} to create`, update, `${actions.delete} to delete`];
+  const lockOnly = actions.adopt + actions.forget;
+  if (lockOnly > 0) parts.push(`${lockOnly} lockfile-only`);
+  return parts;
+}
+
 /** The approval item of deleting this resource (the whole resource: path ''), if the plan deletes it. */
 export function deleteApprovalOf(plan: Plan, resource: ResourcePlan): ApprovalItem | undefined {
   return plan.requiresApproval.find((item) => item.kind === resource.kind && item.key === resource.key && item.path === '');

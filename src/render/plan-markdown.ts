@@ -4,7 +4,7 @@ import type { Plan } from '../core/plan.js';
 import { formatItemCount } from './format-value.js';
 import { codeBlock, codeSpan, escapeHtml, escapeText } from './markdown-escape.js';
 import { conflictsTable, driftSection, noticeItems, unmanagedLine } from './plan-markdown-sections.js';
-import { blockerCodesOf, deferredOf, deleteApprovalOf, riskCodes } from './plan-lookups.js';
+import { blockerCodesOf, deferredOf, deleteApprovalOf, planTotalParts, riskCodes } from './plan-lookups.js';
 import { renderChanges, renderDefinition } from './render-changes.js';
 import { actionPhrase, actionSymbol, kindLabel } from './resource-labels.js';
 import { plainStyle } from './style.js';
@@ -129,11 +129,7 @@ function header(plan: Plan): string[] {
 }
 
 function total(plan: Plan): string {
-  const { actions } = plan.summary;
-  const parts = [`${actions.create} to create`, `${actions.update} to update`, `${actions.delete} to delete`];
-  const lockOnly = actions.adopt + actions.forget;
-  if (lockOnly > 0) parts.push(`${lockOnly} lockfile-only`);
-  return `Plan: ${parts.join(', ')}.`;
+  return `Plan: ${planTotalParts(plan).join(', ')}.`;
 }
 
 function callouts(plan: Plan): string[] {

@@ -2,7 +2,7 @@ import { assertNever } from '../core/assert-never.js';
 import type { ResourcePlan } from '../core/generated/plan.js';
 import type { Plan } from '../core/plan.js';
 import { formatItemCount } from './format-value.js';
-import { blockerCodesOf, deferredOf, deleteApprovalOf, riskCodes } from './plan-lookups.js';
+import { blockerCodesOf, deferredOf, deleteApprovalOf, planTotalParts, riskCodes } from './plan-lookups.js';
 import { renderConflicts, renderDrift, renderNotices, renderUnmanaged } from './plan-text-sections.js';
 import { renderChanges, renderDefinition } from './render-changes.js';
 import { ACTION_ORDER, actionName, actionPhrase, actionSymbol, kindLabel } from './resource-labels.js';
@@ -94,18 +94,9 @@ function riskSummary(resource: ResourcePlan, style: Style): string {
   return `  ${paint(`# ${riskCodes(resource)}`)}`;
 }
 
-/** Resources with an action; the steps may be more (a create's deferred references get a follow-up update). */
-function actingCount(plan: Plan): number {
-  return plan.resources.filter((resource) => resource.action !== 'none').length;
-}
-
 function renderTotal(plan: Plan, style: Style): string {
-  const { actions, destructive } = plan.summary;
-  const parts = [`${actions.create} to create`, `${actions.update} to update`, `${actions.delete} to delete`];
-  const lockOnly = actions.adopt + actions.forget;
-  if (lockOnly > 0) parts.push(`${lockOnly} lockfile-only`);
-  const steps = plan.summary.steps > actingCount(plan) ? ` in ${plan.summary.steps} steps` : '';
-  let total = `${style.strong('Plan:')} ${parts.join(', ')}${steps}.`;
+  const { destructive } = plan.summary;
+  let total = `${style.strong('Plan:')} ${planTotalParts(plan).join(', ')}.`;
   if (destructive > 0)
     total += ` ${style.error(`${destructive} destructive change${destructive === 1 ? '' : 's'} need${destructive === 1 ? 's' : ''} --allow-destructive.`)}`;
   if (!plan.applyable) total += ` ${style.error(`Blocked by ${plan.blockers.length} problem${plan.blockers.length === 1 ? '' : 's'}.`)}`;
