@@ -34,7 +34,9 @@ describe('renderPlanText', () => {
   it('counts steps in the total only when there are more steps than actions (deferred references)', () => {
     const experience = type('Experience', { baseType: '_experience', mayContainTypes: ['Experience'] });
     const total = (result: Plan) => renderPlanText(result, plainStyle).trimEnd().split('\n').at(-1);
-    expect(total(plan({ types: [experience] }, {}, {}))).toBe('Plan: 1 to create, 1 to update (1 follow-up for cyclic references), 0 to delete.');
+    expect(total(plan({ types: [experience] }, {}, {}))).toBe(
+      'Plan: 1 to create, 1 to update (1 follow-up for cyclic references), 0 to delete.',
+    );
     expect(total(plan({ types: [article] }, {}, {}))).toBe('Plan: 1 to create, 0 to update, 0 to delete.');
     expect(total(plan({}, { types: [article] }, {}))).toBe('Plan: 0 to create, 0 to update, 0 to delete, 1 lockfile-only.');
   });
