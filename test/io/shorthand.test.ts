@@ -7,12 +7,16 @@ import { expandContentType, expandProperty } from '../../src/io/yaml/expand-cont
 import { formatContentTypeYaml, formatPropertyGroupsYaml } from '../../src/io/yaml/format-content-type-yaml.js';
 import { parseContentTypeText } from '../../src/io/yaml/parse-content-type-text.js';
 
-/** Parses one property written in YAML (as the value of `p:`) through the whole file pipeline. */
+/** Parses one property written in YAML (as the value of `pp:`) through the whole file pipeline. */
 function parseProperty(yaml: string): PropertyDef {
-  const result = parseContentTypeText(`key: Sample\nbaseType: _component\nproperties:\n  p: ${yaml}\n`, 'sample.yaml', OPTIMIZELY_DEFAULTS);
+  const result = parseContentTypeText(
+    `key: Sample\nbaseType: _component\nproperties:\n  pp: ${yaml}\n`,
+    'sample.yaml',
+    OPTIMIZELY_DEFAULTS,
+  );
   expect(result.diagnostics).toEqual([]);
   if (result.document?.kind !== 'contentTypeFile') throw new Error('not a content type');
-  return result.document.contentType.properties.p!;
+  return result.document.contentType.properties.pp!;
 }
 
 const e = (value: string | number, displayName: string) => ({ value, displayName });
@@ -291,17 +295,17 @@ describe('formatted YAML', () => {
         displayName: text,
         description: text,
         properties: {
-          p: { type: 'string', displayName: text, description: text, pattern: text, format: text, group: text },
-          e: {
+          plain: { type: 'string', displayName: text, description: text, pattern: text, format: text, group: text },
+          listed: {
             type: 'string',
             enum: [
               { value: text, displayName: text },
               { value: 'other', displayName: text },
             ],
           },
-          m: { type: 'string', enum: { [text]: 'first', x: text } },
-          l: { type: 'string', enum: [text, 'plain'] },
-          s: { type: 'richText', editorSettings: { [text]: text, nested: { value: text } } },
+          mapped: { type: 'string', enum: { [text]: 'first', x: text } },
+          short: { type: 'string', enum: [text, 'plain'] },
+          rich: { type: 'richText', editorSettings: { [text]: text, nested: { value: text } } },
         },
       },
       OPTIMIZELY_DEFAULTS,

@@ -105,7 +105,7 @@ const CASES: Case[] = [
       '  "1stPage" is not a valid content type key: a key starts with a letter and contains only letters, digits and underscores (at least 2 characters). Rename it.',
       '',
       'content-types/First.yaml:5:3: error Y008 Invalid property key "hero-image"',
-      '  "hero-image" is not a valid property key: a key starts with a letter and contains only letters, digits and underscores. Rename it. For example "hero_image".',
+      '  "hero-image" is not a valid property key: a key starts with a letter and contains only letters, digits and underscores (at least 2 characters). Rename it. For example "hero_image".',
       '',
       '2 errors',
       ...INVALID_TYPES,

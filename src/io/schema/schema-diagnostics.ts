@@ -168,7 +168,8 @@ export function invalidKey(value: string, kind: string): { summary: string; deta
     summary: `Invalid ${kind} key "${value}"`,
     detail:
       `"${value}" is not a valid ${kind} key: a key starts with a letter and contains only letters, digits and underscores` +
-      `${kind === 'property' ? '' : ' (at least 2 characters)'}. Rename it.${suggestion}`,
+      ' (at least 2 characters). Rename it.' +
+      suggestion,
   };
 }
 
