@@ -1,3 +1,4 @@
+import { compareCodeUnits } from '../core/compare-code-units.js';
 import { assertNever } from '../core/assert-never.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { ResourceKind, SourceLocation } from '../core/model.js';
@@ -44,7 +45,19 @@ export function checkDesired(loaded: LoadedDesired, live?: LiveState): Diagnosti
     knownGroups: live?.propertyGroups.map((group) => group.def.key),
   });
   const placed = semantic.map((diagnostic) => place(diagnostic, locators)).map((diagnostic) => (live ? diagnostic : offline(diagnostic)));
-  return [...loaded.diagnostics, ...placed];
+  // A duplicate key is reported once, by the YAML pass that knows both places; V002 would repeat it.
+  const repeated = (diagnostic: Diagnostic) =>
+    diagnostic.code === 'V002' && loaded.diagnostics.some((earlier) => earlier.summary === diagnostic.summary);
+  return byPlace([...loaded.diagnostics, ...placed.filter((diagnostic) => !repeated(diagnostic))]);
+}
+
+/** Diagnostics in reading order: by file, line and column; those without a place last, in the order found. */
+function byPlace(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const rank = (diagnostic: Diagnostic) => diagnostic.location ?? { file: '\uffff', line: 0, column: 0 };
+  return [...diagnostics].sort((a, b) => {
+    const [left, right] = [rank(a), rank(b)];
+    return compareCodeUnits(left.file, right.file) || left.line - right.line || left.column - right.column;
+  });
 }
 
 function collect(document: ParsedDocument, desired: DesiredState, locators: Map<string, (path: string) => SourceLocation>): void {
@@ -52,7 +65,7 @@ function collect(document: ParsedDocument, desired: DesiredState, locators: Map<
     case 'contentTypeFile': {
       const def = document.contentType;
       desired.contentTypes.push({ def, origin: document.locate('key') });
-      locators.set(`contentType:${def.key}`, (path) => document.locate(path));
+      locateOnce(locators, `contentType:${def.key}`, (path) => document.locate(path));
       return;
     }
     case 'propertyGroupsFile':
@@ -77,8 +90,16 @@ function listed<T extends { key: string }>(
 ): void {
   defs.forEach((def, index) => {
     into.push({ def, origin: document.locate(`${member}.${index}.key`) });
-    locators.set(`${kind}:${def.key}`, (path) => document.locate(`${member}.${index}${path ? `.${path}` : ''}`));
+    locateOnce(locators, `${kind}:${def.key}`, (path) => document.locate(`${member}.${index}${path ? `.${path}` : ''}`));
   });
+}
+
+/**
+ * Semantic diagnostics name a resource by kind and key; for a key defined twice they are placed
+ * at the first definition, the one the duplicate-key error (at the later one) tells to keep.
+ */
+function locateOnce(locators: Map<string, (path: string) => SourceLocation>, id: string, locate: (path: string) => SourceLocation): void {
+  if (!locators.has(id)) locators.set(id, locate);
 }
 
 function place(diagnostic: Diagnostic, locators: ReadonlyMap<string, (path: string) => SourceLocation>): Diagnostic {

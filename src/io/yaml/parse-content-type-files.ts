@@ -118,7 +118,7 @@ async function parseFile(
   return parseContentTypeText(decoded.text, file, defaults);
 }
 
-/** A key defined in more than one place: one diagnostic at each place, naming the others. */
+/** A key defined in more than one place: one diagnostic at each later definition, naming the first. */
 function duplicateKeys(documents: readonly ParsedDocument[]): Diagnostic[] {
   const contentTypes = new Map<string, Place[]>();
   const groups = new Map<string, Place[]>();
@@ -163,13 +163,13 @@ function duplicates(map: Map<string, Place[]>, code: string, noun: string): Diag
   const result: Diagnostic[] = [];
   for (const [key, places] of map) {
     if (places.length < 2) continue;
-    for (const { location, path } of places) {
-      const others = places.filter((other) => other.location !== location).map((other) => format(other.location));
+    const [first, ...later] = places;
+    for (const { location, path } of later) {
       result.push({
         code,
         severity: 'error',
         summary: `Duplicate ${noun} key "${key}"`,
-        detail: `The ${noun} "${key}" is also defined at ${others.join(', ')}. A key may be defined only once: remove one definition, or rename one of them.`,
+        detail: `The ${noun} "${key}" is already defined at ${format(first!.location)}. A key may be defined only once: remove one definition, or rename one of them.`,
         location,
         path,
       });
