@@ -1,4 +1,4 @@
-import type { PlatformRules } from '../core/platform-profile.js';
+import type { PlatformRules, StorableRules } from '../core/platform-profile.js';
 
 /** The environment variables a platform's targets read, unless the config names others. */
 export interface PlatformEnvironment {
@@ -18,8 +18,8 @@ export interface PlatformProfile extends PlatformRules {
   platform: string;
   /** API versions, the default first. */
   apiVersions: readonly string[];
-  /** Per API version, the members of a content type, a property and an array's items it has no field for. */
-  unstorableMembers: Readonly<Record<string, { type: readonly string[]; property: readonly string[]; item: readonly string[] }>>;
+  /** Per API version, what it can store: plan and validate check the desired state against the target's. */
+  versions: Readonly<Record<string, StorableRules>>;
   env: PlatformEnvironment;
   /** The API host when the config and environment name none. */
   defaultApiUrl: string;

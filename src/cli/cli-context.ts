@@ -129,7 +129,7 @@ async function loadConfigOrFail(
 }
 
 /** Reads the lockfile; a damaged one stops the command (it is never silently reset). */
-async function loadLock(context: CliContext, config: Config): Promise<Lockfile> {
+export async function loadLock(context: CliContext, config: Config): Promise<Lockfile> {
   const result = await readLockfile(config.lockfilePath, { cwd: context.cwd });
   failOnErrors(context, result.diagnostics, 'Invalid lockfile', 'Fix or restore the lockfile (it is in git), then run the command again.');
   if (!result.lock)

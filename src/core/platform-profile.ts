@@ -15,3 +15,17 @@ export interface PlatformRules {
   /** Content types every instance has, for checking references without a target. */
   systemTypes: readonly string[];
 }
+
+/**
+ * What one API version of a platform can store, for checking the desired state before any
+ * write. Member names are canonical (the YAML's), at three levels: the content type, each
+ * property, an array's items.
+ */
+export interface StorableRules {
+  /** The API version these rules describe, as configs name it. */
+  version: string;
+  /** Members the version's wire format has no field for. */
+  unstorable: { type: readonly string[]; property: readonly string[]; item: readonly string[] };
+  /** Property (and array item) types the version does not accept. */
+  unsupportedPropertyTypes: readonly string[];
+}

@@ -8,10 +8,11 @@ import {
   type ResourceKind,
   type SourceLocation,
 } from './model.js';
-import type { PlatformRules } from './platform-profile.js';
+import type { PlatformRules, StorableRules } from './platform-profile.js';
 import type { DesiredState } from './state.js';
 import { checkTypeReference, suggestKey, validateProperty, type PropertyScope } from './validate-property.js';
 import type { ValidationCode } from './validation-codes.js';
+import { checkStorable } from './validate-storable.js';
 
 /** What the validator needs to know beyond the desired state itself. All keys are exact (case-sensitive). */
 export interface ValidationContext {
@@ -23,6 +24,8 @@ export interface ValidationContext {
   readOnlyTypes?: Iterable<string>;
   /** Keys of property groups that exist on the target outside the desired state. */
   knownGroups?: Iterable<string>;
+  /** What the target's API version can store, and the types as the target holds them; absent when no target is in play. */
+  storable?: { rules: StorableRules; held: ReadonlyMap<string, ContentTypeDef> };
 }
 
 export const RESOURCE_KEY_PATTERN = /^[A-Za-z][_0-9A-Za-z]+$/;
@@ -74,6 +77,7 @@ export function validateDesired(desired: DesiredState, context: ValidationContex
     }
     const scope: PropertyScope = { report, typeNames, groupNames };
     validateContentType(def, scope, contracts);
+    if (context.storable) checkStorable(def, context.storable.rules, report, context.storable.held.get(def.key));
   }
 
   const firstTemplate = new Map<string, SourceLocation | undefined>();

@@ -53,10 +53,10 @@ export function validateProperty(key: string, property: PropertyDef, scope: Prop
     const suggestion = didYouMean(property.group, scope.groupNames);
     scope.report(
       'V015',
-      'error',
+      'warning',
       `${path}.group`,
       `Unknown property group "${property.group}"`,
-      `Property "${key}" is placed in group "${property.group}", which is neither declared in a propertyGroups document nor built into the platform. ${suggestion ? `Did you mean "${suggestion}"? ` : ''}Declare the group, or use an existing one.`,
+      `Property "${key}" is placed in group "${property.group}", which no propertyGroups document declares, the platform does not build in and the target does not have. The CMS stores the name as written, but Optimizely asks for a group to exist before types use it. ${suggestion ? `Did you mean "${suggestion}"? ` : ''}Declare the group in a propertyGroups document, or use an existing one.`,
     );
   }
   if (!isKnownType(property.type)) {
@@ -152,10 +152,10 @@ export function checkTypeReference(scope: PropertyScope, path: string, target: s
   const suggestion = didYouMean(target, scope.typeNames);
   scope.report(
     'V016',
-    'error',
+    'warning',
     path,
     `Unknown content type "${target}"`,
-    `"${target}" is not a content type in this repository, a base type (such as "_page") or "*", and the target does not have it. ${suggestion ? `Did you mean "${suggestion}"? ` : ''}Fix the name, or add a content type with this key.`,
+    `"${target}" is not a content type in this repository, a base type (such as "_page") or "*", and the target does not have it. The CMS stores the reference as written, but editors cannot use a type that does not exist. ${suggestion ? `Did you mean "${suggestion}"? ` : ''}Fix the name, or add a content type with this key.`,
   );
 }
 

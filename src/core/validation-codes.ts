@@ -33,6 +33,8 @@ export const VALIDATION_CODES = {
   V028: 'Invalid display template key',
   V029: 'Invalid display template displayName',
   V030: 'Display template targets more than one of nodeType, baseType and contentType',
+  V031: "A member the target's API version cannot store",
+  V032: "A property type the target's API version does not accept",
 } as const;
 
 export type ValidationCode = keyof typeof VALIDATION_CODES;

@@ -1,4 +1,4 @@
-import type { Definition } from '../core/model.js';
+import type { ContentTypeDef, Definition } from '../core/model.js';
 import type { BaseEntry, BaseState } from '../core/state.js';
 import { lockedTarget, type LockEntry, type Lockfile } from '../io/lockfile/lockfile.js';
 
@@ -18,4 +18,9 @@ function toBase<T extends Definition>(entries: Record<string, LockEntry<T>>): Re
     base[key] = { def: entry.definition, digest: entry.digest, version: entry.version, syncedAt: entry.syncedAt, syncedBy: entry.syncedBy };
   }
   return base;
+}
+
+/** The content types of one target as catalyst last synced them, by key. */
+export function syncedContentTypes(lock: Lockfile, targetName: string): Map<string, ContentTypeDef> {
+  return new Map(Object.entries(lockedTarget(lock, targetName).contentTypes).map(([key, entry]) => [key, entry.definition]));
 }

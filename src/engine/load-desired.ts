@@ -1,8 +1,8 @@
 import { compareCodeUnits } from '../core/compare-code-units.js';
 import { assertNever } from '../core/assert-never.js';
 import type { Diagnostic } from '../core/diagnostic.js';
-import type { ResourceKind, SourceLocation } from '../core/model.js';
-import type { PlatformRules } from '../core/platform-profile.js';
+import type { ContentTypeDef, ResourceKind, SourceLocation } from '../core/model.js';
+import type { PlatformRules, StorableRules } from '../core/platform-profile.js';
 import { emptyDesiredState, type DesiredState, type LiveState } from '../core/state.js';
 import { validateDesired } from '../core/validate-desired.js';
 import type { Config } from '../io/config/config.js';
@@ -19,7 +19,8 @@ export interface LoadedDesired {
   rules: PlatformRules;
 }
 
-const UNKNOWN_REFERENCE = 'V016';
+/** Names the target may have: without a target they are checked against the YAML and the platform's built-ins only. */
+const TARGET_NAMES: ReadonlySet<string> = new Set(['V015', 'V016']);
 
 /** Reads the YAML desired state. Files with errors contribute diagnostics, not definitions. */
 export async function loadDesired(config: Config, options: { cwd: string; rules: PlatformRules }): Promise<LoadedDesired> {
@@ -30,19 +31,34 @@ export async function loadDesired(config: Config, options: { cwd: string; rules:
   return { desired, diagnostics: parsed.diagnostics, locators, rules: options.rules };
 }
 
+/** What is known of the target a desired state is checked against. */
+export interface TargetFacts {
+  /** What the target holds now (`catalyst plan`). */
+  live?: LiveState;
+  /**
+   * What the target's API version can store, and the content types as the target holds them
+   * (live, or as last synced when the target is not contacted): only what a write would send is
+   * checked.
+   */
+  storable?: { rules: StorableRules; held: ReadonlyMap<string, ContentTypeDef> };
+}
+
 /**
  * Every problem of the loaded desired state: the file problems plus the semantic ones, each
- * placed where it was written. With `live` (what the target holds) references are checked
- * against the target; without it (`catalyst validate`), a reference to a type that is neither
- * in the YAML nor a well-known system type is only a warning, for the plan to check.
+ * placed where it was written. With `storable`, every member is checked against what the
+ * target's API version can store. With `live` (what the target holds) references are checked
+ * against the target; without it (`catalyst validate`), against the YAML and the platform's
+ * built-ins. Either way an unknown group or type is a warning: the platform stores the name.
  */
-export function checkDesired(loaded: LoadedDesired, live?: LiveState): Diagnostic[] {
+export function checkDesired(loaded: LoadedDesired, target: TargetFacts = {}): Diagnostic[] {
   const { desired, locators, rules } = loaded;
+  const { live, storable } = target;
   const semantic = validateDesired(desired, {
     rules,
     knownTypes: live ? live.contentTypes.map((type) => type.def.key) : rules.systemTypes,
     readOnlyTypes: live?.contentTypes.filter((type) => type.readOnly).map((type) => type.def.key),
     knownGroups: live?.propertyGroups.map((group) => group.def.key),
+    ...(storable ? { storable } : {}),
   });
   const placed = semantic.map((diagnostic) => place(diagnostic, locators)).map((diagnostic) => (live ? diagnostic : offline(diagnostic)));
   // A duplicate key is reported once, by the YAML pass that knows both places; V002 would repeat it.
@@ -110,10 +126,9 @@ function place(diagnostic: Diagnostic, locators: ReadonlyMap<string, (path: stri
 }
 
 function offline(diagnostic: Diagnostic): Diagnostic {
-  if (diagnostic.code !== UNKNOWN_REFERENCE || diagnostic.severity !== 'error') return diagnostic;
+  if (!TARGET_NAMES.has(diagnostic.code)) return diagnostic;
   return {
     ...diagnostic,
-    severity: 'warning',
-    detail: `${diagnostic.detail} (Checked without a target: if the CMS has this type, all is well; \`catalyst plan\` checks it against the target.)`,
+    detail: `${diagnostic.detail} (Checked without contacting the CMS: if the target has it, all is well; \`catalyst plan\` checks it against the target.)`,
   };
 }

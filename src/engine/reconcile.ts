@@ -10,6 +10,7 @@ import type { Lockfile } from '../io/lockfile/lockfile.js';
 import { baseFromLock } from './base-from-lock.js';
 import { checkDesired, loadDesired } from './load-desired.js';
 import { describeTarget } from './open-target.js';
+import { storableRules } from './platforms.js';
 import { readLive } from './read-live.js';
 
 export interface ReconcileInput {
@@ -40,7 +41,8 @@ export async function reconcile(input: ReconcileInput): Promise<ReconcileResult>
 
   input.onStage?.('refresh');
   const live = await readLive(input.adapter);
-  const diagnostics = checkDesired(loaded, live);
+  const held = new Map(live.contentTypes.map((type) => [type.def.key, type.def]));
+  const diagnostics = checkDesired(loaded, { live, storable: { rules: storableRules(input.target), held } });
   if (hasErrors(diagnostics)) return { ok: false, diagnostics };
   const { desired } = loaded;
 

@@ -22,11 +22,11 @@ describe('local state of the embedded target', () => {
   it('a run that fails, or only reads, leaves no .catalyst/ behind; the first write creates it', async () => {
     await writeFile(
       join(dir, 'content-types', 'Article.yaml'),
-      'key: Article\nbaseType: page\ndisplayName: Article\nproperties:\n  hero: { type: content, allowedTypes: [Nope] }\n',
+      'key: Article\nbaseType: page\ndisplayName: Article\nproperties:\n  attachment: { type: binary }\n',
     );
     const failed = await runCli(['plan'], { cwd: dir, env });
     expect(failed.code).toBe(1);
-    expect(failed.stderr).toContain('V016');
+    expect(failed.stderr).toContain('V032');
     expect(existsSync(join(dir, '.catalyst'))).toBe(false);
 
     await writeFile(join(dir, 'content-types', 'Article.yaml'), 'key: Article\nbaseType: page\ndisplayName: Article\n');

@@ -221,35 +221,35 @@ describe('validateDesired', () => {
     {
       name: 'unknown property group with suggestion',
       edit: setProperty('title', { type: 'string', group: 'seo' }),
-      expected: [{ code: 'V015', path: 'properties.title.group' }],
+      expected: [{ code: 'V015', path: 'properties.title.group', severity: 'warning' }],
       message: /Did you mean "Seo"/,
     },
     {
       name: 'unknown component type with suggestion',
       edit: setProperty('hero', { type: 'component', contentType: 'Heroo' }),
-      expected: [{ code: 'V016', path: 'properties.hero.contentType' }],
+      expected: [{ code: 'V016', path: 'properties.hero.contentType', severity: 'warning' }],
       message: /Did you mean "Hero"/,
     },
     {
       name: 'unknown allowedTypes entry in items',
       edit: setProperty('list', { type: 'array', items: { type: 'content', allowedTypes: ['Nope'] } }),
-      expected: [{ code: 'V016', path: 'properties.list.items.allowedTypes' }],
+      expected: [{ code: 'V016', path: 'properties.list.items.allowedTypes', severity: 'warning' }],
     },
     {
       name: 'unknown restrictedTypes entry',
       edit: setProperty('author', { type: 'contentReference', restrictedTypes: ['Missing'] }),
-      expected: [{ code: 'V016', path: 'properties.author.restrictedTypes' }],
+      expected: [{ code: 'V016', path: 'properties.author.restrictedTypes', severity: 'warning' }],
     },
     {
       name: 'unknown mayContainTypes entry',
       edit: (s) => void (article(s).mayContainTypes = ['ArticlePag']),
-      expected: [{ code: 'V016', path: 'mayContainTypes' }],
+      expected: [{ code: 'V016', path: 'mayContainTypes', severity: 'warning' }],
       message: /Did you mean "ArticlePage"/,
     },
     {
       name: 'unknown contract',
       edit: (s) => void (article(s).contracts = ['SeoField']),
-      expected: [{ code: 'V016', path: 'contracts' }],
+      expected: [{ code: 'V016', path: 'contracts', severity: 'warning' }],
       message: /SeoFields/,
     },
     { name: 'desired type named like a read-only live type', edit: addType('ImageMedia'), expected: [{ code: 'V017', path: 'key' }] },
@@ -314,7 +314,7 @@ describe('validateDesired', () => {
       edit: (s) => void (s.groups[0]!.key = '9Seo'),
       expected: [
         { code: 'V021', path: 'key' },
-        { code: 'V015', path: 'properties.title.group' },
+        { code: 'V015', path: 'properties.title.group', severity: 'warning' },
       ],
     },
     {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/core/plan.js';
 import { DEMO_CLIENT_SECRET, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { runCli, type CliResult } from '../helpers/run-cli.js';
-import { loadCorpusFile, readCorpusFile } from './helpers/corpus.js';
+import { loadCorpusFile, readCorpusFile, undeclaredGroups } from './helpers/corpus.js';
 import { createProjectDir, Project, removeProjectDir, targetEnv } from './helpers/project.js';
 import { ADDED_PROPERTY, expectedChanges, makeEdit, pickEdit, updatedKeys, type UserEdit } from './helpers/user-edit.js';
 
@@ -12,6 +12,8 @@ import { ADDED_PROPERTY, expectedChanges, makeEdit, pickEdit, updatedKeys, type 
  * property groups, preview2 base-type names and links), against the emulator as a remote v1 CMS.
  */
 const FILE = 'episerver__cms-saas-vercel-demo.json';
+/** The groups every instance has, as the emulator seeds them. */
+const SYSTEM_GROUPS = ['Information', 'Scheduling', 'Advanced', 'Shortcut', 'Categories', 'DynamicBlocks'];
 
 describe(`the catalyst CLI on ${FILE}`, () => {
   const file = readCorpusFile(FILE);
@@ -43,14 +45,17 @@ describe(`the catalyst CLI on ${FILE}`, () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(
-      'Imported 32 content types, 4 property groups and 16 display templates into content-types, recorded as synced in catalyst.lock.json.',
+      'Imported 32 content types, 0 property groups and 16 display templates into content-types, recorded as synced in catalyst.lock.json.',
     );
     expect((await project.desired()).contentTypes.size).toBe(32);
   });
 
-  it('`catalyst plan --detailed-exitcode` exits 0: nothing to do', async () => {
+  it('`catalyst plan --detailed-exitcode` exits 0: nothing to do, with a warning for each group the types name and nobody declares', async () => {
     const result = await catalyst('plan', '--detailed-exitcode');
     expect(result.code).toBe(0);
+    const warned = [...result.stderr.matchAll(/warning V015 Unknown property group "([^"]+)"/g)].map((match) => match[1]);
+    expect(new Set(warned)).toEqual(new Set(undeclaredGroups(file, SYSTEM_GROUPS)));
+    expect(result.stderr).not.toMatch(/\berror\b/);
   });
 
   it('plans exactly the edit, exiting 2', async () => {

@@ -69,7 +69,7 @@ export async function planCase(dir: string, seal: boolean): Promise<PlannedCase>
     targets: [],
   };
   const loaded = await loadDesired(config, { rules: OPTIMIZELY_PROFILE, cwd: dir });
-  const diagnostics = checkDesired(loaded, live);
+  const diagnostics = checkDesired(loaded, { live });
   if (hasErrors(diagnostics)) throw new Error(`the case's YAML is invalid:\n${renderDiagnostics(diagnostics, plainStyle)}`);
 
   const input: PlanInput = {

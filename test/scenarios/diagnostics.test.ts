@@ -130,16 +130,16 @@ const CASES: Case[] = [
     cms: 'untouched',
   },
   {
-    name: 'a reference to a type neither the YAML nor the target has (apply stops before writing)',
+    name: 'a property type the target’s API version refuses, after a valid type (apply stops before writing either)',
     files: {
       'content-types/HeroBlock.yaml': 'key: HeroBlock\nbaseType: component\ndisplayName: Hero\n',
       'content-types/ArticlePage.yaml':
-        'key: ArticlePage\nbaseType: page\ndisplayName: Article\nproperties:\n  hero: { type: content, allowedTypes: [HeroBlok] }\n',
+        'key: ArticlePage\nbaseType: page\ndisplayName: Article\nproperties:\n  attachment: { type: binary }\n',
     },
     args: ['apply', '--auto-approve'],
     stderr: [
-      'content-types/ArticlePage.yaml:5:26: error V016 Unknown content type "HeroBlok"',
-      '  "HeroBlok" is not a content type in this repository, a base type (such as "_page") or "*", and the target does not have it. Did you mean "HeroBlock"? Fix the name, or add a content type with this key.',
+      'content-types/ArticlePage.yaml:5:23: error V032 Property type "binary" is not accepted by the target\'s API version v1',
+      '  The v1 API refuses properties of type "binary", so applying this type would fail after the types before it were written. Use another property type, or target an API version that accepts "binary" (`apiVersion` in the target\'s config).',
       '',
       '1 error',
       ...INVALID_TYPES,

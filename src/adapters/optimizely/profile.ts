@@ -53,7 +53,10 @@ export const OPTIMIZELY_PROFILE: PlatformProfile = {
   reservedGroupKeys: OPTIMIZELY_RESERVED_GROUP_KEYS,
   systemTypes: OPTIMIZELY_SYSTEM_TYPES,
   apiVersions: ['v1', 'preview3'],
-  unstorableMembers: UNSTORABLE_MEMBERS,
+  versions: {
+    v1: { version: 'v1', unstorable: UNSTORABLE_MEMBERS.v1, unsupportedPropertyTypes: ['binary'] },
+    preview3: { version: 'preview3', unstorable: UNSTORABLE_MEMBERS.preview3, unsupportedPropertyTypes: [] },
+  },
   env: { url: 'OPTIMIZELY_CMS_API_URL', clientId: 'OPTIMIZELY_CMS_CLIENT_ID', clientSecret: 'OPTIMIZELY_CMS_CLIENT_SECRET' },
   defaultApiUrl: 'https://api.cms.optimizely.com',
   embeddedCredentials: { clientId: 'catalyst-demo', clientSecret: 'catalyst-demo-secret' },

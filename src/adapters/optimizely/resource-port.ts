@@ -56,7 +56,7 @@ export class OptimizelyResourcePort<T extends Definition> implements ResourcePor
     for (const member of this.kind.immutable) {
       if ((was[member] ?? null) !== (will[member] ?? null)) throw this.immutable(next.key, member, was[member], will[member]);
     }
-    const after = this.withoutImmutable(this.kind.toWire(will, this.version, 'strict'));
+    const after = this.withoutImmutable(this.kind.toWire(will, this.version, 'strict', was));
     const before = this.withoutImmutable(this.kind.toWire(was, this.version, 'lenient'));
     const patch = createMergePatch(before, after);
     if (patch === undefined) return { def: will, version: { ...options.precondition }, readOnly: false };

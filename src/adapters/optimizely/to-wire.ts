@@ -1,4 +1,5 @@
 import type { ContentTypeDef, DisplayTemplateDef, ItemDef, PropertyDef, PropertyGroupDef, ValueConstraints } from '../../core/model.js';
+import { deepEqual } from '../../core/deep-equal.js';
 import { AdapterError, type FieldError } from '../errors.js';
 import type { ApiVersion } from './endpoints.js';
 
@@ -7,8 +8,10 @@ export type WireJson = { [member: string]: unknown };
 /**
  * How to treat a member the API version cannot express. `strict` (what we are about to send):
  * a validation error naming every such member, because dropping one silently would leave the
- * live type different from the plan. `lenient` (the state we diff against): left out, since the
- * platform cannot have shown it to us in that version anyway.
+ * live type different from the plan; with `previous` (an update), only for members whose value
+ * changes, since a merge patch that leaves a member out keeps what the platform holds. `lenient`
+ * (the state we diff against): left out, since the platform cannot have shown it to us in that
+ * version anyway.
  */
 export type UnsupportedMembers = 'strict' | 'lenient';
 
@@ -87,16 +90,22 @@ const _EVERY_MEMBER_LISTED: [
  * `isRequired`/`isLocalized`, preview3 `required`/`localized`. Members at their default are
  * absent in canonical form and stay absent here.
  */
-export function contentTypeToWire(def: ContentTypeDef, version: ApiVersion, unsupported: UnsupportedMembers = 'strict'): WireJson {
+export function contentTypeToWire(
+  def: ContentTypeDef,
+  version: ApiVersion,
+  unsupported: UnsupportedMembers = 'strict',
+  previous?: ContentTypeDef,
+): WireJson {
   const rules = UNSTORABLE_MEMBERS[version];
   const refused: FieldError[] = [];
-  const wire = pickMembers(def, TYPE_MEMBERS, version, rules.type, '', refused);
+  const wire = pickMembers(def, TYPE_MEMBERS, version, rules.type, '', refused, previous);
   const properties: WireJson = {};
   for (const [name, property] of Object.entries(def.properties)) {
     const path = `properties.${name}`;
-    const wireProperty = pickMembers(property, PROPERTY_MEMBERS, version, rules.property, path, refused);
+    const held = previous?.properties[name];
+    const wireProperty = pickMembers(property, PROPERTY_MEMBERS, version, rules.property, path, refused, held);
     if (property.items !== undefined)
-      wireProperty['items'] = pickMembers(property.items, ITEM_MEMBERS, version, rules.item, `${path}.items`, refused);
+      wireProperty['items'] = pickMembers(property.items, ITEM_MEMBERS, version, rules.item, `${path}.items`, refused, held?.items);
     properties[name] = wireProperty;
   }
   wire['properties'] = properties;
@@ -127,8 +136,8 @@ export function displayTemplateToWire(def: DisplayTemplateDef): WireJson {
 
 /**
  * The listed members of `source` that hold a value, under the version's names. `null` counts as
- * absent (a contract's `baseType`). A member in `unsupported` is left out and recorded in
- * `refused` with its path.
+ * absent (a contract's `baseType`). A member in `unsupported` is left out, and recorded in
+ * `refused` with its path unless `previous` holds the same value.
  */
 function pickMembers<T extends object>(
   source: T,
@@ -137,12 +146,14 @@ function pickMembers<T extends object>(
   unsupported: readonly string[],
   path: string,
   refused: FieldError[],
+  previous?: T,
 ): WireJson {
   const wire: WireJson = {};
   for (const member of members) {
     const value = source[member];
     if (value === undefined || value === null) continue;
     if (unsupported.includes(member)) {
+      if (previous !== undefined && deepEqual(previous[member], value)) continue;
       refused.push({ field: path === '' ? member : `${path}.${member}`, detail: `${version} has no '${member}'` });
       continue;
     }

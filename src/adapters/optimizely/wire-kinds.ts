@@ -16,7 +16,8 @@ export interface WireKind<T extends Definition> {
   /** Reads every resource: paged, or one page where the API ignores paging. */
   list(api: ApiClient, path: string, what: string): Promise<unknown[]>;
   fromWire(body: unknown): T;
-  toWire(def: T, version: ApiVersion, unsupported: UnsupportedMembers): WireJson;
+  /** `previous`: what the platform holds, for an update (see UnsupportedMembers). */
+  toWire(def: T, version: ApiVersion, unsupported: UnsupportedMembers, previous?: T): WireJson;
   normalize(def: T): T;
   /** Members the platform fixes at creation: a patch never carries them, an update may not change them. */
   immutable: ReadonlyArray<keyof T & string>;

@@ -95,7 +95,12 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadConfig
     platforms: options.platforms,
     ...(locate ? { locate } : {}),
   });
-  if (options.requireTarget === false) return { config: resolved.config, diagnostics };
+  if (options.requireTarget === false) {
+    const named = options.targetName;
+    if (named !== undefined && !resolved.config.targets.some((target) => target.name === named))
+      diagnostics.push(...selectTarget(resolved, named, locate ? { locate } : {}).diagnostics);
+    return { config: resolved.config, diagnostics };
+  }
   const selected = selectTarget(resolved, options.targetName, locate ? { locate } : {});
   diagnostics.push(...selected.diagnostics);
   return selected.target ? { config: resolved.config, target: selected.target, diagnostics } : { config: resolved.config, diagnostics };

@@ -1,4 +1,4 @@
-import { PLATFORM_PROFILES } from '../../../src/engine/platforms.js';
+import { PLATFORM_PROFILES, storableRules } from '../../../src/engine/platforms.js';
 import { OPTIMIZELY_DEFAULTS, OPTIMIZELY_PROFILE } from '../../../src/adapters/optimizely/profile.js';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -122,7 +122,9 @@ export class Project {
   /** Every diagnostic of the YAML, checked against what the target holds now. */
   async check(): Promise<Diagnostic[]> {
     const loaded = await loadDesired(this.config, { rules: OPTIMIZELY_PROFILE, cwd: this.dir });
-    return checkDesired(loaded, await readLive(this.adapter));
+    const live = await readLive(this.adapter);
+    const held = new Map(live.contentTypes.map((type) => [type.def.key, type.def]));
+    return checkDesired(loaded, { live, storable: { rules: storableRules(this.target), held } });
   }
 
   /** `catalyst plan`; throws with the diagnostics when the YAML is invalid. */
