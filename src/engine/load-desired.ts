@@ -11,6 +11,8 @@ import { parseContentTypeFiles } from '../io/yaml/parse-content-type-files.js';
 
 export interface LoadedDesired {
   desired: DesiredState;
+  /** What the files with schema errors hold that the schema accepts: checked with the rest, never planned. */
+  partial: DesiredState;
   /** Problems reading the files (syntax, schema, duplicates), each at file:line:column. */
   diagnostics: Diagnostic[];
   /** Where a member of a resource was written. */
@@ -25,10 +27,11 @@ const TARGET_NAMES: ReadonlySet<string> = new Set(['V015', 'V016']);
 /** Reads the YAML desired state. Files with errors contribute diagnostics, not definitions. */
 export async function loadDesired(config: Config, options: { cwd: string; rules: PlatformRules }): Promise<LoadedDesired> {
   const parsed = await parseContentTypeFiles(config.contentTypesDir, { cwd: options.cwd, defaults: options.rules.defaults });
-  const desired = emptyDesiredState();
+  const [desired, partial] = [emptyDesiredState(), emptyDesiredState()];
   const locators = new Map<string, (path: string) => SourceLocation>();
   for (const document of parsed.documents) collect(document, desired, locators);
-  return { desired, diagnostics: parsed.diagnostics, locators, rules: options.rules };
+  for (const document of parsed.partial) collect(document, partial, locators);
+  return { desired, partial, diagnostics: parsed.diagnostics, locators, rules: options.rules };
 }
 
 /** What is known of the target a desired state is checked against. */
@@ -51,9 +54,14 @@ export interface TargetFacts {
  * built-ins. Either way an unknown group or type is a warning: the platform stores the name.
  */
 export function checkDesired(loaded: LoadedDesired, target: TargetFacts = {}): Diagnostic[] {
-  const { desired, locators, rules } = loaded;
+  const { locators, rules } = loaded;
   const { live, storable } = target;
-  const semantic = validateDesired(desired, {
+  const checked: DesiredState = {
+    propertyGroups: [...loaded.desired.propertyGroups, ...loaded.partial.propertyGroups],
+    contentTypes: [...loaded.desired.contentTypes, ...loaded.partial.contentTypes],
+    displayTemplates: [...loaded.desired.displayTemplates, ...loaded.partial.displayTemplates],
+  };
+  const semantic = validateDesired(checked, {
     rules,
     knownTypes: live ? live.contentTypes.map((type) => type.def.key) : rules.systemTypes,
     readOnlyTypes: live?.contentTypes.filter((type) => type.readOnly).map((type) => type.def.key),

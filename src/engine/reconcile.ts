@@ -37,7 +37,7 @@ export type ReconcileResult =
 export async function reconcile(input: ReconcileInput): Promise<ReconcileResult> {
   input.onStage?.('load');
   const loaded = await loadDesired(input.config, { cwd: input.cwd, rules: input.adapter.profile });
-  if (hasErrors(loaded.diagnostics)) return { ok: false, diagnostics: loaded.diagnostics };
+  if (hasErrors(loaded.diagnostics)) return { ok: false, diagnostics: checkDesired(loaded) };
 
   input.onStage?.('refresh');
   const live = await readLive(input.adapter);

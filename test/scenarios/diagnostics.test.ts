@@ -112,6 +112,30 @@ const CASES: Case[] = [
     cms: 'untouched',
   },
   {
+    name: 'plan: schema and semantic problems in one pass, the file with a schema error included (nothing contacted)',
+    files: {
+      'content-types/A.yaml':
+        'key: Article\nbaseType: page\ndisplayName: Article\nproperties:\n  title: { type: string, required: yes }\n  summary: { type: string, minLength: 10, maxLength: 5 }\n',
+      'content-types/B.yaml':
+        'key: Teaser\nbaseType: component\ndisplayName: Teaser\nproperties:\n  rating: { type: integer, minimum: 5, maximum: 1 }\n',
+    },
+    args: ['plan'],
+    stderr: [
+      'content-types/A.yaml:5:36: error Y007 properties.title.required must be true or false',
+      '  properties.title.required is the text "yes", but it must be true or false. Write true or false without quotes.',
+      '',
+      'content-types/A.yaml:6:3: error V018 minLength is greater than maxLength',
+      '  minLength (10) is greater than maxLength (5), so no value is valid. Swap or correct them.',
+      '',
+      'content-types/B.yaml:5:3: error V018 minimum is greater than maximum',
+      '  minimum (5) is greater than maximum (1), so no value is valid. Swap or correct them.',
+      '',
+      '3 errors',
+      ...INVALID_TYPES,
+    ],
+    cms: 'untouched',
+  },
+  {
     name: 'invalid type and property keys',
     files: {
       'content-types/First.yaml': 'key: 1stPage\nbaseType: page\ndisplayName: First\nproperties:\n  hero-image: contentReference\n',

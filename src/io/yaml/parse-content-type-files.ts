@@ -7,7 +7,7 @@ import type { SourceLocation } from '../../core/model.js';
 import { YAML_CODES } from '../diagnostic-codes.js';
 import { decodeUtf8 } from '../fs/decode-utf8.js';
 import { displayPath } from '../fs/display-path.js';
-import { parseContentTypeText, type ParsedDocument } from './parse-content-type-text.js';
+import { parseContentTypeText, type ParsedDocument, type ParseTextResult } from './parse-content-type-text.js';
 import { compareCodeUnits } from '../../core/compare-code-units.js';
 
 export interface ParseContentTypeFilesOptions {
@@ -20,6 +20,8 @@ export interface ParseContentTypeFilesOptions {
 export interface ParseContentTypeFilesResult {
   /** One per file that parsed cleanly, in file order. */
   documents: ParsedDocument[];
+  /** The schema-valid parts of content type files with schema errors, for semantic checks only; never planned. */
+  partial: ParsedDocument[];
   /** Every problem in every file, files in sorted order; a bad file never hides another's problems. */
   diagnostics: Diagnostic[];
 }
@@ -35,10 +37,11 @@ export async function parseContentTypeFiles(dir: string, options: ParseContentTy
   const root = resolve(cwd, dir);
   const shownDir = displayPath(root, cwd);
   const missing = await directoryProblem(root, shownDir);
-  if (missing) return { documents: [], diagnostics: [missing] };
+  if (missing) return { documents: [], partial: [], diagnostics: [missing] };
 
   const files = await listYamlFiles(root);
   const documents: ParsedDocument[] = [];
+  const partial: ParsedDocument[] = [];
   const diagnostics: Diagnostic[] = [];
   if (files.length === 0) {
     diagnostics.push({
@@ -54,9 +57,10 @@ export async function parseContentTypeFiles(dir: string, options: ParseContentTy
     const result = await parseFile(join(root, relativePath), file, options.defaults);
     diagnostics.push(...result.diagnostics);
     if (result.document) documents.push(result.document);
+    if (result.partial) partial.push(result.partial);
   }
   diagnostics.push(...duplicateKeys(documents));
-  return { documents, diagnostics };
+  return { documents, partial, diagnostics };
 }
 
 async function directoryProblem(root: string, shown: string): Promise<Diagnostic | undefined> {
@@ -79,11 +83,7 @@ async function listYamlFiles(root: string): Promise<string[]> {
     .sort(compareCodeUnits);
 }
 
-async function parseFile(
-  path: string,
-  file: string,
-  defaults: ServerDefaults,
-): Promise<{ document?: ParsedDocument; diagnostics: Diagnostic[] }> {
+async function parseFile(path: string, file: string, defaults: ServerDefaults): Promise<ParseTextResult> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);

@@ -9,6 +9,7 @@ import { expandDisplayTemplates } from './display-templates-yaml.js';
 import { schemaDiagnostics, type SpecialCase } from '../schema/schema-diagnostics.js';
 import { schemaValidator } from '../schema/schema-validator.js';
 import { enumFromMap, expandContentType, expandPropertyGroups } from './expand-content-type.js';
+import { schemaValidPart } from './schema-valid-part.js';
 import { createYamlLocator, type PathSegments } from './yaml-locator.js';
 
 interface ParsedDocumentBase {
@@ -44,6 +45,11 @@ export type ParsedDocument = ParsedContentTypeDocument | ParsedPropertyGroupsDoc
 export interface ParseTextResult {
   /** Absent exactly when the text has errors. */
   document?: ParsedDocument;
+  /**
+   * For a content type with schema errors: the parts the schema accepts, for the semantic checks
+   * to report the file's other problems in the same pass. Never planned.
+   */
+  partial?: ParsedContentTypeDocument;
   diagnostics: Diagnostic[];
 }
 
@@ -108,7 +114,9 @@ export function parseContentTypeText(text: string, file: string, defaults: Serve
   const locate = (path: string | PathSegments) => locator.locate(path);
   const value = document.toJS() as Record<string, unknown>;
   const listed = LISTS.find((list) => list.member in value && !('key' in value));
-  const errors = schemaValidator('content-type.schema.json').validate(value, listed?.schema ?? 'contentType');
+  const validate = (candidate: Record<string, unknown>) =>
+    schemaValidator('content-type.schema.json').validate(candidate, listed?.schema ?? 'contentType');
+  const errors = validate(value);
   if (errors.length > 0) {
     diagnostics.push(
       ...schemaDiagnostics(errors, {
@@ -118,7 +126,11 @@ export function parseContentTypeText(text: string, file: string, defaults: Serve
         special: contentTypeSpecialCases,
       }),
     );
-    return { diagnostics };
+    const part = listed ? undefined : schemaValidPart(value, errors, validate);
+    if (!part) return { diagnostics };
+    const written = part as unknown as WrittenContentType;
+    orderEnumMaps(written, document);
+    return { partial: { kind: 'contentTypeFile', file, contentType: expandContentType(written, defaults), locate }, diagnostics };
   }
   if (listed?.member === 'propertyGroups') {
     const propertyGroups = expandPropertyGroups(value as unknown as WrittenPropertyGroups, defaults);
