@@ -4,8 +4,9 @@ type Loader = () => Promise<CommandModule<object, any>>;
 
 /** Every catalyst verb by name, one module each under this folder, loaded only when needed. */
 export const COMMANDS: Readonly<
-  Record<'validate' | 'plan' | 'apply' | 'show' | 'status' | 'login' | 'import' | 'export' | 'emulator', Loader>
+  Record<'init' | 'validate' | 'plan' | 'apply' | 'show' | 'status' | 'login' | 'import' | 'export' | 'emulator', Loader>
 > = {
+  init: () => import('./init.js').then((module) => module.initCommand),
   validate: () => import('./validate.js').then((module) => module.validateCommand),
   plan: () => import('./plan.js').then((module) => module.planCommand),
   apply: () => import('./apply.js').then((module) => module.applyCommand),
