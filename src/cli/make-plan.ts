@@ -15,14 +15,34 @@ const STAGES = {
   count: 'Counting the content that destructive changes affect…',
 } as const;
 
+/** `--only` for the commands that plan. */
+export const ONLY_OPTION = {
+  type: 'string',
+  array: true,
+  describe: 'Plan only these keys (comma-separated; types, groups, templates) and what they need. For recovery, not routine use',
+} as const;
+
+/** The keys of `--only KEY[,KEY]` (repeatable); undefined when it is not given. */
+export function onlyKeys(values: readonly string[] | undefined): string[] | undefined {
+  if (values === undefined) return undefined;
+  const keys = values
+    .flatMap((value) => value.split(','))
+    .map((key) => key.trim())
+    .filter((key) => key !== '');
+  if (keys.length === 0) throw new UserError('Empty --only', '`--only` needs at least one key, e.g. `--only ArticlePage,HeroBlock`.');
+  return keys;
+}
+
 /** Load → refresh → plan with progress; an invalid desired state prints its diagnostics and stops. */
 export async function makePlan(
   context: CliContext,
   project: { config: Config; target: SelectedTarget },
   lock: Lockfile,
   opened: OpenTarget,
+  only?: readonly string[],
 ): Promise<{ plan: Plan; live: LiveState }> {
   const result = await reconcile({
+    ...(only ? { only } : {}),
     config: project.config,
     target: project.target,
     adapter: opened.adapter,

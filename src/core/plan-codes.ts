@@ -17,4 +17,6 @@ export const PLAN_NOTICE_CODES = {
   PL110: { severity: 'blocker', title: 'Duplicate key in the desired state' },
   PL111: { severity: 'warning', title: 'Hard reference cycle among deleted types' },
   PL112: { severity: 'warning', title: 'An unmanaged type uses a resource this plan deletes' },
+  PL113: { severity: 'blocker', title: '`--only` names a key that no resource has' },
+  PL114: { severity: 'warning', title: 'A partial plan (`--only`): for recovery, not routine use' },
 } as const satisfies Record<NoticeCode, { severity: 'blocker' | 'warning'; title: string }>;

@@ -19,6 +19,7 @@ import type { PlatformRules } from './platform-profile.js';
 import { KIND_TABLE, kindOf } from './resource-kinds.js';
 import { SERVER_DATA_LOSS_CODES } from './risk-codes.js';
 import type { BaseState, DesiredState, LiveState } from './state.js';
+import { narrowToOnly } from './plan-only.js';
 import { compareCodeUnits } from './compare-code-units.js';
 
 /** The plan as `createPlan` returns it: exactly the JSON document of `schemas/plan.schema.json`. */
@@ -41,6 +42,8 @@ export interface PlanOptions {
    * tell), as read for the types `typesToCount` names. Shown on those resources; decides nothing.
    */
   contentItemCounts?: Readonly<Record<string, number | null>>;
+  /** `--only`: plan just the resources with these keys, and what they need (plan-only.ts). */
+  only?: readonly string[];
 }
 
 export interface PlanInput {
@@ -62,10 +65,10 @@ export function createPlan(input: PlanInput): Plan {
   const { desired, base, live, options } = input;
   const mode = options.mode ?? 'push';
   const strategy = options.strategy ?? 'manual';
-  const blockers: PlanNotice[] = [];
-  const warnings: PlanNotice[] = [];
-  const resources: ResourcePlan[] = [];
-  const drift: DriftEntry[] = [];
+  let blockers: PlanNotice[] = [];
+  let warnings: PlanNotice[] = [];
+  let resources: ResourcePlan[] = [];
+  let drift: DriftEntry[] = [];
   const desiredDefs: KindedDefinition[] = [];
   const unmanaged: KindedDefinition[] = [];
 
@@ -94,6 +97,10 @@ export function createPlan(input: PlanInput): Plan {
   const references = deletedReferenceNotices(resources, desiredDefs, unmanaged);
   blockers.push(...references.blockers);
   warnings.push(...references.warnings);
+  if (options.only) {
+    const narrowed = narrowToOnly({ resources, drift, blockers, warnings }, options.only);
+    [resources, drift, blockers, warnings] = [narrowed.resources, narrowed.drift, narrowed.blockers, narrowed.warnings];
+  }
 
   let steps: ApplyStep[] = [];
   if (mode === 'push') {

@@ -21,6 +21,8 @@ export interface ReconcileInput {
   cwd: string;
   /** ISO 8601: the plan's timestamp. */
   now: string;
+  /** `--only`: plan just these keys and what they need. */
+  only?: readonly string[];
   /** Called when a stage begins, for progress output. */
   onStage?: (stage: 'load' | 'refresh' | 'plan' | 'count') => void;
 }
@@ -57,6 +59,7 @@ export async function reconcile(input: ReconcileInput): Promise<ReconcileResult>
       mode: input.config.mode,
       strategy: input.config.strategy,
       rules: input.adapter.profile,
+      ...(input.only ? { only: input.only } : {}),
     },
   };
   const first = createPlan(planInput);

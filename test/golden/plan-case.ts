@@ -36,9 +36,11 @@ export interface CaseOptions {
   contentItemCounts?: Record<string, number | null>;
   /** The Markdown view's budget in characters; default the renderer's. */
   markdownBudget?: number;
+  /** `--only`: the keys to plan. */
+  only?: string[];
 }
 
-const OPTION_KEYS: ReadonlySet<string> = new Set(['mode', 'strategy', 'contentItemCounts', 'markdownBudget']);
+const OPTION_KEYS: ReadonlySet<string> = new Set(['mode', 'strategy', 'contentItemCounts', 'markdownBudget', 'only']);
 
 export interface PlannedCase {
   plan: Plan;
@@ -82,6 +84,7 @@ export async function planCase(dir: string, seal: boolean): Promise<PlannedCase>
       mode: config.mode,
       strategy: config.strategy,
       rules: OPTIMIZELY_PROFILE,
+      ...(options.only ? { only: options.only } : {}),
     },
   };
   const plan = createPlan(input);

@@ -7,7 +7,8 @@ import { renderPlanText } from '../../render/plan-text.js';
 import { createCliContext, loadTargetedProject, PROJECT_OPTIONS, stateFiles } from '../cli-context.js';
 import { confirmApply } from '../confirm.js';
 import { defineCommand, EXIT } from '../define-command.js';
-import { makePlan, notApplyable } from '../make-plan.js';
+import { makePlan, notApplyable, ONLY_OPTION, onlyKeys } from '../make-plan.js';
+import { UserError } from '../../core/user-error.js';
 import { renderApplyResult, stepDoneLine, stepStartLine } from '../render-apply.js';
 import { stopOnInterrupt } from '../stop-on-interrupt.js';
 import { withTarget } from '../with-target.js';
@@ -33,10 +34,17 @@ export const applyCommand = defineCommand({
           default: false,
           describe: 'Approve the plan’s destructive changes (deletes, removed properties, lossy type changes)',
         },
+        only: ONLY_OPTION,
       }),
   run: async (args) => {
     const context = createCliContext(args);
     const { config, target, lock } = await loadTargetedProject(context, args);
+    const only = onlyKeys(args.only);
+    if (only && args.plan !== undefined)
+      throw new UserError(
+        '--only with a saved plan',
+        'A saved plan is applied exactly as it was made; `--only` narrows a plan while it is made. Run `catalyst plan --only … --out FILE`, then apply that file.',
+      );
     const saved = args.plan === undefined ? undefined : await readPlanFile(resolve(context.cwd, args.plan), args.plan);
 
     return withTarget(context, target, async (opened) => {
@@ -47,7 +55,7 @@ export const applyCommand = defineCommand({
         context.progress.stop();
         plan = saved;
       } else {
-        plan = (await makePlan(context, { config, target }, lock, opened)).plan;
+        plan = (await makePlan(context, { config, target }, lock, opened, only)).plan;
         context.stdout.write(renderPlanText(plan, context.style));
         if (plan.summary.steps === 0) return EXIT.ok;
         if (!plan.applyable) throw notApplyable(plan);

@@ -5,7 +5,7 @@ import { renderPlanMarkdown } from '../../render/plan-markdown.js';
 import { renderPlanText } from '../../render/plan-text.js';
 import { createCliContext, loadTargetedProject, PROJECT_OPTIONS } from '../cli-context.js';
 import { defineCommand, EXIT } from '../define-command.js';
-import { makePlan, notApplyable } from '../make-plan.js';
+import { makePlan, notApplyable, ONLY_OPTION, onlyKeys } from '../make-plan.js';
 import { withTarget } from '../with-target.js';
 
 export const planCommand = defineCommand({
@@ -22,11 +22,13 @@ export const planCommand = defineCommand({
         describe: 'Print the plan as Markdown, for a pull request comment (bounded in length)',
       },
       'detailed-exitcode': { type: 'boolean', default: false, describe: 'Exit 2 when the plan has changes, 0 when it has none' },
+      only: ONLY_OPTION,
     }),
   run: async (args) => {
     const context = createCliContext(args);
     const { config, target, lock } = await loadTargetedProject(context, args);
-    const { plan } = await withTarget(context, target, (opened) => makePlan(context, { config, target }, lock, opened));
+    const only = onlyKeys(args.only);
+    const { plan } = await withTarget(context, target, (opened) => makePlan(context, { config, target }, lock, opened, only));
     context.stdout.write(
       args.json ? `${JSON.stringify(plan, null, 2)}\n` : args.markdown ? renderPlanMarkdown(plan) : renderPlanText(plan, context.style),
     );

@@ -274,7 +274,20 @@ export type AdoptStep = {
  * via the `definition` "NoticeCode".
  */
 export type NoticeCode =
-  'PL101' | 'PL102' | 'PL103' | 'PL104' | 'PL105' | 'PL106' | 'PL107' | 'PL108' | 'PL109' | 'PL110' | 'PL111' | 'PL112';
+  | 'PL101'
+  | 'PL102'
+  | 'PL103'
+  | 'PL104'
+  | 'PL105'
+  | 'PL106'
+  | 'PL107'
+  | 'PL108'
+  | 'PL109'
+  | 'PL110'
+  | 'PL111'
+  | 'PL112'
+  | 'PL113'
+  | 'PL114';
 /**
  * What apply does. adopt and forget only write the lockfile: adopt records the live definition as synced, forget drops the entry.
  *
