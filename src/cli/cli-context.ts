@@ -10,6 +10,7 @@ import { readLockfile } from '../io/lockfile/read-lockfile.js';
 import type { Lockfile } from '../io/lockfile/lockfile.js';
 import { renderDiagnostics } from '../render/diagnostics-text.js';
 import { plainStyle, type Style } from '../render/style.js';
+import { cliEnvironment } from './cli-environment.js';
 import { createProgress, type Progress } from './progress.js';
 
 /** Options every command that reads the project accepts. */
@@ -40,15 +41,15 @@ export interface CliContext {
 }
 
 export function createCliContext(args: { color?: boolean }): CliContext {
-  const env = process.env;
+  const { cwd, env, stdout, stderr } = cliEnvironment();
   return {
-    cwd: process.cwd(),
+    cwd,
     env,
-    stdout: process.stdout,
-    stderr: process.stderr,
-    style: styleFor(process.stdout, args.color),
-    errStyle: styleFor(process.stderr, args.color),
-    progress: createProgress(process.stderr),
+    stdout,
+    stderr,
+    style: styleFor(stdout, args.color),
+    errStyle: styleFor(stderr, args.color),
+    progress: createProgress(stderr, { interactive: stderr.isTTY === true && !env.CI }),
     actor: actorFrom(env),
     now: () => new Date().toISOString(),
   };

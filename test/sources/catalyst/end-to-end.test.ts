@@ -2,9 +2,8 @@ import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { CliResult } from '../../helpers/run-cli.js';
+import { runCli, type CliResult } from '../../helpers/run-cli.js';
 import { sharedCatalystFile, tempDir } from './helpers/catalyst-db.js';
-import { runCatalystCli } from './helpers/run-catalyst-cli.js';
 
 /**
  * Catalyst Studio → YAML → Optimizely (the embedded emulator: no config file and no
@@ -15,10 +14,9 @@ describe('end to end: import from Catalyst Studio, validate, plan, apply, conver
     const dir = tempDir('catalyst-e2e-');
     copyFileSync(sharedCatalystFile('poc-db/catalyst-poc.db'), join(dir, 'catalyst.db'));
     const run = (...args: string[]): Promise<CliResult> =>
-      runCatalystCli(args, dir, {
-        OPTIMIZELY_CMS_API_URL: undefined,
-        OPTIMIZELY_CMS_CLIENT_ID: undefined,
-        OPTIMIZELY_CMS_CLIENT_SECRET: undefined,
+      runCli(args, {
+        cwd: dir,
+        env: { OPTIMIZELY_CMS_API_URL: undefined, OPTIMIZELY_CMS_CLIENT_ID: undefined, OPTIMIZELY_CMS_CLIENT_SECRET: undefined },
       });
 
     expect((await run('import', 'catalyst', '--db', 'catalyst.db')).code).toBe(0);
