@@ -5,6 +5,8 @@ export const EXIT = {
   ok: 0,
   error: 1,
   changesPresent: 2,
+  /** The plan is blocked only by conflicts: it needs a person's decision, nothing is broken. */
+  needsDecision: 3,
 } as const;
 
 export interface CatalystCommand<A> {

@@ -2,7 +2,14 @@ import type { Plan } from '../core/plan.js';
 import type { LiveState } from '../core/state.js';
 import type { OpenTarget } from '../engine/open-target.js';
 import { reconcile } from '../engine/reconcile.js';
-import type { Config, SelectedTarget } from '../io/config/config.js';
+import {
+  CONFLICT_STRATEGIES,
+  SYNC_MODES,
+  type Config,
+  type ConflictStrategy,
+  type SelectedTarget,
+  type SyncMode,
+} from '../io/config/config.js';
 import type { Lockfile } from '../io/lockfile/lockfile.js';
 import { UserError } from '../core/user-error.js';
 import { failOnErrors, type CliContext } from './cli-context.js';
@@ -21,6 +28,29 @@ export const ONLY_OPTION = {
   array: true,
   describe: 'Plan only these keys (comma-separated; types, groups, templates) and what they need. For recovery, not routine use',
 } as const;
+
+/** `--mode` and `--strategy` for the commands that plan: this run's choice over the config's. */
+export const SYNC_OPTIONS = {
+  mode: {
+    type: 'string',
+    choices: SYNC_MODES,
+    describe: 'Direction: push (YAML → CMS), pull (CMS → YAML) or bidirectional (default: the config’s mode)',
+  },
+  strategy: {
+    type: 'string',
+    choices: CONFLICT_STRATEGIES,
+    describe: 'What settles a member changed on both sides (default: the config’s strategy)',
+  },
+} as const;
+
+/** The config with this run's `--mode` and `--strategy` applied. */
+export function withSyncOptions(config: Config, args: { mode?: string; strategy?: string }): Config {
+  return {
+    ...config,
+    ...(args.mode ? { mode: args.mode as SyncMode } : {}),
+    ...(args.strategy ? { strategy: args.strategy as ConflictStrategy } : {}),
+  };
+}
 
 /** The keys of `--only KEY[,KEY]` (repeatable); undefined when it is not given. */
 export function onlyKeys(values: readonly string[] | undefined): string[] | undefined {
@@ -70,4 +100,12 @@ export function notApplyable(plan: Plan): UserError {
     'Plan cannot be applied',
     `The plan has ${count} blocker${count === 1 ? '' : 's'} (${codes}), listed under "This plan cannot be applied" above, each with what to do. Settle them, then plan again.`,
   );
+}
+
+/** Blockers that are conflicts between YAML and the CMS: settled by a decision (a strategy, `catalyst resolve`), not a fix. */
+const DECISION_CODES: ReadonlySet<string> = new Set(['PL101', 'PL102', 'PL103', 'PL115', 'PL116']);
+
+/** Whether every blocker of the plan is a conflict that needs a person's decision. */
+export function needsDecision(plan: Plan): boolean {
+  return plan.blockers.length > 0 && plan.blockers.every((blocker) => DECISION_CODES.has(blocker.code));
 }

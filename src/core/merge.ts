@@ -32,10 +32,20 @@ export function mergeDefinitions<T extends Definition>(
   desired: T,
   live: T,
   prefer: 'desired' | 'live',
+  options: MergeOptions = {},
 ): MergeResult<T> {
   const conflicts: MergeConflict[] = [];
-  const merged = mergeAt([], base === undefined ? NO_BASE : base, desired, live, prefer, conflicts);
+  const merged = mergeAt([], base === undefined ? NO_BASE : base, desired, live, { prefer, sets: options.sets ?? 'merge' }, conflicts);
   return { merged: sortKeys(merged) as T, conflicts };
+}
+
+export interface MergeOptions {
+  /**
+   * Set-like lists changed on both sides: `merge` (default) takes every entry added and drops
+   * every entry removed on either side; `conflict` makes the list one conflict, for a person to
+   * decide (the `manual` strategy).
+   */
+  sets?: 'merge' | 'conflict';
 }
 
 /** "There is no base at all", which differs from "the base lacks this member": nothing is known to be unchanged. */
@@ -46,26 +56,26 @@ function mergeAt(
   base: unknown,
   desired: unknown,
   live: unknown,
-  prefer: 'desired' | 'live',
+  how: { prefer: 'desired' | 'live'; sets: 'merge' | 'conflict' },
   conflicts: MergeConflict[],
 ): unknown {
   if (deepEqual(desired, live)) return desired;
   if (base !== NO_BASE && deepEqual(base, desired)) return live;
   if (base !== NO_BASE && deepEqual(base, live)) return desired;
   const shape = shapeAt(path);
-  if (shape === 'set' && base !== NO_BASE) return mergeSet(base, desired, live);
+  if (shape === 'set' && base !== NO_BASE && how.sets === 'merge') return mergeSet(base, desired, live);
   if ((shape === 'object' || shape === 'record') && isPlainObject(desired) && isPlainObject(live)) {
     const baseObject = isPlainObject(base) ? base : undefined;
     const result: Record<string, unknown> = {};
     for (const member of memberOrder(path, baseObject, desired, live)) {
       const memberBase = base === NO_BASE ? NO_BASE : baseObject?.[member];
-      const value = mergeAt([...path, member], memberBase, desired[member], live[member], prefer, conflicts);
+      const value = mergeAt([...path, member], memberBase, desired[member], live[member], how, conflicts);
       if (value !== undefined) result[member] = value;
     }
     return result;
   }
   conflicts.push({ path: path.join('.'), base: base === NO_BASE ? undefined : base, desired, live });
-  return prefer === 'desired' ? desired : live;
+  return how.prefer === 'desired' ? desired : live;
 }
 
 function mergeSet(base: unknown, desired: unknown, live: unknown): string[] | undefined {

@@ -2,7 +2,7 @@ import type { NoticeCode } from './generated/plan.js';
 
 /**
  * Stable codes of plan notices. Blockers make a plan not applyable; warnings do not. Codes are
- * never reused for another meaning; the README documents them from this table.
+ * never reused for another meaning (PL109, "sync mode not supported yet", is retired); the README documents them from this table.
  */
 export const PLAN_NOTICE_CODES = {
   PL101: { severity: 'blocker', title: 'Conflicting edits: a member changed in YAML and in the CMS to different values' },
@@ -13,10 +13,11 @@ export const PLAN_NOTICE_CODES = {
   PL106: { severity: 'blocker', title: 'Hard reference cycle among new types' },
   PL107: { severity: 'blocker', title: 'A desired type references a resource this plan deletes' },
   PL108: { severity: 'blocker', title: 'Strategy live-wins cannot resolve a conflict in push mode' },
-  PL109: { severity: 'blocker', title: 'Sync mode not supported yet' },
   PL110: { severity: 'blocker', title: 'Duplicate key in the desired state' },
   PL111: { severity: 'warning', title: 'Hard reference cycle among deleted types' },
   PL112: { severity: 'warning', title: 'An unmanaged type uses a resource this plan deletes' },
   PL113: { severity: 'blocker', title: '`--only` names a key that no resource has' },
   PL114: { severity: 'warning', title: 'A partial plan (`--only`): for recovery, not routine use' },
+  PL115: { severity: 'blocker', title: 'Deleted in the CMS but changed in YAML since the last sync' },
+  PL116: { severity: 'blocker', title: 'Strategy desired-wins cannot resolve a conflict in pull mode' },
 } as const satisfies Record<NoticeCode, { severity: 'blocker' | 'warning'; title: string }>;

@@ -3,20 +3,20 @@ import type { Definition } from './definition-shape.js';
 import { diffDefinitions } from './diff.js';
 import { digest } from './digest.js';
 import type {
-  ActionReason,
   ClassifiedChange,
-  Conflict,
   ConflictStrategy,
   Digests,
   DriftEntry,
   PlanNotice,
   ResourcePlan,
   ResourcePlanCommon,
-  ResourceStatus,
   RiskCode,
+  SyncMode,
   VersionPrecondition,
 } from './generated/plan.js';
 import { mergeDefinitions, type MergeConflict } from './merge.js';
+import { decideTwoWay } from './decide-two-way.js';
+import { createDecision, leaveDecision, removeDecision, toConflict, writeDecision, type Decision, type LiveSide } from './decision.js';
 import type { ResourceKind, SourceLocation, VersionToken } from './model.js';
 import {
   adoptBlocker,
@@ -48,25 +48,6 @@ export interface ResourceOutcome {
   drift?: DriftEntry;
 }
 
-type LiveSide<T> = { def: T; version: VersionToken; readOnly: boolean };
-
-interface DecisionBase {
-  status: ResourceStatus;
-  actionReason: ActionReason;
-  reason: string;
-  conflicts: Conflict[];
-  blockers: PlanNotice[];
-}
-
-/** What apply does: writes `after` (create), overwrites or records `live` (update, adopt), deletes `live`, or only touches the lockfile. */
-type Decision<T> = DecisionBase &
-  (
-    | { action: 'create'; after: T }
-    | { action: 'update' | 'adopt'; after: T; live: LiveSide<T> }
-    | { action: 'delete'; live: LiveSide<T> }
-    | { action: 'forget' | 'none' }
-  );
-
 /**
  * The three-way decision for one resource in push mode (the CMS converges to YAML), following
  * the status table of ARCHITECTURE.md. Members changed on both sides to different values are
@@ -75,14 +56,19 @@ type Decision<T> = DecisionBase &
  * In push mode `merge` and `manual` coincide: a live-only edit cannot be kept without writing it
  * into YAML, so it is reverted like any drift and shown in the drift section.
  */
-export function planResource<T extends Definition>(input: ResourceInput<T>, strategy: ConflictStrategy): ResourceOutcome {
+export function planResource<T extends Definition>(
+  input: ResourceInput<T>,
+  strategy: ConflictStrategy,
+  mode: SyncMode = 'push',
+  options: { includeUnmanaged?: boolean } = {},
+): ResourceOutcome {
   const { kind, key, desired, base, live } = input;
   const digests: Digests = {};
   if (desired) digests.desired = digest(desired.def);
   if (base) digests.base = digest(base.def);
   if (live) digests.live = digest(live.def);
 
-  const decision = decide(input, digests, strategy);
+  const decision = mode === 'push' ? decide(input, digests, strategy) : decideTwoWay(input, digests, mode, strategy, options);
   let changes: ClassifiedChange[] = [];
   let codes: RiskCode[] = [];
   if (decision.action === 'update') {
@@ -115,6 +101,10 @@ export function planResource<T extends Definition>(input: ResourceInput<T>, stra
     readOnly: live?.readOnly ?? false,
     blocked: blockers.length > 0,
   };
+  if (decision.toYaml) {
+    const { action, reason, after } = decision.toYaml;
+    common.toYaml = { action, reason, after, changes: action === 'write' && desired && after ? diffDefinitions(desired.def, after) : [] };
+  }
   const resource = planEntry(common, decision, desired?.origin);
   const outcome: ResourceOutcome = { resource, blockers };
   if (base && (!live || digests.live !== digests.base)) {
@@ -132,38 +122,10 @@ export function planResource<T extends Definition>(input: ResourceInput<T>, stra
 function decide<T extends Definition>(input: ResourceInput<T>, digests: Digests, strategy: ConflictStrategy): Decision<T> {
   const { kind, key, desired, base, live } = input;
   const noun = `${kindOf(kind).label} "${key}"`;
-  const quiet = { conflicts: [], blockers: [] };
-  const create = (status: ResourceStatus, actionReason: ActionReason, reason: string, after: T): Decision<T> => ({
-    ...quiet,
-    status,
-    action: 'create',
-    actionReason,
-    reason,
-    after,
-  });
-  const write = (
-    status: ResourceStatus,
-    action: 'update' | 'adopt',
-    actionReason: ActionReason,
-    reason: string,
-    after: T,
-    current: LiveSide<T>,
-  ): Decision<T> => ({ ...quiet, status, action, actionReason, reason, after, live: current });
-  const remove = (status: ResourceStatus, actionReason: ActionReason, reason: string, current: LiveSide<T>): Decision<T> => ({
-    ...quiet,
-    status,
-    action: 'delete',
-    actionReason,
-    reason,
-    live: current,
-  });
-  const leave = (status: ResourceStatus, action: 'forget' | 'none', actionReason: ActionReason, reason: string): Decision<T> => ({
-    ...quiet,
-    status,
-    action,
-    actionReason,
-    reason,
-  });
+  const create = createDecision<T>;
+  const write = writeDecision<T>;
+  const remove = removeDecision<T>;
+  const leave = leaveDecision<T>;
 
   if (desired && !base && !live) return create('new', 'create_because_new', 'Declared in YAML and not on the target.', desired.def);
   if (desired && !base && live) {
@@ -290,7 +252,7 @@ function decide<T extends Definition>(input: ResourceInput<T>, digests: Digests,
 }
 
 /** Applies the strategy to member conflicts: desired-wins resolves them, the others block. */
-function resolve<T>(
+function resolve<T extends Definition>(
   decision: Decision<T>,
   conflicts: MergeConflict[],
   strategy: ConflictStrategy,
@@ -313,14 +275,6 @@ function resolve<T>(
     default:
       return unknownStrategy(strategy);
   }
-}
-
-function toConflict(conflict: MergeConflict, resolution: Conflict['resolution']): Conflict {
-  const result: Conflict = { path: conflict.path, resolution };
-  if (conflict.base !== undefined) result.base = conflict.base;
-  if (conflict.desired !== undefined) result.desired = conflict.desired;
-  if (conflict.live !== undefined) result.live = conflict.live;
-  return result;
 }
 
 /**

@@ -25,13 +25,13 @@ import { compareCodeUnits } from './compare-code-units.js';
 /** The plan as `createPlan` returns it: exactly the JSON document of `schemas/plan.schema.json`. */
 export type Plan = PlanDocument;
 
-export const PLAN_FORMAT_VERSION = '2.0' as const;
+export const PLAN_FORMAT_VERSION = '2.1' as const;
 
 export interface PlanOptions {
   /** The clock, ISO 8601: the plan's `createdAt`. The planner never reads the time itself. */
   now: string;
   target: PlanTarget;
-  /** Default `push`. `pull` and `bidirectional` are accepted and planned, but their plans are blocked (PL109) until they are implemented. */
+  /** Default `push`: the CMS converges to YAML. `pull`: the YAML converges to the CMS. `bidirectional`: changes flow both ways, member by member (decide-two-way.ts). */
   mode?: SyncMode;
   /** How conflicts are resolved; default `manual` (they block). See plan-resource.ts for what each does in push mode. */
   strategy?: ConflictStrategy;
@@ -42,6 +42,8 @@ export interface PlanOptions {
    * tell), as read for the types `typesToCount` names. Shown on those resources; decides nothing.
    */
   contentItemCounts?: Readonly<Record<string, number | null>>;
+  /** Pull mode: CMS resources that are in neither YAML nor the lockfile are written into YAML too. */
+  includeUnmanaged?: boolean;
   /** `--only`: plan just the resources with these keys, and what they need (plan-only.ts). */
   only?: readonly string[];
 }
@@ -85,7 +87,7 @@ export function createPlan(input: PlanInput): Plan {
       if (desiredEntry) resourceInput.desired = desiredEntry;
       if (baseEntry) resourceInput.base = baseEntry;
       if (liveEntry) resourceInput.live = liveEntry;
-      const outcome = planResource(resourceInput, strategy);
+      const outcome = planResource(resourceInput, strategy, mode, { includeUnmanaged: options.includeUnmanaged === true });
       resources.push(outcome.resource);
       blockers.push(...outcome.blockers);
       if (outcome.drift) drift.push(outcome.drift);
@@ -102,21 +104,10 @@ export function createPlan(input: PlanInput): Plan {
     [resources, drift, blockers, warnings] = [narrowed.resources, narrowed.drift, narrowed.blockers, narrowed.warnings];
   }
 
-  let steps: ApplyStep[] = [];
-  if (mode === 'push') {
-    const ordered = orderSteps(resources);
-    steps = ordered.steps;
-    blockers.push(...ordered.blockers);
-    warnings.push(...ordered.warnings);
-  } else {
-    blockers.push({
-      code: 'PL109',
-      summary: `Sync mode "${mode}" is not supported yet`,
-      detail:
-        'catalyst can only apply in push mode (YAML → CMS) so far: this plan shows the comparison but has no steps. Set the sync mode to push.',
-      resources: [],
-    });
-  }
+  const ordered = orderSteps(resources);
+  const steps: ApplyStep[] = ordered.steps;
+  blockers.push(...ordered.blockers);
+  warnings.push(...ordered.warnings);
 
   for (const resource of resources) {
     const count = kindOf(resource.kind).holdsContent ? options.contentItemCounts?.[resource.key] : undefined;
@@ -209,6 +200,10 @@ function approvals(resources: readonly ResourcePlan[]): ApprovalItem[] {
       const finding = deleteFinding(kind, key);
       items.push({ kind, key, code: finding.code, path: '', reason: finding.reason });
     }
+    if (resource.toYaml?.action === 'remove') {
+      const finding = deleteFinding(kind, key);
+      items.push({ kind, key, code: finding.code, path: '', reason: `Removed from the YAML: ${resource.toYaml.reason}` });
+    }
     for (const change of resource.changes) {
       if (change.risk === 'destructive' && change.code)
         items.push({ kind, key, code: change.code, path: change.path, reason: change.reason ?? '' });
@@ -241,7 +236,17 @@ function summarize(
     conflicts += resource.conflicts.filter((conflict) => conflict.resolution === 'unresolved').length;
   }
   const writes = steps.filter((step) => step.action === 'create' || step.action === 'update' || step.action === 'delete').length;
-  return { statuses, actions, steps: steps.length, writes, conflicts, drifted: drift.length, destructive: requiresApproval.length };
+  const yamlWrites = resources.filter((resource) => resource.toYaml !== undefined).length;
+  return {
+    statuses,
+    actions,
+    steps: steps.length,
+    writes,
+    yamlWrites,
+    conflicts,
+    drifted: drift.length,
+    destructive: requiresApproval.length,
+  };
 }
 
 /**

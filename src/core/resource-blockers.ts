@@ -32,6 +32,24 @@ export function deleteEditBlocker(kind: ResourceKind, key: string, noun: string)
   };
 }
 
+export function cmsDeleteEditBlocker(kind: ResourceKind, key: string, noun: string): PlanNotice {
+  return {
+    code: 'PL115',
+    summary: `${capitalize(noun)} was deleted in the CMS but changed in YAML`,
+    detail: `Removing ${noun} from YAML would discard the YAML edits made since the last sync. Set the conflict strategy to desired-wins to re-create it in the CMS, or to live-wins to remove it from YAML too (or remove it yourself).`,
+    resources: ref(kind, key),
+  };
+}
+
+export function pullDesiredWinsBlocker(kind: ResourceKind, key: string, conflicts: MergeConflict[]): PlanNotice {
+  return {
+    code: 'PL116',
+    summary: `Strategy desired-wins cannot resolve the conflict on "${key}" in pull mode`,
+    detail: `In pull mode the CMS is never written, so keeping the YAML value would leave the two sides apart. Conflicting members: ${describe(conflicts)}. Choose live-wins, settle it with \`catalyst resolve\`, or plan in bidirectional mode.`,
+    resources: ref(kind, key),
+  };
+}
+
 export function liveWinsBlocker(kind: ResourceKind, key: string, conflicts: MergeConflict[]): PlanNotice {
   return {
     code: 'PL108',

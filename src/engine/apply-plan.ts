@@ -9,6 +9,7 @@ import { writeBackup } from '../io/audit/write-backup.js';
 import { createLockEntry, removeLockEntry, setLockEntry, type Lockfile } from '../io/lockfile/lockfile.js';
 import { writeLockfile } from '../io/lockfile/write-lockfile.js';
 import { UserError } from '../core/user-error.js';
+import { InternalError } from '../core/internal-error.js';
 import { outcomeDigests, runStep, type StepContext, type StepOutcome } from './run-step.js';
 
 export interface ApplyInput {
@@ -28,6 +29,12 @@ export interface ApplyInput {
   onStep?: (event: StepEvent) => void;
   /** When aborted, the step under way finishes and is recorded, and no further step starts. */
   signal?: AbortSignal;
+  /**
+   * Writes the plan's YAML side (pull, bidirectional); required when the plan has one. It runs
+   * before the CMS is written: an apply interrupted after it leaves YAML edits the next plan
+   * carries on, never a lockfile that would make catalyst forget a CMS edit.
+   */
+  writeYaml?: (plan: Plan) => Promise<string[]>;
 }
 
 export type StepEvent =
@@ -35,6 +42,8 @@ export type StepEvent =
   | { type: 'done'; index: number; total: number; step: ApplyStep; outcome: StepOutcome };
 
 export interface ApplyResult {
+  /** The YAML files written or removed, before the steps. */
+  yamlFiles: string[];
   completed: StepOutcome[];
   /** The step that failed and why; the steps after it did not run. */
   failed?: { step: ApplyStep; error: unknown };
@@ -66,14 +75,16 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyResult> {
   const completed: StepOutcome[] = [];
   let lock = input.lock;
   const steps = input.plan.steps;
+  if (input.plan.summary.yamlWrites > 0 && !input.writeYaml) throw new InternalError('a plan with YAML changes needs writeYaml');
+  const yamlFiles = input.plan.summary.yamlWrites > 0 && input.writeYaml ? await input.writeYaml(input.plan) : [];
   for (const [index, step] of steps.entries()) {
-    if (input.signal?.aborted) return { completed, interrupted: true, skipped: steps.slice(index), lock };
+    if (input.signal?.aborted) return { yamlFiles, completed, interrupted: true, skipped: steps.slice(index), lock };
     input.onStep?.({ type: 'start', index, total: steps.length, step });
     let outcome: StepOutcome;
     try {
       outcome = await runStep(step, context);
     } catch (error) {
-      return { completed, failed: { step, error }, skipped: steps.slice(index + 1), lock };
+      return { yamlFiles, completed, failed: { step, error }, skipped: steps.slice(index + 1), lock };
     }
     lock = record(lock, input, outcome);
     await writeLockfile(input.lockfilePath, lock);
@@ -94,7 +105,7 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyResult> {
     completed.push(outcome);
     input.onStep?.({ type: 'done', index, total: steps.length, step, outcome });
   }
-  return { completed, skipped: [], lock };
+  return { yamlFiles, completed, skipped: [], lock };
 }
 
 function record(lock: Lockfile, input: ApplyInput, outcome: StepOutcome): Lockfile {

@@ -33,8 +33,12 @@ export function planTotalParts(plan: Plan): string[] {
   const followUps = followUpUpdates(plan);
   const update = `${actions.update + followUps} to update${followUps > 0 ? ` (${followUps} follow-up${followUps === 1 ? '' : 's'} for cyclic references)` : ''}`;
   const parts = [`${actions.create} to create`, update, `${actions.delete} to delete`];
-  const lockOnly = actions.adopt + actions.forget;
+  const lockOnly = plan.resources.filter(
+    (resource) => (resource.action === 'adopt' || resource.action === 'forget') && !resource.toYaml,
+  ).length;
   if (lockOnly > 0) parts.push(`${lockOnly} lockfile-only`);
+  const { yamlWrites } = plan.summary;
+  if (yamlWrites > 0) parts.push(`${yamlWrites} YAML definition${yamlWrites === 1 ? '' : 's'} to write`);
   return parts;
 }
 
@@ -74,4 +78,10 @@ export function revertsDrift(plan: Plan): boolean {
       ),
     )
   );
+}
+
+/** Whether the plan lists this resource among the CMS actions: it writes the CMS, or only the lockfile with no YAML change to show it by. */
+export function changesCms(resource: ResourcePlan): boolean {
+  if (resource.action === 'none') return false;
+  return !((resource.action === 'adopt' || resource.action === 'forget') && resource.toYaml);
 }

@@ -4,7 +4,7 @@ import type { Plan } from '../core/plan.js';
 import { formatItemCount } from './format-value.js';
 import { codeBlock, codeSpan, escapeHtml, escapeText } from './markdown-escape.js';
 import { conflictsTable, driftSection, noticeItems, unmanagedLine } from './plan-markdown-sections.js';
-import { blockerCodesOf, deferredOf, deleteApprovalOf, planTotalParts, riskCodes } from './plan-lookups.js';
+import { blockerCodesOf, changesCms, deferredOf, deleteApprovalOf, planTotalParts, riskCodes } from './plan-lookups.js';
 import { renderChanges, renderDefinition } from './render-changes.js';
 import { actionPhrase, actionSymbol, kindLabel } from './resource-labels.js';
 import { plainStyle } from './style.js';
@@ -55,16 +55,50 @@ function notShown(noun: string, wrap: (note: string) => string): (count: number)
 }
 
 function changesSection(plan: Plan, budget: TextBudget): string[] {
-  const changing = plan.resources.filter((resource) => resource.action !== 'none');
-  if (changing.length === 0) return [];
-  const blocks = changing.map((resource) => `${resourceDetails(plan, resource)}\n\n`);
-  return [
-    budget.spend('#### Changes\n\n'),
-    ...budget.takeWhole(
-      blocks,
-      notShown('resource', (note) => `_${note}._\n\n`),
-    ),
+  const changing = plan.resources.filter(changesCms);
+  const toYaml = plan.resources.filter((resource) => resource.toYaml !== undefined);
+  const out: string[] = [];
+  if (changing.length > 0) {
+    const blocks = changing.map((resource) => `${resourceDetails(plan, resource)}\n\n`);
+    out.push(
+      budget.spend('#### Changes\n\n'),
+      ...budget.takeWhole(
+        blocks,
+        notShown('resource', (note) => `_${note}._\n\n`),
+      ),
+    );
+  }
+  if (toYaml.length > 0) {
+    const blocks = toYaml.map((resource) => `${yamlDetails(resource)}\n\n`);
+    out.push(
+      budget.spend('#### Changes to the YAML\n\n'),
+      ...budget.takeWhole(
+        blocks,
+        notShown('resource', (note) => `_${note}._\n\n`),
+      ),
+    );
+  }
+  return out;
+}
+
+/** What the YAML gets for one resource: written, created or removed, with its member changes. */
+function yamlDetails(resource: ResourcePlan): string {
+  const change = resource.toYaml!;
+  const symbol = { write: '~', create: '+', remove: '-' }[change.action];
+  const origin = resource.origin ? ` ${codeSpan(`${resource.origin.file}:${resource.origin.line}`)}` : '';
+  const parts = [
+    `<details><summary><code>${symbol}</code> ${kindLabel(resource.kind)} <b>${escapeHtml(resource.key)}</b> (YAML)</summary>`,
+    `${escapeText(change.reason)}${origin}`,
   ];
+  const lines =
+    change.action === 'write'
+      ? renderChanges(change.changes, plainStyle, '')
+      : change.action === 'create' && change.after
+        ? renderDefinition(change.after, plainStyle, '').map((line) => `+ ${line}`)
+        : [];
+  if (lines.length > 0) parts.push(codeBlock('diff', lines.slice(0, MAX_RESOURCE_LINES)));
+  parts.push('</details>');
+  return parts.join('\n\n');
 }
 
 function conflictsSection(plan: Plan, budget: TextBudget): string[] {

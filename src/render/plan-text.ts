@@ -2,7 +2,7 @@ import { assertNever } from '../core/assert-never.js';
 import type { ResourcePlan } from '../core/generated/plan.js';
 import type { Plan } from '../core/plan.js';
 import { formatItemCount } from './format-value.js';
-import { blockerCodesOf, deferredOf, deleteApprovalOf, planTotalParts, riskCodes } from './plan-lookups.js';
+import { blockerCodesOf, changesCms, deferredOf, deleteApprovalOf, planTotalParts, riskCodes } from './plan-lookups.js';
 import { renderConflicts, renderDrift, renderNotices, renderUnmanaged } from './plan-text-sections.js';
 import { renderChanges, renderDefinition } from './render-changes.js';
 import { ACTION_ORDER, actionName, actionPhrase, actionSymbol, kindLabel } from './resource-labels.js';
@@ -21,12 +21,17 @@ export function renderPlanText(plan: Plan, style: Style): string {
     '',
   ];
   if (plan.drift.length > 0) out.push(...renderDrift(plan, style), '');
-  const changing = plan.resources.filter((resource) => resource.action !== 'none');
-  if (changing.length === 0) {
+  const changing = plan.resources.filter(changesCms);
+  const toYaml = plan.resources.filter((resource) => resource.toYaml !== undefined);
+  if (changing.length === 0 && toYaml.length === 0) {
     out.push(`${style.create('No changes.')} The CMS matches the YAML and the lockfile.`, '');
-  } else {
+  } else if (changing.length > 0) {
     out.push(...renderLegend(changing, style), '', 'catalyst will perform the following actions:', '');
     for (const resource of changing) out.push(...renderResource(plan, resource, style), '');
+  }
+  if (toYaml.length > 0) {
+    out.push('catalyst will write these changes into the YAML (before the CMS):', '');
+    for (const resource of toYaml) out.push(...renderYamlChange(resource, style), '');
   }
   const conflicted = plan.resources.filter((resource) => resource.conflicts.length > 0);
   if (conflicted.length > 0) out.push(...renderConflicts(conflicted, style), '');
@@ -34,7 +39,7 @@ export function renderPlanText(plan: Plan, style: Style): string {
   if (unmanaged.length > 0) out.push(...renderUnmanaged(unmanaged, style), '');
   if (plan.warnings.length > 0) out.push(...renderNotices('Warnings', plan.warnings, style.warning), '');
   if (plan.blockers.length > 0) out.push(...renderNotices('This plan cannot be applied', plan.blockers, style.error), '');
-  if (plan.summary.steps > 0 || !plan.applyable) out.push(renderTotal(plan, style));
+  if (plan.summary.steps > 0 || plan.summary.yamlWrites > 0 || !plan.applyable) out.push(renderTotal(plan, style));
   return `${out.join('\n').trimEnd()}\n`;
 }
 
@@ -84,6 +89,18 @@ function renderResource(plan: Plan, resource: ResourcePlan, style: Style): strin
     default:
       return assertNever(resource, 'plan entry');
   }
+  return lines;
+}
+
+function renderYamlChange(resource: ResourcePlan, style: Style): string[] {
+  const change = resource.toYaml!;
+  const label = `${kindLabel(resource.kind)} ${resource.key}`;
+  const origin = resource.origin ? style.muted(`  (${resource.origin.file}:${resource.origin.line})`) : '';
+  const symbol = { write: style.update('~'), create: style.create('+'), remove: style.remove('-') }[change.action];
+  const lines = [`  ${style.muted(`# ${change.reason}`)}`, `  ${symbol} ${style.strong(label)}${origin}`];
+  const body = '      ';
+  if (change.action === 'write') lines.push(...renderChanges(change.changes, style, body));
+  if (change.action === 'create' && change.after) lines.push(...renderDefinition(change.after, style, body));
   return lines;
 }
 

@@ -210,11 +210,12 @@ describe('createPlan: inputs', () => {
     expect(resource(result, 'contentType', 'A').after?.displayName).toBe('First');
   });
 
-  it('blocks pull and bidirectional modes for now (PL109), with the comparison but no steps', () => {
+  it('in pull mode never writes the CMS: a type only the YAML has is removed from the YAML, with approval', () => {
     const result = plan({ types: [article] }, {}, {}, { mode: 'pull' });
-    expect(result.blockers.map((blocker) => blocker.code)).toEqual(['PL109']);
     expect(result.steps).toEqual([]);
-    expect(resource(result, 'contentType', 'Article').status).toBe('new');
+    expect(resource(result, 'contentType', 'Article').toYaml).toMatchObject({ action: 'remove', after: null });
+    expect(result.requiresApproval.map((item) => `${item.code} ${item.key}`)).toEqual(['DS101 Article']);
+    expect(result.summary.yamlWrites).toBe(1);
   });
 });
 
@@ -263,6 +264,7 @@ describe('createPlan: summary', () => {
       actions: { create: 1, update: 2, delete: 1, adopt: 0, forget: 0, none: 2 },
       steps: 4,
       writes: 4,
+      yamlWrites: 0,
       conflicts: 0,
       drifted: 1,
       destructive: 1,

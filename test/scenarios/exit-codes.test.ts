@@ -7,7 +7,8 @@ import { ScenarioProject } from './helpers/scenario-project.js';
 /**
  * Exit codes CI scripts rely on, Terraform's: `plan` exits 0 unless it fails (1);
  * `plan --detailed-exitcode` exits 0 for no changes, 2 for changes, 1 for an error (invalid
- * input, or a plan with blockers that apply would refuse). apply never writes without approval.
+ * input, or a plan with blockers that apply would refuse), and ours: 3 for a plan blocked only by
+ * conflicts, which need a decision rather than a fix. apply never writes without approval.
  * Each case has its own emulator and project, so the cases run concurrently.
  */
 describe.concurrent('exit codes', () => {
@@ -52,14 +53,23 @@ describe.concurrent('exit codes', () => {
     expect({ code: idle.code, stderr: idle.stderr }).toEqual({ code: 0, stderr: '' });
   });
 
-  it('a plan with a blocker (the same member edited in YAML and in the CMS): 1 either way', async () => {
+  it('a plan blocked only by a conflict (the same member edited in YAML and in the CMS): 3 either way, a decision is needed', async () => {
     const { emulator, project } = await v1Project();
     expect((await project.run(['apply', '--auto-approve'])).code).toBe(0);
     await project.edit('content-types/HeroBlock.yaml', (text) => text.replace('displayName: Hero\n', 'displayName: Hero banner\n'));
     emulator.store.editContentType('HeroBlock', (doc) => ({ ...doc, displayName: 'Hero (edited in the CMS)' }));
     const codes = await exitCodes(project);
-    expect(codes).toMatchObject({ plain: 1, detailed: 1 });
+    expect(codes).toMatchObject({ plain: 3, detailed: 3 });
     expect(codes.stdout).toContain('PL101');
+  });
+
+  it('a plan with a blocker that is no conflict (an immutable baseType change): 1 either way', async () => {
+    const { project } = await v1Project();
+    expect((await project.run(['apply', '--auto-approve'])).code).toBe(0);
+    await project.edit('content-types/HeroBlock.yaml', (text) => text.replace('baseType: component', 'baseType: page'));
+    const codes = await exitCodes(project);
+    expect(codes).toMatchObject({ plain: 1, detailed: 1 });
+    expect(codes.stdout).toContain('PL105');
   });
 
   it('a plan of invalid YAML: 1 either way', async () => {

@@ -2,12 +2,13 @@ import { relative, resolve } from 'node:path';
 import type { Plan } from '../../core/plan.js';
 import { applyPlan, assertApplyable } from '../../engine/apply-plan.js';
 import { verifySavedPlan } from '../../engine/check-saved-plan.js';
+import { writePlannedYaml } from '../../engine/write-planned-yaml.js';
 import { readPlanFile } from '../../io/plan/plan-file.js';
 import { renderPlanText } from '../../render/plan-text.js';
 import { createCliContext, loadTargetedProject, PROJECT_OPTIONS, stateFiles } from '../cli-context.js';
 import { confirmApply } from '../confirm.js';
 import { defineCommand, EXIT } from '../define-command.js';
-import { makePlan, notApplyable, ONLY_OPTION, onlyKeys } from '../make-plan.js';
+import { makePlan, notApplyable, ONLY_OPTION, onlyKeys, SYNC_OPTIONS, withSyncOptions } from '../make-plan.js';
 import { UserError } from '../../core/user-error.js';
 import { renderApplyResult, stepDoneLine, stepStartLine } from '../render-apply.js';
 import { stopOnInterrupt } from '../stop-on-interrupt.js';
@@ -35,10 +36,14 @@ export const applyCommand = defineCommand({
           describe: 'Approve the plan’s destructive changes (deletes, removed properties, lossy type changes)',
         },
         only: ONLY_OPTION,
+        ...SYNC_OPTIONS,
+        ...SYNC_OPTIONS,
       }),
   run: async (args) => {
     const context = createCliContext(args);
-    const { config, target, lock } = await loadTargetedProject(context, args);
+    const loaded = await loadTargetedProject(context, args);
+    const { target, lock } = loaded;
+    const config = withSyncOptions(loaded.config, args);
     const only = onlyKeys(args.only);
     if (only && args.plan !== undefined)
       throw new UserError(
@@ -85,8 +90,13 @@ export const applyCommand = defineCommand({
             ? context.progress.status(stepStartLine(event))
             : context.progress.done(stepDoneLine(event, context.style)),
         signal: interrupt.signal,
+        writeYaml: (planned) => writePlannedYaml(planned, config, opened.adapter.profile),
       }).finally(() => interrupt.dispose());
       context.progress.stop();
+      if (result.yamlFiles.length > 0) {
+        const shown = result.yamlFiles.map((path) => relative(context.cwd, path) || path);
+        context.stdout.write(`YAML written first: ${shown.join(', ')}\n`);
+      }
       const stopped = result.failed !== undefined || result.interrupted === true;
       (stopped ? context.stderr : context.stdout).write(renderApplyResult(result, stopped ? context.errStyle : context.style));
       if (stopped) return EXIT.error;

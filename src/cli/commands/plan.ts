@@ -5,8 +5,9 @@ import { renderPlanMarkdown } from '../../render/plan-markdown.js';
 import { renderPlanText } from '../../render/plan-text.js';
 import { createCliContext, loadTargetedProject, PROJECT_OPTIONS } from '../cli-context.js';
 import { defineCommand, EXIT } from '../define-command.js';
-import { makePlan, notApplyable, ONLY_OPTION, onlyKeys } from '../make-plan.js';
+import { makePlan, needsDecision, notApplyable, ONLY_OPTION, onlyKeys, SYNC_OPTIONS, withSyncOptions } from '../make-plan.js';
 import { withTarget } from '../with-target.js';
+import { renderError } from '../render-error.js';
 
 export const planCommand = defineCommand({
   command: 'plan',
@@ -23,10 +24,13 @@ export const planCommand = defineCommand({
       },
       'detailed-exitcode': { type: 'boolean', default: false, describe: 'Exit 2 when the plan has changes, 0 when it has none' },
       only: ONLY_OPTION,
+      ...SYNC_OPTIONS,
     }),
   run: async (args) => {
     const context = createCliContext(args);
-    const { config, target, lock } = await loadTargetedProject(context, args);
+    const loaded = await loadTargetedProject(context, args);
+    const { target, lock } = loaded;
+    const config = withSyncOptions(loaded.config, args);
     const only = onlyKeys(args.only);
     const { plan } = await withTarget(context, target, (opened) => makePlan(context, { config, target }, lock, opened, only));
     context.stdout.write(
@@ -36,6 +40,10 @@ export const planCommand = defineCommand({
       const path = resolve(context.cwd, args.out);
       await writePlanFile(path, plan);
       if (!args.json && !args.markdown) context.stdout.write(savedPlanNote(args.out, target.name, plan));
+    }
+    if (needsDecision(plan)) {
+      context.stderr.write(renderError(notApplyable(plan), context.errStyle));
+      return EXIT.needsDecision;
     }
     if (!plan.applyable) throw notApplyable(plan);
     return args.detailedExitcode && plan.summary.steps > 0 ? EXIT.changesPresent : EXIT.ok;

@@ -69,7 +69,10 @@ export type ActionReason =
   | 'forget_because_gone_everywhere'
   | 'forget_because_live_wins'
   | 'none_because_in_sync'
-  | 'none_because_unmanaged';
+  | 'none_because_unmanaged'
+  | 'adopt_because_pulled'
+  | 'update_because_merged'
+  | 'forget_because_deleted_in_cms';
 /**
  * safe: no content is affected; breaking: existing content may become invalid; destructive: data can be lost.
  *
@@ -282,12 +285,13 @@ export type NoticeCode =
   | 'PL106'
   | 'PL107'
   | 'PL108'
-  | 'PL109'
   | 'PL110'
   | 'PL111'
   | 'PL112'
   | 'PL113'
-  | 'PL114';
+  | 'PL114'
+  | 'PL115'
+  | 'PL116';
 /**
  * What apply does. adopt and forget only write the lockfile: adopt records the live definition as synced, forget drops the entry.
  *
@@ -347,7 +351,7 @@ export type DisplayTemplateDefinition = DisplayTemplateDef;
  * A catalyst plan: the three-way comparison of desired (YAML), base (lockfile) and live (CMS) state for one target, with the ordered steps apply runs. createPlan returns exactly this value; text, Markdown and JSON views render it without recomputing. formatVersion: a minor increase only adds members (consumers ignore members they do not know); a major increase breaks, and consumers must refuse it. The `tsType` keyword is for the TypeScript generator; validators should register it as an annotation (Ajv: `keywords: ['tsType']`).
  */
 export interface PlanDocument {
-  formatVersion: '2.0';
+  formatVersion: '2.1';
   /**
    * The planner's clock (a parameter), ISO 8601.
    */
@@ -431,6 +435,10 @@ export interface PlanSummary {
    * Destructive changes that need approval.
    */
   destructive: number;
+  /**
+   * How many resources apply writes into the YAML (pull and bidirectional).
+   */
+  yamlWrites: number;
 }
 /**
  * Members every resource plan entry has, whatever its action.
@@ -471,6 +479,7 @@ export interface ResourcePlanCommon {
    */
   contentItems?: number | null;
   kind: ResourceKind;
+  toYaml?: YamlChange;
 }
 /**
  * One member that differs between two canonical definitions. `before` is absent for add, `after` for remove.
@@ -547,6 +556,30 @@ export interface Digests {
   desired?: string;
   base?: string;
   live?: string;
+}
+/**
+ * What apply writes into the YAML for this resource (pull and bidirectional modes): the file takes the CMS side, or the merge. Written before the CMS, so an interrupted apply never loses an edit.
+ *
+ * This interface was referenced by `PlanDocument`'s JSON-Schema
+ * via the `definition` "YamlChange".
+ */
+export interface YamlChange {
+  /**
+   * write: an existing YAML definition changes; create: a new one is written; remove: the definition is removed from its file.
+   */
+  action: 'write' | 'create' | 'remove';
+  /**
+   * Why, in one sentence.
+   */
+  reason: string;
+  /**
+   * The definition the YAML holds afterwards; null for remove.
+   */
+  after: AnyDefinition | null;
+  /**
+   * YAML before → after, member by member (empty for create and remove).
+   */
+  changes: DefinitionChange[];
 }
 /**
  * Create: the resource must not exist.

@@ -19,7 +19,7 @@ export interface FormatYamlOptions {
 /** Lines longer than this are written in block style. */
 const LINE_WIDTH = 100;
 
-const TO_STRING: ToStringOptions = { lineWidth: 0, indentSeq: true, flowCollectionPadding: true };
+export const TO_STRING: ToStringOptions = { lineWidth: 0, indentSeq: true, flowCollectionPadding: true };
 
 /**
  * A canonical content type as YAML: deterministic (fixed member order, properties by sortOrder
@@ -69,7 +69,7 @@ function render(value: object, options: Omit<FormatYamlOptions, 'defaults'>, blo
  * Writes a collection on one line when that line fits, else in block style with the same rule
  * applied to its members. Lists of mappings stay in block style (one entry per line).
  */
-function applyFlow(node: Node | null | undefined, indent: number, prefix: number): void {
+export function applyFlow(node: Node | null | undefined, indent: number, prefix: number): void {
   if (!isCollection(node)) return;
   const listOfMappings = isSeq(node) && node.items.some((item) => isMap(item));
   const oneLine = stringify(node.toJSON(), { ...TO_STRING, collectionStyle: 'flow' }).trimEnd();
