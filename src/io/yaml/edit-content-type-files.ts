@@ -1,5 +1,6 @@
 import { readFile, unlink } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { diffArrays } from 'diff';
 import { isMap, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { deepEqual } from '../../core/deep-equal.js';
 import type { ServerDefaults } from '../../core/defaults.js';
@@ -41,7 +42,7 @@ export async function editContentTypeFiles(dir: string, edits: readonly YamlEdit
   const root = resolve(options.cwd, dir);
   const parsed = await parseContentTypeFiles(root, { cwd: options.cwd, defaults: options.defaults });
   const holder = (kind: ResourceKind, key: string) => parsed.documents.find((document) => holds(document, kind, key));
-  const changed = new Map<string, Document>();
+  const changed = new Map<string, { yaml: Document; original: string; baseline: string }>();
   const removed: string[] = [];
   const created: ContentTypeDef[] = [];
   const newGroups: PropertyGroupDef[] = [];
@@ -50,9 +51,10 @@ export async function editContentTypeFiles(dir: string, edits: readonly YamlEdit
   const open = async (document: ParsedDocument) => {
     const path = resolve(options.cwd, document.file);
     const existing = changed.get(path);
-    if (existing) return { path, yaml: existing };
-    const yaml = parseDocument(await readFile(path, 'utf8'), { keepSourceTokens: false });
-    changed.set(path, yaml);
+    if (existing) return { path, yaml: existing.yaml };
+    const original = await readFile(path, 'utf8');
+    const yaml = parseDocument(original);
+    changed.set(path, { yaml, original, baseline: parseDocument(original).toString(TO_STRING) });
     return { path, yaml };
   };
 
@@ -98,9 +100,9 @@ export async function editContentTypeFiles(dir: string, edits: readonly YamlEdit
   }
 
   const paths: string[] = [];
-  for (const [path, yaml] of changed) {
+  for (const [path, { yaml, original, baseline }] of changed) {
     if (removed.includes(path)) continue;
-    await writeTextAtomic(path, yaml.toString(TO_STRING));
+    await writeTextAtomic(path, keepUntouchedLines(original, baseline, yaml.toString(TO_STRING)));
     paths.push(path);
   }
   for (const path of removed) {
@@ -118,6 +120,29 @@ export async function editContentTypeFiles(dir: string, edits: readonly YamlEdit
     paths.push(...written.filter((file) => file.status !== 'unchanged').map((file) => file.path));
   }
   return paths;
+}
+
+/**
+ * The edited text with every line the edit did not touch taken from the original, byte for byte.
+ * The YAML library re-renders a whole document (comment spacing, quoting); comparing its rendering
+ * before and after the edit finds the lines the edit changed. When the library's rendering of
+ * the untouched document does not match the original line for line, its rendering is used.
+ */
+function keepUntouchedLines(original: string, baseline: string, edited: string): string {
+  const originalLines = original.split('\n');
+  const baselineLines = baseline.split('\n');
+  if (originalLines.length !== baselineLines.length) return edited;
+  const lines: string[] = [];
+  let index = 0;
+  for (const part of diffArrays(baselineLines, edited.split('\n'))) {
+    if (part.added) lines.push(...part.value);
+    else if (part.removed) index += part.value.length;
+    else {
+      lines.push(...originalLines.slice(index, index + part.value.length));
+      index += part.value.length;
+    }
+  }
+  return lines.join('\n');
 }
 
 function holds(document: ParsedDocument, kind: ResourceKind, key: string): boolean {

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../../../src/emulator/index.js';
 import type { HistoryRecord } from '../../../src/io/audit/append-history.js';
 import { emptyLockfile, lockedTarget, type Lockfile } from '../../../src/io/lockfile/lockfile.js';
+import { runInProcess } from '../../helpers/run-in-process.js';
 import { runCli, type CliResult, type RunCliOptions } from '../../helpers/run-cli.js';
 
 /** Who the scenario runs as, so the lockfile and history name it. */
@@ -58,6 +59,11 @@ export class ScenarioProject {
   /** Runs `catalyst <args>` in the project directory. */
   run(args: string[], env: Record<string, string | undefined> = {}, onSpawn?: RunCliOptions['onSpawn']): Promise<CliResult> {
     return runCli(args, { cwd: this.dir, env: { ...this.env, ...env }, ...(onSpawn ? { onSpawn } : {}) });
+  }
+
+  /** Runs `catalyst <args>` in the project directory, inside the test process (test/helpers/run-in-process.ts). */
+  runInProcess(args: string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
+    return runInProcess(args, { cwd: this.dir, env: { ...this.env, ...env } });
   }
 
   /** Writes files (paths relative to the project), creating folders. */
