@@ -69,10 +69,11 @@ export async function makePlan(
   project: { config: Config; target: SelectedTarget },
   lock: Lockfile,
   opened: OpenTarget,
-  only?: readonly string[],
+  narrow: { only?: readonly string[]; includeUnmanaged?: boolean } = {},
 ): Promise<{ plan: Plan; live: LiveState }> {
   const result = await reconcile({
-    ...(only ? { only } : {}),
+    ...(narrow.only ? { only: narrow.only } : {}),
+    ...(narrow.includeUnmanaged ? { includeUnmanaged: true } : {}),
     config: project.config,
     target: project.target,
     adapter: opened.adapter,

@@ -23,6 +23,8 @@ export interface ReconcileInput {
   now: string;
   /** `--only`: plan just these keys and what they need. */
   only?: readonly string[];
+  /** Pull mode: CMS resources in neither YAML nor the lockfile are written into YAML too. */
+  includeUnmanaged?: boolean;
   /** Called when a stage begins, for progress output. */
   onStage?: (stage: 'load' | 'refresh' | 'plan' | 'count') => void;
 }
@@ -60,6 +62,7 @@ export async function reconcile(input: ReconcileInput): Promise<ReconcileResult>
       strategy: input.config.strategy,
       rules: input.adapter.profile,
       ...(input.only ? { only: input.only } : {}),
+      ...(input.includeUnmanaged ? { includeUnmanaged: true } : {}),
     },
   };
   const first = createPlan(planInput);

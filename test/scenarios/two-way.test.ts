@@ -154,6 +154,30 @@ describe.concurrent('two-way sync, per mode and strategy, against the emulator',
     expect((await expectEqualSides(project, emulator, 'bidirectional'))['displayName']).toBe('Article (YAML)');
   });
 
+  it('`catalyst pull`: CMS-only types only with --include-unmanaged; a type deleted in the CMS leaves the YAML only with approval', async () => {
+    const { emulator, project } = await synced();
+    emulator.store.contentTypes.create({ key: 'Teaser', baseType: '_component', displayName: 'Teaser', properties: {} } as never, {
+      actor: 'editor',
+    });
+    const plain = await project.runInProcess(['pull']);
+    expect(plain.code).toBe(0);
+    expect(await project.read('content-types/Teaser.yaml')).toBeUndefined();
+    const unmanaged = await project.runInProcess(['pull', '--include-unmanaged', '--only', 'Teaser']);
+    expect(unmanaged.code).toBe(0);
+    expect(await project.read('content-types/Teaser.yaml')).toContain('key: Teaser');
+
+    emulator.store.contentTypes.delete('Article');
+    const refused = await project.runInProcess(['pull']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('Destructive changes need approval');
+    expect(await project.read('content-types/Article.yaml')).toBe(ARTICLE);
+    const approved = await project.runInProcess(['pull', '--allow-destructive']);
+    expect(approved.code).toBe(0);
+    expect(await project.read('content-types/Article.yaml')).toBeUndefined();
+    const next = await project.runInProcess(['plan', '--detailed-exitcode']);
+    expect(next.code).toBe(0);
+  });
+
   it('done when: through the CLI as child processes, an editor’s and a developer’s edits to one type both survive a bidirectional apply', async () => {
     const { emulator, project } = await edited({ yaml: yamlDescription, cms: cmsName });
     const applied = await project.run(['apply', '--mode', 'bidirectional', '--auto-approve']);

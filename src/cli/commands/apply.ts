@@ -60,7 +60,7 @@ export const applyCommand = defineCommand({
         context.progress.stop();
         plan = saved;
       } else {
-        plan = (await makePlan(context, { config, target }, lock, opened, only)).plan;
+        plan = (await makePlan(context, { config, target }, lock, opened, only ? { only } : {})).plan;
         context.stdout.write(renderPlanText(plan, context.style));
         if (plan.summary.steps === 0) return EXIT.ok;
         if (!plan.applyable) throw notApplyable(plan);

@@ -4,12 +4,16 @@ type Loader = () => Promise<CommandModule<object, any>>;
 
 /** Every catalyst verb by name, one module each under this folder, loaded only when needed. */
 export const COMMANDS: Readonly<
-  Record<'init' | 'validate' | 'plan' | 'apply' | 'resolve' | 'show' | 'status' | 'login' | 'import' | 'export' | 'emulator', Loader>
+  Record<
+    'init' | 'validate' | 'plan' | 'apply' | 'pull' | 'resolve' | 'show' | 'status' | 'login' | 'import' | 'export' | 'emulator',
+    Loader
+  >
 > = {
   init: () => import('./init.js').then((module) => module.initCommand),
   validate: () => import('./validate.js').then((module) => module.validateCommand),
   plan: () => import('./plan.js').then((module) => module.planCommand),
   apply: () => import('./apply.js').then((module) => module.applyCommand),
+  pull: () => import('./pull.js').then((module) => module.pullCommand),
   resolve: () => import('./resolve.js').then((module) => module.resolveCommand),
   show: () => import('./show.js').then((module) => module.showCommand),
   status: () => import('./status.js').then((module) => module.statusCommand),

@@ -32,7 +32,9 @@ export const planCommand = defineCommand({
     const { target, lock } = loaded;
     const config = withSyncOptions(loaded.config, args);
     const only = onlyKeys(args.only);
-    const { plan } = await withTarget(context, target, (opened) => makePlan(context, { config, target }, lock, opened, only));
+    const { plan } = await withTarget(context, target, (opened) =>
+      makePlan(context, { config, target }, lock, opened, only ? { only } : {}),
+    );
     context.stdout.write(
       args.json ? `${JSON.stringify(plan, null, 2)}\n` : args.markdown ? renderPlanMarkdown(plan) : renderPlanText(plan, context.style),
     );
