@@ -43,12 +43,15 @@ export const SYNC_OPTIONS = {
   },
 } as const;
 
-/** The config with this run's `--mode` and `--strategy` applied. */
-export function withSyncOptions(config: Config, args: { mode?: string; strategy?: string }): Config {
+/** The target with this run's `--mode` and `--strategy` over its configured ones. */
+export function withSyncOptions<T extends SelectedTarget>(target: T, args: { mode?: string; strategy?: string }): T {
   return {
-    ...config,
-    ...(args.mode ? { mode: args.mode as SyncMode } : {}),
-    ...(args.strategy ? { strategy: args.strategy as ConflictStrategy } : {}),
+    ...target,
+    sync: {
+      ...target.sync,
+      ...(args.mode ? { mode: args.mode as SyncMode } : {}),
+      ...(args.strategy ? { strategy: args.strategy as ConflictStrategy } : {}),
+    },
   };
 }
 

@@ -2,6 +2,7 @@ import { classifyChanges, deleteFinding } from './classify.js';
 import type { Definition } from './definition-shape.js';
 import { diffDefinitions } from './diff.js';
 import { digest } from './digest.js';
+import { deepEqual } from './deep-equal.js';
 import type {
   ClassifiedChange,
   ConflictStrategy,
@@ -35,6 +36,14 @@ import { kindOf } from './resource-kinds.js';
 export interface ResourceInput<T extends Definition> {
   kind: ResourceKind;
   key: string;
+  /**
+   * The YAML's own definition when members the CMS owns were taken from the CMS into `desired`:
+   * its digest is the one the plan records (apply checks the YAML against it), and pull and
+   * bidirectional write the CMS values of those members into it.
+   */
+  written?: T;
+  /** Members the CMS owns where `written` differs from the CMS. */
+  ownedByCms?: string[];
   desired?: { def: T; origin?: SourceLocation };
   base?: { def: T };
   live?: { def: T; version: VersionToken; readOnly: boolean };
@@ -69,6 +78,10 @@ export function planResource<T extends Definition>(
   if (live) digests.live = digest(live.def);
 
   const decision = mode === 'push' ? decide(input, digests, strategy) : decideTwoWay(input, digests, mode, strategy, options);
+  if (input.written && desired) {
+    digests.desired = digest(input.written);
+    if (mode !== 'push') ownedIntoYaml(decision, input.written, desired.def);
+  }
   let changes: ClassifiedChange[] = [];
   let codes: RiskCode[] = [];
   if (decision.action === 'update') {
@@ -101,9 +114,11 @@ export function planResource<T extends Definition>(
     readOnly: live?.readOnly ?? false,
     blocked: blockers.length > 0,
   };
+  if (input.ownedByCms && input.ownedByCms.length > 0) common.ownedByCms = input.ownedByCms;
   if (decision.toYaml) {
     const { action, reason, after } = decision.toYaml;
-    common.toYaml = { action, reason, after, changes: action === 'write' && desired && after ? diffDefinitions(desired.def, after) : [] };
+    const yaml = input.written ?? desired?.def;
+    common.toYaml = { action, reason, after, changes: action === 'write' && yaml && after ? diffDefinitions(yaml, after) : [] };
   }
   const resource = planEntry(common, decision, desired?.origin);
   const outcome: ResourceOutcome = { resource, blockers };
@@ -117,6 +132,17 @@ export function planResource<T extends Definition>(
     };
   }
   return outcome;
+}
+
+/**
+ * Pull and bidirectional: what both sides hold after apply carries the CMS values of the members
+ * the CMS owns; where the YAML says otherwise, it is written into the YAML too.
+ */
+function ownedIntoYaml<T extends Definition>(decision: Decision<T>, written: T, planned: T): void {
+  if (decision.toYaml && decision.toYaml.action !== 'write') return;
+  const target = decision.toYaml?.after ?? (decision.action === 'update' || decision.action === 'adopt' ? decision.after : planned);
+  if (!target || deepEqual(target, written)) return;
+  decision.toYaml = { action: 'write', reason: decision.toYaml?.reason ?? 'Members the CMS owns, written into YAML.', after: target };
 }
 
 function decide<T extends Definition>(input: ResourceInput<T>, digests: Digests, strategy: ConflictStrategy): Decision<T> {

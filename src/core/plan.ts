@@ -20,6 +20,8 @@ import { KIND_TABLE, kindOf } from './resource-kinds.js';
 import { SERVER_DATA_LOSS_CODES } from './risk-codes.js';
 import type { BaseState, DesiredState, LiveState } from './state.js';
 import { narrowToOnly } from './plan-only.js';
+import { ownedMembers, strategyFor } from './key-patterns.js';
+import { ownedDifferences, withCmsOwned } from './cms-owned.js';
 import { compareCodeUnits } from './compare-code-units.js';
 
 /** The plan as `createPlan` returns it: exactly the JSON document of `schemas/plan.schema.json`. */
@@ -44,6 +46,10 @@ export interface PlanOptions {
   contentItemCounts?: Readonly<Record<string, number | null>>;
   /** Pull mode: CMS resources that are in neither YAML nor the lockfile are written into YAML too. */
   includeUnmanaged?: boolean;
+  /** The strategy per key or pattern, before `strategy` (key-patterns.ts). */
+  strategies?: ReadonlyArray<readonly [string, ConflictStrategy]>;
+  /** Members the CMS owns, per key or pattern: never sent, never drift; pull and bidirectional write them into YAML. */
+  cmsOwns?: ReadonlyArray<readonly [string, readonly string[]]>;
   /** `--only`: plan just the resources with these keys, and what they need (plan-only.ts). */
   only?: readonly string[];
 }
@@ -87,7 +93,17 @@ export function createPlan(input: PlanInput): Plan {
       if (desiredEntry) resourceInput.desired = desiredEntry;
       if (baseEntry) resourceInput.base = baseEntry;
       if (liveEntry) resourceInput.live = liveEntry;
-      const outcome = planResource(resourceInput, strategy, mode, { includeUnmanaged: options.includeUnmanaged === true });
+      const owned = ownedMembers(key, options.cmsOwns ?? []);
+      if (owned.length > 0 && liveEntry) {
+        if (desiredEntry) {
+          resourceInput.written = desiredEntry.def;
+          resourceInput.desired = { ...desiredEntry, def: withCmsOwned(desiredEntry.def, liveEntry.def, owned) };
+          resourceInput.ownedByCms = ownedDifferences(desiredEntry.def, liveEntry.def, owned);
+        }
+        if (baseEntry) resourceInput.base = { def: withCmsOwned(baseEntry.def, liveEntry.def, owned) };
+      }
+      const resourceStrategy = strategyFor(key, strategy, options.strategies ?? []);
+      const outcome = planResource(resourceInput, resourceStrategy, mode, { includeUnmanaged: options.includeUnmanaged === true });
       resources.push(outcome.resource);
       blockers.push(...outcome.blockers);
       if (outcome.drift) drift.push(outcome.drift);

@@ -58,8 +58,10 @@ export async function reconcile(input: ReconcileInput): Promise<ReconcileResult>
     options: {
       now: input.now,
       target: { name: input.target.name, platform: input.target.platform, description: describeTarget(input.target) },
-      mode: input.config.mode,
-      strategy: input.config.strategy,
+      mode: input.target.sync.mode,
+      strategy: input.target.sync.strategy,
+      strategies: input.target.sync.strategies,
+      cmsOwns: input.target.sync.cmsOwns,
       rules: input.adapter.profile,
       ...(input.only ? { only: input.only } : {}),
       ...(input.includeUnmanaged ? { includeUnmanaged: true } : {}),

@@ -45,8 +45,9 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
   const conflicts = conflictsSection(plan, budget);
   const drift = driftSectionText(plan, budget);
   const warnings = warningsSection(plan, budget);
+  const owned = ownedSection(plan, budget);
   const unmanaged = unmanagedSection(plan, budget);
-  return `${[...top, ...changes, ...drift, ...conflicts, ...warnings, ...unmanaged].join('').trimEnd()}\n`;
+  return `${[...top, ...changes, ...drift, ...conflicts, ...warnings, ...owned, ...unmanaged].join('').trimEnd()}\n`;
 }
 
 /** The note for what a section leaves out: `_3 more resources not shown; see the full plan in the job log._` */
@@ -144,6 +145,15 @@ function warningsSection(plan: Plan, budget: TextBudget): string[] {
     ),
     close,
   ];
+}
+
+function ownedSection(plan: Plan, budget: TextBudget): string[] {
+  const owned = plan.resources.filter((resource) => (resource.ownedByCms ?? []).length > 0);
+  if (owned.length === 0) return [];
+  const lines = owned.map(
+    (resource) => `- ${kindLabel(resource.kind)} ${codeSpan(resource.key)}: ${resource.ownedByCms!.map(codeSpan).join(', ')}`,
+  );
+  return budget.takeWhole([`#### Owned by the CMS (not sent)\n\n${lines.join('\n')}\n\n`], () => '');
 }
 
 function unmanagedSection(plan: Plan, budget: TextBudget): string[] {

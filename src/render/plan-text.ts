@@ -35,6 +35,12 @@ export function renderPlanText(plan: Plan, style: Style): string {
   }
   const conflicted = plan.resources.filter((resource) => resource.conflicts.length > 0);
   if (conflicted.length > 0) out.push(...renderConflicts(conflicted, style), '');
+  const owned = plan.resources.filter((resource) => (resource.ownedByCms ?? []).length > 0);
+  if (owned.length > 0) {
+    out.push('Owned by the CMS (config `cmsOwns`): the YAML says otherwise, and catalyst never sends these:');
+    for (const resource of owned) out.push(`  ${kindLabel(resource.kind)} ${resource.key}: ${resource.ownedByCms!.join(', ')}`);
+    out.push('');
+  }
   const unmanaged = plan.resources.filter((resource) => resource.status === 'unmanaged');
   if (unmanaged.length > 0) out.push(...renderUnmanaged(unmanaged, style), '');
   if (plan.warnings.length > 0) out.push(...renderNotices('Warnings', plan.warnings, style.warning), '');

@@ -42,6 +42,7 @@ beforeAll(async () => {
     endpoint: { kind: 'remote', apiUrl: emulator.url },
     credentials: { clientId: DEMO_CLIENT_ID, clientSecret: new Secret(DEMO_CLIENT_SECRET) },
     env: { url: 'OPTIMIZELY_CMS_API_URL', clientId: 'OPTIMIZELY_CMS_CLIENT_ID', clientSecret: 'OPTIMIZELY_CMS_CLIENT_SECRET' },
+    sync: { mode: 'push', strategy: 'manual', strategies: [], cmsOwns: [] },
   };
 });
 

@@ -109,6 +109,30 @@ describe('config sources', () => {
     expect(target).toMatchObject({ name: 'production', endpoint: { kind: 'embedded' } });
   });
 
+  it('sync settings per target over the top level: mode, strategy, strategies and cmsOwns', async () => {
+    const prod = await load('sync');
+    expect(prod.diagnostics).toEqual([]);
+    expect(prod.target?.sync).toEqual({
+      mode: 'bidirectional',
+      strategy: 'merge',
+      strategies: [
+        ['BlogPost', 'desired-wins'],
+        ['Blog*', 'live-wins'],
+      ],
+      cmsOwns: [
+        ['Article', ['displayName', 'properties.*.group']],
+        ['*', ['sortOrder']],
+      ],
+    });
+    const staging = await load('sync', { targetName: 'staging' });
+    expect(staging.target?.sync).toEqual({
+      mode: 'push',
+      strategy: 'manual',
+      strategies: [['Blog*', 'live-wins']],
+      cmsOwns: [['*', ['sortOrder']]],
+    });
+  });
+
   it('catalyst.config.yaml', async () => {
     const { config, target, diagnostics } = await load('yaml');
     expect(diagnostics).toEqual([]);

@@ -41,9 +41,8 @@ export const applyCommand = defineCommand({
       }),
   run: async (args) => {
     const context = createCliContext(args);
-    const loaded = await loadTargetedProject(context, args);
-    const { target, lock } = loaded;
-    const config = withSyncOptions(loaded.config, args);
+    const { config, lock, ...loaded } = await loadTargetedProject(context, args);
+    const target = withSyncOptions(loaded.target, args);
     const only = onlyKeys(args.only);
     if (only && args.plan !== undefined)
       throw new UserError(

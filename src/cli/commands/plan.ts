@@ -28,9 +28,8 @@ export const planCommand = defineCommand({
     }),
   run: async (args) => {
     const context = createCliContext(args);
-    const loaded = await loadTargetedProject(context, args);
-    const { target, lock } = loaded;
-    const config = withSyncOptions(loaded.config, args);
+    const { config, lock, ...loaded } = await loadTargetedProject(context, args);
+    const target = withSyncOptions(loaded.target, args);
     const only = onlyKeys(args.only);
     const { plan } = await withTarget(context, target, (opened) =>
       makePlan(context, { config, target }, lock, opened, only ? { only } : {}),

@@ -34,9 +34,8 @@ export const pullCommand = defineCommand({
     }),
   run: async (args) => {
     const context = createCliContext(args);
-    const loaded = await loadTargetedProject(context, args);
-    const { target, lock } = loaded;
-    const config = withSyncOptions(loaded.config, { mode: 'pull', ...(args.strategy ? { strategy: args.strategy } : {}) });
+    const { config, lock, ...loaded } = await loadTargetedProject(context, args);
+    const target = withSyncOptions(loaded.target, { mode: 'pull', ...(args.strategy ? { strategy: args.strategy } : {}) });
     const only = onlyKeys(args.only);
     return withTarget(context, target, async (opened) => {
       const { plan } = await makePlan(context, { config, target }, lock, opened, {

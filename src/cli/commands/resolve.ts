@@ -30,9 +30,8 @@ export const resolveCommand = defineCommand({
         'Give the conflict to settle (`Article` or `Article.displayName`, as the plan names it), or --all for every one.',
       );
     const context = createCliContext(args);
-    const loaded = await loadTargetedProject(context, args);
-    const { target, lock } = loaded;
-    const config = withSyncOptions(loaded.config, args);
+    const { config, lock, ...loaded } = await loadTargetedProject(context, args);
+    const target = withSyncOptions(loaded.target, args);
     const result = await withTarget(context, target, async (opened) => {
       const { plan } = await makePlan(context, { config, target }, lock, opened);
       return resolveConflicts({

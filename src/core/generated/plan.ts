@@ -480,6 +480,10 @@ export interface ResourcePlanCommon {
   contentItems?: number | null;
   kind: ResourceKind;
   toYaml?: YamlChange;
+  /**
+   * Members the CMS owns (config `cmsOwns`) where the YAML says otherwise: never sent to the CMS, never drift; pull and bidirectional write the CMS value into YAML.
+   */
+  ownedByCms?: string[];
 }
 /**
  * One member that differs between two canonical definitions. `before` is absent for add, `after` for remove.

@@ -41,8 +41,19 @@ export interface Credentials {
   clientSecret: Secret;
 }
 
+/** How a target syncs: its own settings over the top-level ones. */
+export interface SyncSettings {
+  mode: SyncMode;
+  strategy: ConflictStrategy;
+  /** Per key or pattern (`*` any characters): the target's first, then the top level's; exact keys are matched first. */
+  strategies: ReadonlyArray<readonly [pattern: string, strategy: ConflictStrategy]>;
+  /** Members the CMS owns, per key or pattern: the target's and the top level's. */
+  cmsOwns: ReadonlyArray<readonly [pattern: string, members: readonly string[]]>;
+}
+
 export interface ResolvedTarget {
   name: string;
+  sync: SyncSettings;
   platform: 'optimizely';
   apiVersion: ApiVersion;
   endpoint: TargetEndpoint;

@@ -11,6 +11,7 @@ import {
   type Config,
   type ResolvedTarget,
   type SelectedTarget,
+  type SyncSettings,
   type TargetPlatforms,
   type WrittenConfig,
   type WrittenTarget,
@@ -52,8 +53,14 @@ export function resolveConfig(written: WrittenConfig, context: ResolveContext): 
   const entries = Object.entries(written.targets ?? {}).filter((entry): entry is [string, WrittenTarget] => entry[1] !== undefined);
   const targetEntries: Array<[string, WrittenTarget]> = entries.length > 0 ? entries : [[DEFAULT_TARGET_NAME, {}]];
   const targetDiagnostics = new Map<string, Diagnostic[]>();
+  const sync: SyncSettings = {
+    mode: written.mode ?? 'push',
+    strategy: written.strategy ?? 'manual',
+    strategies: defined(written.strategies),
+    cmsOwns: defined(written.cmsOwns),
+  };
   const targets = targetEntries.map(([name, target]) => {
-    const resolved = resolveTarget(name, target, context);
+    const resolved = resolveTarget(name, target, { ...context, sync });
     targetDiagnostics.set(name, resolved.diagnostics);
     return resolved.target;
   });
@@ -61,8 +68,8 @@ export function resolveConfig(written: WrittenConfig, context: ResolveContext): 
     rootDir: context.rootDir,
     contentTypesDir: resolve(context.rootDir, written.contentTypesDir ?? DEFAULT_CONTENT_TYPES_DIR),
     lockfilePath: resolve(context.rootDir, written.lockfile ?? DEFAULT_LOCKFILE),
-    mode: written.mode ?? 'push',
-    strategy: written.strategy ?? 'manual',
+    mode: sync.mode,
+    strategy: sync.strategy,
     targets,
   };
   if (context.configFile !== undefined) config.configFile = context.configFile;
@@ -120,7 +127,7 @@ export function selectTarget(
 function resolveTarget(
   name: string,
   written: WrittenTarget,
-  context: ResolveContext,
+  context: ResolveContext & { sync: SyncSettings },
 ): { target: ResolvedTarget; diagnostics: Diagnostic[] } {
   const platformName = written.platform ?? 'optimizely';
   const platform = context.platforms[platformName];
@@ -136,7 +143,13 @@ function resolveTarget(
   const envUrl = value(env.url);
   const clientId = value(env.clientId);
   const clientSecret = value(env.clientSecret);
-  const base = { name, platform: platformName, apiVersion: written.apiVersion ?? 'v1', env } as const;
+  const sync: SyncSettings = {
+    mode: written.mode ?? context.sync.mode,
+    strategy: written.strategy ?? context.sync.strategy,
+    strategies: [...defined(written.strategies), ...context.sync.strategies],
+    cmsOwns: [...defined(written.cmsOwns), ...context.sync.cmsOwns],
+  };
+  const base = { name, platform: platformName, apiVersion: written.apiVersion ?? 'v1', env, sync } as const;
   const diagnostics: Diagnostic[] = [];
   const urlPath = ['targets', name, 'url'];
 
@@ -238,4 +251,9 @@ function at(location: SourceLocation | undefined): { location?: SourceLocation }
 function sameHost(a: string, b: string): boolean {
   const normal = (url: string) => url.trim().replace(/\/+$/, '').toLowerCase();
   return normal(a) === normal(b);
+}
+
+/** The entries of a written map, in the order written, without absent values. */
+function defined<T>(map: Readonly<Record<string, T | undefined>> | undefined): Array<[string, T]> {
+  return Object.entries(map ?? {}).filter((entry): entry is [string, T] => entry[1] !== undefined);
 }

@@ -42,6 +42,8 @@ export interface ConfigFile {
   targets?: {
     [k: string]: WrittenTarget | undefined;
   };
+  strategies?: Strategies1;
+  cmsOwns?: CmsOwns1;
 }
 /**
  * One CMS instance.
@@ -82,4 +84,44 @@ export interface WrittenTarget {
    * Not allowed: credentials never go in the config file. Set the environment variable OPTIMIZELY_CMS_CLIENT_SECRET (or the variable `clientSecretEnv` names) instead.
    */
   clientSecret?: never;
+  /**
+   * This target's sync direction, over the top-level `mode`.
+   */
+  mode?: 'push' | 'pull' | 'bidirectional';
+  /**
+   * This target's conflict strategy, over the top-level `strategy`.
+   */
+  strategy?: 'manual' | 'desired-wins' | 'live-wins' | 'merge';
+  strategies?: Strategies;
+  cmsOwns?: CmsOwns;
+}
+/**
+ * Per key or pattern, for this target; consulted before the top-level `strategies`.
+ */
+export interface Strategies {
+  [k: string]: 'manual' | 'desired-wins' | 'live-wins' | 'merge' | undefined;
+}
+/**
+ * Members the CMS owns on this target, in addition to the top-level `cmsOwns`.
+ */
+export interface CmsOwns {
+  [k: string]: string[] | undefined;
+}
+/**
+ * The conflict strategy per content type, property group or display template key: an exact key, or a pattern where `*` stands for any characters (`Blog*`). An exact key wins over a pattern; among patterns, the first that matches. Keys not listed use `strategy`.
+ *
+ * This interface was referenced by `ConfigFile`'s JSON-Schema
+ * via the `definition` "strategies".
+ */
+export interface Strategies1 {
+  [k: string]: 'manual' | 'desired-wins' | 'live-wins' | 'merge' | undefined;
+}
+/**
+ * Members the CMS owns, per key or pattern (as in `strategies`; `*` for every resource): editors tune them in the CMS, so a CMS change to them is never drift, the YAML never overwrites them, and pull and bidirectional write them into YAML. Members are paths as the plan names them: `displayName`, `description`, `sortOrder`, or per property with `*` for any property (`properties.*.displayName`, `properties.*.group`).
+ *
+ * This interface was referenced by `ConfigFile`'s JSON-Schema
+ * via the `definition` "cmsOwns".
+ */
+export interface CmsOwns1 {
+  [k: string]: string[] | undefined;
 }
