@@ -211,6 +211,8 @@ export interface LiveResource<T> {
   readOnly: boolean;
   /** The platform's source marker for system resources (e.g. "system"); absent for user ones. */
   source?: string;
+  /** Who last changed it, as the platform reports it (Optimizely's `lastModifiedBy`). */
+  modifiedBy?: string;
 }
 
 export type LiveContentType = LiveResource<ContentTypeDef>;

@@ -46,7 +46,7 @@ export interface ResourceInput<T extends Definition> {
   ownedByCms?: string[];
   desired?: { def: T; origin?: SourceLocation };
   base?: { def: T };
-  live?: { def: T; version: VersionToken; readOnly: boolean };
+  live?: { def: T; version: VersionToken; readOnly: boolean; modifiedBy?: string };
 }
 
 export interface ResourceOutcome {
@@ -100,6 +100,11 @@ export function planResource<T extends Definition>(
   const immutable = changes.filter((change) => change.code === 'DS108');
   if (immutable.length > 0) blockers.push(immutableBlocker(kind, key, immutable));
 
+  const cmsChange = live
+    ? { ...(live.modifiedBy ? { by: live.modifiedBy } : {}), ...(live.version.lastModified ? { at: live.version.lastModified } : {}) }
+    : {};
+  const conflicts =
+    Object.keys(cmsChange).length > 0 ? decision.conflicts.map((conflict) => ({ ...conflict, cmsChange })) : decision.conflicts;
   const common: ResourcePlanCommon = {
     kind,
     key,
@@ -109,7 +114,7 @@ export function planResource<T extends Definition>(
     risk,
     codes,
     changes,
-    conflicts: decision.conflicts,
+    conflicts,
     digests,
     readOnly: live?.readOnly ?? false,
     blocked: blockers.length > 0,

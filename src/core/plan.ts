@@ -160,6 +160,7 @@ interface Live<T> {
   def: T;
   version: VersionToken;
   readOnly: boolean;
+  modifiedBy?: string;
 }
 
 function indexDesired(
@@ -185,14 +186,20 @@ function indexDesired(
 }
 
 function indexLive(
-  entries: ReadonlyArray<{ def: Definition; version: VersionToken; readOnly: boolean }>,
+  entries: ReadonlyArray<{ def: Definition; version: VersionToken; readOnly: boolean; modifiedBy?: string }>,
   normalize: (def: Definition) => Definition,
   builtIn: (key: string) => boolean,
 ): Map<string, Live<Definition>> {
   const index = new Map<string, Live<Definition>>();
   for (const entry of entries) {
     if (index.has(entry.def.key)) continue;
-    index.set(entry.def.key, { def: normalize(entry.def), version: entry.version, readOnly: entry.readOnly || builtIn(entry.def.key) });
+    const live: Live<Definition> = {
+      def: normalize(entry.def),
+      version: entry.version,
+      readOnly: entry.readOnly || builtIn(entry.def.key),
+    };
+    if (entry.modifiedBy !== undefined) live.modifiedBy = entry.modifiedBy;
+    index.set(entry.def.key, live);
   }
   return index;
 }

@@ -40,13 +40,20 @@ export function conflictsTable(resources: readonly ResourcePlan[]): { head: stri
         member,
         resource.digests.base === undefined ? `_${NEVER_SYNCED}_` : cell(conflict.path, 'base', conflict.base),
         cell(conflict.path, 'desired', conflict.desired),
-        cell(conflict.path, 'live', conflict.live),
+        `${cell(conflict.path, 'live', conflict.live)}${changedBy(conflict)}`,
         resolution(conflict),
       ];
       return `| ${cells.map(tableCell).join(' | ')} |`;
     }),
   );
   return { head, rows };
+}
+
+/** ` (by editor@example.com, 2026-03-01T10:00:00Z)`: who changed the CMS side, when the CMS says. */
+function changedBy(conflict: Conflict): string {
+  const { by, at } = conflict.cmsChange ?? {};
+  const parts = [by, at].filter((part): part is string => part !== undefined);
+  return parts.length > 0 ? ` (${parts.map((part) => escapeText(part)).join(', ')})` : '';
 }
 
 function cell(path: string, side: ConflictSide, value: unknown): string {

@@ -51,6 +51,9 @@ export function renderConflicts(resources: readonly ResourcePlan[], style: Style
         ['CMS', conflictValue(conflict.path, 'live', conflict.live)],
       ];
       for (const [side, value] of sides) lines.push(`          ${`${side}:`.padEnd(10)} ${value}`);
+      const { by, at } = conflict.cmsChange ?? {};
+      if (by !== undefined || at !== undefined)
+        lines.push(`          ${style.muted(`CMS side changed${by ? ` by ${by}` : ''}${at ? ` at ${at}` : ''}`)}`);
     }
   }
   return lines;

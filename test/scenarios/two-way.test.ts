@@ -135,6 +135,7 @@ describe.concurrent('two-way sync, per mode and strategy, against the emulator',
     expect(blocked.code).toBe(3);
     expect(blocked.stdout).toContain('YAML:      "Article (YAML)"');
     expect(blocked.stdout).toContain('CMS:       "Article (CMS)"');
+    expect(blocked.stdout).toMatch(/CMS side changed by cms-user at \d{4}-\d\d-\d\dT/);
     const lockBefore = await project.lockText();
     const resolved = await project.runInProcess(['resolve', 'Article.displayName', '--take', 'cms', '--mode', 'bidirectional']);
     expect(resolved.code).toBe(0);

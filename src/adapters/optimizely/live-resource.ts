@@ -10,6 +10,8 @@ export function liveResource<T>(fromWire: (body: unknown) => T, body: unknown, h
   const source = sourceFromWire(body);
   const live: LiveResource<T> = { def: fromWire(body), version: versionToken(body, headers), readOnly: source !== undefined };
   if (source !== undefined) live.source = source;
+  const modifiedBy = WireReader.of('a resource', body).string('lastModifiedBy');
+  if (modifiedBy !== undefined && modifiedBy !== '') live.modifiedBy = modifiedBy;
   return live;
 }
 

@@ -549,6 +549,13 @@ export interface Conflict {
    * unresolved blocks the plan; desired/live name the side the strategy chose.
    */
   resolution: 'unresolved' | 'desired' | 'live';
+  /**
+   * Who changed the CMS side and when, as the CMS reports it (its lastModifiedBy and lastModified), for the person who decides.
+   */
+  cmsChange?: {
+    by?: string;
+    at?: string;
+  };
 }
 /**
  * Digests of the normalized definitions the plan compared; a side is absent when the resource is absent there.
