@@ -1,5 +1,6 @@
 import { projectProfile } from '../../engine/platforms.js';
 import type { Argv } from 'yargs';
+import { CONFLICT_STRATEGIES, type ConflictStrategy } from '../../io/config/config.js';
 import { hasErrors } from '../../core/diagnostic.js';
 import { parseOverrides } from '../../sources/catalyst/map/parse-overrides.js';
 import { renderDiagnostics } from '../../render/diagnostics-text.js';
@@ -15,6 +16,7 @@ interface ImportCatalystArgs extends ProjectArgs {
   baseType?: string[];
   number?: string[];
   prefer?: 'yaml' | 'catalyst';
+  strategy?: ConflictStrategy;
   dryRun?: boolean;
 }
 
@@ -41,9 +43,14 @@ export const importCatalystCommand = defineCommand<ImportCatalystArgs>({
         array: true,
         describe: 'Choose integer or float for a number field: <Key>.<property>=integer|float (repeatable)',
       })
+      .option('strategy', {
+        choices: CONFLICT_STRATEGIES,
+        describe:
+          'What settles an edit made in the YAML and in Catalyst Studio: desired-wins (YAML), live-wins (Catalyst), merge, manual (default: the config’s strategy)',
+      })
       .option('prefer', {
         choices: ['yaml', 'catalyst'] as const,
-        describe: 'Settle overlapping edits to this side instead of reporting conflicts',
+        describe: 'Older spelling of --strategy desired-wins (yaml) or live-wins (catalyst)',
       })
       .option('dry-run', { type: 'boolean', default: false, describe: 'Show what would change and write nothing' })
       .example('$0 import catalyst --db prisma/dev.db', 'Import every website into ./content-types')
@@ -68,7 +75,7 @@ export const importCatalystCommand = defineCommand<ImportCatalystArgs>({
       lockfilePath: config.lockfilePath,
       cwd: context.cwd,
       overrides: overrides.value,
-      prefer: args.prefer === 'yaml' ? 'ours' : args.prefer === 'catalyst' ? 'theirs' : undefined,
+      strategy: args.strategy ?? (args.prefer === 'yaml' ? 'desired-wins' : args.prefer === 'catalyst' ? 'live-wins' : config.strategy),
       dryRun,
       now: context.now(),
       defaults: projectProfile(config).defaults,

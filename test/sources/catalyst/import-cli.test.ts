@@ -130,7 +130,7 @@ describe('catalyst import catalyst (child process, real SQLite copies)', () => {
     expect(after['Author.yaml']).toBe(edited['Author.yaml']);
   });
 
-  it('overlapping edits are conflicts: the YAML stays as it was until --prefer settles them', async () => {
+  it('overlapping edits are conflicts: the YAML stays as it was until a strategy settles them (the CMS vocabulary)', async () => {
     const dir = await importedProject();
     const menu = join(dir, 'content-types/MenuItem.yaml');
     const edited = readFileSync(menu, 'utf8').replace('maxLength: 80', 'maxLength: 60');
@@ -145,7 +145,10 @@ describe('catalyst import catalyst (child process, real SQLite copies)', () => {
     const again = await runCatalystCli(['import', 'catalyst', '--db', 'catalyst.db'], dir);
     expect(again.code).toBe(1);
 
-    const settled = await runCatalystCli(['import', 'catalyst', '--db', 'catalyst.db', '--prefer', 'catalyst'], dir);
+    const merged = await runCatalystCli(['import', 'catalyst', '--db', 'catalyst.db', '--strategy', 'merge'], dir);
+    expect(merged.code).toBe(1);
+
+    const settled = await runCatalystCli(['import', 'catalyst', '--db', 'catalyst.db', '--strategy', 'live-wins'], dir);
     expect(settled.code).toBe(0);
     expect(readFileSync(menu, 'utf8')).toContain('maxLength: 120');
   });

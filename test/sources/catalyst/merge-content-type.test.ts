@@ -2,7 +2,8 @@ import { OPTIMIZELY_DEFAULTS } from '../../../src/adapters/optimizely/profile.js
 import { describe, expect, it } from 'vitest';
 import type { ContentTypeDef } from '../../../src/core/model.js';
 import { normalizeContentType } from '../../../src/core/normalize.js';
-import { mergeContentType, type ConflictPreference } from '../../../src/sources/catalyst/import/merge-content-type.js';
+import type { ConflictStrategy } from '../../../src/core/generated/plan.js';
+import { mergeContentType } from '../../../src/sources/catalyst/import/merge-content-type.js';
 
 const base = normalizeContentType(
   {
@@ -26,7 +27,7 @@ const edit = (...edits: Edit[]): ContentTypeDef => {
 };
 
 describe('mergeContentType', () => {
-  const cases: Array<{ name: string; ours: Edit[]; theirs: Edit[]; expected: Edit[]; conflicts?: string[]; prefer?: ConflictPreference }> =
+  const cases: Array<{ name: string; ours: Edit[]; theirs: Edit[]; expected: Edit[]; conflicts?: string[]; strategy?: ConflictStrategy }> =
     [
       { name: 'nothing changed', ours: [], theirs: [], expected: [] },
       { name: 'ours only', ours: [(d) => (d.displayName = 'Story')], theirs: [], expected: [(d) => (d.displayName = 'Story')] },
@@ -51,18 +52,18 @@ describe('mergeContentType', () => {
         conflicts: ['properties.title.maxLength'],
       },
       {
-        name: 'prefer theirs settles a conflict to theirs',
+        name: 'live-wins settles a conflict to theirs (Catalyst)',
         ours: [(d) => (d.properties.title!.maxLength = 80)],
         theirs: [(d) => (d.properties.title!.maxLength = 120)],
         expected: [(d) => (d.properties.title!.maxLength = 120)],
-        prefer: 'theirs',
+        strategy: 'live-wins',
       },
       {
-        name: 'prefer ours settles a conflict to ours',
+        name: 'desired-wins settles a conflict to ours (YAML)',
         ours: [(d) => (d.displayName = 'Ours')],
         theirs: [(d) => (d.displayName = 'Theirs')],
         expected: [(d) => (d.displayName = 'Ours')],
-        prefer: 'ours',
+        strategy: 'desired-wins',
       },
       {
         name: 'a property added on each side',
@@ -94,8 +95,8 @@ describe('mergeContentType', () => {
         conflicts: ['displayName'],
       },
     ];
-  it.each(cases)('$name', ({ ours, theirs, expected, conflicts = [], prefer }) => {
-    const result = mergeContentType(base, edit(...ours), edit(...theirs), prefer, OPTIMIZELY_DEFAULTS);
+  it.each(cases)('$name', ({ ours, theirs, expected, conflicts = [], strategy = 'manual' }) => {
+    const result = mergeContentType(base, edit(...ours), edit(...theirs), strategy, OPTIMIZELY_DEFAULTS);
     expect(result.conflicts.map((conflict) => conflict.path)).toEqual(conflicts);
     expect(result.merged).toEqual(edit(...expected));
   });
@@ -109,19 +110,21 @@ describe('mergeContentType', () => {
       (d) => (d.properties.title!.maxLength = 120),
       (d) => delete d.properties.body,
     );
-    const result = mergeContentType(undefined, ours, theirs, undefined, OPTIMIZELY_DEFAULTS);
+    const result = mergeContentType(undefined, ours, theirs, 'manual', OPTIMIZELY_DEFAULTS);
     expect(result.conflicts.map((conflict) => [conflict.path, conflict.ours, conflict.theirs])).toEqual([
       ['properties.body', base.properties.body, undefined],
       ['properties.title.maxLength', 80, 120],
       ['properties.views', undefined, base.properties.views],
     ]);
-    expect(mergeContentType(undefined, ours, ours, undefined, OPTIMIZELY_DEFAULTS).conflicts).toEqual([]);
+    expect(mergeContentType(undefined, ours, ours, 'manual', OPTIMIZELY_DEFAULTS).conflicts).toEqual([]);
   });
 
-  it('set-like lists merge entry by entry', () => {
+  it('set-like lists changed on both sides merge entry by entry under merge, and conflict under manual (as for a CMS)', () => {
     const withTypes = (types: string[]) => edit((d) => (d.mayContainTypes = types));
-    const result = mergeContentType(withTypes(['A']), withTypes(['A', 'B']), withTypes(['A', 'C']), undefined, OPTIMIZELY_DEFAULTS);
+    const result = mergeContentType(withTypes(['A']), withTypes(['A', 'B']), withTypes(['A', 'C']), 'merge', OPTIMIZELY_DEFAULTS);
     expect(result.conflicts).toEqual([]);
     expect(result.merged.mayContainTypes).toEqual(['A', 'B', 'C']);
+    const manual = mergeContentType(withTypes(['A']), withTypes(['A', 'B']), withTypes(['A', 'C']), 'manual', OPTIMIZELY_DEFAULTS);
+    expect(manual.conflicts.map((conflict) => conflict.path)).toEqual(['mayContainTypes']);
   });
 });

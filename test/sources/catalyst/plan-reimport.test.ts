@@ -46,7 +46,7 @@ function plan(input: Partial<ReimportInput>) {
     yaml: new Map(),
     websiteIds: new Set(['w1']),
     failedRowIds: new Set(),
-    prefer: undefined,
+    strategy: 'manual',
     now: '2025-09-01T00:00:00.000Z',
     defaults: OPTIMIZELY_DEFAULTS,
     ...input,
@@ -103,7 +103,7 @@ describe('planReimport: Catalyst as one more side of a three-way merge', () => {
       imported: [imported('A', { maxLength: 50 })],
       base: { A: entry('A') },
       yaml: new Map([yaml('A', { maxLength: 80 })]),
-      prefer: 'ours',
+      strategy: 'desired-wins',
     });
     expect(result.actions).toMatchObject([{ kind: 'unchanged' }]);
     expect(result.base.A?.definition).toEqual(def('A', { maxLength: 50 }));

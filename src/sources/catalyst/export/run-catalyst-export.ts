@@ -167,7 +167,7 @@ function recordExported(
     yaml: new Map(),
     websiteIds: new Set(),
     failedRowIds: new Set(),
-    prefer: 'theirs',
+    strategy: 'live-wins',
     defaults,
     now: now.toISOString(),
   });

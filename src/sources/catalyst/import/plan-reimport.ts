@@ -5,7 +5,8 @@ import { digest } from '../../../core/digest.js';
 import { diffDefinitions } from '../../../core/diff.js';
 import type { ContentTypeDef } from '../../../core/model.js';
 import type { CatalystOrigin, ImportedType } from '../map/imported-type.js';
-import { mergeContentType, type ConflictPreference, type MergeConflict } from './merge-content-type.js';
+import { mergeContentType, type MergeConflict } from './merge-content-type.js';
+import type { ConflictStrategy } from '../../../core/generated/plan.js';
 
 /** What the lockfile's `sources.catalyst` section records per key: the base of the next re-import. */
 export interface CatalystBaseEntry {
@@ -47,7 +48,8 @@ export interface ReimportInput {
   websiteIds: ReadonlySet<string>;
   /** Rows that could not be read: their earlier imports are kept as they are. */
   failedRowIds: ReadonlySet<string>;
-  prefer: ConflictPreference;
+  /** What settles an overlap (YAML = desired, Catalyst Studio = live), as for a CMS. */
+  strategy: ConflictStrategy;
   now: string;
   /** The target platform's defaults, which normalization removes. */
   defaults: ServerDefaults;
@@ -63,8 +65,8 @@ export interface ReimportPlan {
  * The re-import as a three-way merge per type: base = what was last imported (lockfile),
  * ours = the YAML now, theirs = Catalyst Studio now. Pure.
  * A type removed from Catalyst is removed from the YAML only when the YAML still holds what was
- * imported; a YAML edit makes it a conflict (kept, reported). With `prefer`, overlapping edits
- * are settled to that side (`ours` = YAML) and Catalyst's state becomes the new base.
+ * imported; a YAML edit makes it a conflict (kept, reported). With `desired-wins` or `live-wins`,
+ * overlapping edits are settled to that side (desired = YAML) and Catalyst's state becomes the new base.
  */
 export function planReimport(input: ReimportInput): ReimportPlan {
   const actions: ReimportAction[] = [];
@@ -82,15 +84,15 @@ export function planReimport(input: ReimportInput): ReimportPlan {
     const previous = input.base[key]?.definition;
     if (!ours) {
       const changed = previous ? changedPaths(previous, imported.def) : [];
-      if (!previous || input.prefer === 'theirs') actions.push({ kind: 'create', key, imported });
-      else if (changed.length > 0 && input.prefer === undefined) {
+      if (!previous || input.strategy === 'live-wins') actions.push({ kind: 'create', key, imported });
+      else if (changed.length > 0 && !settles(input.strategy)) {
         actions.push({ kind: 'deletion-conflict', key, imported, changed });
         continue;
       } else actions.push({ kind: 'deleted-in-yaml', key, imported });
       record(imported);
       continue;
     }
-    const { merged, conflicts } = mergeContentType(previous, ours.def, imported.def, input.prefer, input.defaults);
+    const { merged, conflicts } = mergeContentType(previous, ours.def, imported.def, input.strategy, input.defaults);
     if (conflicts.length > 0) {
       actions.push({ kind: 'conflict', key, imported, file: ours.file, conflicts });
       continue;
@@ -119,10 +121,10 @@ export function planReimport(input: ReimportInput): ReimportPlan {
       continue;
     }
     const changed = changedPaths(entry.definition, ours.def);
-    if (changed.length === 0 || input.prefer === 'theirs') {
+    if (changed.length === 0 || input.strategy === 'live-wins') {
       actions.push({ kind: 'remove', key, file: ours.file, origin: entry.origin });
       delete base[key];
-    } else if (input.prefer === 'ours') {
+    } else if (input.strategy === 'desired-wins') {
       actions.push({ kind: 'forget', key, origin: entry.origin });
       delete base[key];
     } else {
@@ -145,4 +147,9 @@ export function changedPaths(before: ContentTypeDef, after: ContentTypeDef): str
     return path.slice(0, depth(path)).join('.');
   });
   return [...new Set(paths)];
+}
+
+/** Whether a strategy settles an overlap by itself (taking a side) rather than reporting it. */
+function settles(strategy: ConflictStrategy): boolean {
+  return strategy === 'desired-wins' || strategy === 'live-wins';
 }

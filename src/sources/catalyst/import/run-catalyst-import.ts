@@ -13,7 +13,7 @@ import { writeContentTypeFiles } from '../../../io/yaml/write-content-type-files
 import { importCatalystTypes, originIdentity } from '../map/import-catalyst-types.js';
 import type { CatalystOrigin, CatalystOverrides } from '../map/imported-type.js';
 import { loadCatalystSnapshot } from '../read/load-catalyst-snapshot.js';
-import type { ConflictPreference } from './merge-content-type.js';
+import type { ConflictStrategy } from '../../../core/generated/plan.js';
 import { planReimport, type CatalystBaseEntry, type ReimportPlan, type YamlType } from './plan-reimport.js';
 
 /** The lockfile source name under which Catalyst Studio imports are recorded. */
@@ -27,7 +27,8 @@ export interface CatalystImportOptions {
   lockfilePath: string;
   cwd: string;
   overrides: CatalystOverrides;
-  prefer: ConflictPreference;
+  /** What settles an overlap between the YAML and Catalyst Studio. */
+  strategy: ConflictStrategy;
   dryRun: boolean;
   /** ISO 8601; the clock is a parameter. */
   now: string;
@@ -76,7 +77,7 @@ export async function runCatalystImport(options: CatalystImportOptions): Promise
     yaml: yaml.types,
     websiteIds: new Set(result.websites.map((website) => website.id)),
     failedRowIds: new Set(result.failedRowIds),
-    prefer: options.prefer,
+    strategy: options.strategy,
     now: options.now,
     defaults: options.defaults,
   });
