@@ -2,7 +2,7 @@ import type { NoticeCode } from './generated/plan.js';
 
 /**
  * Stable codes of plan notices. Blockers make a plan not applyable; warnings do not. Codes are
- * never reused for another meaning (PL109, "sync mode not supported yet", is retired); the README documents them from this table.
+ * never reused for another meaning (retired: PL108 "live-wins cannot resolve a conflict in push mode", PL109 "sync mode not supported yet"); the README documents them from this table.
  */
 export const PLAN_NOTICE_CODES = {
   PL101: { severity: 'blocker', title: 'Conflicting edits: a member changed in YAML and in the CMS to different values' },
@@ -12,7 +12,6 @@ export const PLAN_NOTICE_CODES = {
   PL105: { severity: 'blocker', title: 'An immutable member (key, baseType, isContract) would change' },
   PL106: { severity: 'blocker', title: 'Hard reference cycle among new types' },
   PL107: { severity: 'blocker', title: 'A desired type references a resource this plan deletes' },
-  PL108: { severity: 'blocker', title: 'Strategy live-wins cannot resolve a conflict in push mode' },
   PL110: { severity: 'blocker', title: 'Duplicate key in the desired state' },
   PL111: { severity: 'warning', title: 'Hard reference cycle among deleted types' },
   PL112: { severity: 'warning', title: 'An unmanaged type uses a resource this plan deletes' },

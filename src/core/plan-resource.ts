@@ -3,6 +3,7 @@ import type { Definition } from './definition-shape.js';
 import { diffDefinitions } from './diff.js';
 import { digest } from './digest.js';
 import { deepEqual } from './deep-equal.js';
+import { takeMember } from './take-member.js';
 import type {
   ClassifiedChange,
   ConflictStrategy,
@@ -19,14 +20,7 @@ import { mergeDefinitions, type MergeConflict } from './merge.js';
 import { decideTwoWay } from './decide-two-way.js';
 import { createDecision, leaveDecision, removeDecision, toConflict, writeDecision, type Decision, type LiveSide } from './decision.js';
 import type { ResourceKind, SourceLocation, VersionToken } from './model.js';
-import {
-  adoptBlocker,
-  conflictBlocker,
-  deleteEditBlocker,
-  immutableBlocker,
-  liveWinsBlocker,
-  readOnlyBlocker,
-} from './resource-blockers.js';
+import { adoptBlocker, conflictBlocker, deleteEditBlocker, immutableBlocker, readOnlyBlocker } from './resource-blockers.js';
 import { maxRisk } from './risk-codes.js';
 import { assertNever } from './assert-never.js';
 import { InternalError } from './internal-error.js';
@@ -178,8 +172,12 @@ function decide<T extends Definition>(input: ResourceInput<T>, digests: Digests,
       desired.def,
       live,
     );
-    return resolve(decision, mergeDefinitions(undefined, desired.def, live.def, 'desired').conflicts, strategy, { kind, key }, () =>
-      adoptBlocker(kind, key, noun),
+    return resolve(
+      decision,
+      mergeDefinitions(undefined, desired.def, live.def, 'desired').conflicts,
+      strategy,
+      { desired: desired.def, live },
+      () => adoptBlocker(kind, key, noun),
     );
   }
   if (desired && base && !live) {
@@ -222,7 +220,9 @@ function decide<T extends Definition>(input: ResourceInput<T>, digests: Digests,
         ? 'Changed in YAML and in the CMS since the last sync, on different members; push mode writes the YAML definition and reverts the CMS edits shown as drift.'
         : 'Changed in YAML and in the CMS since the last sync, on the same members.';
     const decision = write('conflict', 'update', 'update_because_both_changed', reason, desired.def, live);
-    return resolve(decision, merge.conflicts, strategy, { kind, key }, (conflicts) => conflictBlocker(kind, key, noun, conflicts));
+    return resolve(decision, merge.conflicts, strategy, { desired: desired.def, live }, (conflicts) =>
+      conflictBlocker(kind, key, noun, conflicts),
+    );
   }
   if (!desired && base && live) {
     if (digests.live === digests.base) {
@@ -282,24 +282,38 @@ function decide<T extends Definition>(input: ResourceInput<T>, digests: Digests,
   throw new InternalError(`${kind} "${key}" is in none of desired, base and live`);
 }
 
-/** Applies the strategy to member conflicts: desired-wins resolves them, the others block. */
+/**
+ * Applies the strategy to member conflicts: desired-wins resolves them to the YAML; live-wins to
+ * the CMS, whose values of the conflicting members are written into the YAML too (so push mode
+ * can honour it: the YAML changes, in the same apply); the others block.
+ */
 function resolve<T extends Definition>(
   decision: Decision<T>,
   conflicts: MergeConflict[],
   strategy: ConflictStrategy,
-  resource: { kind: ResourceKind; key: string },
+  sides: { desired: T; live: LiveSide<T> },
   blocker: (conflicts: MergeConflict[]) => PlanNotice,
 ): Decision<T> {
   if (conflicts.length === 0) return decision;
   switch (strategy) {
     case 'desired-wins':
       return { ...decision, conflicts: conflicts.map((conflict) => toConflict(conflict, 'desired')) };
-    case 'live-wins':
+    case 'live-wins': {
+      const { desired, live } = sides;
+      const taken = conflicts.reduce<T>((def, conflict) => takeMember(def, conflict.path, live.def) ?? def, desired);
+      const cms = deepEqual(taken, live.def)
+        ? writeDecision(decision.status, 'adopt', 'adopt_because_pulled', decision.reason, live.def, live)
+        : writeDecision(decision.status, 'update', decision.actionReason, decision.reason, taken, live);
       return {
-        ...decision,
-        conflicts: conflicts.map((conflict) => toConflict(conflict, 'unresolved')),
-        blockers: [liveWinsBlocker(resource.kind, resource.key, conflicts)],
+        ...cms,
+        conflicts: conflicts.map((conflict) => toConflict(conflict, 'live')),
+        toYaml: {
+          action: 'write',
+          reason: 'Strategy live-wins: the CMS values of the conflicting members, written into YAML.',
+          after: taken,
+        },
       };
+    }
     case 'manual':
     case 'merge':
       return { ...decision, conflicts: conflicts.map((conflict) => toConflict(conflict, 'unresolved')), blockers: [blocker(conflicts)] };

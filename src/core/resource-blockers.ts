@@ -50,15 +50,6 @@ export function pullDesiredWinsBlocker(kind: ResourceKind, key: string, conflict
   };
 }
 
-export function liveWinsBlocker(kind: ResourceKind, key: string, conflicts: MergeConflict[]): PlanNotice {
-  return {
-    code: 'PL108',
-    summary: `Strategy live-wins cannot resolve the conflict on "${key}" in push mode`,
-    detail: `In push mode the CMS converges to YAML, so keeping the CMS value would only be reverted by the next plan. Conflicting members: ${describe(conflicts)}. Bring the CMS values into YAML (edit it, or import the type), or choose the desired-wins strategy.`,
-    resources: ref(kind, key),
-  };
-}
-
 export function readOnlyBlocker(kind: ResourceKind, key: string): PlanNotice {
   return {
     code: 'PL104',

@@ -98,6 +98,27 @@ describe.concurrent('two-way sync, per mode and strategy, against the emulator',
         expect: { displayName: 'Article (CMS)' },
       },
       {
+        name: 'pull, merge: the CMS edit comes into YAML, the YAML-only edit is reverted',
+        mode: 'pull',
+        strategy: 'merge',
+        edit: { yaml: yamlDescription, cms: cmsName },
+        expect: { displayName: 'Article (CMS)' },
+      },
+      {
+        name: 'push, desired-wins: the same member takes the YAML value',
+        mode: 'push',
+        strategy: 'desired-wins',
+        edit: { yaml: yamlName, cms: cmsName },
+        expect: { displayName: 'Article (YAML)' },
+      },
+      {
+        name: 'push, live-wins: the same member keeps the CMS value, written into YAML',
+        mode: 'push',
+        strategy: 'live-wins',
+        edit: { yaml: yamlName, cms: cmsName },
+        expect: { displayName: 'Article (CMS)' },
+      },
+      {
         name: 'push, merge: the CMS converges to YAML, the CMS edit on another member is reverted',
         mode: 'push',
         strategy: 'merge',
@@ -117,6 +138,23 @@ describe.concurrent('two-way sync, per mode and strategy, against the emulator',
     const yaml = (await project.read('content-types/Article.yaml'))!;
     expect(yaml).toContain('key: Article # the article page');
     expect(yaml).toContain('# the headline');
+  });
+
+  it.each([
+    ['pull', 'desired-wins', 'PL116'],
+    ['pull', 'manual', 'PL101'],
+    ['bidirectional', 'merge', 'PL101'],
+  ])('%s, %s: the same member changed on both sides blocks with %s (exit 3), and nothing is written', async (mode, strategy, code) => {
+    const { emulator, project } = await edited({ yaml: yamlName, cms: cmsName });
+    const yamlBefore = await project.read('content-types/Article.yaml');
+    const etag = emulator.store.contentTypes.get('Article')!.etag;
+    const planned = await project.runInProcess(['plan', '--mode', mode, '--strategy', strategy]);
+    expect(planned.code).toBe(3);
+    expect(planned.stdout).toContain(code);
+    const applied = await project.runInProcess(['apply', '--mode', mode, '--strategy', strategy, '--auto-approve']);
+    expect(applied.code).toBe(1);
+    expect(await project.read('content-types/Article.yaml')).toBe(yamlBefore);
+    expect(emulator.store.contentTypes.get('Article')!.etag).toBe(etag);
   });
 
   it('bidirectional, merge: set-like lists changed on both sides unite', async () => {

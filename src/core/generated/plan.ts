@@ -284,7 +284,6 @@ export type NoticeCode =
   | 'PL105'
   | 'PL106'
   | 'PL107'
-  | 'PL108'
   | 'PL110'
   | 'PL111'
   | 'PL112'
