@@ -58,14 +58,14 @@ describe('display templates: forward, drift, back, empty', () => {
   });
 
   async function plan(): Promise<Plan> {
-    const planned = await project.run(['plan', '--json', '--detailed-exitcode']);
+    const planned = await project.runInProcess(['plan', '--json', '--detailed-exitcode']);
     expect(planned.stderr).not.toMatch(/error/i);
     expect(planned.code).toBe(2);
     return JSON.parse(planned.stdout) as Plan;
   }
 
   async function apply(flags: string[] = []): Promise<void> {
-    const applied = await project.run(['apply', '--auto-approve', ...flags]);
+    const applied = await project.runInProcess(['apply', '--auto-approve', ...flags]);
     expect(applied.stderr).not.toMatch(/error/i);
     expect(applied.code).toBe(0);
   }
@@ -121,7 +121,7 @@ describe('display templates: forward, drift, back, empty', () => {
     const planned = await plan();
     expect(planned.requiresApproval.map((item) => `${item.code} ${item.key}`)).toEqual(['DS109 CardCompact']);
     emulator.traffic.reset();
-    const refused = await project.run(['apply', '--auto-approve']);
+    const refused = await project.runInProcess(['apply', '--auto-approve']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('DS109 CardCompact');
     expect(writeRequests(emulator.traffic.counters())).toEqual([]);

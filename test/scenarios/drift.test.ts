@@ -20,7 +20,7 @@ describe('drift', () => {
     emulator = await startScenarioEmulator();
     project = await ScenarioProject.create({ apiUrl: emulator.url });
     await project.setContentTypes(await readFixture('lifecycle/v1'));
-    expect((await project.run(['apply', '--auto-approve'])).code).toBe(0);
+    expect((await project.runInProcess(['apply', '--auto-approve'])).code).toBe(0);
   });
 
   afterAll(async () => {
@@ -36,7 +36,10 @@ describe('drift', () => {
       properties: { ...doc.properties, heading: { ...doc.properties.heading!, displayName: 'Title' } },
     }));
 
-    const [text, status] = await Promise.all([project.run(['plan', '--detailed-exitcode', '--out', 'plan.json']), project.run(['status'])]);
+    const [text, status] = await Promise.all([
+      project.runInProcess(['plan', '--detailed-exitcode', '--out', 'plan.json']),
+      project.runInProcess(['status']),
+    ]);
     expect(text.code).toBe(2);
     const driftSection = text.stdout.slice(text.stdout.search(/changed in the CMS outside catalyst since the last sync \(drift\):/i));
     expect(driftSection).toMatch(
@@ -64,7 +67,7 @@ describe('drift', () => {
     const totals = [...status.stdout.matchAll(/(\d+) [a-z_]+/g)].reduce((sum, match) => sum + Number(match[1]), 0);
     expect(totals).toBe(listed);
 
-    const scheduled = await project.run(['status', '--json', '--detailed-exitcode']);
+    const scheduled = await project.runInProcess(['status', '--json', '--detailed-exitcode']);
     expect(scheduled.code).toBe(2);
     const report = JSON.parse(scheduled.stdout) as {
       target: string;
@@ -75,11 +78,11 @@ describe('drift', () => {
     expect(Object.values(report.counts).reduce((sum, count) => sum + count, 0)).toBe(report.resources.length);
     expect(report.counts.drifted).toBe(1);
 
-    const applied = await project.run(['apply', 'plan.json']);
+    const applied = await project.runInProcess(['apply', 'plan.json']);
     expect(applied.code).toBe(0);
     expect(emulator.store.contentTypes.get('HeroBlock')!.doc).toEqual(synced);
     await expectConverged(project);
-    expect((await project.run(['status', '--detailed-exitcode'])).code).toBe(0);
+    expect((await project.runInProcess(['status', '--detailed-exitcode'])).code).toBe(0);
     await expectLockMatchesCms(project, emulator, OWNED);
   });
 
@@ -87,13 +90,16 @@ describe('drift', () => {
     const synced = emulator.store.contentTypes.get('ButtonBlock')!.doc;
     emulator.store.contentTypes.delete('ButtonBlock');
 
-    const [planned, status] = await Promise.all([project.run(['plan', '--json', '--out', 'plan.json']), project.run(['status'])]);
+    const [planned, status] = await Promise.all([
+      project.runInProcess(['plan', '--json', '--out', 'plan.json']),
+      project.runInProcess(['status']),
+    ]);
     const plan = JSON.parse(planned.stdout) as Plan;
     expect(plan.drift.map((entry) => `${entry.change} ${entry.key}`)).toEqual(['deleted ButtonBlock']);
     expect(plan.steps.map((step) => `${step.action} ${step.key}`)).toEqual(['create ButtonBlock']);
     expect(status.stdout).toMatch(/^drifted\s+content type\s+ButtonBlock\s/m);
 
-    const applied = await project.run(['apply', 'plan.json']);
+    const applied = await project.runInProcess(['apply', 'plan.json']);
     expect(applied.code).toBe(0);
     expect(emulator.store.contentTypes.get('ButtonBlock')!.doc).toEqual(synced);
     await expectConverged(project);

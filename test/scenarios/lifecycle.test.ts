@@ -45,7 +45,7 @@ describe('lifecycle: v1 → v2 → v1 → empty', () => {
 
   /** `plan --json --detailed-exitcode`: exit 2 and the plan. */
   async function planWithChanges(): Promise<Plan> {
-    const planned = await project.run(['plan', '--json', '--detailed-exitcode']);
+    const planned = await project.runInProcess(['plan', '--json', '--detailed-exitcode']);
     expect(planned.stderr).not.toMatch(/error/i);
     expect(planned.code).toBe(2);
     return JSON.parse(planned.stdout) as Plan;
@@ -54,7 +54,7 @@ describe('lifecycle: v1 → v2 → v1 → empty', () => {
   /** Applies, and checks the history gained exactly the plan's steps, in order, each agreeing with the lockfile. */
   async function applyAndCheckHistory(plan: Plan, flags: string[]): Promise<HistoryRecord[]> {
     const before = (await project.history()).length;
-    const applied = await project.run(['apply', '--auto-approve', ...flags]);
+    const applied = await project.runInProcess(['apply', '--auto-approve', ...flags]);
     expect(applied.stderr).not.toMatch(/error/i);
     expect(applied.code).toBe(0);
     const added = (await project.history()).slice(before);
@@ -76,7 +76,7 @@ describe('lifecycle: v1 → v2 → v1 → empty', () => {
     const historyBefore = await project.history();
     const cmsBefore = emulator.store.snapshot();
     emulator.traffic.reset();
-    const refused = await project.run(['apply', '--auto-approve']);
+    const refused = await project.runInProcess(['apply', '--auto-approve']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('Error: Destructive changes need approval');
     for (const code of codes) expect(refused.stderr).toContain(code);

@@ -43,7 +43,7 @@ describe('plan --json', () => {
   });
 
   async function planJson(expectedCode: 0 | 2): Promise<Plan> {
-    const result = await project.run(['plan', '--json', '--detailed-exitcode', '--out', 'plan.json']);
+    const result = await project.runInProcess(['plan', '--json', '--detailed-exitcode', '--out', 'plan.json']);
     expect(result.code).toBe(expectedCode);
     expect(await project.read('plan.json')).toBe(result.stdout);
     const plan = JSON.parse(result.stdout) as unknown;
@@ -56,7 +56,7 @@ describe('plan --json', () => {
     const plan = await planJson(2);
     expect(plan.summary.actions).toMatchObject({ create: 5, update: 0, delete: 0 });
     expect(plan.resources.find((resource) => resource.key === 'LegacyPage')?.status).toBe('unmanaged');
-    expect((await project.run(['apply', 'plan.json'])).code).toBe(0);
+    expect((await project.runInProcess(['apply', 'plan.json'])).code).toBe(0);
   });
 
   it('a plan of updates with breaking and destructive changes, beside drift', async () => {
@@ -66,14 +66,14 @@ describe('plan --json', () => {
     expect(plan.drift.map((entry) => entry.key)).toEqual(['SeoSettings']);
     expect(plan.requiresApproval.map((item) => item.code)).toEqual(['DS102']);
     expect(new Set(plan.resources.flatMap((resource) => resource.codes))).toEqual(new Set(['BC101', 'BC102', 'DS102']));
-    expect((await project.run(['apply', 'plan.json', '--allow-destructive'])).code).toBe(0);
+    expect((await project.runInProcess(['apply', 'plan.json', '--allow-destructive'])).code).toBe(0);
   });
 
   it('a plan of deletes', async () => {
     await project.setContentTypes({});
     const plan = await planJson(2);
     expect(plan.summary.actions).toMatchObject({ create: 0, update: 0, delete: 6 });
-    expect((await project.run(['apply', 'plan.json', '--allow-destructive'])).code).toBe(0);
+    expect((await project.runInProcess(['apply', 'plan.json', '--allow-destructive'])).code).toBe(0);
   });
 
   it('an empty plan', async () => {

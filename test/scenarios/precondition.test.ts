@@ -38,7 +38,7 @@ describe('a type edited in the CMS between plan and write', () => {
     });
     project = await ScenarioProject.create({ apiUrl: emulator.url });
     await project.setContentTypes(await readFixture('lifecycle/v1'));
-    expect((await project.run(['apply', '--auto-approve'])).code).toBe(0);
+    expect((await project.runInProcess(['apply', '--auto-approve'])).code).toBe(0);
   });
 
   afterAll(async () => {
@@ -60,7 +60,7 @@ describe('a type edited in the CMS between plan and write', () => {
     });
     const heroBefore = emulator.store.contentTypes.get('HeroBlock');
     try {
-      const result = await project.run(['apply', '--auto-approve']);
+      const result = await project.runInProcess(['apply', '--auto-approve']);
       expect(edited).toBeDefined();
       return { result, lockBefore, historyBefore, edited: edited!, heroBefore };
     } finally {
@@ -93,11 +93,11 @@ describe('a type edited in the CMS between plan and write', () => {
 
   /** A new plan sees the CMS edit (drift on ButtonBlock), and applying it converges. */
   async function expectReplanConverges(): Promise<void> {
-    const planned = await project.run(['plan', '--json', '--out', 'replan.json']);
+    const planned = await project.runInProcess(['plan', '--json', '--out', 'replan.json']);
     const plan = JSON.parse(planned.stdout) as Plan;
     expect(plan.drift.map((entry) => `${entry.change} ${entry.key}`)).toEqual(['changed ButtonBlock']);
     expect(plan.steps.map((step) => `${step.action} ${step.key}`)).toEqual(['update ButtonBlock', 'update HeroBlock']);
-    const applied = await project.run(['apply', 'replan.json']);
+    const applied = await project.runInProcess(['apply', 'replan.json']);
     expect(applied.code).toBe(0);
     await expectConverged(project);
     await expectLockMatchesCms(project, emulator, {
@@ -141,7 +141,7 @@ describe('a type edited in the CMS between plan and write', () => {
     });
     let result: CliResult;
     try {
-      result = await project.run(['apply', '--auto-approve', '--allow-destructive']);
+      result = await project.runInProcess(['apply', '--auto-approve', '--allow-destructive']);
     } finally {
       emulator.traffic.configure({});
       duringRequest = undefined;

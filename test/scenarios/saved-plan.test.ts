@@ -23,7 +23,7 @@ describe('saved plans', () => {
       extraTargets: { staging: { platform: 'optimizely', apiVersion: 'v1', url: emulator.url } },
     });
     await project.setContentTypes(await readFixture('lifecycle/v1'));
-    const applied = await project.run(['apply', '--auto-approve']);
+    const applied = await project.runInProcess(['apply', '--auto-approve']);
     expect(applied.code).toBe(0);
   });
 
@@ -38,7 +38,7 @@ describe('saved plans', () => {
     const historyBefore = await project.read('.catalyst/history.jsonl');
     const cmsBefore = emulator.store.snapshot();
     emulator.traffic.reset();
-    const result = await project.run(args);
+    const result = await project.runInProcess(args);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`Error: ${summary}`);
     expect(writeRequests(emulator.traffic.counters())).toEqual([]);
@@ -50,7 +50,7 @@ describe('saved plans', () => {
 
   it('refuses a plan made for another target, or whose resource changed in the lockfile or in the CMS after it was made; writes nothing', async () => {
     await project.edit('content-types/HeroBlock.yaml', (text) => text.replace('displayName: Hero\n', 'displayName: Hero banner\n'));
-    const saved = await project.run(['plan', '--out', 'plan.json']);
+    const saved = await project.runInProcess(['plan', '--out', 'plan.json']);
     expect(saved.code).toBe(0);
     expect(saved.stdout).toContain('Saved the plan to plan.json. Apply exactly this plan with: catalyst apply plan.json --target cms\n');
 
@@ -75,13 +75,13 @@ describe('saved plans', () => {
   });
 
   it('applies a plan when only resources it does not act on changed since it was made', async () => {
-    const saved = await project.run(['plan', '--json', '--out', 'plan.json']);
+    const saved = await project.runInProcess(['plan', '--json', '--out', 'plan.json']);
     expect(saved.code).toBe(0);
     const plan = JSON.parse(saved.stdout) as Plan;
     expect(plan.steps.map((step) => `${step.action} ${step.key}`)).toEqual(['update HeroBlock']);
 
     const buttonEdit = emulator.store.editContentType('ButtonBlock', (doc) => ({ ...doc, description: 'A CMS user was here' }));
-    const applied = await project.run(['apply', 'plan.json']);
+    const applied = await project.runInProcess(['apply', 'plan.json']);
     expect(applied.stderr).not.toMatch(/error/i);
     expect(applied.code).toBe(0);
 
@@ -91,7 +91,7 @@ describe('saved plans', () => {
       description: undefined,
     });
     expect(emulator.store.contentTypes.get('ButtonBlock')).toEqual(buttonEdit);
-    const next = JSON.parse((await project.run(['plan', '--json'])).stdout) as Plan;
+    const next = JSON.parse((await project.runInProcess(['plan', '--json'])).stdout) as Plan;
     expect(next.drift.map((entry) => `${entry.change} ${entry.key}`)).toEqual(['changed ButtonBlock']);
     expect(next.steps.map((step) => `${step.action} ${step.key}`)).toEqual(['update ButtonBlock']);
   });

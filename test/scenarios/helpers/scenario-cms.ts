@@ -85,7 +85,7 @@ export async function expectLockMatchesCms(
 
 /** `plan --detailed-exitcode` after an apply: exit 0 and "No changes.", the convergence every scenario needs. */
 export async function expectConverged(project: ScenarioProject): Promise<void> {
-  const result = await project.run(['plan', '--detailed-exitcode']);
+  const result = await project.runInProcess(['plan', '--detailed-exitcode']);
   expect(result.stderr).not.toMatch(/error/i);
   expect(result.code).toBe(0);
   expect(result.stdout).toContain('No changes. The CMS matches the YAML and the lockfile.');
