@@ -10,6 +10,7 @@ import { createLockEntry, removeLockEntry, setLockEntry, type Lockfile } from '.
 import { writeLockfile } from '../io/lockfile/write-lockfile.js';
 import { UserError } from '../core/user-error.js';
 import { InternalError } from '../core/internal-error.js';
+import { digest } from '../core/digest.js';
 import { outcomeDigests, runStep, type StepContext, type StepOutcome } from './run-step.js';
 
 export interface ApplyInput {
@@ -77,6 +78,28 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyResult> {
   const steps = input.plan.steps;
   if (input.plan.summary.yamlWrites > 0 && !input.writeYaml) throw new InternalError('a plan with YAML changes needs writeYaml');
   const yamlFiles = input.plan.summary.yamlWrites > 0 && input.writeYaml ? await input.writeYaml(input.plan) : [];
+  await appendHistory(
+    input.historyFile,
+    input.plan.resources.flatMap((resource) => {
+      if (!resource.toYaml) return [];
+      const { action, after } = resource.toYaml;
+      const digests = {
+        ...(resource.digests.desired ? { before: resource.digests.desired } : {}),
+        ...(after ? { after: digest(after) } : {}),
+      };
+      return [
+        {
+          at: input.now(),
+          actor: input.actor,
+          target: input.targetName,
+          action: `yaml-${action}` as const,
+          kind: resource.kind,
+          key: resource.key,
+          ...digests,
+        },
+      ];
+    }),
+  );
   for (const [index, step] of steps.entries()) {
     if (input.signal?.aborted) return { yamlFiles, completed, interrupted: true, skipped: steps.slice(index), lock };
     input.onStep?.({ type: 'start', index, total: steps.length, step });

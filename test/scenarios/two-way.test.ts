@@ -222,6 +222,12 @@ describe.concurrent('two-way sync, per mode and strategy, against the emulator',
     const applied = await project.run(['apply', '--mode', 'bidirectional', '--auto-approve']);
     expect(applied.code).toBe(0);
     expect(applied.stdout).toContain('YAML written first: content-types/Article.yaml');
+    expect((await project.history()).map((record) => `${record.action} ${record.key}`)).toEqual([
+      'create Article',
+      'update Article',
+      'yaml-write Article',
+      'update Article',
+    ]);
     const next = await project.run(['plan', '--mode', 'bidirectional', '--detailed-exitcode']);
     expect(next.code).toBe(0);
     const doc = emulator.store.contentTypes.get('Article')!.doc as unknown as Record<string, unknown>;

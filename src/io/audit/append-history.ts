@@ -7,7 +7,8 @@ export interface HistoryRecord {
   at: string;
   actor: string;
   target: string;
-  action: 'create' | 'update' | 'delete' | 'adopt' | 'forget' | 'import';
+  /** A step on the CMS (create … forget), an import, or a change apply wrote into the YAML (`yaml-*`). */
+  action: 'create' | 'update' | 'delete' | 'adopt' | 'forget' | 'import' | 'yaml-write' | 'yaml-create' | 'yaml-remove';
   kind: ResourceKind;
   key: string;
   /** Digest of the definition before and after the step (absent where there is none). */
