@@ -36,7 +36,17 @@ const LAYERING = [
 const COMPOSITION_ROOT = 'src/engine/open-target.ts';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test/fixtures/lint/**', '**/generated/**', 'examples/**/.catalyst/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'action/dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'test/fixtures/lint/**',
+      '**/generated/**',
+      'examples/**/.catalyst/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],

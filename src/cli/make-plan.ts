@@ -12,6 +12,7 @@ import {
 } from '../io/config/config.js';
 import type { Lockfile } from '../io/lockfile/lockfile.js';
 import { UserError } from '../core/user-error.js';
+export { needsDecision } from '../core/needs-decision.js';
 import { failOnErrors, type CliContext } from './cli-context.js';
 import { InternalError } from '../core/internal-error.js';
 
@@ -104,12 +105,4 @@ export function notApplyable(plan: Plan): UserError {
     'Plan cannot be applied',
     `The plan has ${count} blocker${count === 1 ? '' : 's'} (${codes}), listed under "This plan cannot be applied" above, each with what to do. Settle them, then plan again.`,
   );
-}
-
-/** Blockers that are conflicts between YAML and the CMS: settled by a decision (a strategy, `catalyst resolve`), not a fix. */
-const DECISION_CODES: ReadonlySet<string> = new Set(['PL101', 'PL102', 'PL103', 'PL115', 'PL116']);
-
-/** Whether every blocker of the plan is a conflict that needs a person's decision. */
-export function needsDecision(plan: Plan): boolean {
-  return plan.blockers.length > 0 && plan.blockers.every((blocker) => DECISION_CODES.has(blocker.code));
 }

@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { InternalError } from '../../core/internal-error.js';
+import { PACKAGE_ROOT } from '../../package-root.js';
 
 /** The JSON Schemas shipped in the package's `schemas/` folder (the same files editors use). */
 export type SchemaFile = 'content-type.schema.json' | 'config.schema.json' | 'lock.schema.json' | 'plan.schema.json';
 
-const SCHEMA_DIR = new URL('../../../schemas/', import.meta.url);
+const SCHEMA_DIR = new URL('schemas/', PACKAGE_ROOT);
 
 export interface SchemaValidator {
   /** The schema document, for reading descriptions and member names when phrasing errors. */

@@ -1,0 +1,96 @@
+import { resolve } from 'node:path';
+import * as core from '@actions/core';
+import { context, getOctokit } from '@actions/github';
+import { needsDecision } from '../../src/core/needs-decision.js';
+import { PLATFORM_PROFILES } from '../../src/engine/platforms.js';
+import { loadConfig } from '../../src/io/config/load-config.js';
+import { renderDiagnostics } from '../../src/render/diagnostics-text.js';
+import { renderPlanMarkdown } from '../../src/render/plan-markdown.js';
+import { plainStyle } from '../../src/render/style.js';
+import { commentBody, commentMarker } from './comment-body.js';
+import { readInputs, type ActionInputs } from './inputs.js';
+import { planTarget, type TargetPlan } from './plan-target.js';
+import { upsertComment } from './sticky-comment.js';
+
+/** The Action: inputs, then the engine per target, then comments, summary and outputs. */
+export async function runAction(): Promise<void> {
+  const inputs = readInputs();
+  if (inputs.command !== 'plan') {
+    core.setOutput('exit-code', '1');
+    core.setFailed(`command "${inputs.command}" is not available in this version of the catalyst Action; only "plan" is.`);
+    return;
+  }
+  await runPlan(inputs);
+}
+
+async function runPlan(inputs: ActionInputs): Promise<void> {
+  const cwd = resolve(process.env['GITHUB_WORKSPACE'] ?? process.cwd(), inputs.workingDirectory);
+  const env = process.env;
+  const loaded = await loadConfig({ cwd, env, platforms: PLATFORM_PROFILES, requireTarget: false });
+  if (!loaded.config) return fail(renderDiagnostics(loaded.diagnostics, plainStyle));
+  const names = inputs.target ? [inputs.target] : loaded.config.targets.map((target) => target.name);
+  const pullRequest = context.payload.pull_request as
+    { number: number; head: { sha: string; repo?: { fork?: boolean } | null } } | undefined;
+  const sha = pullRequest?.head.sha ?? context.sha;
+  const results: TargetPlan[] = [];
+  for (const name of names) {
+    const selected = await loadConfig({ cwd, env, platforms: PLATFORM_PROFILES, targetName: name });
+    if (selected.target) core.setSecret(selected.target.credentials.clientSecret.reveal());
+    if (!selected.config || !selected.target) {
+      if (pullRequest?.head.repo?.fork) {
+        core.notice(
+          `Target "${name}": no CMS credentials in a pull request from a fork (GitHub does not pass secrets to those). Nothing was planned.`,
+        );
+        continue;
+      }
+      return fail(renderDiagnostics(selected.diagnostics, plainStyle));
+    }
+    results.push(
+      await planTarget(selected.config, selected.target, {
+        cwd,
+        dir: resolve(process.env['RUNNER_TEMP'] ?? cwd, 'catalyst'),
+        now: new Date().toISOString(),
+      }),
+    );
+  }
+
+  for (const result of results) {
+    const heading = `catalyst plan · target ${result.target.name}`;
+    await core.summary
+      .addRaw(
+        result.ok
+          ? renderPlanMarkdown(result.plan, { budget: 900_000 })
+          : `### ${heading}\n\n${renderDiagnostics(result.diagnostics, plainStyle)}`,
+      )
+      .addEOL()
+      .write();
+    if (inputs.comment && pullRequest) {
+      const octokit = getOctokit(inputs.token);
+      const issue = { owner: context.repo.owner, repo: context.repo.repo, issue_number: pullRequest.number };
+      const done = await upsertComment(octokit, issue, commentMarker(result.target.name), commentBody(result, sha));
+      core.info(`${heading}: comment ${done}.`);
+    }
+  }
+
+  const planned = results.filter((result) => result.ok);
+  const several = results.length > 1;
+  core.setOutput('has-changes', String(planned.some((result) => result.plan.summary.steps > 0 || result.plan.summary.yamlWrites > 0)));
+  core.setOutput('has-conflicts', String(planned.some((result) => needsDecision(result.plan))));
+  core.setOutput('has-destructive', String(planned.some((result) => result.plan.requiresApproval.length > 0)));
+  core.setOutput('plan-digest', planned.map((result) => (several ? `${result.target.name}=${result.digest}` : result.digest)).join('\n'));
+  core.setOutput('plan-file', planned.map((result) => result.planFile).join('\n'));
+  const exitCode = results.some((result) => !result.ok || (!result.plan.applyable && !needsDecision(result.plan)))
+    ? 1
+    : planned.some((result) => needsDecision(result.plan))
+      ? 3
+      : 0;
+  core.setOutput('exit-code', String(exitCode));
+  if (exitCode === 1) core.setFailed('A plan could not be made or is blocked; the pull request comment and the job summary say why.');
+  if (exitCode === 3)
+    core.setFailed('A plan is blocked by conflicts that need a decision; the pull request comment says how to settle them.');
+}
+
+function fail(message: string): void {
+  core.setOutput('exit-code', '1');
+  core.setFailed(message);
+}

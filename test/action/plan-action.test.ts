@@ -1,0 +1,238 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAction } from '../../action/build.js';
+import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import { GitHubServer } from '../helpers/github-server.js';
+import { runInProcess } from '../helpers/run-in-process.js';
+import { runProcess } from '../helpers/run-cli.js';
+
+/**
+ * The Action as GitHub runs it: the committed bundle (action/dist/index.js) as a child process
+ * with the environment a runner sets, against the CMS emulator and a local GitHub REST API that
+ * checks every request against GitHub's OpenAPI description, over real HTTP.
+ */
+const BUNDLE = resolve('action/dist/index.js');
+const REPOSITORY = 'acme/website';
+const TOKEN = 'ghs_test-token-for-the-local-api';
+const CANARY = 'canary-secret-0c9f3a77-never-print';
+const PR = 7;
+
+let emulator: RunningEmulator;
+let github: GitHubServer;
+let root: string;
+
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0, clientId: 'ci-client', clientSecret: CANARY });
+  github = await GitHubServer.start({ token: TOKEN, repository: REPOSITORY });
+  root = await mkdtemp(join(tmpdir(), 'catalyst-action-'));
+});
+afterAll(async () => {
+  await emulator?.close();
+  await github?.close();
+  if (root) await rm(root, { recursive: true, force: true });
+});
+
+async function project(name: string, files: Record<string, string>): Promise<string> {
+  const dir = join(root, name);
+  await mkdir(join(dir, 'content-types'), { recursive: true });
+  await writeFile(join(dir, 'catalyst.config.json'), JSON.stringify({ targets: { production: { url: emulator.url } } }));
+  for (const [path, text] of Object.entries(files)) await writeFile(join(dir, path), text);
+  return dir;
+}
+
+const ENV = { OPTIMIZELY_CMS_CLIENT_ID: 'ci-client', OPTIMIZELY_CMS_CLIENT_SECRET: CANARY, OPTIMIZELY_CMS_API_URL: undefined };
+
+interface ActionRun {
+  code: number;
+  log: string;
+  outputs: Record<string, string>;
+  summary: string;
+}
+
+/** Runs the bundle for a `pull_request` event on PR #7 of a fork or not, as a runner would. */
+async function runAction(
+  dir: string,
+  inputs: Record<string, string>,
+  options: { fork?: boolean; env?: Record<string, string | undefined> } = {},
+): Promise<ActionRun> {
+  const temp = await mkdtemp(join(root, 'runner-'));
+  const event = {
+    action: 'synchronize',
+    number: PR,
+    pull_request: {
+      number: PR,
+      head: {
+        sha: 'f00dfeed1234567890abcdef1234567890abcdef',
+        ref: 'feature/article',
+        repo: { full_name: REPOSITORY, fork: options.fork ?? false },
+      },
+      base: { ref: 'main', repo: { full_name: REPOSITORY } },
+    },
+    repository: { name: 'website', full_name: REPOSITORY, owner: { login: 'acme' } },
+  };
+  const files = { event: join(temp, 'event.json'), output: join(temp, 'output'), summary: join(temp, 'summary.md') };
+  await writeFile(files.event, JSON.stringify(event));
+  await writeFile(files.output, '');
+  await writeFile(files.summary, '');
+  const input = Object.fromEntries(
+    Object.entries({
+      command: 'plan',
+      'working-directory': '.',
+      target: '',
+      'github-token': TOKEN,
+      'allow-destructive': 'false',
+      comment: 'true',
+      ...inputs,
+    }).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]),
+  );
+  const result = await runProcess(process.execPath, [BUNDLE], {
+    cwd: dir,
+    env: {
+      ...input,
+      ...ENV,
+      ...options.env,
+      GITHUB_ACTIONS: 'true',
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: files.event,
+      GITHUB_REPOSITORY: REPOSITORY,
+      GITHUB_SHA: 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678',
+      GITHUB_REF: `refs/pull/${PR}/merge`,
+      GITHUB_API_URL: github.url,
+      GITHUB_WORKSPACE: dir,
+      GITHUB_OUTPUT: files.output,
+      GITHUB_STEP_SUMMARY: files.summary,
+      RUNNER_TEMP: temp,
+    },
+  });
+  return {
+    code: result.code,
+    log: `${result.stdout}${result.stderr}`,
+    outputs: parseOutputs(await readFile(files.output, 'utf8')),
+    summary: await readFile(files.summary, 'utf8'),
+  };
+}
+
+/** GITHUB_OUTPUT's `name<<delimiter` blocks. */
+function parseOutputs(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  for (const match of text.matchAll(/^([^<\n]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) outputs[match[1]!] = match[3]!;
+  return outputs;
+}
+
+const catalystComments = () =>
+  (github.comments.get(PR) ?? []).filter((comment) => comment.body.includes('<!-- catalyst-plan target="production" -->'));
+const ARTICLE = 'key: Article\nbaseType: page\ndisplayName: Article\nproperties:\n  title: string\n';
+
+describe('the GitHub Action, `plan` on a pull request', () => {
+  it('the committed bundle is the build of the sources (run `npm run build:action`)', async () => {
+    const fresh = join(root, 'fresh-bundle.js');
+    await buildAction(fresh);
+    expect(await readFile(fresh, 'utf8')).toBe(await readFile(BUNDLE, 'utf8'));
+  });
+
+  it('changes: one sticky comment with the commit, the digest and the plan; found again on page 3 and updated in place', async () => {
+    github.seedComments(PR, 230);
+    const dir = await project('changes', { 'content-types/Article.yaml': ARTICLE });
+    const first = await runAction(dir, {});
+    expect(first.code).toBe(0);
+    expect(first.outputs).toMatchObject({ 'has-changes': 'true', 'has-conflicts': 'false', 'has-destructive': 'false', 'exit-code': '0' });
+    expect(first.outputs['plan-digest']).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(JSON.parse(await readFile(first.outputs['plan-file']!, 'utf8'))).toMatchObject({
+      formatVersion: '2.1',
+      target: { name: 'production' },
+    });
+    expect(catalystComments()).toHaveLength(1);
+    const [comment] = catalystComments();
+    expect(comment!.body).toContain('Commit `f00dfeed1234`');
+    expect(comment!.body).toContain(first.outputs['plan-digest']);
+    expect(comment!.body).toContain('**Plan: 1 to create, 0 to update, 0 to delete.**');
+    expect(first.summary).toContain('Plan: 1 to create');
+
+    await writeFile(join(dir, 'content-types', 'Hero.yaml'), 'key: Hero\nbaseType: component\ndisplayName: Hero\n');
+    const second = await runAction(dir, {});
+    expect(second.code).toBe(0);
+    expect(catalystComments()).toHaveLength(1);
+    expect(catalystComments()[0]!.id).toBe(comment!.id);
+    expect(catalystComments()[0]!.body).toContain('**Plan: 2 to create, 0 to update, 0 to delete.**');
+    expect(github.requests.filter((request) => request.startsWith('GET') && request.includes('page=3')).length).toBeGreaterThan(0);
+    expect(github.violations).toEqual([]);
+  });
+
+  it('no changes: the comment says so; destructive changes are flagged', async () => {
+    const dir = await project('in-sync', { 'content-types/Teaser.yaml': 'key: Teaser\nbaseType: component\ndisplayName: Teaser\n' });
+    expect((await runInProcess(['apply', '--auto-approve'], { cwd: dir, env: ENV })).code).toBe(0);
+    const none = await runAction(dir, {});
+    expect(none.outputs).toMatchObject({ 'has-changes': 'false', 'exit-code': '0' });
+    expect(catalystComments().at(-1)!.body).toContain('No changes');
+
+    await rm(join(dir, 'content-types', 'Teaser.yaml'));
+    await writeFile(join(dir, 'content-types', 'Other.yaml'), 'key: Other\nbaseType: page\ndisplayName: Other\n');
+    const destructive = await runAction(dir, {});
+    expect(destructive.outputs).toMatchObject({ 'has-changes': 'true', 'has-destructive': 'true', 'exit-code': '0' });
+    expect(github.violations).toEqual([]);
+  });
+
+  it('conflicts: exit code 3, the values and the CMS editor, and how to settle them in the pull request', async () => {
+    const dir = await project('conflict', { 'content-types/Page.yaml': 'key: Page\nbaseType: page\ndisplayName: Page\n' });
+    expect((await runInProcess(['apply', '--auto-approve'], { cwd: dir, env: ENV })).code).toBe(0);
+    await writeFile(join(dir, 'content-types', 'Page.yaml'), 'key: Page\nbaseType: page\ndisplayName: Page (YAML)\n');
+    emulator.store.editContentType('Page', (doc) => ({ ...doc, displayName: 'Page (CMS)' }));
+    const result = await runAction(dir, {});
+    expect(result.code).toBe(1);
+    expect(result.outputs).toMatchObject({ 'has-conflicts': 'true', 'exit-code': '3' });
+    const body = catalystComments().at(-1)!.body;
+    expect(body).toContain('catalyst resolve');
+    expect(body).toContain('| `"Page"` | `"Page (YAML)"` | `"Page (CMS)"` (cms-user, ');
+    expect(github.violations).toEqual([]);
+  });
+
+  it('a fork without secrets: a notice, no failure and no comment', async () => {
+    const dir = await project('fork', { 'content-types/Article.yaml': ARTICLE });
+    const before = catalystComments().length;
+    const result = await runAction(
+      dir,
+      {},
+      { fork: true, env: { OPTIMIZELY_CMS_CLIENT_ID: undefined, OPTIMIZELY_CMS_CLIENT_SECRET: undefined } },
+    );
+    expect(result.code).toBe(0);
+    expect(result.log).toContain('no CMS credentials in a pull request from a fork');
+    expect(catalystComments()).toHaveLength(before);
+  });
+
+  it('a 1,000-type plan fits GitHub’s comment limit and says where the rest is', async () => {
+    const files = Object.fromEntries(
+      Array.from({ length: 1000 }, (_, index) => [
+        `content-types/Type${index}.yaml`,
+        `key: Type${index}\nbaseType: page\ndisplayName: Type ${index}\nproperties:\n  title: string\n  body: richText\n  summary: { type: string, maxLength: 300 }\n`,
+      ]),
+    );
+    const dir = await project('large', files);
+    const result = await runAction(dir, {});
+    expect(result.code).toBe(0);
+    const body = catalystComments().at(-1)!.body;
+    expect(body.length).toBeLessThanOrEqual(65_536);
+    expect(body).toContain('**Plan: 1000 to create');
+    expect(body).toContain('see the full plan in the job log');
+    expect(result.summary.length).toBeGreaterThan(body.length);
+  });
+
+  it('the canary secret appears nowhere: not in logs, outputs, summaries, plan files or comments', async () => {
+    const dir = await project('canary', { 'content-types/Article.yaml': ARTICLE });
+    const result = await runAction(dir, {});
+    const masked = result.log.split('\n').filter((line) => line.startsWith('::add-mask::'));
+    expect(masked).toContain(`::add-mask::${CANARY}`);
+    const everything = [
+      result.log
+        .split('\n')
+        .filter((line) => !line.startsWith('::add-mask::'))
+        .join('\n'),
+      JSON.stringify(result.outputs),
+      result.summary,
+      await readFile(result.outputs['plan-file']!, 'utf8'),
+      ...[...github.comments.values()].flat().map((comment) => comment.body),
+    ].join('\n');
+    expect(everything).not.toContain(CANARY);
+  });
+});

@@ -1,0 +1,255 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { Ajv, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+
+/**
+ * A local GitHub REST API for the Action's tests, honest about GitHub: every request is checked
+ * against GitHub's own OpenAPI description (npm @octokit/openapi, api.github.com): the operation
+ * must exist, path and query parameters must be declared and of their type, and a JSON body must
+ * match the operation's schema. What does not is answered 422 (or 404) and recorded in
+ * `violations`, which every test expects empty. It keeps state (issue comments), pages lists with
+ * `Link` headers as GitHub does, and checks the token.
+ */
+
+interface Parameter {
+  name: string;
+  in: 'path' | 'query' | 'header';
+  required?: boolean;
+  schema?: object;
+}
+
+interface Operation {
+  method: string;
+  template: string;
+  pattern: RegExp;
+  names: string[];
+  parameters: Parameter[];
+  body?: ValidateFunction;
+}
+
+interface Description {
+  paths: Record<
+    string,
+    Record<string, { parameters?: Array<Parameter | { $ref: string }>; requestBody?: { content?: Record<string, { schema?: object }> } }>
+  >;
+  components: { parameters: Record<string, Parameter>; schemas: Record<string, object> };
+}
+
+let description: Description | undefined;
+let ajv: Ajv | undefined;
+
+function load(): { description: Description; ajv: Ajv } {
+  if (!description || !ajv) {
+    const file = new URL('../../node_modules/@octokit/openapi/generated/api.github.com.json', import.meta.url);
+    description = JSON.parse(readFileSync(file, 'utf8')) as Description;
+    ajv = new Ajv({ strict: false, allErrors: true });
+    addFormats.default(ajv);
+    ajv.addSchema({ $id: 'https://github.test/openapi', components: description.components });
+  }
+  return { description, ajv };
+}
+
+/** A schema from the description with its local references pointing into the registered document. */
+function anchored(schema: object): object {
+  return JSON.parse(JSON.stringify(schema).replace(/"\$ref":"#\//g, '"$ref":"https://github.test/openapi#/')) as object;
+}
+
+const operations = new Map<string, Operation | undefined>();
+
+function operationFor(method: string, path: string): Operation | undefined {
+  const { description: doc, ajv: validator } = load();
+  for (const [template, item] of Object.entries(doc.paths)) {
+    const spec = item[method.toLowerCase()];
+    if (!spec) continue;
+    const names: string[] = [];
+    const pattern = new RegExp(
+      `^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{([^}]+)\\?\}|\{([^}]+)\}/g, (_, a: string, b: string) => {
+        names.push(a ?? b);
+        return '([^/]+)';
+      })}$`,
+    );
+    if (!pattern.test(path)) continue;
+    const key = `${method} ${template}`;
+    if (!operations.has(key)) {
+      const parameters = (spec.parameters ?? []).map((parameter) =>
+        '$ref' in parameter ? doc.components.parameters[parameter.$ref.split('/').pop()!]! : parameter,
+      );
+      const schema = spec.requestBody?.content?.['application/json']?.schema;
+      operations.set(key, {
+        method,
+        template,
+        pattern,
+        names,
+        parameters,
+        ...(schema ? { body: validator.compile(anchored(schema)) } : {}),
+      });
+    }
+    return operations.get(key);
+  }
+  return undefined;
+}
+
+export interface StoredComment {
+  id: number;
+  body: string;
+  user: { login: string; id: number; type: string };
+  created_at: string;
+  updated_at: string;
+}
+
+export class GitHubServer {
+  readonly violations: string[] = [];
+  readonly requests: string[] = [];
+  readonly comments = new Map<number, StoredComment[]>();
+  #nextId = 1000;
+  #server: Server;
+  url = '';
+
+  private constructor(
+    readonly token: string,
+    readonly repository: string,
+  ) {
+    this.#server = createServer((request, response) => {
+      void this.#handle(request, response);
+    });
+  }
+
+  static async start(options: { token: string; repository: string }): Promise<GitHubServer> {
+    const server = new GitHubServer(options.token, options.repository);
+    await new Promise<void>((resolve) => server.#server.listen(0, '127.0.0.1', resolve));
+    server.url = `http://127.0.0.1:${(server.#server.address() as AddressInfo).port}`;
+    return server;
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => this.#server.close(() => resolve()));
+  }
+
+  /** Comments written by someone else, as a busy pull request has them. */
+  seedComments(issue: number, count: number): void {
+    for (let index = 0; index < count; index += 1) this.#add(issue, `Comment ${index + 1} from a reviewer`, 'reviewer');
+  }
+
+  #add(issue: number, body: string, login: string): StoredComment {
+    const now = new Date().toISOString();
+    const comment = { id: this.#nextId++, body, user: { login, id: 1, type: 'User' }, created_at: now, updated_at: now };
+    this.comments.set(issue, [...(this.comments.get(issue) ?? []), comment]);
+    return comment;
+  }
+
+  async #handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', this.url);
+    const method = request.method ?? 'GET';
+    this.requests.push(`${method} ${url.pathname}${url.search}`);
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+      response.end(body === undefined ? '' : JSON.stringify(body));
+    };
+
+    const operation = operationFor(method, url.pathname);
+    if (!operation) {
+      this.violations.push(`${method} ${url.pathname}: no such operation in GitHub's REST API description`);
+      return send(404, { message: 'Not Found' });
+    }
+    const problems = this.#check(operation, url, text);
+    if (problems.length > 0) {
+      this.violations.push(...problems.map((problem) => `${method} ${operation.template}: ${problem}`));
+      return send(422, { message: 'Validation Failed', errors: problems });
+    }
+    const auth = request.headers.authorization ?? '';
+    if (auth !== `token ${this.token}` && auth !== `Bearer ${this.token}`) return send(401, { message: 'Bad credentials' });
+    const values = Object.fromEntries(
+      operation.names.map((name, index) => [name, decodeURIComponent(operation.pattern.exec(url.pathname)![index + 1]!)]),
+    );
+    if (`${values['owner']}/${values['repo']}` !== this.repository) return send(404, { message: 'Not Found' });
+    const body = text === '' ? undefined : (JSON.parse(text) as Record<string, unknown>);
+
+    switch (`${method} ${operation.template}`) {
+      case 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments': {
+        const all = this.comments.get(Number(values['issue_number'])) ?? [];
+        const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30), 100);
+        const page = Number(url.searchParams.get('page') ?? 1);
+        const last = Math.max(1, Math.ceil(all.length / perPage));
+        const link = (n: number) => {
+          const next = new URL(url);
+          next.searchParams.set('page', String(n));
+          return next.toString();
+        };
+        const links = [
+          ...(page < last ? [`<${link(page + 1)}>; rel="next"`, `<${link(last)}>; rel="last"`] : []),
+          ...(page > 1 ? [`<${link(1)}>; rel="first"`, `<${link(page - 1)}>; rel="prev"`] : []),
+        ];
+        return send(200, all.slice((page - 1) * perPage, page * perPage), links.length > 0 ? { link: links.join(', ') } : {});
+      }
+      case 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments':
+        return send(201, this.#add(Number(values['issue_number']), String(body!['body']), 'github-actions[bot]'));
+      case 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}': {
+        const id = Number(values['comment_id']);
+        for (const list of this.comments.values()) {
+          const comment = list.find((candidate) => candidate.id === id);
+          if (comment) {
+            comment.body = String(body!['body']);
+            comment.updated_at = new Date().toISOString();
+            return send(200, comment);
+          }
+        }
+        return send(404, { message: 'Not Found' });
+      }
+      default:
+        this.violations.push(`${method} ${operation.template}: a real operation this fake does not serve`);
+        return send(501, { message: `${operation.template} is not served by the test server` });
+    }
+  }
+
+  /** Path and query parameters declared and of their type; the JSON body valid for the operation. */
+  #check(operation: Operation, url: URL, text: string): string[] {
+    const problems: string[] = [];
+    const { ajv: validator } = load();
+    const match = operation.pattern.exec(url.pathname)!;
+    const typed = (schema: object | undefined, raw: string) => {
+      const type = (schema as { type?: string } | undefined)?.type;
+      return type === 'integer' || type === 'number'
+        ? /^-?\d+(\.\d+)?$/.test(raw)
+          ? Number(raw)
+          : raw
+        : type === 'boolean'
+          ? raw === 'true'
+          : raw;
+    };
+    for (const [index, name] of operation.names.entries()) {
+      const parameter = operation.parameters.find((candidate) => candidate.in === 'path' && candidate.name === name);
+      const value = typed(parameter?.schema, decodeURIComponent(match[index + 1]!));
+      if (parameter?.schema && !validator.validate(anchored(parameter.schema), value))
+        problems.push(`path parameter ${name}=${String(value)} is invalid`);
+    }
+    for (const [name, raw] of url.searchParams) {
+      const parameter = operation.parameters.find((candidate) => candidate.in === 'query' && candidate.name === name);
+      if (!parameter) {
+        problems.push(`query parameter ${name} is not declared`);
+        continue;
+      }
+      if (parameter.schema && !validator.validate(anchored(parameter.schema), typed(parameter.schema, raw)))
+        problems.push(`query parameter ${name}=${raw} is invalid`);
+    }
+    for (const parameter of operation.parameters.filter((candidate) => candidate.in === 'query' && candidate.required)) {
+      if (!url.searchParams.has(parameter.name)) problems.push(`query parameter ${parameter.name} is required`);
+    }
+    if (operation.body) {
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        return [...problems, 'the body is not JSON'];
+      }
+      if (!operation.body(body)) problems.push(`body: ${validator.errorsText(operation.body.errors)}`);
+    } else if (text !== '') {
+      problems.push('a body was sent to an operation that takes none');
+    }
+    return problems;
+  }
+}
