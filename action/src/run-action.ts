@@ -11,16 +11,59 @@ import { commentBody, commentMarker } from './comment-body.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 import { planTarget, type TargetPlan } from './plan-target.js';
 import { upsertComment } from './sticky-comment.js';
+import { applyReviewed, mergedPullRequest, reviewedDigest } from './apply-merged.js';
 
 /** The Action: inputs, then the engine per target, then comments, summary and outputs. */
 export async function runAction(): Promise<void> {
   const inputs = readInputs();
-  if (inputs.command !== 'plan') {
+  if (inputs.command === 'drift') {
     core.setOutput('exit-code', '1');
-    core.setFailed(`command "${inputs.command}" is not available in this version of the catalyst Action; only "plan" is.`);
+    core.setFailed('command "drift" is not available in this version of the catalyst Action; "plan" and "apply" are.');
     return;
   }
+  if (inputs.command === 'apply') return runApply(inputs);
   await runPlan(inputs);
+}
+
+async function runApply(inputs: ActionInputs): Promise<void> {
+  const cwd = resolve(process.env['GITHUB_WORKSPACE'] ?? process.cwd(), inputs.workingDirectory);
+  const env = process.env;
+  const octokit = getOctokit(inputs.token);
+  const pullRequest = await mergedPullRequest(octokit, context.sha);
+  if (pullRequest === undefined)
+    return fail(`Commit ${context.sha.slice(0, 12)} came from no merged pull request: catalyst applies only plans reviewed in one.`);
+  const branch = context.ref.replace(/^refs\/heads\//, '');
+  const loaded = await loadConfig({ cwd, env, platforms: PLATFORM_PROFILES, requireTarget: false });
+  if (!loaded.config) return fail(renderDiagnostics(loaded.diagnostics, plainStyle));
+  const names = inputs.target ? [inputs.target] : loaded.config.targets.map((target) => target.name);
+  const refused: string[] = [];
+  let changed = false;
+  for (const name of names) {
+    const selected = await loadConfig({ cwd, env, platforms: PLATFORM_PROFILES, targetName: name });
+    if (selected.target) core.setSecret(selected.target.credentials.clientSecret.reveal());
+    if (!selected.config || !selected.target) return fail(renderDiagnostics(selected.diagnostics, plainStyle));
+    const outcome = await applyReviewed(inputs, octokit, selected.config, selected.target, {
+      cwd,
+      dir: resolve(process.env['RUNNER_TEMP'] ?? cwd, 'catalyst'),
+      reviewed: await reviewedDigest(octokit, pullRequest, name),
+      pullRequest,
+      branch,
+    });
+    if (!outcome.ok) {
+      refused.push(outcome.reason);
+      await octokit.rest.issues.createComment({
+        ...context.repo,
+        issue_number: pullRequest,
+        body: `catalyst did not apply: ${outcome.reason}`,
+      });
+      continue;
+    }
+    changed ||= outcome.changed;
+    core.setOutput('plan-digest', outcome.digest);
+  }
+  core.setOutput('has-changes', String(changed));
+  core.setOutput('exit-code', refused.length > 0 ? '1' : '0');
+  if (refused.length > 0) core.setFailed(refused.join('\n'));
 }
 
 async function runPlan(inputs: ActionInputs): Promise<void> {

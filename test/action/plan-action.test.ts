@@ -55,23 +55,27 @@ interface ActionRun {
 async function runAction(
   dir: string,
   inputs: Record<string, string>,
-  options: { fork?: boolean; env?: Record<string, string | undefined> } = {},
+  options: { fork?: boolean; env?: Record<string, string | undefined>; pr?: number; push?: { sha: string; branch: string } } = {},
 ): Promise<ActionRun> {
   const temp = await mkdtemp(join(root, 'runner-'));
-  const event = {
-    action: 'synchronize',
-    number: PR,
-    pull_request: {
-      number: PR,
-      head: {
-        sha: 'f00dfeed1234567890abcdef1234567890abcdef',
-        ref: 'feature/article',
-        repo: { full_name: REPOSITORY, fork: options.fork ?? false },
-      },
-      base: { ref: 'main', repo: { full_name: REPOSITORY } },
-    },
-    repository: { name: 'website', full_name: REPOSITORY, owner: { login: 'acme' } },
-  };
+  const pr = options.pr ?? PR;
+  const repository = { name: 'website', full_name: REPOSITORY, owner: { login: 'acme' } };
+  const event = options.push
+    ? { ref: `refs/heads/${options.push.branch}`, after: options.push.sha, repository }
+    : {
+        action: 'synchronize',
+        number: pr,
+        pull_request: {
+          number: pr,
+          head: {
+            sha: 'f00dfeed1234567890abcdef1234567890abcdef',
+            ref: 'feature/article',
+            repo: { full_name: REPOSITORY, fork: options.fork ?? false },
+          },
+          base: { ref: 'main', repo: { full_name: REPOSITORY } },
+        },
+        repository,
+      };
   const files = { event: join(temp, 'event.json'), output: join(temp, 'output'), summary: join(temp, 'summary.md') };
   await writeFile(files.event, JSON.stringify(event));
   await writeFile(files.output, '');
@@ -94,11 +98,11 @@ async function runAction(
       ...ENV,
       ...options.env,
       GITHUB_ACTIONS: 'true',
-      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_NAME: options.push ? 'push' : 'pull_request',
       GITHUB_EVENT_PATH: files.event,
       GITHUB_REPOSITORY: REPOSITORY,
-      GITHUB_SHA: 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678',
-      GITHUB_REF: `refs/pull/${PR}/merge`,
+      GITHUB_SHA: options.push?.sha ?? 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678',
+      GITHUB_REF: options.push ? `refs/heads/${options.push.branch}` : `refs/pull/${pr}/merge`,
       GITHUB_API_URL: github.url,
       GITHUB_WORKSPACE: dir,
       GITHUB_OUTPUT: files.output,
@@ -234,5 +238,69 @@ describe('the GitHub Action, `plan` on a pull request', () => {
       ...[...github.comments.values()].flat().map((comment) => comment.body),
     ].join('\n');
     expect(everything).not.toContain(CANARY);
+  });
+});
+
+describe('the GitHub Action, `apply` after a merge', () => {
+  /** Plans PR `pr` as reviewed, then merges it: `main` points at the merge commit. */
+  async function reviewedAndMerged(name: string, pr: number, files: Record<string, string>) {
+    const dir = await project(name, files);
+    const planned = await runAction(dir, {}, { pr });
+    expect(planned.code).toBe(0);
+    const sha = github.seedRepository('main', { 'README.md': '# website\n' }, pr);
+    return { dir, sha, digest: planned.outputs['plan-digest']! };
+  }
+
+  it('applies the reviewed plan when it still carries the same changes, and commits the lockfile to the branch', async () => {
+    const { dir, sha, digest } = await reviewedAndMerged('apply', 21, {
+      'content-types/Story.yaml': 'key: Story\nbaseType: page\ndisplayName: Story\n',
+    });
+    const result = await runAction(dir, { command: 'apply' }, { push: { sha, branch: 'main' } });
+    expect(result.code).toBe(0);
+    expect(result.outputs).toMatchObject({ 'has-changes': 'true', 'exit-code': '0', 'plan-digest': digest });
+    expect(emulator.store.contentTypes.get('Story')?.doc.displayName).toBe('Story');
+    const lock = await readFile(join(dir, 'catalyst.lock.json'), 'utf8');
+    expect(github.fileOn('main', 'catalyst.lock.json')).toBe(lock);
+    expect(github.commits.get(github.refs.get('heads/main')!)!.parents).toEqual([sha]);
+    expect(github.violations).toEqual([]);
+  });
+
+  it('refuses when the CMS changed after the review: says so on the pull request, writes nothing', async () => {
+    const { dir, sha } = await reviewedAndMerged('refused', 22, {
+      'content-types/Feature.yaml': 'key: Feature\nbaseType: page\ndisplayName: Feature\n',
+    });
+    emulator.store.contentTypes.create(
+      { key: 'Feature', baseType: '_page', displayName: 'Made in the CMS meanwhile', properties: {} } as never,
+      {
+        actor: 'editor',
+      },
+    );
+    const etag = emulator.store.contentTypes.get('Feature')!.etag;
+    const result = await runAction(dir, { command: 'apply' }, { push: { sha, branch: 'main' } });
+    expect(result.code).toBe(1);
+    expect(result.outputs['exit-code']).toBe('1');
+    expect((github.comments.get(22) ?? []).at(-1)!.body).toContain('the CMS changed after the review');
+    expect(emulator.store.contentTypes.get('Feature')!.etag).toBe(etag);
+    expect(github.refs.get('heads/main')).toBe(sha);
+    expect(github.violations).toEqual([]);
+  });
+
+  it('a protected branch gets the lockfile as a pull request instead', async () => {
+    const { dir, sha } = await reviewedAndMerged('protected', 23, {
+      'content-types/Promo.yaml': 'key: Promo\nbaseType: page\ndisplayName: Promo\n',
+    });
+    github.protectedBranches.add('main');
+    try {
+      const result = await runAction(dir, { command: 'apply' }, { push: { sha, branch: 'main' } });
+      expect(result.code).toBe(0);
+      expect(github.refs.get('heads/main')).toBe(sha);
+      const pull = github.openedPulls.at(-1)!;
+      expect(pull.base).toBe('main');
+      expect(pull.head).toMatch(/^catalyst\/lockfile-/);
+      expect(github.fileOn(pull.head, 'catalyst.lock.json')).toBe(await readFile(join(dir, 'catalyst.lock.json'), 'utf8'));
+      expect(github.violations).toEqual([]);
+    } finally {
+      github.protectedBranches.delete('main');
+    }
   });
 });

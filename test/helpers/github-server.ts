@@ -65,9 +65,9 @@ function operationFor(method: string, path: string): Operation | undefined {
     if (!spec) continue;
     const names: string[] = [];
     const pattern = new RegExp(
-      `^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{([^}]+)\\?\}|\{([^}]+)\}/g, (_, a: string, b: string) => {
-        names.push(a ?? b);
-        return '([^/]+)';
+      `^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{([^}]+)\}/g, (_, name: string) => {
+        names.push(name);
+        return name === 'ref' ? '(.+)' : '([^/]+)';
       })}$`,
     );
     if (!pattern.test(path)) continue;
@@ -99,10 +99,27 @@ export interface StoredComment {
   updated_at: string;
 }
 
+export interface StoredCommit {
+  sha: string;
+  tree: string;
+  parents: string[];
+  message: string;
+}
+
 export class GitHubServer {
   readonly violations: string[] = [];
   readonly requests: string[] = [];
   readonly comments = new Map<number, StoredComment[]>();
+  /** Git data: refs (`heads/main` → sha), commits, trees (path → blob sha) and blobs (content). */
+  readonly refs = new Map<string, string>();
+  readonly commits = new Map<string, StoredCommit>();
+  readonly trees = new Map<string, Map<string, string>>();
+  readonly blobs = new Map<string, string>();
+  /** Pull requests by the commit they were merged as, and the ones the Action opened. */
+  readonly mergedPulls = new Map<string, number>();
+  readonly openedPulls: Array<{ number: number; head: string; base: string; title: string }> = [];
+  /** Branches that refuse a ref update, as branch protection does. */
+  readonly protectedBranches = new Set<string>();
   #nextId = 1000;
   #server: Server;
   url = '';
@@ -130,6 +147,39 @@ export class GitHubServer {
   /** Comments written by someone else, as a busy pull request has them. */
   seedComments(issue: number, count: number): void {
     for (let index = 0; index < count; index += 1) this.#add(issue, `Comment ${index + 1} from a reviewer`, 'reviewer');
+  }
+
+  /** A repository whose `branch` points at a commit of `files`, merged from pull request `pull`. */
+  seedRepository(branch: string, files: Record<string, string>, pull: number): string {
+    const tree = new Map(Object.entries(files).map(([path, content]) => [path, this.#blob(content)]));
+    const treeSha = this.#sha(`tree ${[...tree].join()}`);
+    this.trees.set(treeSha, tree);
+    const sha = this.#sha(`commit ${treeSha}`);
+    this.commits.set(sha, { sha, tree: treeSha, parents: [], message: `Merge pull request #${pull}` });
+    this.refs.set(`heads/${branch}`, sha);
+    this.mergedPulls.set(sha, pull);
+    return sha;
+  }
+
+  /** The content of a file on a branch. */
+  fileOn(branch: string, path: string): string | undefined {
+    const commit = this.commits.get(this.refs.get(`heads/${branch}`) ?? '');
+    const blob = commit ? this.trees.get(commit.tree)?.get(path) : undefined;
+    return blob === undefined ? undefined : this.blobs.get(blob);
+  }
+
+  #counter = 0;
+  #sha(seed: string): string {
+    this.#counter += 1;
+    let hash = 0;
+    for (const char of `${seed}#${this.#counter}`) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+    return `${hash.toString(16).padStart(8, '0')}${this.#counter.toString(16).padStart(32, '0')}`;
+  }
+
+  #blob(content: string): string {
+    const sha = this.#sha(`blob ${content}`);
+    this.blobs.set(sha, content);
+    return sha;
   }
 
   #add(issue: number, body: string, login: string): StoredComment {
@@ -199,6 +249,73 @@ export class GitHubServer {
           }
         }
         return send(404, { message: 'Not Found' });
+      }
+      case 'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls': {
+        const pull = this.mergedPulls.get(values['commit_sha']!);
+        return send(200, pull === undefined ? [] : [{ number: pull, state: 'closed', merged_at: new Date().toISOString() }]);
+      }
+      case 'GET /repos/{owner}/{repo}/git/ref/{ref}': {
+        const sha = this.refs.get(values['ref']!);
+        return sha === undefined
+          ? send(404, { message: 'Not Found' })
+          : send(200, { ref: `refs/${values['ref']}`, object: { sha, type: 'commit' } });
+      }
+      case 'GET /repos/{owner}/{repo}/git/commits/{commit_sha}': {
+        const commit = this.commits.get(values['commit_sha']!);
+        return commit
+          ? send(200, {
+              sha: commit.sha,
+              tree: { sha: commit.tree },
+              parents: commit.parents.map((sha) => ({ sha })),
+              message: commit.message,
+            })
+          : send(404, { message: 'Not Found' });
+      }
+      case 'POST /repos/{owner}/{repo}/git/blobs':
+        return send(201, { sha: this.#blob(String(body!['content'])) });
+      case 'POST /repos/{owner}/{repo}/git/trees': {
+        const base = this.trees.get(String(body!['base_tree'] ?? '')) ?? new Map<string, string>();
+        const tree = new Map(base);
+        for (const entry of body!['tree'] as Array<{ path: string; sha: string }>) tree.set(entry.path, entry.sha);
+        const sha = this.#sha('tree');
+        this.trees.set(sha, tree);
+        return send(201, { sha, tree: [...tree].map(([path, blob]) => ({ path, sha: blob, type: 'blob', mode: '100644' })) });
+      }
+      case 'POST /repos/{owner}/{repo}/git/commits': {
+        const sha = this.#sha('commit');
+        this.commits.set(sha, {
+          sha,
+          tree: String(body!['tree']),
+          parents: body!['parents'] as string[],
+          message: String(body!['message']),
+        });
+        return send(201, { sha });
+      }
+      case 'PATCH /repos/{owner}/{repo}/git/refs/{ref}': {
+        const ref = values['ref']!;
+        if (this.protectedBranches.has(ref.replace(/^heads\//, '')))
+          return send(422, { message: 'Protected branch update failed for refs/' + ref });
+        const next = this.commits.get(String(body!['sha']));
+        if (!next || (body!['force'] !== true && !next.parents.includes(this.refs.get(ref) ?? '')))
+          return send(422, { message: 'Update is not a fast forward' });
+        this.refs.set(ref, next.sha);
+        return send(200, { ref: `refs/${ref}`, object: { sha: next.sha, type: 'commit' } });
+      }
+      case 'POST /repos/{owner}/{repo}/git/refs': {
+        const ref = String(body!['ref']).replace(/^refs\//, '');
+        if (this.refs.has(ref)) return send(422, { message: 'Reference already exists' });
+        this.refs.set(ref, String(body!['sha']));
+        return send(201, { ref: `refs/${ref}`, object: { sha: String(body!['sha']), type: 'commit' } });
+      }
+      case 'POST /repos/{owner}/{repo}/pulls': {
+        const pull = {
+          number: 100 + this.openedPulls.length,
+          head: String(body!['head']),
+          base: String(body!['base']),
+          title: String(body!['title']),
+        };
+        this.openedPulls.push(pull);
+        return send(201, pull);
       }
       default:
         this.violations.push(`${method} ${operation.template}: a real operation this fake does not serve`);

@@ -1,0 +1,98 @@
+import { readFile } from 'node:fs/promises';
+import { relative, sep } from 'node:path';
+import * as core from '@actions/core';
+import { context, getOctokit } from '@actions/github';
+import { applyPlan, assertApplyable } from '../../src/engine/apply-plan.js';
+import { openTarget } from '../../src/engine/open-target.js';
+import { writePlannedYaml } from '../../src/engine/write-planned-yaml.js';
+import type { Config, SelectedTarget } from '../../src/io/config/config.js';
+import { readLockfile } from '../../src/io/lockfile/read-lockfile.js';
+import { commentMarker } from './comment-body.js';
+import { commitFiles } from './commit-files.js';
+import type { ActionInputs } from './inputs.js';
+import { planTarget } from './plan-target.js';
+
+type Octokit = ReturnType<typeof getOctokit>;
+
+/** The pull request this push merged, if the commit came from one. */
+export async function mergedPullRequest(octokit: Octokit, sha: string): Promise<number | undefined> {
+  const pulls = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ ...context.repo, commit_sha: sha });
+  return pulls.data.find((pull) => pull.merged_at !== null)?.number;
+}
+
+/** The plan digest a target's sticky comment on the pull request showed when it was reviewed. */
+export async function reviewedDigest(octokit: Octokit, pullRequest: number, target: string): Promise<string | undefined> {
+  const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...context.repo, issue_number: pullRequest, per_page: 100 });
+  const body = comments.find((comment) => comment.body?.includes(commentMarker(target)))?.body ?? '';
+  return /plan digest `(sha256:[0-9a-f]{64})`/.exec(body)?.[1];
+}
+
+export type ApplyOutcome = { ok: true; changed: boolean; digest: string } | { ok: false; reason: string };
+
+/**
+ * `apply` for one target after a merge: plans again and applies only when the new plan carries
+ * the changes the pull request was reviewed with (the same digest); then commits the lockfile
+ * (and any YAML the plan wrote) to the branch, or opens a pull request when it is protected.
+ */
+export async function applyReviewed(
+  inputs: ActionInputs,
+  octokit: Octokit,
+  config: Config,
+  target: SelectedTarget,
+  options: { cwd: string; dir: string; reviewed: string | undefined; pullRequest: number; branch: string },
+): Promise<ApplyOutcome> {
+  const planned = await planTarget(config, target, { cwd: options.cwd, dir: options.dir, now: new Date().toISOString() });
+  if (!planned.ok) return { ok: false, reason: `catalyst could not plan target "${target.name}"; see the log.` };
+  if (options.reviewed === undefined)
+    return {
+      ok: false,
+      reason: `pull request #${options.pullRequest} has no reviewed plan for target "${target.name}" (no catalyst plan comment).`,
+    };
+  if (planned.digest !== options.reviewed)
+    return {
+      ok: false,
+      reason: `the plan for target "${target.name}" is no longer the one reviewed in #${options.pullRequest} (digest ${planned.digest}, reviewed ${options.reviewed}): the CMS changed after the review. Plan again in a new pull request.`,
+    };
+  const { plan } = planned;
+  if (plan.summary.steps === 0 && plan.summary.yamlWrites === 0) return { ok: true, changed: false, digest: planned.digest };
+  assertApplyable(plan, inputs.allowDestructive);
+  const lock = await readLockfile(config.lockfilePath, { cwd: options.cwd });
+  const opened = await openTarget(target);
+  try {
+    const result = await applyPlan({
+      plan,
+      adapter: opened.adapter,
+      lock: lock.lock!,
+      lockfilePath: config.lockfilePath,
+      historyFile: `${config.rootDir}/.catalyst/history.jsonl`,
+      backupDir: `${config.rootDir}/.catalyst/backups`,
+      targetName: target.name,
+      actor: `${context.actor} (GitHub Actions run ${context.runId})`,
+      now: () => new Date().toISOString(),
+      allowDestructive: inputs.allowDestructive,
+      writeYaml: (toWrite) => writePlannedYaml(toWrite, config, opened.adapter.profile),
+    });
+    const files = [config.lockfilePath, ...result.yamlFiles];
+    const workspace = process.env['GITHUB_WORKSPACE'] ?? options.cwd;
+    const contents = await Promise.all(
+      files.map(async (path) => ({ path: relative(workspace, path).split(sep).join('/'), content: await readFile(path, 'utf8') })),
+    );
+    const outcome = await commitFiles(
+      octokit,
+      context.repo,
+      options.branch,
+      contents,
+      `catalyst: applied #${options.pullRequest} to ${target.name} [skip ci]`,
+    );
+    core.info(
+      outcome.kind === 'pushed'
+        ? `Committed the lockfile to ${options.branch} (${outcome.sha.slice(0, 12)}).`
+        : `${options.branch} is protected: opened #${outcome.number} with the lockfile.`,
+    );
+    if (result.failed || result.interrupted)
+      return { ok: false, reason: `apply to target "${target.name}" stopped; the lockfile records what was done.` };
+    return { ok: true, changed: true, digest: planned.digest };
+  } finally {
+    await opened.close();
+  }
+}
