@@ -12,17 +12,42 @@ import { readInputs, type ActionInputs } from './inputs.js';
 import { planTarget, type TargetPlan } from './plan-target.js';
 import { upsertComment } from './sticky-comment.js';
 import { applyReviewed, mergedPullRequest, reviewedDigest } from './apply-merged.js';
+import { proposeDrift } from './drift.js';
 
 /** The Action: inputs, then the engine per target, then comments, summary and outputs. */
 export async function runAction(): Promise<void> {
   const inputs = readInputs();
-  if (inputs.command === 'drift') {
-    core.setOutput('exit-code', '1');
-    core.setFailed('command "drift" is not available in this version of the catalyst Action; "plan" and "apply" are.');
-    return;
-  }
+  if (inputs.command === 'drift') return runDrift(inputs);
   if (inputs.command === 'apply') return runApply(inputs);
   await runPlan(inputs);
+}
+
+async function runDrift(inputs: ActionInputs): Promise<void> {
+  const cwd = resolve(process.env['GITHUB_WORKSPACE'] ?? process.cwd(), inputs.workingDirectory);
+  const env = process.env;
+  const octokit = getOctokit(inputs.token);
+  const base =
+    (context.payload.repository as { default_branch?: string } | undefined)?.default_branch ?? context.ref.replace(/^refs\/heads\//, '');
+  const loaded = await loadConfig({ cwd, env, platforms: PLATFORM_PROFILES, requireTarget: false });
+  if (!loaded.config) return fail(renderDiagnostics(loaded.diagnostics, plainStyle));
+  const names = inputs.target ? [inputs.target] : loaded.config.targets.map((target) => target.name);
+  const failed: string[] = [];
+  let drifted = false;
+  for (const name of names) {
+    const selected = await loadConfig({ cwd, env, platforms: PLATFORM_PROFILES, targetName: name });
+    if (selected.target) core.setSecret(selected.target.credentials.clientSecret.reveal());
+    if (!selected.config || !selected.target) return fail(renderDiagnostics(selected.diagnostics, plainStyle));
+    const outcome = await proposeDrift(octokit, selected.config, selected.target, {
+      cwd,
+      dir: resolve(process.env['RUNNER_TEMP'] ?? cwd, 'catalyst'),
+      base,
+    });
+    if (outcome.kind === 'failed') failed.push(outcome.reason);
+    if (outcome.kind === 'pull-request') drifted = true;
+  }
+  core.setOutput('has-changes', String(drifted));
+  core.setOutput('exit-code', failed.length > 0 ? '1' : '0');
+  if (failed.length > 0) core.setFailed(failed.join('\n'));
 }
 
 async function runApply(inputs: ActionInputs): Promise<void> {

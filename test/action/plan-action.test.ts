@@ -55,27 +55,35 @@ interface ActionRun {
 async function runAction(
   dir: string,
   inputs: Record<string, string>,
-  options: { fork?: boolean; env?: Record<string, string | undefined>; pr?: number; push?: { sha: string; branch: string } } = {},
+  options: {
+    fork?: boolean;
+    env?: Record<string, string | undefined>;
+    pr?: number;
+    push?: { sha: string; branch: string };
+    schedule?: boolean;
+  } = {},
 ): Promise<ActionRun> {
   const temp = await mkdtemp(join(root, 'runner-'));
   const pr = options.pr ?? PR;
   const repository = { name: 'website', full_name: REPOSITORY, owner: { login: 'acme' } };
-  const event = options.push
-    ? { ref: `refs/heads/${options.push.branch}`, after: options.push.sha, repository }
-    : {
-        action: 'synchronize',
-        number: pr,
-        pull_request: {
+  const event = options.schedule
+    ? { schedule: '0 6 * * *' }
+    : options.push
+      ? { ref: `refs/heads/${options.push.branch}`, after: options.push.sha, repository }
+      : {
+          action: 'synchronize',
           number: pr,
-          head: {
-            sha: 'f00dfeed1234567890abcdef1234567890abcdef',
-            ref: 'feature/article',
-            repo: { full_name: REPOSITORY, fork: options.fork ?? false },
+          pull_request: {
+            number: pr,
+            head: {
+              sha: 'f00dfeed1234567890abcdef1234567890abcdef',
+              ref: 'feature/article',
+              repo: { full_name: REPOSITORY, fork: options.fork ?? false },
+            },
+            base: { ref: 'main', repo: { full_name: REPOSITORY } },
           },
-          base: { ref: 'main', repo: { full_name: REPOSITORY } },
-        },
-        repository,
-      };
+          repository,
+        };
   const files = { event: join(temp, 'event.json'), output: join(temp, 'output'), summary: join(temp, 'summary.md') };
   await writeFile(files.event, JSON.stringify(event));
   await writeFile(files.output, '');
@@ -98,11 +106,11 @@ async function runAction(
       ...ENV,
       ...options.env,
       GITHUB_ACTIONS: 'true',
-      GITHUB_EVENT_NAME: options.push ? 'push' : 'pull_request',
+      GITHUB_EVENT_NAME: options.schedule ? 'schedule' : options.push ? 'push' : 'pull_request',
       GITHUB_EVENT_PATH: files.event,
       GITHUB_REPOSITORY: REPOSITORY,
       GITHUB_SHA: options.push?.sha ?? 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678',
-      GITHUB_REF: options.push ? `refs/heads/${options.push.branch}` : `refs/pull/${pr}/merge`,
+      GITHUB_REF: options.schedule ? 'refs/heads/main' : options.push ? `refs/heads/${options.push.branch}` : `refs/pull/${pr}/merge`,
       GITHUB_API_URL: github.url,
       GITHUB_WORKSPACE: dir,
       GITHUB_OUTPUT: files.output,
@@ -302,5 +310,43 @@ describe('the GitHub Action, `apply` after a merge', () => {
     } finally {
       github.protectedBranches.delete('main');
     }
+  });
+});
+
+describe('the GitHub Action, `drift` on a schedule', () => {
+  it('opens one pull request with the CMS edits written into the YAML, updates it on the next run, and does nothing when the CMS is unchanged', async () => {
+    const yaml = '# Kept by the content team.\nkey: Banner\nbaseType: component\ndisplayName: Banner\n';
+    const dir = await project('drift', { 'content-types/Banner.yaml': yaml });
+    expect((await runInProcess(['apply', '--auto-approve'], { cwd: dir, env: ENV })).code).toBe(0);
+    github.seedRepository(
+      'main',
+      { 'content-types/Banner.yaml': yaml, 'catalyst.lock.json': await readFile(join(dir, 'catalyst.lock.json'), 'utf8') },
+      31,
+    );
+    const quiet = await runAction(dir, { command: 'drift' }, { schedule: true });
+    expect(quiet.code).toBe(0);
+    expect(quiet.outputs['has-changes']).toBe('false');
+    expect(github.openedPulls.filter((pull) => pull.head === 'catalyst/drift/production')).toEqual([]);
+
+    emulator.store.editContentType('Banner', (doc) => ({ ...doc, displayName: 'Banner (CMS)' }));
+    const first = await runAction(dir, { command: 'drift' }, { schedule: true });
+    expect(first.code).toBe(0);
+    expect(first.outputs['has-changes']).toBe('true');
+    const pulls = () => github.openedPulls.filter((pull) => pull.head === 'catalyst/drift/production');
+    expect(pulls()).toHaveLength(1);
+    expect(pulls()[0]!.body).toContain('Banner');
+    expect(github.fileOn('catalyst/drift/production', 'content-types/Banner.yaml')).toBe(
+      '# Kept by the content team.\nkey: Banner\nbaseType: component\ndisplayName: Banner (CMS)\n',
+    );
+
+    await writeFile(join(dir, 'content-types', 'Banner.yaml'), yaml);
+    await writeFile(join(dir, 'catalyst.lock.json'), github.fileOn('main', 'catalyst.lock.json')!);
+    emulator.store.editContentType('Banner', (doc) => ({ ...doc, description: 'Also edited in the CMS' }));
+    const second = await runAction(dir, { command: 'drift' }, { schedule: true });
+    expect(second.code).toBe(0);
+    expect(pulls()).toHaveLength(1);
+    expect(github.fileOn('catalyst/drift/production', 'content-types/Banner.yaml')).toContain('description: Also edited in the CMS');
+    expect(github.fileOn('main', 'content-types/Banner.yaml')).toBe(yaml);
+    expect(github.violations).toEqual([]);
   });
 });

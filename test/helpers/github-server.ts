@@ -117,7 +117,7 @@ export class GitHubServer {
   readonly blobs = new Map<string, string>();
   /** Pull requests by the commit they were merged as, and the ones the Action opened. */
   readonly mergedPulls = new Map<string, number>();
-  readonly openedPulls: Array<{ number: number; head: string; base: string; title: string }> = [];
+  readonly openedPulls: Array<{ number: number; head: string; base: string; title: string; body: string; state: 'open' | 'closed' }> = [];
   /** Branches that refuse a ref update, as branch protection does. */
   readonly protectedBranches = new Set<string>();
   #nextId = 1000;
@@ -174,6 +174,18 @@ export class GitHubServer {
     let hash = 0;
     for (const char of `${seed}#${this.#counter}`) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
     return `${hash.toString(16).padStart(8, '0')}${this.#counter.toString(16).padStart(32, '0')}`;
+  }
+
+  #pullJson(pull: { number: number; head: string; base: string; title: string; body: string; state: string }) {
+    return {
+      number: pull.number,
+      state: pull.state,
+      title: pull.title,
+      body: pull.body,
+      head: { ref: pull.head },
+      base: { ref: pull.base },
+      merged_at: null,
+    };
   }
 
   #blob(content: string): string {
@@ -276,7 +288,10 @@ export class GitHubServer {
       case 'POST /repos/{owner}/{repo}/git/trees': {
         const base = this.trees.get(String(body!['base_tree'] ?? '')) ?? new Map<string, string>();
         const tree = new Map(base);
-        for (const entry of body!['tree'] as Array<{ path: string; sha: string }>) tree.set(entry.path, entry.sha);
+        for (const entry of body!['tree'] as Array<{ path: string; sha: string | null }>) {
+          if (entry.sha === null) tree.delete(entry.path);
+          else tree.set(entry.path, entry.sha);
+        }
         const sha = this.#sha('tree');
         this.trees.set(sha, tree);
         return send(201, { sha, tree: [...tree].map(([path, blob]) => ({ path, sha: blob, type: 'blob', mode: '100644' })) });
@@ -308,14 +323,41 @@ export class GitHubServer {
         return send(201, { ref: `refs/${ref}`, object: { sha: String(body!['sha']), type: 'commit' } });
       }
       case 'POST /repos/{owner}/{repo}/pulls': {
+        const head = String(body!['head']);
+        if (!this.refs.has(`heads/${head}`)) return send(422, { message: `No commits between ${String(body!['base'])} and ${head}` });
         const pull = {
           number: 100 + this.openedPulls.length,
-          head: String(body!['head']),
+          head,
           base: String(body!['base']),
           title: String(body!['title']),
+          body: String(body!['body'] ?? ''),
+          state: 'open' as const,
         };
         this.openedPulls.push(pull);
-        return send(201, pull);
+        return send(201, this.#pullJson(pull));
+      }
+      case 'GET /repos/{owner}/{repo}/pulls': {
+        const head = url.searchParams.get('head');
+        const base = url.searchParams.get('base');
+        const state = url.searchParams.get('state') ?? 'open';
+        const owner = this.repository.split('/')[0];
+        const listed = this.openedPulls.filter(
+          (pull) =>
+            (head === null || head === `${owner}:${pull.head}`) &&
+            (base === null || base === pull.base) &&
+            (state === 'all' || state === pull.state),
+        );
+        return send(
+          200,
+          listed.map((pull) => this.#pullJson(pull)),
+        );
+      }
+      case 'PATCH /repos/{owner}/{repo}/pulls/{pull_number}': {
+        const pull = this.openedPulls.find((candidate) => candidate.number === Number(values['pull_number']));
+        if (!pull) return send(404, { message: 'Not Found' });
+        if (body!['title'] !== undefined) pull.title = String(body!['title']);
+        if (body!['body'] !== undefined) pull.body = String(body!['body']);
+        return send(200, this.#pullJson(pull));
       }
       default:
         this.violations.push(`${method} ${operation.template}: a real operation this fake does not serve`);
