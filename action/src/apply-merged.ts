@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import * as core from '@actions/core';
-import { context, getOctokit } from '@actions/github';
+import { context } from '@actions/github';
+import type { Octokit } from './octokit.js';
 import { applyPlan, assertApplyable } from '../../src/engine/apply-plan.js';
 import { openTarget } from '../../src/engine/open-target.js';
 import { writePlannedYaml } from '../../src/engine/write-planned-yaml.js';
@@ -11,8 +12,6 @@ import { commentMarker } from './comment-body.js';
 import { commitFiles } from './commit-files.js';
 import type { ActionInputs } from './inputs.js';
 import { planTarget } from './plan-target.js';
-
-type Octokit = ReturnType<typeof getOctokit>;
 
 /** The pull request this push merged, if the commit came from one. */
 export async function mergedPullRequest(octokit: Octokit, sha: string): Promise<number | undefined> {

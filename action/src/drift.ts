@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import * as core from '@actions/core';
-import { context, type getOctokit } from '@actions/github';
+import { context } from '@actions/github';
+import type { Octokit } from './octokit.js';
 import { applyPlan } from '../../src/engine/apply-plan.js';
 import { openTarget } from '../../src/engine/open-target.js';
 import { writePlannedYaml } from '../../src/engine/write-planned-yaml.js';
@@ -10,8 +11,6 @@ import { readLockfile } from '../../src/io/lockfile/read-lockfile.js';
 import { renderPlanMarkdown } from '../../src/render/plan-markdown.js';
 import { commitToBranch, upsertPullRequest } from './commit-files.js';
 import { planTarget } from './plan-target.js';
-
-type Octokit = ReturnType<typeof getOctokit>;
 
 export type DriftOutcome =
   { kind: 'none' } | { kind: 'pull-request'; number: number; created: boolean } | { kind: 'failed'; reason: string };

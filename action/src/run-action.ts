@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import * as core from '@actions/core';
-import { context, getOctokit } from '@actions/github';
+import { context } from '@actions/github';
+import { createOctokit } from './octokit.js';
 import { needsDecision } from '../../src/core/needs-decision.js';
 import { PLATFORM_PROFILES } from '../../src/engine/platforms.js';
 import { loadConfig } from '../../src/io/config/load-config.js';
@@ -25,7 +26,7 @@ export async function runAction(): Promise<void> {
 async function runDrift(inputs: ActionInputs): Promise<void> {
   const cwd = resolve(process.env['GITHUB_WORKSPACE'] ?? process.cwd(), inputs.workingDirectory);
   const env = process.env;
-  const octokit = getOctokit(inputs.token);
+  const octokit = createOctokit(inputs.token);
   const base =
     (context.payload.repository as { default_branch?: string } | undefined)?.default_branch ?? context.ref.replace(/^refs\/heads\//, '');
   const loaded = await loadConfig({ cwd, env, platforms: PLATFORM_PROFILES, requireTarget: false });
@@ -53,7 +54,7 @@ async function runDrift(inputs: ActionInputs): Promise<void> {
 async function runApply(inputs: ActionInputs): Promise<void> {
   const cwd = resolve(process.env['GITHUB_WORKSPACE'] ?? process.cwd(), inputs.workingDirectory);
   const env = process.env;
-  const octokit = getOctokit(inputs.token);
+  const octokit = createOctokit(inputs.token);
   const pullRequest = await mergedPullRequest(octokit, context.sha);
   if (pullRequest === undefined)
     return fail(`Commit ${context.sha.slice(0, 12)} came from no merged pull request: catalyst applies only plans reviewed in one.`);
@@ -133,7 +134,7 @@ async function runPlan(inputs: ActionInputs): Promise<void> {
       .addEOL()
       .write();
     if (inputs.comment && pullRequest) {
-      const octokit = getOctokit(inputs.token);
+      const octokit = createOctokit(inputs.token);
       const issue = { owner: context.repo.owner, repo: context.repo.repo, issue_number: pullRequest.number };
       const done = await upsertComment(octokit, issue, commentMarker(result.target.name), commentBody(result, sha));
       core.info(`${heading}: comment ${done}.`);

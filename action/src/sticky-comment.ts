@@ -1,6 +1,4 @@
-import type { getOctokit } from '@actions/github';
-
-type Octokit = ReturnType<typeof getOctokit>;
+import type { Octokit } from './octokit.js';
 
 export interface IssueRef {
   owner: string;

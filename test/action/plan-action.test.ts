@@ -133,8 +133,8 @@ function parseOutputs(text: string): Record<string, string> {
   return outputs;
 }
 
-const catalystComments = () =>
-  (github.comments.get(PR) ?? []).filter((comment) => comment.body.includes('<!-- catalyst-plan target="production" -->'));
+const catalystComments = (pr = PR) =>
+  (github.comments.get(pr) ?? []).filter((comment) => comment.body.includes('<!-- catalyst-plan target="production" -->'));
 const ARTICLE = 'key: Article\nbaseType: page\ndisplayName: Article\nproperties:\n  title: string\n';
 
 describe('the GitHub Action, `plan` on a pull request', () => {
@@ -197,6 +197,17 @@ describe('the GitHub Action, `plan` on a pull request', () => {
     const body = catalystComments().at(-1)!.body;
     expect(body).toContain('catalyst resolve');
     expect(body).toContain('| `"Page"` | `"Page (YAML)"` | `"Page (CMS)"` (cms-user, ');
+    expect(github.violations).toEqual([]);
+  });
+
+  it('a secondary rate limit: waits as GitHub asks and retries, then keeps the one comment', async () => {
+    const dir = await project('rate-limited', { 'content-types/Article.yaml': ARTICLE });
+    github.limitedRequests = 2;
+    const result = await runAction(dir, {}, { pr: 41 });
+    expect(result.code).toBe(0);
+    expect(result.log).toContain('secondary rate limit');
+    expect(catalystComments(41)).toHaveLength(1);
+    expect(github.limitedRequests).toBe(0);
     expect(github.violations).toEqual([]);
   });
 

@@ -118,6 +118,8 @@ export class GitHubServer {
   /** Pull requests by the commit they were merged as, and the ones the Action opened. */
   readonly mergedPulls = new Map<string, number>();
   readonly openedPulls: Array<{ number: number; head: string; base: string; title: string; body: string; state: 'open' | 'closed' }> = [];
+  /** How many of the next requests get a secondary rate limit answer (403, `retry-after: 1`). */
+  limitedRequests = 0;
   /** Branches that refuse a ref update, as branch protection does. */
   readonly protectedBranches = new Set<string>();
   #nextId = 1000;
@@ -213,6 +215,17 @@ export class GitHubServer {
       response.end(body === undefined ? '' : JSON.stringify(body));
     };
 
+    if (this.limitedRequests > 0) {
+      this.limitedRequests -= 1;
+      return send(
+        403,
+        {
+          message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+          documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+        },
+        { 'retry-after': '1' },
+      );
+    }
     const operation = operationFor(method, url.pathname);
     if (!operation) {
       this.violations.push(`${method} ${url.pathname}: no such operation in GitHub's REST API description`);
