@@ -64,6 +64,10 @@ function mergeAt(
   if (base !== NO_BASE && deepEqual(base, live)) return desired;
   const shape = shapeAt(path);
   if (shape === 'set' && base !== NO_BASE && how.sets === 'merge') return mergeSet(base, desired, live);
+  if (path[path.length - 1] === 'enum' && path[0] === 'properties' && base !== NO_BASE && how.sets === 'merge') {
+    const merged = mergeEnum(base, desired, live);
+    if (merged !== CONFLICT) return merged;
+  }
   if ((shape === 'object' || shape === 'record') && isPlainObject(desired) && isPlainObject(live)) {
     const baseObject = isPlainObject(base) ? base : undefined;
     const result: Record<string, unknown> = {};
@@ -87,5 +91,42 @@ function mergeSet(base: unknown, desired: unknown, live: unknown): string[] | un
     if (inDesired === inLive) return inDesired;
     return inDesired === b.includes(entry) ? inLive : inDesired;
   });
+  return merged.length > 0 ? merged : undefined;
+}
+
+const CONFLICT = Symbol('conflict');
+
+interface EnumEntry {
+  value: unknown;
+  displayName?: unknown;
+}
+
+/**
+ * Enum values merge by value, as set-like lists do, keeping their order (the editor's): values
+ * added on either side are all kept (the base's order, then the YAML's additions, then the CMS's),
+ * a value removed on one side and untouched on the other goes, and a display name changed on one
+ * side takes that change. The same value edited differently on both sides, or edited on one and
+ * removed on the other, leaves the whole list a conflict.
+ */
+function mergeEnum(base: unknown, desired: unknown, live: unknown): EnumEntry[] | undefined | typeof CONFLICT {
+  const entries = (value: unknown): EnumEntry[] => (Array.isArray(value) ? (value as EnumEntry[]) : []);
+  const [b, d, l] = [entries(base), entries(desired), entries(live)];
+  const key = (entry: EnumEntry) => JSON.stringify(entry.value);
+  const find = (list: EnumEntry[], id: string) => list.find((entry) => key(entry) === id);
+  const order = [...new Set([...b, ...d, ...l].map(key))];
+  const merged: EnumEntry[] = [];
+  for (const id of order) {
+    const [was, ours, theirs] = [find(b, id), find(d, id), find(l, id)];
+    if (ours && theirs) {
+      if (deepEqual(ours, theirs)) merged.push(ours);
+      else if (was && deepEqual(was, ours)) merged.push(theirs);
+      else if (was && deepEqual(was, theirs)) merged.push(ours);
+      else return CONFLICT;
+    } else if (ours || theirs) {
+      const kept = (ours ?? theirs)!;
+      if (!was) merged.push(kept);
+      else if (!deepEqual(was, kept)) return CONFLICT;
+    }
+  }
   return merged.length > 0 ? merged : undefined;
 }

@@ -166,3 +166,122 @@ describe('a resource deleted on one side and edited on the other, both ways', ()
     else expect(entry.toYaml?.action).toBe(detail);
   });
 });
+
+describe('enum values under merge: by value, in order', () => {
+  const withEnum = (values: Array<[string, string]>) =>
+    type('Article', { properties: { size: { type: 'string', enum: values.map(([value, displayName]) => ({ value, displayName })) } } });
+  const cases: Array<{
+    name: string;
+    yaml: Array<[string, string]>;
+    cms: Array<[string, string]>;
+    expected: Array<[string, string]> | 'blocked';
+  }> = [
+    {
+      name: 'values added on each side: all kept, base order first',
+      yaml: [
+        ['s', 'Small'],
+        ['m', 'Medium'],
+        ['xl', 'Extra large'],
+      ],
+      cms: [
+        ['s', 'Small'],
+        ['m', 'Medium'],
+        ['xs', 'Extra small'],
+      ],
+      expected: [
+        ['s', 'Small'],
+        ['m', 'Medium'],
+        ['xl', 'Extra large'],
+        ['xs', 'Extra small'],
+      ],
+    },
+    {
+      name: 'one side removes, the other adds',
+      yaml: [['s', 'Small']],
+      cms: [
+        ['s', 'Small'],
+        ['m', 'Medium'],
+        ['l', 'Large'],
+      ],
+      expected: [
+        ['s', 'Small'],
+        ['l', 'Large'],
+      ],
+    },
+    {
+      name: 'one side renames a value, the other adds',
+      yaml: [
+        ['s', 'Tiny'],
+        ['m', 'Medium'],
+      ],
+      cms: [
+        ['s', 'Small'],
+        ['m', 'Medium'],
+        ['l', 'Large'],
+      ],
+      expected: [
+        ['s', 'Tiny'],
+        ['m', 'Medium'],
+        ['l', 'Large'],
+      ],
+    },
+    {
+      name: 'the same value renamed differently',
+      yaml: [
+        ['s', 'Tiny'],
+        ['m', 'Medium'],
+      ],
+      cms: [
+        ['s', 'Little'],
+        ['m', 'Medium'],
+      ],
+      expected: 'blocked',
+    },
+  ];
+  it.each(cases)('$name', ({ yaml, cms, expected }) => {
+    const base = withEnum([
+      ['s', 'Small'],
+      ['m', 'Medium'],
+    ]);
+    const result = plan(
+      { types: [withEnum(yaml)] },
+      { types: [base] },
+      { types: [withEnum(cms)] },
+      { mode: 'bidirectional', strategy: 'merge' },
+    );
+    if (expected === 'blocked') {
+      expect(result.blockers.map((blocker) => blocker.code)).toEqual(['PL101']);
+      return;
+    }
+    expect(result.blockers).toEqual([]);
+    const entry = resource(result, 'contentType', 'Article');
+    const after = entry.action === 'update' || entry.action === 'adopt' ? entry.after : undefined;
+    expect((after as ContentTypeDef).properties['size']!.enum).toEqual(expected.map(([value, displayName]) => ({ value, displayName })));
+    expect(entry.toYaml?.after ?? withEnum(yaml)).toEqual(after);
+  });
+
+  it('under manual, both sides changing the values is a conflict', () => {
+    const base = withEnum([['s', 'Small']]);
+    const result = plan(
+      {
+        types: [
+          withEnum([
+            ['s', 'Small'],
+            ['m', 'Medium'],
+          ]),
+        ],
+      },
+      { types: [base] },
+      {
+        types: [
+          withEnum([
+            ['s', 'Small'],
+            ['l', 'Large'],
+          ]),
+        ],
+      },
+      { mode: 'bidirectional', strategy: 'manual' },
+    );
+    expect(result.blockers.map((blocker) => blocker.code)).toEqual(['PL101']);
+  });
+});
