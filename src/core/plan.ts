@@ -20,6 +20,7 @@ import { KIND_TABLE, kindOf } from './resource-kinds.js';
 import { SERVER_DATA_LOSS_CODES } from './risk-codes.js';
 import type { BaseState, DesiredState, LiveState } from './state.js';
 import { narrowToOnly } from './plan-only.js';
+import { digest } from './digest.js';
 import { ownedMembers, strategyFor } from './key-patterns.js';
 import { ownedDifferences, withCmsOwned } from './cms-owned.js';
 import { compareCodeUnits } from './compare-code-units.js';
@@ -89,7 +90,8 @@ export function createPlan(input: PlanInput): Plan {
     const baseIndex = indexBase(base[descriptor.section], normalize);
     for (const key of sortedKeys(desiredIndex, baseIndex, liveIndex)) {
       const resourceInput: ResourceInput<Definition> = { kind, key };
-      const [desiredEntry, baseEntry, liveEntry] = [desiredIndex.get(key), baseIndex.get(key), liveIndex.get(key)];
+      const [desiredEntry, baseEntry] = [desiredIndex.get(key), baseIndex.get(key)];
+      const liveEntry = withLockedEtag(liveIndex.get(key), baseEntry);
       if (desiredEntry) resourceInput.desired = desiredEntry;
       if (baseEntry) resourceInput.base = baseEntry;
       if (liveEntry) resourceInput.live = liveEntry;
@@ -205,10 +207,29 @@ function indexLive(
 }
 
 function indexBase(
-  entries: Readonly<Record<string, { def: Definition }>>,
+  entries: Readonly<Record<string, { def: Definition; version?: VersionToken }>>,
   normalize: (def: Definition) => Definition,
-): Map<string, { def: Definition }> {
-  return new Map(Object.entries(entries).map(([key, entry]) => [key, { def: normalize(entry.def) }]));
+): Map<string, { def: Definition; version?: VersionToken }> {
+  return new Map(
+    Object.entries(entries).map(([key, entry]) => [
+      key,
+      { def: normalize(entry.def), ...(entry.version ? { version: entry.version } : {}) },
+    ]),
+  );
+}
+
+/**
+ * A list read gives no ETag per resource; the lockfile has the one catalyst's last write got. When
+ * the resource is unchanged since (same digest), that ETag is the precondition an update sends
+ * without reading first; if it is no longer current, the platform answers 412 and apply reads then.
+ */
+function withLockedEtag(
+  live: Live<Definition> | undefined,
+  base: { def: Definition; version?: VersionToken } | undefined,
+): Live<Definition> | undefined {
+  const etag = base?.version?.etag;
+  if (!live || !base || etag === undefined || live.version.etag !== undefined || digest(live.def) !== digest(base.def)) return live;
+  return { ...live, version: { ...live.version, etag } };
 }
 
 function sortedKeys(...maps: Array<Map<string, unknown>>): string[] {

@@ -3,7 +3,7 @@ import { portOf, type PlatformAdapter } from '../adapters/port.js';
 import { assertNever } from '../core/assert-never.js';
 import type { ServerDefaults } from '../core/defaults.js';
 import { digest } from '../core/digest.js';
-import type { ApplyStep } from '../core/generated/plan.js';
+import type { ApplyStep, UpdateStep } from '../core/generated/plan.js';
 import type { Definition, ResourceKind, VersionToken } from '../core/model.js';
 import { kindOf } from '../core/resource-kinds.js';
 import { stale, verifyPrecondition, type CurrentResource } from './verify-precondition.js';
@@ -47,10 +47,21 @@ export async function runStep(step: ApplyStep, context: StepContext): Promise<St
       return { kind: step.kind, key: step.key, action: 'create', def: normalized(live.def), version: live.version };
     }
     case 'update': {
-      const current = await verifyPrecondition(adapter, step, context.created);
+      const write = (current: CurrentResource) =>
+        port.update(current.def, step.next, { precondition: current.version, allowDataLoss: step.dataLoss && context.allowDestructive });
+      // The version the plan (or this run's create) saw goes out as If-Match without a read first;
+      // only a 412 costs a read, which decides between "only the version moved" and "stale".
+      const known = knownVersion(step, context.created);
+      let current = known ?? (await verifyPrecondition(adapter, step, context.created));
       if (step.dataLoss) await context.backup(step.kind, step.key, current);
-      const options = { precondition: current.version, allowDataLoss: step.dataLoss && context.allowDestructive };
-      const live = await existingIsStale(step.kind, step.key, () => port.update(current.def, step.next, options));
+      let live;
+      try {
+        live = await (known ? write(current) : existingIsStale(step.kind, step.key, () => write(current)));
+      } catch (error) {
+        if (!known || !isAdapterError(error) || error.kind !== 'stale') throw error;
+        current = await verifyPrecondition(adapter, step, context.created);
+        live = await existingIsStale(step.kind, step.key, () => write(current));
+      }
       context.created.set(`${step.kind}:${step.key}`, live.version);
       return { kind: step.kind, key: step.key, action: 'update', def: normalized(live.def), version: live.version, before: current };
     }
@@ -63,6 +74,15 @@ export async function runStep(step: ApplyStep, context: StepContext): Promise<St
     default:
       return assertNever(step, 'step');
   }
+}
+
+/**
+ * The resource as the step's precondition already knows it, when that includes an ETag: the plan's
+ * live definition and version, or the version this run's create returned. Undefined: read first.
+ */
+function knownVersion(step: UpdateStep, created: ReadonlyMap<string, VersionToken>): CurrentResource | undefined {
+  const version = step.precondition.kind === 'version' ? step.precondition.version : created.get(`${step.kind}:${step.key}`);
+  return version?.etag ? { def: step.previous, version } : undefined;
 }
 
 /** A 412 from the platform means the resource moved between our read and our write. */

@@ -106,23 +106,27 @@ describe('a type edited in the CMS between plan and write', () => {
     });
   }
 
-  it('fails the step when the re-read before the write shows the edit (digest differs from the plan)', async () => {
+  it('fails the step when the type was edited after the plan: the write’s If-Match answers 412, and the read that follows shows the edit', async () => {
     await project.write({ 'content-types/AuthorBlock.yaml': AUTHOR_BLOCK });
     await project.edit('content-types/ButtonBlock.yaml', (text) => text.replace('displayName: Button\n', 'displayName: Button link\n'));
     await project.edit('content-types/HeroBlock.yaml', (text) => text.replace('displayName: Hero\n', 'displayName: Hero banner\n'));
-    const outcome = await applyWithEditDuring('GET', (doc) => ({ ...doc, description: 'Edited while catalyst was applying' }));
+    emulator.traffic.reset();
+    const outcome = await applyWithEditDuring('PATCH', (doc) => ({ ...doc, description: 'Edited while catalyst was applying' }));
     await expectStoppedAtButtonBlock(outcome, 'was changed in the CMS after the plan was made');
+    const routes = emulator.traffic.counters().byRoute;
+    expect([routes['PATCH /_cms/v1/contenttypes/ButtonBlock'], routes['GET /_cms/v1/contenttypes/ButtonBlock']]).toEqual([1, 1]);
+    expect(emulator.traffic.counters().byStatus['412']).toBe(1);
     await expectReplanConverges();
   });
 
-  it('fails the step when the edit lands between the re-read and the write (If-Match answers 412)', async () => {
-    await project.setContentTypes({ ...(await readFixture('lifecycle/v1')), 'AuthorBlock.yaml': AUTHOR_BLOCK });
-    await project.edit('content-types/ButtonBlock.yaml', (text) => text.replace('displayName: Label', 'displayName: Button label'));
-    await project.edit('content-types/HeroBlock.yaml', (text) => text.replace('displayName: Heading', 'displayName: Headline'));
-    emulator.store.contentTypes.delete('AuthorBlock');
-    const outcome = await applyWithEditDuring('PATCH', (doc) => ({ ...doc, description: 'Edited while catalyst was writing' }));
-    await expectStoppedAtButtonBlock(outcome, 'was changed in the CMS while catalyst was writing it');
-    await expectReplanConverges();
+  it('an update sends the ETag the lockfile recorded, without reading first: one request per updated type', async () => {
+    await project.edit('content-types/ButtonBlock.yaml', (text) => text.replace('displayName: Button link\n', 'displayName: Button\n'));
+    emulator.traffic.reset();
+    expect((await project.runInProcess(['apply', '--auto-approve'])).code).toBe(0);
+    const routes = Object.entries(emulator.traffic.counters().byRoute).filter(([route]) => route.endsWith('/contenttypes/ButtonBlock'));
+    expect(Object.fromEntries(routes)).toEqual({ 'PATCH /_cms/v1/contenttypes/ButtonBlock': 1 });
+    expect(emulator.store.contentTypes.get('ButtonBlock')!.doc.displayName).toBe('Button');
+    await expectConverged(project);
   });
 
   it.each([
