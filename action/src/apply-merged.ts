@@ -3,12 +3,10 @@ import { relative, sep } from 'node:path';
 import * as core from '@actions/core';
 import { context } from '@actions/github';
 import type { Octokit } from './octokit.js';
-import { applyPlan, assertApplyable } from '../../src/engine/apply-plan.js';
-import { openTarget } from '../../src/engine/open-target.js';
-import { writePlannedYaml } from '../../src/engine/write-planned-yaml.js';
 import type { Config, SelectedTarget } from '../../src/io/config/config.js';
-import { readLockfile } from '../../src/io/lockfile/read-lockfile.js';
+import { assertApplyable } from '../../src/engine/apply-plan.js';
 import { commentMarker } from './comment-body.js';
+import { applyInWorkspace } from './targets.js';
 import { commitFiles } from './commit-files.js';
 import type { ActionInputs } from './inputs.js';
 import { planTarget } from './plan-target.js';
@@ -55,43 +53,29 @@ export async function applyReviewed(
   const { plan } = planned;
   if (plan.summary.steps === 0 && plan.summary.yamlWrites === 0) return { ok: true, changed: false, digest: planned.digest };
   assertApplyable(plan, inputs.allowDestructive);
-  const lock = await readLockfile(config.lockfilePath, { cwd: options.cwd });
-  const opened = await openTarget(target);
-  try {
-    const result = await applyPlan({
-      plan,
-      adapter: opened.adapter,
-      lock: lock.lock!,
-      lockfilePath: config.lockfilePath,
-      historyFile: `${config.rootDir}/.catalyst/history.jsonl`,
-      backupDir: `${config.rootDir}/.catalyst/backups`,
-      targetName: target.name,
-      actor: `${context.actor} (GitHub Actions run ${context.runId})`,
-      now: () => new Date().toISOString(),
-      allowDestructive: inputs.allowDestructive,
-      writeYaml: (toWrite) => writePlannedYaml(toWrite, config, opened.adapter.profile),
-    });
-    const files = [config.lockfilePath, ...result.yamlFiles];
-    const workspace = process.env['GITHUB_WORKSPACE'] ?? options.cwd;
-    const contents = await Promise.all(
-      files.map(async (path) => ({ path: relative(workspace, path).split(sep).join('/'), content: await readFile(path, 'utf8') })),
-    );
-    const outcome = await commitFiles(
-      octokit,
-      context.repo,
-      options.branch,
-      contents,
-      `catalyst: applied #${options.pullRequest} to ${target.name} [skip ci]`,
-    );
-    core.info(
-      outcome.kind === 'pushed'
-        ? `Committed the lockfile to ${options.branch} (${outcome.sha.slice(0, 12)}).`
-        : `${options.branch} is protected: opened #${outcome.number} with the lockfile.`,
-    );
-    if (result.failed || result.interrupted)
-      return { ok: false, reason: `apply to target "${target.name}" stopped; the lockfile records what was done.` };
-    return { ok: true, changed: true, digest: planned.digest };
-  } finally {
-    await opened.close();
-  }
+  const result = await applyInWorkspace(plan, config, target, {
+    cwd: options.cwd,
+    allowDestructive: inputs.allowDestructive,
+    actor: `${context.actor} (GitHub Actions run ${context.runId})`,
+  });
+  const files = [config.lockfilePath, ...result.yamlFiles];
+  const workspace = process.env['GITHUB_WORKSPACE'] ?? options.cwd;
+  const contents = await Promise.all(
+    files.map(async (path) => ({ path: relative(workspace, path).split(sep).join('/'), content: await readFile(path, 'utf8') })),
+  );
+  const outcome = await commitFiles(
+    octokit,
+    context.repo,
+    options.branch,
+    contents,
+    `catalyst: applied #${options.pullRequest} to ${target.name} [skip ci]`,
+  );
+  core.info(
+    outcome.kind === 'pushed'
+      ? `Committed the lockfile to ${options.branch} (${outcome.sha.slice(0, 12)}).`
+      : `${options.branch} is protected: opened #${outcome.number} with the lockfile.`,
+  );
+  if (result.failed || result.interrupted)
+    return { ok: false, reason: `apply to target "${target.name}" stopped; the lockfile records what was done.` };
+  return { ok: true, changed: true, digest: planned.digest };
 }

@@ -3,14 +3,11 @@ import { relative, sep } from 'node:path';
 import * as core from '@actions/core';
 import { context } from '@actions/github';
 import type { Octokit } from './octokit.js';
-import { applyPlan } from '../../src/engine/apply-plan.js';
-import { openTarget } from '../../src/engine/open-target.js';
-import { writePlannedYaml } from '../../src/engine/write-planned-yaml.js';
 import type { Config, SelectedTarget } from '../../src/io/config/config.js';
-import { readLockfile } from '../../src/io/lockfile/read-lockfile.js';
 import { renderPlanMarkdown } from '../../src/render/plan-markdown.js';
 import { commitToBranch, upsertPullRequest } from './commit-files.js';
 import { planTarget } from './plan-target.js';
+import { applyInWorkspace } from './targets.js';
 
 export type DriftOutcome =
   { kind: 'none' } | { kind: 'pull-request'; number: number; created: boolean } | { kind: 'failed'; reason: string };
@@ -35,28 +32,13 @@ export async function proposeDrift(
   if (plan.summary.yamlWrites === 0) return { kind: 'none' };
   if (!plan.applyable)
     return { kind: 'failed', reason: `the drift of target "${target.name}" is blocked; see the plan in the job summary.` };
-  const lock = await readLockfile(config.lockfilePath, { cwd: options.cwd });
-  const opened = await openTarget(pulling);
-  let written: string[];
-  try {
-    const result = await applyPlan({
-      plan,
-      adapter: opened.adapter,
-      lock: lock.lock!,
-      lockfilePath: config.lockfilePath,
-      historyFile: `${config.rootDir}/.catalyst/history.jsonl`,
-      backupDir: `${config.rootDir}/.catalyst/backups`,
-      targetName: target.name,
-      actor: `${context.actor} (GitHub Actions run ${context.runId})`,
-      now: () => new Date().toISOString(),
-      allowDestructive: true,
-      writeYaml: (toWrite) => writePlannedYaml(toWrite, config, opened.adapter.profile),
-    });
-    if (result.failed || result.interrupted) return { kind: 'failed', reason: `pulling target "${target.name}" stopped; see the log.` };
-    written = [config.lockfilePath, ...result.yamlFiles];
-  } finally {
-    await opened.close();
-  }
+  const result = await applyInWorkspace(plan, config, pulling, {
+    cwd: options.cwd,
+    allowDestructive: true,
+    actor: `${context.actor} (GitHub Actions run ${context.runId})`,
+  });
+  if (result.failed || result.interrupted) return { kind: 'failed', reason: `pulling target "${target.name}" stopped; see the log.` };
+  const written = [config.lockfilePath, ...result.yamlFiles];
   const workspace = process.env['GITHUB_WORKSPACE'] ?? options.cwd;
   const files: Array<{ path: string; content: string }> = [];
   const removed: string[] = [];

@@ -1,10 +1,7 @@
-import { resolve } from 'node:path';
 import * as core from '@actions/core';
 import { context } from '@actions/github';
 import { createOctokit } from './octokit.js';
 import { needsDecision } from '../../src/core/needs-decision.js';
-import { PLATFORM_PROFILES } from '../../src/engine/platforms.js';
-import { loadConfig } from '../../src/io/config/load-config.js';
 import { renderDiagnostics } from '../../src/render/diagnostics-text.js';
 import { renderPlanMarkdown } from '../../src/render/plan-markdown.js';
 import { plainStyle } from '../../src/render/style.js';
@@ -13,6 +10,7 @@ import { readInputs, type ActionInputs } from './inputs.js';
 import { planTarget, type TargetPlan } from './plan-target.js';
 import { upsertComment } from './sticky-comment.js';
 import { applyReviewed, mergedPullRequest, reviewedDigest } from './apply-merged.js';
+import { selectTargets, workspace } from './targets.js';
 import { proposeDrift } from './drift.js';
 
 /** The Action: inputs, then the engine per target, then comments, summary and outputs. */
@@ -24,25 +22,17 @@ export async function runAction(): Promise<void> {
 }
 
 async function runDrift(inputs: ActionInputs): Promise<void> {
-  const cwd = resolve(process.env['GITHUB_WORKSPACE'] ?? process.cwd(), inputs.workingDirectory);
-  const env = process.env;
+  const where = workspace(inputs);
   const octokit = createOctokit(inputs.token);
   const base =
     (context.payload.repository as { default_branch?: string } | undefined)?.default_branch ?? context.ref.replace(/^refs\/heads\//, '');
-  const loaded = await loadConfig({ cwd, env, platforms: PLATFORM_PROFILES, requireTarget: false });
-  if (!loaded.config) return fail(renderDiagnostics(loaded.diagnostics, plainStyle));
-  const names = inputs.target ? [inputs.target] : loaded.config.targets.map((target) => target.name);
+  const selected = await selectTargets(inputs, where);
+  if (!selected.ok) return fail(selected.problems);
   const failed: string[] = [];
   let drifted = false;
-  for (const name of names) {
-    const selected = await loadConfig({ cwd, env, platforms: PLATFORM_PROFILES, targetName: name });
-    if (selected.target) core.setSecret(selected.target.credentials.clientSecret.reveal());
-    if (!selected.config || !selected.target) return fail(renderDiagnostics(selected.diagnostics, plainStyle));
-    const outcome = await proposeDrift(octokit, selected.config, selected.target, {
-      cwd,
-      dir: resolve(process.env['RUNNER_TEMP'] ?? cwd, 'catalyst'),
-      base,
-    });
+  for (const { config, target, problems } of selected.targets) {
+    if (!config || !target) return fail(problems);
+    const outcome = await proposeDrift(octokit, config, target, { ...where, base });
     if (outcome.kind === 'failed') failed.push(outcome.reason);
     if (outcome.kind === 'pull-request') drifted = true;
   }
@@ -52,29 +42,20 @@ async function runDrift(inputs: ActionInputs): Promise<void> {
 }
 
 async function runApply(inputs: ActionInputs): Promise<void> {
-  const cwd = resolve(process.env['GITHUB_WORKSPACE'] ?? process.cwd(), inputs.workingDirectory);
-  const env = process.env;
+  const where = workspace(inputs);
   const octokit = createOctokit(inputs.token);
   const pullRequest = await mergedPullRequest(octokit, context.sha);
   if (pullRequest === undefined)
     return fail(`Commit ${context.sha.slice(0, 12)} came from no merged pull request: catalyst applies only plans reviewed in one.`);
   const branch = context.ref.replace(/^refs\/heads\//, '');
-  const loaded = await loadConfig({ cwd, env, platforms: PLATFORM_PROFILES, requireTarget: false });
-  if (!loaded.config) return fail(renderDiagnostics(loaded.diagnostics, plainStyle));
-  const names = inputs.target ? [inputs.target] : loaded.config.targets.map((target) => target.name);
+  const selected = await selectTargets(inputs, where);
+  if (!selected.ok) return fail(selected.problems);
   const refused: string[] = [];
   let changed = false;
-  for (const name of names) {
-    const selected = await loadConfig({ cwd, env, platforms: PLATFORM_PROFILES, targetName: name });
-    if (selected.target) core.setSecret(selected.target.credentials.clientSecret.reveal());
-    if (!selected.config || !selected.target) return fail(renderDiagnostics(selected.diagnostics, plainStyle));
-    const outcome = await applyReviewed(inputs, octokit, selected.config, selected.target, {
-      cwd,
-      dir: resolve(process.env['RUNNER_TEMP'] ?? cwd, 'catalyst'),
-      reviewed: await reviewedDigest(octokit, pullRequest, name),
-      pullRequest,
-      branch,
-    });
+  for (const { name, config, target, problems } of selected.targets) {
+    if (!config || !target) return fail(problems);
+    const reviewed = await reviewedDigest(octokit, pullRequest, name);
+    const outcome = await applyReviewed(inputs, octokit, config, target, { ...where, reviewed, pullRequest, branch });
     if (!outcome.ok) {
       refused.push(outcome.reason);
       await octokit.rest.issues.createComment({
@@ -93,34 +74,24 @@ async function runApply(inputs: ActionInputs): Promise<void> {
 }
 
 async function runPlan(inputs: ActionInputs): Promise<void> {
-  const cwd = resolve(process.env['GITHUB_WORKSPACE'] ?? process.cwd(), inputs.workingDirectory);
-  const env = process.env;
-  const loaded = await loadConfig({ cwd, env, platforms: PLATFORM_PROFILES, requireTarget: false });
-  if (!loaded.config) return fail(renderDiagnostics(loaded.diagnostics, plainStyle));
-  const names = inputs.target ? [inputs.target] : loaded.config.targets.map((target) => target.name);
+  const where = workspace(inputs);
+  const selected = await selectTargets(inputs, where);
+  if (!selected.ok) return fail(selected.problems);
   const pullRequest = context.payload.pull_request as
     { number: number; head: { sha: string; repo?: { fork?: boolean } | null } } | undefined;
   const sha = pullRequest?.head.sha ?? context.sha;
   const results: TargetPlan[] = [];
-  for (const name of names) {
-    const selected = await loadConfig({ cwd, env, platforms: PLATFORM_PROFILES, targetName: name });
-    if (selected.target) core.setSecret(selected.target.credentials.clientSecret.reveal());
-    if (!selected.config || !selected.target) {
+  for (const { name, config, target, problems } of selected.targets) {
+    if (!config || !target) {
       if (pullRequest?.head.repo?.fork) {
         core.notice(
           `Target "${name}": no CMS credentials in a pull request from a fork (GitHub does not pass secrets to those). Nothing was planned.`,
         );
         continue;
       }
-      return fail(renderDiagnostics(selected.diagnostics, plainStyle));
+      return fail(problems);
     }
-    results.push(
-      await planTarget(selected.config, selected.target, {
-        cwd,
-        dir: resolve(process.env['RUNNER_TEMP'] ?? cwd, 'catalyst'),
-        now: new Date().toISOString(),
-      }),
-    );
+    results.push(await planTarget(config, target, { ...where, now: new Date().toISOString() }));
   }
 
   for (const result of results) {

@@ -211,6 +211,15 @@ describe('the GitHub Action, `plan` on a pull request', () => {
     expect(github.violations).toEqual([]);
   });
 
+  it('comment: false plans, summarises and sets the outputs, and leaves the pull request alone', async () => {
+    const dir = await project('no-comment', { 'content-types/Article.yaml': ARTICLE });
+    const result = await runAction(dir, { comment: 'false' }, { pr: 51 });
+    expect(result.code).toBe(0);
+    expect(result.outputs['has-changes']).toBe('true');
+    expect(result.summary).toContain('Plan: 1 to create');
+    expect(github.comments.get(51)).toBeUndefined();
+  });
+
   it('a fork without secrets: a notice, no failure and no comment', async () => {
     const dir = await project('fork', { 'content-types/Article.yaml': ARTICLE });
     const before = catalystComments().length;
