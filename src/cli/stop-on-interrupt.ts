@@ -5,11 +5,13 @@ import type { CliContext } from './cli-context.js';
  * and be recorded, then stops before the next; a second one exits at once (the lockfile still
  * holds every step that completed).
  */
-export function stopOnInterrupt(context: CliContext): { signal: AbortSignal; dispose(): void } {
+export function stopOnInterrupt(context: CliContext): { signal: AbortSignal; beforeExit(record: () => void): void; dispose(): void } {
   const controller = new AbortController();
+  let record: (() => void) | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
     if (controller.signal.aborted) {
       context.stderr.write('\nStopping now.\n');
+      record?.();
       process.exit(signal === 'SIGINT' ? 130 : 143);
     }
     controller.abort();
@@ -19,6 +21,9 @@ export function stopOnInterrupt(context: CliContext): { signal: AbortSignal; dis
   process.on('SIGTERM', onSignal);
   return {
     signal: controller.signal,
+    beforeExit: (recordNow) => {
+      record = recordNow;
+    },
     dispose: () => {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);

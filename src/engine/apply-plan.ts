@@ -7,7 +7,7 @@ import type { Plan } from '../core/plan.js';
 import { appendHistory } from '../io/audit/append-history.js';
 import { writeBackup } from '../io/audit/write-backup.js';
 import { createLockEntry, removeLockEntry, setLockEntry, type Lockfile } from '../io/lockfile/lockfile.js';
-import { writeLockfile } from '../io/lockfile/write-lockfile.js';
+import { writeLockfile, writeLockfileSync } from '../io/lockfile/write-lockfile.js';
 import { UserError } from '../core/user-error.js';
 import { InternalError } from '../core/internal-error.js';
 import { digest } from '../core/digest.js';
@@ -36,6 +36,11 @@ export interface ApplyInput {
    * carries on, never a lockfile that would make catalyst forget a CMS edit.
    */
   writeYaml?: (plan: Plan) => Promise<string[]>;
+  /**
+   * Receives, once, a function that writes the lockfile as it stands synchronously: to be called
+   * when the process must exit at once (a second Ctrl-C), so no completed step goes unrecorded.
+   */
+  onExitNow?: (recordNow: () => void) => void;
 }
 
 export type StepEvent =
@@ -56,9 +61,10 @@ export interface ApplyResult {
 
 /**
  * Runs a plan's steps in order (the planner's order: lockfile-only steps, creates, updates,
- * deletes). Each write carries a precondition; after each successful step the lockfile is
- * written atomically and the step is appended to the audit history, so an interrupted apply is
- * recorded truthfully and the next plan picks up from there. Stops at the first failure.
+ * deletes). Each write carries a precondition; each successful step is appended to the audit
+ * history at once, and the lockfile is written atomically every few steps and whenever the run
+ * stops, so an interrupted apply is recorded truthfully and the next plan picks up from there.
+ * Stops at the first failure.
  */
 export async function applyPlan(input: ApplyInput): Promise<ApplyResult> {
   assertApplyable(input.plan, input.allowDestructive);
@@ -100,17 +106,38 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyResult> {
       ];
     }),
   );
+  // The lockfile is rewritten whole, so writing it after every step would cost time quadratic in
+  // the plan's size. It is written every FLUSH_STEPS steps or FLUSH_MS, and always when the run
+  // stops (done, failed, interrupted). A run killed outright loses at most the steps since: the
+  // next plan finds them done on the CMS and records them without writing (adopt, forget).
+  let written = lock;
+  input.onExitNow?.(() => {
+    if (written !== lock) writeLockfileSync(input.lockfilePath, lock);
+  });
+  let flushedAt = Date.now();
+  let sinceFlush = 0;
+  const flush = async () => {
+    if (written !== lock) await writeLockfile(input.lockfilePath, lock);
+    written = lock;
+    flushedAt = Date.now();
+    sinceFlush = 0;
+  };
   for (const [index, step] of steps.entries()) {
-    if (input.signal?.aborted) return { yamlFiles, completed, interrupted: true, skipped: steps.slice(index), lock };
+    if (input.signal?.aborted) {
+      await flush();
+      return { yamlFiles, completed, interrupted: true, skipped: steps.slice(index), lock };
+    }
     input.onStep?.({ type: 'start', index, total: steps.length, step });
     let outcome: StepOutcome;
     try {
       outcome = await runStep(step, context);
     } catch (error) {
+      await flush();
       return { yamlFiles, completed, failed: { step, error }, skipped: steps.slice(index + 1), lock };
     }
     lock = record(lock, input, outcome);
-    await writeLockfile(input.lockfilePath, lock);
+    sinceFlush += 1;
+    if (sinceFlush >= FLUSH_STEPS || Date.now() - flushedAt >= FLUSH_MS) await flush();
     const backup = backups.get(`${step.kind}:${step.key}`);
     await appendHistory(input.historyFile, [
       {
@@ -128,8 +155,13 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyResult> {
     completed.push(outcome);
     input.onStep?.({ type: 'done', index, total: steps.length, step, outcome });
   }
+  await flush();
   return { yamlFiles, completed, skipped: [], lock };
 }
+
+/** How many steps, or milliseconds, at most between two writes of the lockfile during an apply. */
+const FLUSH_STEPS = 25;
+const FLUSH_MS = 2_000;
 
 function record(lock: Lockfile, input: ApplyInput, outcome: StepOutcome): Lockfile {
   const synced = { at: input.now(), by: input.actor };

@@ -90,6 +90,35 @@ describe('Ctrl-C during apply', () => {
     expect((await project.lockedKeys()).contentTypes).toEqual(['ArticlePage', 'AuthorBlock', 'ButtonBlock', 'HeroBlock', 'SeoSettings']);
     expect((await project.history()).at(-1)).toMatchObject({ action: 'create', key: 'AuthorBlock' });
   });
+
+  it('killed outright mid-apply: the lockfile may lag the CMS, and the next plan records what was done without writing it again', async () => {
+    const keys = ['KilledA', 'KilledB', 'KilledC', 'KilledD'];
+    await project.write(Object.fromEntries(keys.map((key) => [`content-types/${key}.yaml`, block(key)])));
+    let child: ChildProcessWithoutNullStreams | undefined;
+    whileHeld = async () => {
+      child!.kill('SIGKILL');
+      await new Promise<void>((resolve) => child!.once('close', () => resolve()));
+    };
+    emulator.traffic.configure({ faults: [{ kind: 'slow', delayMs: 1, method: 'POST', path: '/**/contenttypes', requestNumbers: [3] }] });
+    try {
+      const killed = await project.run(['apply', '--auto-approve'], {}, (spawned) => (child = spawned));
+      expect(killed.code).not.toBe(0);
+    } finally {
+      emulator.traffic.configure({});
+      whileHeld = undefined;
+    }
+    const onCms = keys.filter((key) => emulator.store.contentTypes.has(key));
+    expect(onCms.length).toBeGreaterThanOrEqual(2);
+
+    const planned = await project.runInProcess(['plan', '--json']);
+    const plan = JSON.parse(planned.stdout) as { steps: Array<{ action: string; key: string }> };
+    const locked = (await project.lockedKeys()).contentTypes;
+    for (const step of plan.steps)
+      expect(`${step.action} ${step.key}`).toBe(`${emulator.store.contentTypes.has(step.key) ? 'adopt' : 'create'} ${step.key}`);
+    expect(keys.filter((key) => !locked.includes(key)).every((key) => plan.steps.some((step) => step.key === key))).toBe(true);
+    expect((await project.runInProcess(['apply', '--auto-approve'])).code).toBe(0);
+    await expectConverged(project);
+  });
 });
 
 /** Resolves once the child has written `text` to stderr. */

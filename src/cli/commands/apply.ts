@@ -89,6 +89,7 @@ export const applyCommand = defineCommand({
             ? context.progress.status(stepStartLine(event))
             : context.progress.done(stepDoneLine(event, context.style)),
         signal: interrupt.signal,
+        onExitNow: interrupt.beforeExit,
         writeYaml: (planned) => writePlannedYaml(planned, config, opened.adapter.profile),
       }).finally(() => interrupt.dispose());
       context.progress.stop();

@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
@@ -18,4 +19,10 @@ export async function writeTextAtomic(path: string, text: string): Promise<Write
   await mkdir(dirname(path), { recursive: true });
   await writeFileAtomic(path, text, { encoding: 'utf8', fsync: true });
   return current === undefined ? 'created' : 'updated';
+}
+
+/** As writeTextAtomic, synchronously: for the last moment before the process exits. */
+export function writeTextAtomicSync(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileAtomic.sync(path, text, { encoding: 'utf8', fsync: true });
 }
