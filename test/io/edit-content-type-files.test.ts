@@ -1,4 +1,4 @@
-import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { diffArrays } from 'diff';
@@ -71,5 +71,47 @@ describe('writing the CMS side into YAML with the smallest diff (golden: test/fi
     );
     expect(await current()).toEqual(created);
     await expect(readFile(join(dir, 'content-types', 'ArticlePage.yaml'), 'utf8')).rejects.toThrow();
+  });
+});
+
+describe('property groups and display templates change in the list that holds them', () => {
+  it('rewrites one group’s entry, removes another, and appends a new one to the same file', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'catalyst-edit-groups-'));
+    try {
+      await mkdir(join(root, 'content-types'));
+      const original = [
+        '# Groups editors see as tabs.',
+        'propertyGroups:',
+        '  - { key: Seo, displayName: Search engines, sortOrder: 10 } # shown last',
+        '  - Layout',
+        '  - { key: Legacy, displayName: Old stuff }',
+        '',
+      ].join('\n');
+      await writeFile(join(root, 'content-types', 'property-groups.yaml'), original);
+      await editContentTypeFiles(
+        'content-types',
+        [
+          { kind: 'propertyGroup', key: 'Seo', action: 'write', after: { key: 'Seo', displayName: 'Search and sharing', sortOrder: 10 } },
+          { kind: 'propertyGroup', key: 'Legacy', action: 'remove', after: null },
+          { kind: 'propertyGroup', key: 'Media', action: 'create', after: { key: 'Media', displayName: 'Media' } },
+        ],
+        { cwd: root, defaults: OPTIMIZELY_DEFAULTS },
+      );
+      const text = await readFile(join(root, 'content-types', 'property-groups.yaml'), 'utf8');
+      expect(text.split('\n')[0]).toBe('# Groups editors see as tabs.');
+      expect(text).toContain('  - { key: Seo, displayName: Search and sharing, sortOrder: 10 } # shown last');
+      expect(text).toContain('  - Layout');
+      expect(text).not.toContain('Legacy');
+      const parsed = await parseContentTypeFiles(join(root, 'content-types'), { cwd: root, defaults: OPTIMIZELY_DEFAULTS });
+      expect(parsed.diagnostics).toEqual([]);
+      const groups = parsed.documents.flatMap((document) => (document.kind === 'propertyGroupsFile' ? document.propertyGroups : []));
+      expect(groups.map((group) => `${group.key}:${group.displayName}`).sort()).toEqual([
+        'Layout:Layout',
+        'Media:Media',
+        'Seo:Search and sharing',
+      ]);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });

@@ -36,7 +36,8 @@ const LIST_MEMBER = { propertyGroup: 'propertyGroups', displayTemplate: 'display
  * change are rewritten, in the written form catalyst would use; everything else in the file
  * (comments, member order, quoting, flow or block style, the shorthands people wrote) stays as it
  * is. A new content type gets its own file; a removed one takes its file with it; groups and
- * templates change in the list that holds them. Returns the absolute paths written or removed.
+ * templates change in the list that holds them, and new ones join the first such list (or a new
+ * file when there is none). Returns the absolute paths written or removed.
  */
 export async function editContentTypeFiles(dir: string, edits: readonly YamlEdit[], options: EditOptions): Promise<string[]> {
   const root = resolve(options.cwd, dir);
@@ -77,10 +78,17 @@ export async function editContentTypeFiles(dir: string, edits: readonly YamlEdit
     }
     const member = LIST_MEMBER[edit.kind];
     if (!document) {
-      if (edit.action !== 'remove' && edit.after) {
-        if (edit.kind === 'propertyGroup') newGroups.push(edit.after as PropertyGroupDef);
-        else newTemplates.push(edit.after as DisplayTemplateDef);
-      }
+      if (edit.action === 'remove' || !edit.after) continue;
+      const list = parsed.documents.find(
+        (candidate) => candidate.kind === (edit.kind === 'propertyGroup' ? 'propertyGroupsFile' : 'displayTemplatesFile'),
+      );
+      if (list) {
+        const { yaml } = await open(list);
+        const node = yaml.createNode(listEntry(edit.kind, edit.after, options.defaults)) as Node;
+        applyFlow(node, 2, 2);
+        yaml.addIn([member], node);
+      } else if (edit.kind === 'propertyGroup') newGroups.push(edit.after as PropertyGroupDef);
+      else newTemplates.push(edit.after as DisplayTemplateDef);
       continue;
     }
     const { yaml } = await open(document);
@@ -94,6 +102,12 @@ export async function editContentTypeFiles(dir: string, edits: readonly YamlEdit
       continue;
     }
     const written = listEntry(edit.kind, edit.after, options.defaults);
+    const before = listedDefinition(document, edit.key);
+    const was = before ? listEntry(edit.kind, before, options.defaults) : undefined;
+    if (isRecord(was) && isRecord(written) && isMap(yaml.getIn([member, index], true))) {
+      editMembers(yaml, [member, String(index)], was, written, 0);
+      continue;
+    }
     const node = yaml.createNode(written) as Node;
     applyFlow(node, 2, 2);
     yaml.setIn([member, index], node);
@@ -154,6 +168,13 @@ function holds(document: ParsedDocument, kind: ResourceKind, key: string): boole
     case 'displayTemplatesFile':
       return kind === 'displayTemplate' && document.displayTemplates.some((template) => template.key === key);
   }
+}
+
+/** The definition a list document holds for `key`, as parsed. */
+function listedDefinition(document: ParsedDocument, key: string): Definition | undefined {
+  if (document.kind === 'propertyGroupsFile') return document.propertyGroups.find((group) => group.key === key);
+  if (document.kind === 'displayTemplatesFile') return document.displayTemplates.find((template) => template.key === key);
+  return undefined;
 }
 
 function compact(def: ContentTypeDef, defaults: ServerDefaults): Record<string, unknown> {
