@@ -54,7 +54,10 @@ export const emulatorCommand = defineCommand<EmulatorArgs>({
         default: false,
         describe: 'Refuse definitions that reference content types that do not exist',
       })
-      .option('rate-limit', { type: 'string', describe: 'Token-bucket rate limit answering 429, e.g. "100/min"' })
+      .option('rate-limit', {
+        type: 'string',
+        describe: 'Token-bucket rate limit answering 429, e.g. "100/min" (a burst of 100), or "100/min,burst=1" (none)',
+      })
       .option('latency', { type: 'string', describe: 'Milliseconds added to every request, e.g. "50" or "20-80"' })
       .option('fault', {
         type: 'string',

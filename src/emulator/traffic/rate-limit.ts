@@ -11,25 +11,27 @@ const UNIT_SECONDS: Readonly<Record<string, number>> = {
   hour: 3600,
 };
 
-const RATE_TEXT = /^\s*(\d+)\s*\/\s*([a-z]+)\s*$/i;
+const RATE_TEXT = /^\s*(\d+)\s*\/\s*([a-z]+)\s*(?:,\s*burst\s*=\s*(\d+)\s*)?$/i;
 
 /**
- * Parses `--rate-limit`: `COUNT/UNIT` with UNIT one of s, min, h (or sec, second, minute, hour).
- * The bucket holds COUNT tokens and refills COUNT per UNIT continuously, so '100/min' allows a
- * burst of 100 and then one request every 0.6 s.
+ * Parses `--rate-limit`: `COUNT/UNIT[,burst=B]` with UNIT one of s, min, h (or sec, second,
+ * minute, hour). The bucket refills COUNT per UNIT continuously and holds B tokens (default
+ * COUNT), so '100/min' allows a burst of 100 and then one request every 0.6 s, and
+ * '100/min,burst=1' allows one request every 0.6 s from the start.
  */
 export function parseRateLimit(text: string): RateLimit {
   const match = RATE_TEXT.exec(text);
   const count = match ? Number(match[1]) : Number.NaN;
   const seconds = match ? UNIT_SECONDS[match[2]!.toLowerCase()] : undefined;
-  if (!match || seconds === undefined || !(count > 0)) {
+  const burst = match?.[3] === undefined ? count : Number(match[3]);
+  if (!match || seconds === undefined || !(count > 0) || !(burst > 0)) {
     throw new TrafficOptionError(
       '--rate-limit',
       text,
-      'expected COUNT/UNIT with a positive whole COUNT and UNIT one of s, min, h, for example "100/min".',
+      'expected COUNT/UNIT[,burst=B] with positive whole COUNT and B and UNIT one of s, min, h, for example "100/min" or "100/min,burst=1".',
     );
   }
-  return { capacity: count, refillPerSecond: count / seconds };
+  return { capacity: burst, refillPerSecond: count / seconds };
 }
 
 /** The option as given in-process: text is parsed, an explicit bucket is checked. */

@@ -124,7 +124,7 @@ describe('createTrafficControl checks in-process options at once', () => {
       name: 'rate limit text',
       options: { rateLimit: '100/day' },
       message:
-        'Invalid --rate-limit "100/day": expected COUNT/UNIT with a positive whole COUNT and UNIT one of s, min, h, for example "100/min".',
+        'Invalid --rate-limit "100/day": expected COUNT/UNIT[,burst=B] with positive whole COUNT and B and UNIT one of s, min, h, for example "100/min" or "100/min,burst=1".',
     },
     {
       name: 'empty bucket',

@@ -27,18 +27,35 @@ describe('parseRateLimit', () => {
     { text: '1/hour', capacity: 1, refillPerSecond: 1 / 3600 },
     { text: '3/sec', capacity: 3, refillPerSecond: 3 },
     { text: '7/second', capacity: 7, refillPerSecond: 7 },
+    { text: '100/min,burst=1', capacity: 1, refillPerSecond: 100 / 60 },
+    { text: '100/min, burst = 10', capacity: 10, refillPerSecond: 100 / 60 },
   ];
   it.each(good)('$text', ({ text, capacity, refillPerSecond }) => {
     expect(parseRateLimit(text)).toEqual({ capacity, refillPerSecond });
   });
 
-  const bad = ['', '100', '100/', '/min', '0/min', '-5/min', '1.5/s', '100/day', '100/m', '100 per minute', 'ten/min'];
+  const bad = [
+    '',
+    '100',
+    '100/',
+    '/min',
+    '0/min',
+    '-5/min',
+    '1.5/s',
+    '100/day',
+    '100/m',
+    '100 per minute',
+    'ten/min',
+    '100/min,burst=0',
+    '100/min,burst=',
+    '100/min,bursts=2',
+  ];
   it.each(bad)('rejects %j and shows the syntax', (text) => {
     const error = thrown(() => parseRateLimit(text));
     expect(error.option).toBe('--rate-limit');
     expect(error.value).toBe(text);
     expect(error.message).toBe(
-      `Invalid --rate-limit ${JSON.stringify(text)}: expected COUNT/UNIT with a positive whole COUNT and UNIT one of s, min, h, for example "100/min".`,
+      `Invalid --rate-limit ${JSON.stringify(text)}: expected COUNT/UNIT[,burst=B] with positive whole COUNT and B and UNIT one of s, min, h, for example "100/min" or "100/min,burst=1".`,
     );
   });
 });
