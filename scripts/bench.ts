@@ -172,7 +172,7 @@ async function benchOverHttp(types: number, properties: number, options: Emulato
       report(
         `${label}: refresh + apply, update ${writes} types`,
         `${((performance.now() - start) / 1000).toFixed(2)} s`,
-        `${requests() - before} requests (a GET and a PATCH per update, plus the refresh)`,
+        `${requests() - before} requests (one PATCH per update, If-Match from the lockfile, plus the refresh)`,
       );
     });
   } finally {
