@@ -5,6 +5,7 @@ import { context } from '@actions/github';
 import type { Octokit } from './octokit.js';
 import type { Config, SelectedTarget } from '../../src/io/config/config.js';
 import { assertApplyable } from '../../src/engine/apply-plan.js';
+import { hasChanges } from '../../src/core/plan.js';
 import { commentMarker } from './comment-body.js';
 import { applyInWorkspace } from './targets.js';
 import { commitFiles } from './commit-files.js';
@@ -51,7 +52,7 @@ export async function applyReviewed(
       reason: `the plan for target "${target.name}" is no longer the one reviewed in #${options.pullRequest} (digest ${planned.digest}, reviewed ${options.reviewed}): the CMS changed after the review. Plan again in a new pull request.`,
     };
   const { plan } = planned;
-  if (plan.summary.steps === 0 && plan.summary.yamlWrites === 0) return { ok: true, changed: false, digest: planned.digest };
+  if (!hasChanges(plan)) return { ok: true, changed: false, digest: planned.digest };
   assertApplyable(plan, inputs.allowDestructive);
   const result = await applyInWorkspace(plan, config, target, {
     cwd: options.cwd,

@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import { context } from '@actions/github';
 import { createOctokit } from './octokit.js';
 import { needsDecision } from '../../src/core/needs-decision.js';
+import { hasChanges } from '../../src/core/plan.js';
 import { renderDiagnostics } from '../../src/render/diagnostics-text.js';
 import { renderPlanMarkdown } from '../../src/render/plan-markdown.js';
 import { plainStyle } from '../../src/render/style.js';
@@ -114,7 +115,7 @@ async function runPlan(inputs: ActionInputs): Promise<void> {
 
   const planned = results.filter((result) => result.ok);
   const several = results.length > 1;
-  core.setOutput('has-changes', String(planned.some((result) => result.plan.summary.steps > 0 || result.plan.summary.yamlWrites > 0)));
+  core.setOutput('has-changes', String(planned.some((result) => hasChanges(result.plan))));
   core.setOutput('has-conflicts', String(planned.some((result) => needsDecision(result.plan))));
   core.setOutput('has-destructive', String(planned.some((result) => result.plan.requiresApproval.length > 0)));
   core.setOutput('plan-digest', planned.map((result) => (several ? `${result.target.name}=${result.digest}` : result.digest)).join('\n'));

@@ -293,6 +293,11 @@ function summarize(
   };
 }
 
+/** Whether applying the plan would change anything: a step for the CMS or the lockfile, or a write into the YAML. */
+export function hasChanges(plan: Pick<Plan, 'summary'>): boolean {
+  return plan.summary.steps > 0 || plan.summary.yamlWrites > 0;
+}
+
 /**
  * The content types whose content the plan could lose, worth counting items of before the plan
  * is shown: those it deletes (DS101) or changes in a way the server calls data loss (DS102–DS106).

@@ -1,6 +1,6 @@
 import { assertNever } from '../core/assert-never.js';
 import type { ResourcePlan } from '../core/generated/plan.js';
-import type { Plan } from '../core/plan.js';
+import { hasChanges, type Plan } from '../core/plan.js';
 import { formatItemCount } from './format-value.js';
 import { blockerCodesOf, changesCms, deferredOf, deleteApprovalOf, planTotalParts, riskCodes } from './plan-lookups.js';
 import { renderConflicts, renderDrift, renderNotices, renderUnmanaged } from './plan-text-sections.js';
@@ -45,7 +45,7 @@ export function renderPlanText(plan: Plan, style: Style): string {
   if (unmanaged.length > 0) out.push(...renderUnmanaged(unmanaged, style), '');
   if (plan.warnings.length > 0) out.push(...renderNotices('Warnings', plan.warnings, style.warning), '');
   if (plan.blockers.length > 0) out.push(...renderNotices('This plan cannot be applied', plan.blockers, style.error), '');
-  if (plan.summary.steps > 0 || plan.summary.yamlWrites > 0 || !plan.applyable) out.push(renderTotal(plan, style));
+  if (hasChanges(plan) || !plan.applyable) out.push(renderTotal(plan, style));
   return `${out.join('\n').trimEnd()}\n`;
 }
 

@@ -171,6 +171,22 @@ const CASES: Case[] = [
     cms: 'read only',
   },
   {
+    name: 'validate --target: what that target’s API version cannot store, checked without contacting it',
+    files: {
+      'catalyst.config.json': '{\n  "targets": { "cms": { "url": "$URL" }, "next": { "url": "embedded", "apiVersion": "preview3" } }\n}\n',
+      'content-types/Seo.yaml': 'key: Seo\nisContract: true\ndisplayName: SEO\n',
+    },
+    args: ['validate', '--target', 'next'],
+    stderr: [
+      'content-types/Seo.yaml:2:13: error V031 "isContract" cannot be stored by the target\'s API version preview3',
+      '  The preview3 API has no field for "isContract", so applying this type would fail after the types before it were written. Remove "isContract" here, or target an API version that stores it (`apiVersion` in the target\'s config).',
+      '',
+      '1 error',
+      '',
+    ],
+    cms: 'untouched',
+  },
+  {
     name: 'an environment URL that would send a target somewhere its config does not name',
     files: { 'catalyst.config.json': '{\n  "targets": { "cms": { "url": "$URL" } }\n}\n', 'content-types/ArticlePage.yaml': ARTICLE },
     env: { OPTIMIZELY_CMS_API_URL: 'https://api.cms.optimizely.com' },

@@ -217,6 +217,19 @@ describe.concurrent('two-way sync, per mode and strategy, against the emulator',
     expect(next.code).toBe(0);
   });
 
+  it('pull mode, a type only the YAML has: a change (exit 2) that apply carries out, removing its YAML with approval', async () => {
+    const { project } = await synced();
+    await project.write({ 'content-types/Draft.yaml': 'key: Draft\nbaseType: page\ndisplayName: Draft\n' });
+    const planned = await project.runInProcess(['plan', '--mode', 'pull', '--detailed-exitcode']);
+    expect(planned.code).toBe(2);
+    expect((await project.runInProcess(['apply', '--mode', 'pull', '--auto-approve'])).code).toBe(1);
+    expect(await project.read('content-types/Draft.yaml')).toBeDefined();
+    const applied = await project.runInProcess(['apply', '--mode', 'pull', '--auto-approve', '--allow-destructive']);
+    expect(applied.code).toBe(0);
+    expect(await project.read('content-types/Draft.yaml')).toBeUndefined();
+    expect((await project.runInProcess(['plan', '--mode', 'pull', '--detailed-exitcode'])).code).toBe(0);
+  });
+
   it('done when: through the CLI as child processes, an editor’s and a developer’s edits to one type both survive a bidirectional apply', async () => {
     const { emulator, project } = await edited({ yaml: yamlDescription, cms: cmsName });
     const applied = await project.run(['apply', '--mode', 'bidirectional', '--auto-approve']);

@@ -1,17 +1,16 @@
 import { relative, resolve } from 'node:path';
-import type { Plan } from '../../core/plan.js';
-import { applyPlan, assertApplyable } from '../../engine/apply-plan.js';
+import { hasChanges, type Plan } from '../../core/plan.js';
+import { assertApplyable } from '../../engine/apply-plan.js';
 import { verifySavedPlan } from '../../engine/check-saved-plan.js';
-import { writePlannedYaml } from '../../engine/write-planned-yaml.js';
 import { readPlanFile } from '../../io/plan/plan-file.js';
 import { renderPlanText } from '../../render/plan-text.js';
-import { createCliContext, loadTargetedProject, PROJECT_OPTIONS, stateFiles } from '../cli-context.js';
+import { createCliContext, loadTargetedProject, PROJECT_OPTIONS } from '../cli-context.js';
 import { confirmApply } from '../confirm.js';
 import { defineCommand, EXIT } from '../define-command.js';
 import { makePlan, notApplyable, ONLY_OPTION, onlyKeys, SYNC_OPTIONS, withSyncOptions } from '../make-plan.js';
 import { UserError } from '../../core/user-error.js';
-import { renderApplyResult, stepDoneLine, stepStartLine } from '../render-apply.js';
-import { stopOnInterrupt } from '../stop-on-interrupt.js';
+import { renderApplyResult } from '../render-apply.js';
+import { applyFromCli } from '../run-apply.js';
 import { withTarget } from '../with-target.js';
 
 export const applyCommand = defineCommand({
@@ -61,7 +60,7 @@ export const applyCommand = defineCommand({
       } else {
         plan = (await makePlan(context, { config, target }, lock, opened, only ? { only } : {})).plan;
         context.stdout.write(renderPlanText(plan, context.style));
-        if (plan.summary.steps === 0) return EXIT.ok;
+        if (!hasChanges(plan)) return EXIT.ok;
         if (!plan.applyable) throw notApplyable(plan);
         assertApplyable(plan, args.allowDestructive);
         if (!args.autoApprove && !(await confirmApply(context, `\nDo you want to perform these actions on target ${target.name}?`))) {
@@ -69,30 +68,11 @@ export const applyCommand = defineCommand({
           return EXIT.error;
         }
       }
-      if (plan.summary.steps === 0) {
+      if (!hasChanges(plan)) {
         context.stdout.write('No changes. Nothing to apply.\n');
         return EXIT.ok;
       }
-      const interrupt = stopOnInterrupt(context);
-      const result = await applyPlan({
-        plan,
-        adapter: opened.adapter,
-        lock,
-        lockfilePath: config.lockfilePath,
-        ...stateFiles(config),
-        targetName: target.name,
-        actor: context.actor,
-        now: context.now,
-        allowDestructive: args.allowDestructive,
-        onStep: (event) =>
-          event.type === 'start'
-            ? context.progress.status(stepStartLine(event))
-            : context.progress.done(stepDoneLine(event, context.style)),
-        signal: interrupt.signal,
-        onExitNow: interrupt.beforeExit,
-        writeYaml: (planned) => writePlannedYaml(planned, config, opened.adapter.profile),
-      }).finally(() => interrupt.dispose());
-      context.progress.stop();
+      const result = await applyFromCli(context, { plan, opened, lock, config, target, allowDestructive: args.allowDestructive });
       if (result.yamlFiles.length > 0) {
         const shown = result.yamlFiles.map((path) => relative(context.cwd, path) || path);
         context.stdout.write(`YAML written first: ${shown.join(', ')}\n`);

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { Plan } from '../../core/plan.js';
+import { hasChanges, type Plan } from '../../core/plan.js';
 import { writePlanFile } from '../../io/plan/plan-file.js';
 import { renderPlanMarkdown } from '../../render/plan-markdown.js';
 import { renderPlanText } from '../../render/plan-text.js';
@@ -47,7 +47,7 @@ export const planCommand = defineCommand({
       return EXIT.needsDecision;
     }
     if (!plan.applyable) throw notApplyable(plan);
-    return args.detailedExitcode && plan.summary.steps > 0 ? EXIT.changesPresent : EXIT.ok;
+    return args.detailedExitcode && hasChanges(plan) ? EXIT.changesPresent : EXIT.ok;
   },
 });
 

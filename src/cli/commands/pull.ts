@@ -1,12 +1,13 @@
 import { relative } from 'node:path';
-import { applyPlan, assertApplyable } from '../../engine/apply-plan.js';
-import { writePlannedYaml } from '../../engine/write-planned-yaml.js';
+import { hasChanges } from '../../core/plan.js';
+import { assertApplyable } from '../../engine/apply-plan.js';
 import { renderPlanText } from '../../render/plan-text.js';
-import { createCliContext, loadTargetedProject, PROJECT_OPTIONS, stateFiles } from '../cli-context.js';
+import { createCliContext, loadTargetedProject, PROJECT_OPTIONS } from '../cli-context.js';
 import { defineCommand, EXIT } from '../define-command.js';
 import { makePlan, needsDecision, notApplyable, ONLY_OPTION, onlyKeys, SYNC_OPTIONS, withSyncOptions } from '../make-plan.js';
 import { renderApplyResult } from '../render-apply.js';
 import { renderError } from '../render-error.js';
+import { applyFromCli } from '../run-apply.js';
 import { withTarget } from '../with-target.js';
 
 /**
@@ -48,20 +49,9 @@ export const pullCommand = defineCommand({
         return EXIT.needsDecision;
       }
       if (!plan.applyable) throw notApplyable(plan);
-      if (plan.summary.yamlWrites === 0 && plan.summary.steps === 0) return EXIT.ok;
+      if (!hasChanges(plan)) return EXIT.ok;
       assertApplyable(plan, args.allowDestructive);
-      const result = await applyPlan({
-        plan,
-        adapter: opened.adapter,
-        lock,
-        lockfilePath: config.lockfilePath,
-        ...stateFiles(config),
-        targetName: target.name,
-        actor: context.actor,
-        now: context.now,
-        allowDestructive: args.allowDestructive,
-        writeYaml: (planned) => writePlannedYaml(planned, config, opened.adapter.profile),
-      });
+      const result = await applyFromCli(context, { plan, opened, lock, config, target, allowDestructive: args.allowDestructive });
       const stopped = result.failed !== undefined || result.interrupted === true;
       const shown = result.yamlFiles.map((path) => relative(context.cwd, path) || path);
       if (shown.length > 0) context.stdout.write(`Pulled into ${shown.join(', ')}.\n`);

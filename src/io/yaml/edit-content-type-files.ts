@@ -2,9 +2,11 @@ import { readFile, unlink } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { diffArrays } from 'diff';
 import { isMap, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { assertNever } from '../../core/assert-never.js';
 import { deepEqual } from '../../core/deep-equal.js';
 import type { ServerDefaults } from '../../core/defaults.js';
-import type { ContentTypeDef, Definition, DisplayTemplateDef, PropertyGroupDef, ResourceKind } from '../../core/model.js';
+import type { ContentTypeDef, Definition, DisplayTemplateDef, PropertyGroupDef, ResourceDefs, ResourceKind } from '../../core/model.js';
+import { kindOf } from '../../core/resource-kinds.js';
 import { writeTextAtomic } from '../fs/write-text-atomic.js';
 import { compactContentType, compactPropertyGroups } from './compact-content-type.js';
 import { compactDisplayTemplates } from './display-templates-yaml.js';
@@ -13,12 +15,11 @@ import { parseContentTypeFiles } from './parse-content-type-files.js';
 import type { ParsedDocument } from './parse-content-type-text.js';
 import { writeContentTypeFiles } from './write-content-type-files.js';
 
-/** One definition to change in the YAML: `before` is what the YAML holds now (canonical), `after` what it should hold. */
+/** One definition to change in the YAML: `after` is what the YAML should hold (canonical), null to remove it. */
 export interface YamlEdit {
   kind: ResourceKind;
   key: string;
   action: 'write' | 'create' | 'remove';
-  before?: Definition;
   after: Definition | null;
 }
 
@@ -29,7 +30,34 @@ export interface EditOptions {
   schema?: string;
 }
 
-const LIST_MEMBER = { propertyGroup: 'propertyGroups', displayTemplate: 'displayTemplates' } as const;
+/**
+ * How each kind is written in YAML: a content type in a file of its own, the others as entries of
+ * a list document (`propertyGroups: [...]`, under the kind's section name); and the written form
+ * of one definition, as the formatter writes it.
+ */
+const YAML_KINDS: { [K in ResourceKind]: { ownFile: boolean; written(def: ResourceDefs[K], defaults: ServerDefaults): unknown } } = {
+  contentType: { ownFile: true, written: (def, defaults) => compactContentType(def, defaults) },
+  propertyGroup: { ownFile: false, written: (def, defaults) => compactPropertyGroups([def], defaults).propertyGroups[0] },
+  displayTemplate: { ownFile: false, written: (def) => compactDisplayTemplates([def]).displayTemplates[0] },
+};
+
+function writtenForm(kind: ResourceKind, def: Definition, defaults: ServerDefaults): unknown {
+  return (YAML_KINDS[kind].written as (def: Definition, defaults: ServerDefaults) => unknown)(def, defaults);
+}
+
+/** The definitions a parsed document holds, with the kind they are of. */
+function definitionsOf(document: ParsedDocument): { kind: ResourceKind; defs: readonly Definition[] } {
+  switch (document.kind) {
+    case 'contentTypeFile':
+      return { kind: 'contentType', defs: [document.contentType] };
+    case 'propertyGroupsFile':
+      return { kind: 'propertyGroup', defs: document.propertyGroups };
+    case 'displayTemplatesFile':
+      return { kind: 'displayTemplate', defs: document.displayTemplates };
+    default:
+      return assertNever(document, 'document');
+  }
+}
 
 /**
  * Changes definitions in the YAML below `dir` with the smallest diff: only the members that
@@ -42,73 +70,67 @@ const LIST_MEMBER = { propertyGroup: 'propertyGroups', displayTemplate: 'display
 export async function editContentTypeFiles(dir: string, edits: readonly YamlEdit[], options: EditOptions): Promise<string[]> {
   const root = resolve(options.cwd, dir);
   const parsed = await parseContentTypeFiles(root, { cwd: options.cwd, defaults: options.defaults });
-  const holder = (kind: ResourceKind, key: string) => parsed.documents.find((document) => holds(document, kind, key));
+  const holding = (kind: ResourceKind, key?: string) =>
+    parsed.documents.find((document) => {
+      const held = definitionsOf(document);
+      return held.kind === kind && (key === undefined || held.defs.some((def) => def.key === key));
+    });
   const changed = new Map<string, { yaml: Document; original: string; baseline: string }>();
   const removed: string[] = [];
-  const created: ContentTypeDef[] = [];
-  const newGroups: PropertyGroupDef[] = [];
-  const newTemplates: DisplayTemplateDef[] = [];
+  const created = new Map<ResourceKind, Definition[]>();
 
   const open = async (document: ParsedDocument) => {
     const path = resolve(options.cwd, document.file);
     const existing = changed.get(path);
-    if (existing) return { path, yaml: existing.yaml };
+    if (existing) return existing.yaml;
     const original = await readFile(path, 'utf8');
     const yaml = parseDocument(original);
     changed.set(path, { yaml, original, baseline: parseDocument(original).toString(TO_STRING) });
-    return { path, yaml };
+    return yaml;
   };
+  const written = (kind: ResourceKind, def: Definition) => writtenForm(kind, def, options.defaults);
 
   for (const edit of edits) {
-    const document = holder(edit.kind, edit.key);
-    if (edit.kind === 'contentType') {
-      if (edit.action === 'remove') {
+    const document = holding(edit.kind, edit.key);
+    const before = document ? definitionsOf(document).defs.find((def) => def.key === edit.key) : undefined;
+    if (YAML_KINDS[edit.kind].ownFile) {
+      if (!edit.after) {
         if (document) removed.push(resolve(options.cwd, document.file));
-        continue;
+      } else if (!document || !before) {
+        created.set(edit.kind, [...(created.get(edit.kind) ?? []), edit.after]);
+      } else {
+        editMembers(await open(document), [], asRecord(written(edit.kind, before)), asRecord(written(edit.kind, edit.after)), 1);
       }
-      const after = edit.after as ContentTypeDef;
-      if (!document) {
-        created.push(after);
-        continue;
-      }
-      const { yaml } = await open(document);
-      const before = document.kind === 'contentTypeFile' ? document.contentType : (edit.before as ContentTypeDef);
-      editMembers(yaml, [], compact(before, options.defaults), compact(after, options.defaults), 1);
       continue;
     }
-    const member = LIST_MEMBER[edit.kind];
+    const member = kindOf(edit.kind).section;
     if (!document) {
-      if (edit.action === 'remove' || !edit.after) continue;
-      const list = parsed.documents.find(
-        (candidate) => candidate.kind === (edit.kind === 'propertyGroup' ? 'propertyGroupsFile' : 'displayTemplatesFile'),
-      );
-      if (list) {
-        const { yaml } = await open(list);
-        const node = yaml.createNode(listEntry(edit.kind, edit.after, options.defaults)) as Node;
-        applyFlow(node, 2, 2);
-        yaml.addIn([member], node);
-      } else if (edit.kind === 'propertyGroup') newGroups.push(edit.after as PropertyGroupDef);
-      else newTemplates.push(edit.after as DisplayTemplateDef);
+      if (!edit.after) continue;
+      const list = holding(edit.kind);
+      if (!list) {
+        created.set(edit.kind, [...(created.get(edit.kind) ?? []), edit.after]);
+        continue;
+      }
+      const yaml = await open(list);
+      const node = yaml.createNode(written(edit.kind, edit.after)) as Node;
+      applyFlow(node, 2, 2);
+      yaml.addIn([member], node);
       continue;
     }
-    const { yaml } = await open(document);
-    const list = yaml.get(member, true);
-    const index = isSeq(list)
-      ? list.items.findIndex((item) => (item as Node & { toJSON(): unknown }).toJSON() !== null && keyOf(item) === edit.key)
-      : -1;
+    const yaml = await open(document);
+    const entries = yaml.get(member, true);
+    const index = isSeq(entries) ? entries.items.findIndex((item) => keyOf(item) === edit.key) : -1;
     if (index < 0) continue;
-    if (edit.action === 'remove' || !edit.after) {
+    if (!edit.after) {
       yaml.deleteIn([member, index]);
       continue;
     }
-    const written = listEntry(edit.kind, edit.after, options.defaults);
-    const before = listedDefinition(document, edit.key);
-    const was = before ? listEntry(edit.kind, before, options.defaults) : undefined;
-    if (isRecord(was) && isRecord(written) && isMap(yaml.getIn([member, index], true))) {
-      editMembers(yaml, [member, String(index)], was, written, 0);
+    const [was, will] = [before ? written(edit.kind, before) : undefined, written(edit.kind, edit.after)];
+    if (isRecord(was) && isRecord(will) && isMap(yaml.getIn([member, index], true))) {
+      editMembers(yaml, [member, String(index)], was, will, 0);
       continue;
     }
-    const node = yaml.createNode(written) as Node;
+    const node = yaml.createNode(will) as Node;
     applyFlow(node, 2, 2);
     yaml.setIn([member, index], node);
   }
@@ -123,15 +145,17 @@ export async function editContentTypeFiles(dir: string, edits: readonly YamlEdit
     await unlink(path);
     paths.push(path);
   }
-  if (created.length > 0 || newGroups.length > 0 || newTemplates.length > 0) {
-    const written = await writeContentTypeFiles(root, created, {
+  if (created.size > 0) {
+    const groups = created.get('propertyGroup') as PropertyGroupDef[] | undefined;
+    const templates = created.get('displayTemplate') as DisplayTemplateDef[] | undefined;
+    const files = await writeContentTypeFiles(root, (created.get('contentType') ?? []) as ContentTypeDef[], {
       cwd: options.cwd,
       defaults: options.defaults,
       ...(options.schema ? { schema: options.schema } : {}),
-      ...(newGroups.length > 0 ? { propertyGroups: newGroups } : {}),
-      ...(newTemplates.length > 0 ? { displayTemplates: newTemplates } : {}),
+      ...(groups ? { propertyGroups: groups } : {}),
+      ...(templates ? { displayTemplates: templates } : {}),
     });
-    paths.push(...written.filter((file) => file.status !== 'unchanged').map((file) => file.path));
+    paths.push(...files.filter((file) => file.status !== 'unchanged').map((file) => file.path));
   }
   return paths;
 }
@@ -157,34 +181,6 @@ function keepUntouchedLines(original: string, baseline: string, edited: string):
     }
   }
   return lines.join('\n');
-}
-
-function holds(document: ParsedDocument, kind: ResourceKind, key: string): boolean {
-  switch (document.kind) {
-    case 'contentTypeFile':
-      return kind === 'contentType' && document.contentType.key === key;
-    case 'propertyGroupsFile':
-      return kind === 'propertyGroup' && document.propertyGroups.some((group) => group.key === key);
-    case 'displayTemplatesFile':
-      return kind === 'displayTemplate' && document.displayTemplates.some((template) => template.key === key);
-  }
-}
-
-/** The definition a list document holds for `key`, as parsed. */
-function listedDefinition(document: ParsedDocument, key: string): Definition | undefined {
-  if (document.kind === 'propertyGroupsFile') return document.propertyGroups.find((group) => group.key === key);
-  if (document.kind === 'displayTemplatesFile') return document.displayTemplates.find((template) => template.key === key);
-  return undefined;
-}
-
-function compact(def: ContentTypeDef, defaults: ServerDefaults): Record<string, unknown> {
-  return compactContentType(def, defaults) as unknown as Record<string, unknown>;
-}
-
-function listEntry(kind: ResourceKind, def: Definition, defaults: ServerDefaults): unknown {
-  return kind === 'propertyGroup'
-    ? compactPropertyGroups([def as PropertyGroupDef], defaults).propertyGroups[0]
-    : compactDisplayTemplates([def as DisplayTemplateDef]).displayTemplates[0];
 }
 
 function keyOf(item: unknown): string | undefined {
@@ -217,6 +213,10 @@ function editMembers(yaml: Document, path: string[], before: Record<string, unkn
     applyFlow(created, 2 * at.length, member.length + 2);
     yaml.setIn(at, created);
   }
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return isRecord(value) ? value : {};
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,0 +1,42 @@
+import type { Plan } from '../core/plan.js';
+import { applyPlan, type ApplyResult } from '../engine/apply-plan.js';
+import type { OpenTarget } from '../engine/open-target.js';
+import { writePlannedYaml } from '../engine/write-planned-yaml.js';
+import type { Config, SelectedTarget } from '../io/config/config.js';
+import type { Lockfile } from '../io/lockfile/lockfile.js';
+import { stateFiles, type CliContext } from './cli-context.js';
+import { stepDoneLine, stepStartLine } from './render-apply.js';
+import { stopOnInterrupt } from './stop-on-interrupt.js';
+
+/**
+ * Applies a plan from the CLI: YAML first, then the steps, with a progress line per step, the
+ * lockfile and history next to the config, and Ctrl-C handled as `apply` documents it.
+ */
+export async function applyFromCli(
+  context: CliContext,
+  run: { plan: Plan; opened: OpenTarget; lock: Lockfile; config: Config; target: SelectedTarget; allowDestructive: boolean },
+): Promise<ApplyResult> {
+  const { plan, opened, config } = run;
+  const interrupt = stopOnInterrupt(context);
+  try {
+    return await applyPlan({
+      plan,
+      adapter: opened.adapter,
+      lock: run.lock,
+      lockfilePath: config.lockfilePath,
+      ...stateFiles(config),
+      targetName: run.target.name,
+      actor: context.actor,
+      now: context.now,
+      allowDestructive: run.allowDestructive,
+      onStep: (event) =>
+        event.type === 'start' ? context.progress.status(stepStartLine(event)) : context.progress.done(stepDoneLine(event, context.style)),
+      signal: interrupt.signal,
+      onExitNow: interrupt.beforeExit,
+      writeYaml: (planned) => writePlannedYaml(planned, config, opened.adapter.profile),
+    });
+  } finally {
+    interrupt.dispose();
+    context.progress.stop();
+  }
+}
