@@ -71,6 +71,7 @@ export async function applyInWorkspace(
       historyFile: resolve(config.rootDir, '.catalyst', 'history.jsonl'),
       backupDir: resolve(config.rootDir, '.catalyst', 'backups'),
       targetName: target.name,
+      batch: target.batch,
       actor: options.actor,
       now: () => new Date().toISOString(),
       allowDestructive: options.allowDestructive,

@@ -1,4 +1,6 @@
 import type { Definition, LiveResource, ResourceDefs, ResourceKind, VersionToken } from '../core/model.js';
+import type { LiveState } from '../core/state.js';
+import type { AdapterError } from './errors.js';
 import type { PlatformProfile } from './platform-profile.js';
 
 /** Options of one write. */
@@ -48,6 +50,8 @@ export interface PlatformAdapter {
   /** Human-readable target description without secrets, e.g. "optimizely v1 at http://127.0.0.1:4010". */
   describe(): string;
   readonly resources: ResourcePorts;
+  /** Reads and writes of many resources in one request, where the platform offers them. */
+  readonly batch?: BatchPort;
   /**
    * How many content items of this type exist, or `null` when the platform cannot tell.
    * Used to say whether a destructive change would lose real data.
@@ -61,4 +65,33 @@ export interface PlatformAdapter {
  */
 export function portOf(adapter: PlatformAdapter, kind: ResourceKind): ResourcePort<Definition> {
   return adapter.resources[kind] as unknown as ResourcePort<Definition>;
+}
+
+/** One resource of a batch write: created when `previous` is absent, replaced otherwise. */
+export interface BatchWrite {
+  kind: ResourceKind;
+  def: Definition;
+  /** What the platform holds, for an update (members the platform cannot store are judged against it). */
+  previous?: Definition;
+}
+
+/**
+ * Many resources in one request. A batch write carries no precondition: the caller reads before
+ * (`readAll`) to check nothing moved since the plan, and after, to check the platform holds what
+ * was asked for.
+ */
+export interface BatchPort {
+  /** Every resource of every kind, the platform's own (read-only) included. */
+  readAll(): Promise<LiveState>;
+  /**
+   * Creates or replaces `items`. Resolves with the error of each item the platform refused, by
+   * `kind:key`; the platform may or may not hold the others as asked (a read-back decides).
+   * Rejects with an `AdapterError` when the request as a whole failed.
+   */
+  writeAll(items: readonly BatchWrite[]): Promise<Map<string, AdapterError>>;
+}
+
+/** The `kind:key` by which a batch answers. */
+export function batchKey(kind: ResourceKind, key: string): string {
+  return `${kind}:${key}`;
 }

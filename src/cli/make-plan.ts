@@ -44,6 +44,18 @@ export const SYNC_OPTIONS = {
   },
 } as const;
 
+/** `--batch` / `--no-batch`, for the commands that apply. */
+export const BATCH_OPTION = {
+  type: 'boolean',
+  describe:
+    'Batch creates and safe updates into one request where the platform allows (default: the target’s `batch`, true); --no-batch writes one resource per request, each with If-Match',
+} as const;
+
+/** The target with this run's `--batch`/`--no-batch` over its configured `batch`. */
+export function withBatchOption<T extends SelectedTarget>(target: T, args: { batch?: boolean }): T {
+  return args.batch === undefined ? target : { ...target, batch: args.batch };
+}
+
 /** The target with this run's `--mode` and `--strategy` over its configured ones. */
 export function withSyncOptions<T extends SelectedTarget>(target: T, args: { mode?: string; strategy?: string }): T {
   return {

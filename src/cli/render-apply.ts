@@ -28,9 +28,15 @@ export function renderApplyResult(result: ApplyResult, style: Style): string {
   }
   if (!result.failed) return `\n${style.create('Apply complete!')} Resources: ${totals}${lockNote}.\n`;
   const { step, error } = result.failed;
+  const others = result.alsoFailed ?? [];
+  const alsoLine =
+    others.length === 0
+      ? ''
+      : `The same batch also failed for: ${others.map((other) => `${other.step.action} ${kindLabel(other.step.kind)} ${other.step.key}`).join(', ')}.\n`;
   return (
-    `\n${style.error('Apply failed')} at ${step.action} ${kindLabel(step.kind)} ${step.key}. Done before it: ${totals}${lockNote}; ` +
-    `${result.skipped.length} step${result.skipped.length === 1 ? '' : 's'} not run.\n` +
-    `The lockfile records every completed step. Fix the problem, then run \`catalyst plan\` again: the new plan picks up where this one stopped.\n\n${renderError(error, style)}`
+    `\n${style.error('Apply failed')} at ${step.action} ${kindLabel(step.kind)} ${step.key}. Done: ${totals}${lockNote}; ` +
+    `${result.skipped.length} step${result.skipped.length === 1 ? '' : 's'} not run.\n${alsoLine}` +
+    `The lockfile records every completed step. Fix the problem, then run \`catalyst plan\` again: the new plan picks up where this one stopped.\n\n${renderError(error, style)}` +
+    others.map((other) => `\n${renderError(other.error, style)}`).join('')
   );
 }

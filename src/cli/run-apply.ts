@@ -29,6 +29,7 @@ export async function applyFromCli(
       actor: context.actor,
       now: context.now,
       allowDestructive: run.allowDestructive,
+      batch: run.target.batch,
       onStep: (event) =>
         event.type === 'start' ? context.progress.status(stepStartLine(event)) : context.progress.done(stepDoneLine(event, context.style)),
       signal: interrupt.signal,

@@ -11,6 +11,7 @@ import { writeLockfile, writeLockfileSync } from '../io/lockfile/write-lockfile.
 import { UserError } from '../core/user-error.js';
 import { InternalError } from '../core/internal-error.js';
 import { digest } from '../core/digest.js';
+import { applyBatch, batchableSteps } from './apply-batch.js';
 import { outcomeDigests, runStep, type StepContext, type StepOutcome } from './run-step.js';
 
 export interface ApplyInput {
@@ -41,6 +42,11 @@ export interface ApplyInput {
    * when the process must exit at once (a second Ctrl-C), so no completed step goes unrecorded.
    */
   onExitNow?: (recordNow: () => void) => void;
+  /**
+   * Creates and non-destructive updates go in one batch write where the platform has one (see
+   * apply-batch.ts). Default true; false: one write per resource, each with its precondition.
+   */
+  batch?: boolean;
 }
 
 export type StepEvent =
@@ -53,6 +59,8 @@ export interface ApplyResult {
   completed: StepOutcome[];
   /** The step that failed and why; the steps after it did not run. */
   failed?: { step: ApplyStep; error: unknown };
+  /** Further steps of a batch that failed with `failed` (each its own reason). */
+  alsoFailed?: Array<{ step: ApplyStep; error: unknown }>;
   /** The run was stopped (`signal`) between steps; `skipped` holds the steps not started. */
   interrupted?: boolean;
   skipped: ApplyStep[];
@@ -61,7 +69,8 @@ export interface ApplyResult {
 
 /**
  * Runs a plan's steps in order (the planner's order: lockfile-only steps, creates, updates,
- * deletes). Each write carries a precondition; each successful step is appended to the audit
+ * deletes); where the platform has a batch write, the creates and non-destructive updates go
+ * together in one (apply-batch.ts), at the place of the first of them. Each write carries a precondition; each successful step is appended to the audit
  * history at once, and the lockfile is written atomically every few steps and whenever the run
  * stops, so an interrupted apply is recorded truthfully and the next plan picks up from there.
  * Stops at the first failure.
@@ -122,19 +131,7 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyResult> {
     flushedAt = Date.now();
     sinceFlush = 0;
   };
-  for (const [index, step] of steps.entries()) {
-    if (input.signal?.aborted) {
-      await flush();
-      return { yamlFiles, completed, interrupted: true, skipped: steps.slice(index), lock };
-    }
-    input.onStep?.({ type: 'start', index, total: steps.length, step });
-    let outcome: StepOutcome;
-    try {
-      outcome = await runStep(step, context);
-    } catch (error) {
-      await flush();
-      return { yamlFiles, completed, failed: { step, error }, skipped: steps.slice(index + 1), lock };
-    }
+  const settle = async (index: number, step: ApplyStep, outcome: StepOutcome) => {
     lock = record(lock, input, outcome);
     sinceFlush += 1;
     if (sinceFlush >= FLUSH_STEPS || Date.now() - flushedAt >= FLUSH_MS) await flush();
@@ -154,6 +151,49 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyResult> {
     ]);
     completed.push(outcome);
     input.onStep?.({ type: 'done', index, total: steps.length, step, outcome });
+  };
+  const batchPort = input.batch === false ? undefined : input.adapter.batch;
+  const batch = batchPort ? batchableSteps(steps) : [];
+  const done = new Set<ApplyStep>();
+  const notDone = (from: number) => steps.slice(from).filter((rest) => !done.has(rest));
+  for (const [index, step] of steps.entries()) {
+    if (done.has(step)) continue;
+    if (input.signal?.aborted) {
+      await flush();
+      return { yamlFiles, completed, interrupted: true, skipped: notDone(index), lock };
+    }
+    if (batchPort && batch[0] === step) {
+      for (const member of batch) {
+        done.add(member);
+        input.onStep?.({ type: 'start', index: steps.indexOf(member), total: steps.length, step: member });
+      }
+      let result;
+      try {
+        result = await applyBatch(batch, input.adapter, batchPort);
+      } catch (error) {
+        await flush();
+        return { yamlFiles, completed, failed: { step, error }, skipped: [...batch.slice(1), ...notDone(index)], lock };
+      }
+      for (const { step: member, outcome } of result.outcomes) {
+        if ('version' in outcome) context.created.set(`${member.kind}:${member.key}`, outcome.version);
+        await settle(steps.indexOf(member), member, outcome);
+      }
+      const [failed, ...alsoFailed] = result.failures;
+      if (failed) {
+        await flush();
+        return { yamlFiles, completed, failed, ...(alsoFailed.length > 0 ? { alsoFailed } : {}), skipped: notDone(index), lock };
+      }
+      continue;
+    }
+    input.onStep?.({ type: 'start', index, total: steps.length, step });
+    let outcome: StepOutcome;
+    try {
+      outcome = await runStep(step, context);
+    } catch (error) {
+      await flush();
+      return { yamlFiles, completed, failed: { step, error }, skipped: notDone(index + 1), lock };
+    }
+    await settle(index, step, outcome);
   }
   await flush();
   return { yamlFiles, completed, skipped: [], lock };

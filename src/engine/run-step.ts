@@ -78,7 +78,9 @@ export async function runStep(step: ApplyStep, context: StepContext): Promise<St
 
 /**
  * The resource as the step's precondition already knows it, when that includes an ETag: the plan's
- * live definition and version, or the version this run's create returned. Undefined: read first.
+ * live definition and version, or the version this run's create returned. Undefined: read first
+ * (a lastModified alone is not enough: If-Unmodified-Since has whole seconds, and an edit in the
+ * same second as the last write would pass it).
  */
 function knownVersion(step: UpdateStep, created: ReadonlyMap<string, VersionToken>): CurrentResource | undefined {
   const version = step.precondition.kind === 'version' ? step.precondition.version : created.get(`${step.kind}:${step.key}`);

@@ -39,6 +39,7 @@ beforeAll(async () => {
     name: 'test',
     platform: 'optimizely',
     apiVersion: 'v1',
+    batch: true,
     endpoint: { kind: 'remote', apiUrl: emulator.url },
     credentials: { clientId: DEMO_CLIENT_ID, clientSecret: new Secret(DEMO_CLIENT_SECRET) },
     env: { url: 'OPTIMIZELY_CMS_API_URL', clientId: 'OPTIMIZELY_CMS_CLIENT_ID', clientSecret: 'OPTIMIZELY_CMS_CLIENT_SECRET' },

@@ -48,7 +48,7 @@ describe('Ctrl-C during apply', () => {
     };
     emulator.traffic.configure({ faults: [{ kind: 'slow', delayMs: 1, method: 'POST', path: '/**/contenttypes', requestNumbers: [2] }] });
     try {
-      return await project.run(['apply', '--auto-approve'], {}, (spawned) => (child = spawned));
+      return await project.run(['apply', '--auto-approve', '--no-batch'], {}, (spawned) => (child = spawned));
     } finally {
       emulator.traffic.configure({});
       whileHeld = undefined;
@@ -101,7 +101,7 @@ describe('Ctrl-C during apply', () => {
     };
     emulator.traffic.configure({ faults: [{ kind: 'slow', delayMs: 1, method: 'POST', path: '/**/contenttypes', requestNumbers: [3] }] });
     try {
-      const killed = await project.run(['apply', '--auto-approve'], {}, (spawned) => (child = spawned));
+      const killed = await project.run(['apply', '--auto-approve', '--no-batch'], {}, (spawned) => (child = spawned));
       expect(killed.code).not.toBe(0);
     } finally {
       emulator.traffic.configure({});

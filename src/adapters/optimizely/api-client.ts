@@ -51,7 +51,8 @@ export interface ApiCall {
   method: HttpMethod;
   /** Relative to the API root, starting with '/'. */
   path: string;
-  query?: Record<string, string | number>;
+  /** A list value repeats the parameter (`sections=a&sections=b`). */
+  query?: Record<string, string | number | readonly string[]>;
   headers?: Record<string, string>;
   /** Sent as JSON. */
   body?: unknown;
@@ -159,7 +160,10 @@ export class ApiClient {
 
   private url(call: ApiCall): string {
     const url = new URL(`${this.options.endpoints.apiRoot}${call.path}`);
-    for (const [name, value] of Object.entries(call.query ?? {})) url.searchParams.set(name, String(value));
+    for (const [name, value] of Object.entries(call.query ?? {})) {
+      if (Array.isArray(value)) for (const item of value) url.searchParams.append(name, item);
+      else url.searchParams.set(name, String(value));
+    }
     return url.toString();
   }
 

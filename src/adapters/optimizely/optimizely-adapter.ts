@@ -1,8 +1,9 @@
 import { isAdapterError } from '../errors.js';
-import type { PlatformAdapter, ResourcePorts } from '../port.js';
+import type { BatchPort, PlatformAdapter, ResourcePorts } from '../port.js';
 import type { ApiClient, ApiResult } from './api-client.js';
 import { contentItemsPath, ROOT_CONTENT_KEY, type ApiVersion, type Endpoints } from './endpoints.js';
 import { OPTIMIZELY_PROFILE } from './profile.js';
+import { ManifestPort } from './manifest-port.js';
 import { OptimizelyResourcePort } from './resource-port.js';
 import { WireReader } from './wire-reader.js';
 import { WIRE_KINDS } from './wire-kinds.js';
@@ -11,6 +12,8 @@ import { WIRE_KINDS } from './wire-kinds.js';
 export class OptimizelyAdapter implements PlatformAdapter {
   readonly profile = OPTIMIZELY_PROFILE;
   readonly resources: ResourcePorts;
+  /** v1 has the manifest; preview3 has none. */
+  readonly batch?: BatchPort;
 
   constructor(
     private readonly api: ApiClient,
@@ -22,6 +25,7 @@ export class OptimizelyAdapter implements PlatformAdapter {
       contentType: new OptimizelyResourcePort(api, version, WIRE_KINDS.contentType),
       displayTemplate: new OptimizelyResourcePort(api, version, WIRE_KINDS.displayTemplate),
     };
+    if (version === 'v1') this.batch = new ManifestPort(api, version);
   }
 
   describe(): string {

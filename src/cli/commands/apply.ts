@@ -7,7 +7,16 @@ import { renderPlanText } from '../../render/plan-text.js';
 import { createCliContext, loadTargetedProject, PROJECT_OPTIONS } from '../cli-context.js';
 import { confirmApply } from '../confirm.js';
 import { defineCommand, EXIT } from '../define-command.js';
-import { makePlan, notApplyable, ONLY_OPTION, onlyKeys, SYNC_OPTIONS, withSyncOptions } from '../make-plan.js';
+import {
+  BATCH_OPTION,
+  makePlan,
+  notApplyable,
+  ONLY_OPTION,
+  onlyKeys,
+  SYNC_OPTIONS,
+  withBatchOption,
+  withSyncOptions,
+} from '../make-plan.js';
 import { UserError } from '../../core/user-error.js';
 import { renderApplyResult } from '../render-apply.js';
 import { applyFromCli } from '../run-apply.js';
@@ -35,13 +44,13 @@ export const applyCommand = defineCommand({
           describe: 'Approve the plan’s destructive changes (deletes, removed properties, lossy type changes)',
         },
         only: ONLY_OPTION,
-        ...SYNC_OPTIONS,
+        batch: BATCH_OPTION,
         ...SYNC_OPTIONS,
       }),
   run: async (args) => {
     const context = createCliContext(args);
     const { config, lock, ...loaded } = await loadTargetedProject(context, args);
-    const target = withSyncOptions(loaded.target, args);
+    const target = withBatchOption(withSyncOptions(loaded.target, args), args);
     const only = onlyKeys(args.only);
     if (only && args.plan !== undefined)
       throw new UserError(

@@ -56,6 +56,8 @@ export interface ResolvedTarget {
   sync: SyncSettings;
   platform: 'optimizely';
   apiVersion: ApiVersion;
+  /** Batch writes where the platform has them (see `applyBatch`); the target's `batch`, default true. */
+  batch: boolean;
   endpoint: TargetEndpoint;
   /**
    * From the environment (the emulator's demo credentials for an embedded target). Undefined

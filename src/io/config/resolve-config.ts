@@ -149,7 +149,7 @@ function resolveTarget(
     strategies: [...defined(written.strategies), ...context.sync.strategies],
     cmsOwns: [...defined(written.cmsOwns), ...context.sync.cmsOwns],
   };
-  const base = { name, platform: platformName, apiVersion: written.apiVersion ?? 'v1', env, sync } as const;
+  const base = { name, platform: platformName, apiVersion: written.apiVersion ?? 'v1', batch: written.batch ?? true, env, sync } as const;
   const diagnostics: Diagnostic[] = [];
   const urlPath = ['targets', name, 'url'];
 

@@ -94,6 +94,10 @@ export interface WrittenTarget {
   strategy?: 'manual' | 'desired-wins' | 'live-wins' | 'merge';
   strategies?: Strategies;
   cmsOwns?: CmsOwns;
+  /**
+   * Write creates and non-destructive updates in one batch request where the platform has one (Optimizely v1: `POST /manifest`), checked by a read before and a read-back after (default true). `false`: one request per resource, each with If-Match; `--no-batch` does the same for one run.
+   */
+  batch?: boolean;
 }
 /**
  * Per key or pattern, for this target; consulted before the top-level `strategies`.

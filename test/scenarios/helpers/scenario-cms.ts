@@ -51,7 +51,8 @@ export async function liveState(emulator: RunningEmulator): Promise<{
 
 /**
  * The lockfile tells the truth: it records exactly `expected` for the target, each entry's digest
- * is that of what the CMS serves now, and its ETag is the CMS's current version of the resource.
+ * is that of what the CMS serves now, and its version is the CMS's current one: the ETag, or
+ * where a batch write left none (the manifest has no ETags), the lastModified time.
  */
 export async function expectLockMatchesCms(
   project: ScenarioProject,
@@ -66,18 +67,18 @@ export async function expectLockMatchesCms(
   const section = await project.locked(target);
   const live = await liveState(emulator);
   for (const [key, entry] of Object.entries(section.contentTypes)) {
-    expect({ key, digest: entry.digest, etag: entry.version.etag }).toEqual({
+    expect({ key, digest: entry.digest, version: recordedVersion(entry.version) }).toEqual({
       key,
       digest: live.contentTypes.get(key)?.digest,
-      etag: emulator.store.contentTypes.get(key)?.etag,
+      version: cmsVersion(entry.version, emulator.store.contentTypes.get(key)),
     });
     expect(entry.syncedBy).toBe(SCENARIO_ACTOR);
   }
   for (const [key, entry] of Object.entries(section.propertyGroups)) {
-    expect({ key, digest: entry.digest, etag: entry.version.etag }).toEqual({
+    expect({ key, digest: entry.digest, version: recordedVersion(entry.version) }).toEqual({
       key,
       digest: live.propertyGroups.get(key)?.digest,
-      etag: emulator.store.propertyGroups.get(key)?.etag,
+      version: cmsVersion(entry.version, emulator.store.propertyGroups.get(key)),
     });
     expect(entry.syncedBy).toBe(SCENARIO_ACTOR);
   }
@@ -89,4 +90,15 @@ export async function expectConverged(project: ScenarioProject): Promise<void> {
   expect(result.stderr).not.toMatch(/error/i);
   expect(result.code).toBe(0);
   expect(result.stdout).toContain('No changes. The CMS matches the YAML and the lockfile.');
+}
+
+function recordedVersion(version: { etag?: string; lastModified?: string }): string | undefined {
+  return version.etag ?? version.lastModified;
+}
+
+function cmsVersion(
+  recorded: { etag?: string },
+  stored: { etag: string; audit: { lastModified: string } } | undefined,
+): string | undefined {
+  return recorded.etag !== undefined ? stored?.etag : stored?.audit.lastModified;
 }

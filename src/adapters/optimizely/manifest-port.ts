@@ -1,0 +1,89 @@
+import type { Definition, ResourceKind } from '../../core/model.js';
+import { kindOf } from '../../core/resource-kinds.js';
+import type { LiveState } from '../../core/state.js';
+import { AdapterError } from '../errors.js';
+import { batchKey, type BatchPort, type BatchWrite } from '../port.js';
+import type { ApiClient } from './api-client.js';
+import type { ApiVersion } from './endpoints.js';
+import { liveResource } from './live-resource.js';
+import { WireReader } from './wire-reader.js';
+import { WIRE_KINDS, type WireKind } from './wire-kinds.js';
+
+/** The manifest's sections, in the order the platform imports them. */
+const SECTIONS = ['propertyGroup', 'contentType', 'displayTemplate'] as const satisfies readonly ResourceKind[];
+const MANIFEST_MEDIA_TYPE = 'application/vnd.optimizely.cms.v1.manifest+json';
+
+/**
+ * The v1 manifest (`GET /manifest`, `POST /manifest`) behind the batch port: everything in one
+ * read, and creates and replacements of many resources in one write. The import answers 200 even
+ * when it refused resources; those are in its `errors[]`, by section and key.
+ */
+export class ManifestPort implements BatchPort {
+  constructor(
+    private readonly api: ApiClient,
+    private readonly version: ApiVersion,
+  ) {}
+
+  async readAll(): Promise<LiveState> {
+    const result = await this.api.send({
+      method: 'GET',
+      path: '/manifest',
+      query: { sections: SECTIONS.map((kind) => kindOf(kind).section), includeReadOnly: 'true' },
+    });
+    const manifest = WireReader.of('the manifest', result.body ?? null);
+    const read = <T extends Definition>(kind: WireKind<T>, section: string) =>
+      (manifest.list(section) ?? []).map((item) => liveResource(kind.fromWire, item));
+    return {
+      propertyGroups: read(WIRE_KINDS.propertyGroup, 'propertyGroups'),
+      contentTypes: read(WIRE_KINDS.contentType, 'contentTypes'),
+      displayTemplates: read(WIRE_KINDS.displayTemplate, 'displayTemplates'),
+    };
+  }
+
+  async writeAll(items: readonly BatchWrite[]): Promise<Map<string, AdapterError>> {
+    const body: Record<string, unknown[]> = {};
+    for (const kind of SECTIONS) {
+      const wire = WIRE_KINDS[kind] as unknown as WireKind<Definition>;
+      const entries = items
+        .filter((item) => item.kind === kind)
+        .map((item) => wire.toWire(wire.normalize(item.def), this.version, 'strict', item.previous && wire.normalize(item.previous)));
+      if (entries.length > 0) body[kindOf(kind).section] = entries;
+    }
+    const result = await this.api.send({
+      method: 'POST',
+      path: '/manifest',
+      body,
+      contentType: MANIFEST_MEDIA_TYPE,
+    });
+    return refusals(result.body, items);
+  }
+}
+
+/** The import's `errors[]`, by `kind:key`. An error the answer ties to no resource of the batch fails them all. */
+function refusals(body: unknown, items: readonly BatchWrite[]): Map<string, AdapterError> {
+  const errors = new Map<string, AdapterError>();
+  const answer = WireReader.of('the manifest import result', body ?? {});
+  for (const [index, entry] of (answer.list('errors') ?? []).entries()) {
+    const error = WireReader.of(`the manifest import error ${index}`, entry);
+    const message = error.string('message') ?? 'The platform refused it without saying why.';
+    const section = error.string('section');
+    const resource = error.string('resource');
+    const kind = SECTIONS.find((candidate) => kindOf(candidate).section === section);
+    const matching = items.filter(
+      (item) => (kind === undefined || item.kind === kind) && (resource === undefined || item.def.key === resource),
+    );
+    const targets = matching.length > 0 ? matching : items;
+    for (const item of targets) {
+      const key = batchKey(item.kind, item.def.key);
+      errors.set(
+        key,
+        new AdapterError({
+          kind: 'validation',
+          message: `POST /manifest: the platform refused ${WIRE_KINDS[item.kind].noun} '${item.def.key}': ${message}`,
+          operation: 'POST /manifest',
+        }),
+      );
+    }
+  }
+  return errors;
+}
