@@ -6,9 +6,11 @@ export interface RetryPolicy {
   /** The backoff cap of the first retry; it doubles per attempt up to `maxDelayMs`. */
   baseDelayMs: number;
   maxDelayMs: number;
+  /** The longest `Retry-After` catalyst waits for; a server asking for more fails the request at once. */
+  maxRetryAfterSeconds: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 30_000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 30_000, maxRetryAfterSeconds: 120 };
 
 export type RetryReason = 'retry-after' | 'backoff';
 
@@ -42,6 +44,7 @@ export async function withRetry<T>(attempt: (attemptNumber: number) => Promise<T
       if (!isAdapterError(error) || !error.retryable) throw error;
       if (attemptNumber >= maxAttempts) throw maxAttempts === 1 ? error : gaveUp(error, maxAttempts);
       const { waitMs, reason } = retryDelay(error, attemptNumber, policy, deps.random);
+      if (reason === 'retry-after' && waitMs > policy.maxRetryAfterSeconds * 1000) throw tooLong(error, policy.maxRetryAfterSeconds);
       deps.onRetry?.({ error, attempt: attemptNumber, waitMs, reason });
       await deps.sleep(waitMs);
     }
@@ -60,6 +63,19 @@ export function retryDelay(
   }
   const cap = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attemptNumber - 1));
   return { waitMs: Math.floor(random() * cap), reason: 'backoff' };
+}
+
+function tooLong(error: AdapterError, maxSeconds: number): AdapterError {
+  return new AdapterError({
+    kind: error.kind,
+    message: `${error.message} catalyst waits at most ${maxSeconds} s for a Retry-After; run again later.`,
+    status: error.status,
+    code: error.code,
+    fieldErrors: error.fieldErrors,
+    retryAfterSeconds: error.retryAfterSeconds,
+    operation: error.operation,
+    cause: error,
+  });
 }
 
 function gaveUp(error: AdapterError, attempts: number): AdapterError {

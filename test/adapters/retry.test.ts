@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AdapterError, type AdapterErrorKind } from '../../src/adapters/errors.js';
 import { retryDelay, withRetry, type RetryNotice, type RetryPolicy } from '../../src/adapters/retry.js';
 
-const policy: RetryPolicy = { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 1_000 };
+const policy: RetryPolicy = { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 1_000, maxRetryAfterSeconds: 60 };
 
 function failure(kind: AdapterErrorKind, status?: number, retryAfterSeconds?: number): AdapterError {
   return new AdapterError({ kind, message: `failed with ${kind}.`, status, retryAfterSeconds });
@@ -79,6 +79,19 @@ describe('withRetry', () => {
       ),
     ).rejects.toThrow(TypeError);
     expect(attempts).toBe(1);
+  });
+
+  it('a Retry-After longer than the cap fails at once, saying how long catalyst waits', async () => {
+    const { deps, waits } = harness();
+    const error = await withRetry(
+      async () => {
+        throw failure('rate_limited', 429, 86_400);
+      },
+      policy,
+      deps,
+    ).catch((caught: unknown) => caught as AdapterError);
+    expect(waits).toEqual([]);
+    expect(error.message).toBe('failed with rate_limited. catalyst waits at most 60 s for a Retry-After; run again later.');
   });
 
   it('gives up after maxAttempts with the last error kind and says so', async () => {

@@ -3,7 +3,8 @@ import { AdapterError, isAdapterError, type AdapterErrorKind } from '../errors.j
 import { withRetry, type RetryPolicy } from '../retry.js';
 import type { Endpoints } from './endpoints.js';
 import { sendHttp, type HttpMethod, type HttpRequest, type HttpResponse } from './http-client.js';
-import { errorFromResponse, parseJsonBody } from './response-errors.js';
+import { RequestPacer } from '../request-pacer.js';
+import { errorFromResponse, parseJsonBody, parseRetryAfter } from './response-errors.js';
 import { readTokenResponse, tokenRequest, TokenSource } from './token-source.js';
 
 /**
@@ -74,9 +75,11 @@ export interface ApiResult {
 export class ApiClient {
   private readonly tokens: TokenSource;
   private readonly issuedTokens = new Set<string>();
+  private readonly pacer: RequestPacer;
 
   constructor(private readonly options: ApiClientOptions) {
     this.tokens = new TokenSource(() => this.issueToken(), options.now);
+    this.pacer = new RequestPacer(options.now, options.sleep);
   }
 
   /** One call with retries; any non-2xx answer rejects. */
@@ -93,7 +96,9 @@ export class ApiClient {
     const path = this.displayPath(call);
     try {
       return await withRetry(run, this.options.retry, {
-        sleep: this.options.sleep,
+        // The wait before a retry pauses every request, not only the retried one; the next attempt's
+        // `acquire` does the waiting.
+        sleep: async (ms) => this.pacer.pause(ms),
         random: this.options.random,
         onRetry: ({ error, attempt, waitMs, reason }) =>
           this.emit({ type: 'retry', method, path, status: error.status ?? null, attempt, waitMs, reason, errorKind: error.kind }),
@@ -130,11 +135,14 @@ export class ApiClient {
   }
 
   private async exchange(request: HttpRequest, operation: string, attempt: number): Promise<HttpResponse> {
+    await this.pacer.acquire();
     const started = this.options.now();
     const url = new URL(request.url);
     const base = { type: 'request' as const, method: request.method, path: `${url.pathname}${url.search}`, attempt };
     try {
       const response = await sendHttp(request, { dispatcher: this.options.dispatcher, timeoutMs: this.options.timeoutMs }, operation);
+      if (response.status === 429) this.pacer.throttled(parseRetryAfter(response.headers['retry-after'], this.options.now) ?? 1);
+      else this.pacer.succeeded();
       this.emit({ ...base, status: response.status, durationMs: this.options.now() - started });
       return response;
     } catch (error) {

@@ -1,0 +1,91 @@
+/**
+ * Client-side pacing: spaces requests at the rate the server allows, learned from its 429
+ * answers, so that a long run sits at the limiter's floor instead of bouncing off it.
+ *
+ * The server's limit is never stated (Optimizely sends only `Retry-After`), so it is searched
+ * for. Until the first 429 requests are not paced. After one, the retry's wait (`Retry-After`)
+ * pauses every request, and the spacing between request starts is bracketed: a spacing answered 429 is
+ * too tight (`tooFast`), one that carried a run of successes is enough (`enough`). The pacer runs
+ * at `enough` and tries the midpoint now and then, until the bracket is narrower than 2%. A 429
+ * at the spacing known to be enough means the limit dropped (another client shares it): the
+ * search starts again from there. Waiting is on timers, never a busy loop.
+ */
+export class RequestPacer {
+  /** The spacing in force between request starts, in ms; 0 until the first 429. */
+  private spacing = 0;
+  private tooFast = 0;
+  private enough = Number.POSITIVE_INFINITY;
+  private streak = 0;
+  private nextStartAt = 0;
+  private pausedUntil = 0;
+  /** The end of the pacer's last wait: time has passed at least that far, whatever the clock says. */
+  private waitedUntil = 0;
+
+  constructor(
+    private readonly clock: () => number,
+    private readonly sleep: (ms: number) => Promise<void>,
+  ) {}
+
+  /** The spacing in force, in ms, for logs and tests. */
+  get spacingMs(): number {
+    return this.spacing;
+  }
+
+  /**
+   * Resolves when the next request may start: after any pause, and `spacing` after the start
+   * before it. Each caller reserves its slot, so concurrent callers are spaced too.
+   */
+  async acquire(): Promise<void> {
+    for (;;) {
+      const now = this.now();
+      const slot = Math.max(now, this.pausedUntil, this.nextStartAt);
+      this.nextStartAt = slot + this.spacing;
+      if (slot <= now) return;
+      const pausedBefore = this.pausedUntil;
+      await this.sleep(slot - now);
+      this.waitedUntil = Math.max(this.waitedUntil, slot);
+      // A pause imposed while this caller waited (another request's 429) holds it back too.
+      if (this.pausedUntil <= Math.max(pausedBefore, slot)) return;
+    }
+  }
+
+  /** No request starts for `ms` from now (a retry's wait: `Retry-After`, or a backoff). */
+  pause(ms: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, this.now() + ms);
+  }
+
+  /** Any answer but a 429. */
+  succeeded(): void {
+    if (this.spacing === 0) return;
+    this.streak += 1;
+    if (this.streak < CONFIRMING_RUN) return;
+    this.enough = Math.min(this.enough, this.spacing);
+    this.streak = 0;
+    if (this.enough - this.tooFast > this.enough * PRECISION) this.spacing = (this.tooFast + this.enough) / 2;
+  }
+
+  /** A 429 with its `Retry-After`, in seconds: the spacing was too tight. (The wait itself is `pause`.) */
+  throttled(retryAfterSeconds: number): void {
+    if (this.spacing === 0) {
+      // Retry-After is the time until one token, rounded up to whole seconds: start half a second under it.
+      this.spacing = Math.max(MIN_SPACING_MS, Math.max(0, retryAfterSeconds) * 1000 - 500);
+    } else {
+      if (this.spacing >= this.enough) this.enough = Number.POSITIVE_INFINITY;
+      this.tooFast = Math.max(this.tooFast, this.spacing);
+      this.spacing = Number.isFinite(this.enough) ? this.enough : this.spacing * WIDEN;
+    }
+    this.streak = 0;
+  }
+
+  private now(): number {
+    return Math.max(this.clock(), this.waitedUntil);
+  }
+}
+
+/** Successes in a row at one spacing before it counts as enough. */
+const CONFIRMING_RUN = 4;
+/** The search stops when the bracket is this narrow, relative to its top. */
+const PRECISION = 0.02;
+/** Widening of the spacing after a 429 while no spacing is known to be enough. */
+const WIDEN = 1.5;
+const MIN_SPACING_MS = 10;
