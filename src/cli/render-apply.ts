@@ -32,11 +32,22 @@ export function renderApplyResult(result: ApplyResult, style: Style): string {
   const alsoLine =
     others.length === 0
       ? ''
-      : `The same batch also failed for: ${others.map((other) => `${other.step.action} ${kindLabel(other.step.kind)} ${other.step.key}`).join(', ')}.\n`;
+      : `The same batch also failed for: ${listed(others.map((other) => `${other.step.action} ${kindLabel(other.step.kind)} ${other.step.key}`))}.\n`;
   return (
     `\n${style.error('Apply failed')} at ${step.action} ${kindLabel(step.kind)} ${step.key}. Done: ${totals}${lockNote}; ` +
     `${result.skipped.length} step${result.skipped.length === 1 ? '' : 's'} not run.\n${alsoLine}` +
     `The lockfile records every completed step. Fix the problem, then run \`catalyst plan\` again: the new plan picks up where this one stopped.\n\n${renderError(error, style)}` +
-    others.map((other) => `\n${renderError(other.error, style)}`).join('')
+    others
+      .slice(0, SHOWN_ERRORS)
+      .map((other) => `\n${renderError(other.error, style)}`)
+      .join('') +
+    (others.length > SHOWN_ERRORS ? `\n(${others.length - SHOWN_ERRORS} more errors like these not shown.)\n` : '')
   );
+}
+
+/** Errors of a failed batch shown in full beyond the first. */
+const SHOWN_ERRORS = 4;
+
+function listed(items: string[]): string {
+  return items.length <= 20 ? items.join(', ') : `${items.slice(0, 20).join(', ')} and ${items.length - 20} more`;
 }

@@ -63,17 +63,18 @@ export function planResource<T extends Definition>(
   input: ResourceInput<T>,
   strategy: ConflictStrategy,
   mode: SyncMode = 'push',
-  options: { includeUnmanaged?: boolean } = {},
+  options: { includeUnmanaged?: boolean; digestOf?: (def: Definition) => string } = {},
 ): ResourceOutcome {
   const { kind, key, desired, base, live } = input;
+  const digestOf = options.digestOf ?? digest;
   const digests: Digests = {};
-  if (desired) digests.desired = digest(desired.def);
-  if (base) digests.base = digest(base.def);
-  if (live) digests.live = digest(live.def);
+  if (desired) digests.desired = digestOf(desired.def);
+  if (base) digests.base = digestOf(base.def);
+  if (live) digests.live = digestOf(live.def);
 
   const decision = mode === 'push' ? decide(input, digests, strategy) : decideTwoWay(input, digests, mode, strategy, options);
   if (input.written && desired) {
-    digests.desired = digest(input.written);
+    digests.desired = digestOf(input.written);
     if (mode !== 'push') ownedIntoYaml(decision, input.written, desired.def);
   }
   let changes: ClassifiedChange[] = [];
@@ -333,7 +334,11 @@ function planEntry<T extends Definition>(
 ): ResourcePlan {
   const head = { kind: common.kind, key: common.key, status: common.status };
   const tail = origin ? { origin } : {};
-  const version = (live: LiveSide<T>): VersionPrecondition => ({ kind: 'version', version: live.version, digest: digest(live.def) });
+  const version = (live: LiveSide<T>): VersionPrecondition => ({
+    kind: 'version',
+    version: live.version,
+    digest: common.digests.live ?? digest(live.def),
+  });
   switch (decision.action) {
     case 'create':
       return { ...head, action: 'create', ...common, precondition: { kind: 'absent' }, before: null, after: decision.after, ...tail };

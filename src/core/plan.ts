@@ -20,7 +20,7 @@ import { KIND_TABLE, kindOf } from './resource-kinds.js';
 import { SERVER_DATA_LOSS_CODES } from './risk-codes.js';
 import type { BaseState, DesiredState, LiveState } from './state.js';
 import { narrowToOnly } from './plan-only.js';
-import { digest } from './digest.js';
+import { memoizedDigest } from './digest.js';
 import { ownedMembers, strategyFor } from './key-patterns.js';
 import { ownedDifferences, withCmsOwned } from './cms-owned.js';
 import { compareCodeUnits } from './compare-code-units.js';
@@ -80,6 +80,7 @@ export function createPlan(input: PlanInput): Plan {
   let drift: DriftEntry[] = [];
   const desiredDefs: KindedDefinition[] = [];
   const unmanaged: KindedDefinition[] = [];
+  const digestOf = memoizedDigest();
 
   for (const descriptor of KIND_TABLE) {
     const { kind } = descriptor;
@@ -91,7 +92,7 @@ export function createPlan(input: PlanInput): Plan {
     for (const key of sortedKeys(desiredIndex, baseIndex, liveIndex)) {
       const resourceInput: ResourceInput<Definition> = { kind, key };
       const [desiredEntry, baseEntry] = [desiredIndex.get(key), baseIndex.get(key)];
-      const liveEntry = withLockedEtag(liveIndex.get(key), baseEntry);
+      const liveEntry = withLockedEtag(liveIndex.get(key), baseEntry, digestOf);
       if (desiredEntry) resourceInput.desired = desiredEntry;
       if (baseEntry) resourceInput.base = baseEntry;
       if (liveEntry) resourceInput.live = liveEntry;
@@ -105,7 +106,10 @@ export function createPlan(input: PlanInput): Plan {
         if (baseEntry) resourceInput.base = { def: withCmsOwned(baseEntry.def, liveEntry.def, owned) };
       }
       const resourceStrategy = strategyFor(key, strategy, options.strategies ?? []);
-      const outcome = planResource(resourceInput, resourceStrategy, mode, { includeUnmanaged: options.includeUnmanaged === true });
+      const outcome = planResource(resourceInput, resourceStrategy, mode, {
+        includeUnmanaged: options.includeUnmanaged === true,
+        digestOf,
+      });
       resources.push(outcome.resource);
       blockers.push(...outcome.blockers);
       if (outcome.drift) drift.push(outcome.drift);
@@ -226,9 +230,10 @@ function indexBase(
 function withLockedEtag(
   live: Live<Definition> | undefined,
   base: { def: Definition; version?: VersionToken } | undefined,
+  digestOf: (def: Definition) => string,
 ): Live<Definition> | undefined {
   const etag = base?.version?.etag;
-  if (!live || !base || etag === undefined || live.version.etag !== undefined || digest(live.def) !== digest(base.def)) return live;
+  if (!live || !base || etag === undefined || live.version.etag !== undefined || digestOf(live.def) !== digestOf(base.def)) return live;
   return { ...live, version: { ...live.version, etag } };
 }
 

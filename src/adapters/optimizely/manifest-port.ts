@@ -7,6 +7,7 @@ import type { ApiClient } from './api-client.js';
 import type { ApiVersion } from './endpoints.js';
 import { liveResource } from './live-resource.js';
 import { WireReader } from './wire-reader.js';
+import type { WireJson } from './to-wire.js';
 import { WIRE_KINDS, type WireKind } from './wire-kinds.js';
 
 /** The manifest's sections, in the order the platform imports them. */
@@ -40,23 +41,54 @@ export class ManifestPort implements BatchPort {
     };
   }
 
+  /**
+   * One POST per chunk of at most MAX_CHUNK_ITEMS resources and MAX_CHUNK_BYTES of JSON, in the
+   * order given (the plan's: what others reference comes first), so no body meets the platform's
+   * size limit.
+   */
   async writeAll(items: readonly BatchWrite[]): Promise<Map<string, AdapterError>> {
-    const body: Record<string, unknown[]> = {};
-    for (const kind of SECTIONS) {
-      const wire = WIRE_KINDS[kind] as unknown as WireKind<Definition>;
-      const entries = items
-        .filter((item) => item.kind === kind)
-        .map((item) => wire.toWire(wire.normalize(item.def), this.version, 'strict', item.previous && wire.normalize(item.previous)));
-      if (entries.length > 0) body[kindOf(kind).section] = entries;
+    const refused = new Map<string, AdapterError>();
+    for (const chunk of chunks(items.map((item) => ({ item, wire: this.wire(item) })))) {
+      const body: Record<string, unknown[]> = {};
+      for (const kind of SECTIONS) {
+        const entries = chunk.filter(({ item }) => item.kind === kind).map(({ wire }) => wire);
+        if (entries.length > 0) body[kindOf(kind).section] = entries;
+      }
+      const result = await this.api.send({ method: 'POST', path: '/manifest', body, contentType: MANIFEST_MEDIA_TYPE });
+      for (const [key, error] of refusals(
+        result.body,
+        chunk.map(({ item }) => item),
+      ))
+        refused.set(key, error);
     }
-    const result = await this.api.send({
-      method: 'POST',
-      path: '/manifest',
-      body,
-      contentType: MANIFEST_MEDIA_TYPE,
-    });
-    return refusals(result.body, items);
+    return refused;
   }
+
+  private wire(item: BatchWrite): WireJson {
+    const wire = WIRE_KINDS[item.kind] as unknown as WireKind<Definition>;
+    return wire.toWire(wire.normalize(item.def), this.version, 'strict', item.previous && wire.normalize(item.previous));
+  }
+}
+
+const MAX_CHUNK_ITEMS = 200;
+const MAX_CHUNK_BYTES = 1_000_000;
+
+function chunks<T extends { wire: WireJson }>(entries: T[]): T[][] {
+  const result: T[][] = [];
+  let current: T[] = [];
+  let bytes = 0;
+  for (const entry of entries) {
+    const size = JSON.stringify(entry.wire).length;
+    if (current.length > 0 && (current.length >= MAX_CHUNK_ITEMS || bytes + size > MAX_CHUNK_BYTES)) {
+      result.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(entry);
+    bytes += size;
+  }
+  if (current.length > 0) result.push(current);
+  return result;
 }
 
 /** The import's `errors[]`, by `kind:key`. An error the answer ties to no resource of the batch fails them all. */

@@ -130,8 +130,18 @@ function failed(diagnostic: Omit<Diagnostic, 'severity'>): ReadLockfileResult {
   return { lock: undefined, exists: true, diagnostics: [{ severity: 'error', ...diagnostic }] };
 }
 
-/** JSON is YAML: the YAML parser gives the line and column of any path. */
+/**
+ * JSON is YAML: the YAML parser gives the line and column of any path. It runs only when a
+ * diagnostic needs a position; a sound lockfile is read with `JSON.parse` alone.
+ */
 function jsonLocator(text: string, file: string): YamlLocator {
-  const lineCounter = new LineCounter();
-  return createYamlLocator(parseDocument(text, { lineCounter }), lineCounter, file);
+  let locator: YamlLocator | undefined;
+  const parsed = (): YamlLocator => {
+    if (!locator) {
+      const lineCounter = new LineCounter();
+      locator = createYamlLocator(parseDocument(text, { lineCounter }), lineCounter, file);
+    }
+    return locator;
+  };
+  return { locate: (path) => parsed().locate(path), locateKey: (path) => parsed().locateKey(path) };
 }

@@ -1,4 +1,5 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
+import pLimit from 'p-limit';
 import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import { assertNever } from '../../core/assert-never.js';
@@ -52,9 +53,14 @@ export async function parseContentTypeFiles(dir: string, options: ParseContentTy
       location: { file: shownDir, line: 1, column: 1 },
     });
   }
-  for (const relativePath of files) {
-    const file = displayPath(join(root, relativePath), cwd);
-    const result = await parseFile(join(root, relativePath), file, options.defaults);
+  // Read (and parse) many files at once, so the disk's latency overlaps; results keep file order.
+  const limit = pLimit(READ_CONCURRENCY);
+  const results = await Promise.all(
+    files.map((relativePath) =>
+      limit(() => parseFile(join(root, relativePath), displayPath(join(root, relativePath), cwd), options.defaults)),
+    ),
+  );
+  for (const result of results) {
     diagnostics.push(...result.diagnostics);
     if (result.document) documents.push(result.document);
     if (result.partial) partial.push(result.partial);
@@ -62,6 +68,8 @@ export async function parseContentTypeFiles(dir: string, options: ParseContentTy
   diagnostics.push(...duplicateKeys(documents));
   return { documents, partial, diagnostics };
 }
+
+const READ_CONCURRENCY = 32;
 
 async function directoryProblem(root: string, shown: string): Promise<Diagnostic | undefined> {
   const info = await stat(root).catch(() => undefined);
