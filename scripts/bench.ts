@@ -1,36 +1,28 @@
 /**
  * `npm run bench`: speed and memory of catalyst's main paths, measured, not asserted.
  *
- *   1. the pure planner on synthetic desired/base/live states (no I/O);
- *   2. plan and apply against the emulator over real HTTP (in-process, loopback), counting the
- *      requests each path costs;
- *   3. with `--rate-limited`: a real apply under the emulator's 100 requests/minute token bucket,
- *      to see 429 + Retry-After handling end to end (takes about a minute).
+ *   1. the pure planner on synthetic states (CPU time, in process);
+ *   2. the CLI: start-up, and a no-op `catalyst plan` over 10 to 5,000 YAML files (embedded emulator);
+ *   3. a comparison, runs interleaved, each on a fresh emulator at 100 requests/minute and 100 ms
+ *      latency: catalyst, a PoC-style per-type client and the official `@optimizely/cms-cli`.
  *
- * Figures go to stdout as a Markdown table; run it on an idle machine and compare runs.
+ * Flags: `--quick` leaves out the minute-long runs (the limiter without burst, 1,000 types);
+ * `--runs N` repeats each comparison N times and reports medians (default 1); `--no-compare`
+ * stops after part 2. Figures go to stdout as Markdown tables.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { createOptimizelyAdapter } from '../src/adapters/optimizely/index.js';
-import type { PlatformAdapter } from '../src/adapters/port.js';
 import { OPTIMIZELY_PROFILE } from '../src/adapters/optimizely/profile.js';
 import type { ContentTypeDef, PropertyDef } from '../src/core/model.js';
 import { normalizeContentType } from '../src/core/normalize.js';
-import { createPlan, type Plan } from '../src/core/plan.js';
-import { emptyBaseState, type BaseState, type DesiredState } from '../src/core/state.js';
-import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, startEmulator, type EmulatorOptions } from '../src/emulator/index.js';
-import { applyPlan } from '../src/engine/apply-plan.js';
-import { baseFromLock } from '../src/engine/base-from-lock.js';
-import { readLive } from '../src/engine/read-live.js';
-import { emptyLockfile, type Lockfile } from '../src/io/lockfile/lockfile.js';
+import { createPlan } from '../src/core/plan.js';
+import { emptyBaseState, type BaseState } from '../src/core/state.js';
+import { syncedProject, timeCli } from './bench/cli-scale.js';
+import { measure, measureNoOpPlan, type Measured, type Tool, type Work } from './bench/compare.js';
 
-const rows: Array<[string, string, string]> = [];
-const report = (what: string, figure: string, note = '') => {
-  rows.push([what, figure, note]);
-  process.stderr.write(`  ${what}: ${figure}\n`);
-};
+const argv = process.argv.slice(2);
+const quick = argv.includes('--quick');
+const runs = Number(argv[argv.indexOf('--runs') + 1]) > 0 && argv.includes('--runs') ? Number(argv[argv.indexOf('--runs') + 1]) : 1;
+const log = (text: string) => process.stderr.write(`  ${text}\n`);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 function syntheticType(index: number, properties: number, variant = 0): ContentTypeDef {
   const props: Record<string, PropertyDef> = {};
@@ -53,29 +45,7 @@ function syntheticType(index: number, properties: number, variant = 0): ContentT
   );
 }
 
-function desiredOf(defs: ContentTypeDef[]): DesiredState {
-  return { contentTypes: defs.map((def) => ({ def })), propertyGroups: [], displayTemplates: [] };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-}
-
-function plan(desired: DesiredState, base: BaseState, live: Parameters<typeof createPlan>[0]['live']): Plan {
-  return createPlan({
-    desired,
-    base,
-    live,
-    options: {
-      now: '2026-01-01T00:00:00.000Z',
-      target: { name: 'bench', platform: 'optimizely', description: 'bench' },
-      rules: OPTIMIZELY_PROFILE,
-    },
-  });
-}
-
-function benchPurePlanner(types: number, properties: number): void {
+function plannerCpu(types: number, properties: number): string {
   const defs = Array.from({ length: types }, (_, i) => syntheticType(i, properties));
   const edited = defs.map((def, i) => (i % 10 === 0 ? syntheticType(i, properties, 1) : def));
   const base: BaseState = emptyBaseState();
@@ -85,109 +55,140 @@ function benchPurePlanner(types: number, properties: number): void {
     propertyGroups: [],
     displayTemplates: [],
   };
-  const times: number[] = [];
-  global.gc?.();
-  const heapBefore = process.memoryUsage().heapUsed;
-  let result: Plan | undefined;
+  const cpu: number[] = [];
   for (let run = 0; run < 5; run++) {
-    const start = performance.now();
-    result = plan(desiredOf(edited), base, live);
-    times.push(performance.now() - start);
-  }
-  const heapAfter = process.memoryUsage().heapUsed;
-  report(
-    `createPlan, ${types} types × ${properties} properties, 10% modified`,
-    `${median(times).toFixed(0)} ms (median of 5)`,
-    `${result?.summary.actions.update} updates; heap +${((heapAfter - heapBefore) / 1e6).toFixed(0)} MB over 5 runs`,
-  );
-}
-
-async function withEmulator<T>(
-  options: EmulatorOptions,
-  work: (adapter: PlatformAdapter, counters: () => number) => Promise<T>,
-): Promise<T> {
-  const emulator = await startEmulator({ port: 0, ...options });
-  const adapter = createOptimizelyAdapter({
-    apiUrl: emulator.url,
-    apiVersion: 'v1',
-    clientId: DEMO_CLIENT_ID,
-    clientSecret: DEMO_CLIENT_SECRET,
-  });
-  try {
-    return await work(adapter, () => emulator.traffic.counters().total);
-  } finally {
-    await emulator.close();
-  }
-}
-
-async function applyAll(adapter: PlatformAdapter, planned: Plan, lock: Lockfile, dir: string): Promise<Lockfile> {
-  const result = await applyPlan({
-    plan: planned,
-    adapter,
-    lock,
-    lockfilePath: join(dir, 'catalyst.lock.json'),
-    historyFile: join(dir, 'history.jsonl'),
-    backupDir: join(dir, 'backups'),
-    targetName: 'bench',
-    actor: 'bench',
-    now: () => new Date().toISOString(),
-    allowDestructive: true,
-  });
-  if (result.failed) throw result.failed.error;
-  return result.lock;
-}
-
-async function benchOverHttp(types: number, properties: number, options: EmulatorOptions, label: string): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), 'catalyst-bench-'));
-  try {
-    await withEmulator(options, async (adapter, requests) => {
-      const defs = Array.from({ length: types }, (_, i) => syntheticType(i, properties));
-      let start = performance.now();
-      let before = requests();
-      const live0 = await readLive(adapter);
-      const createPlanned = plan(desiredOf(defs), emptyBaseState(), live0);
-      const lock = await applyAll(adapter, createPlanned, emptyLockfile(), dir);
-      report(
-        `${label}: refresh + apply, create ${types} types`,
-        `${((performance.now() - start) / 1000).toFixed(2)} s`,
-        `${requests() - before} requests (${((requests() - before) / types).toFixed(2)} per type, token included)`,
-      );
-
-      start = performance.now();
-      before = requests();
-      const live1 = await readLive(adapter);
-      const empty = plan(desiredOf(defs), baseFromLock(lock, 'bench'), live1);
-      report(
-        `${label}: refresh + plan, ${types} types in sync`,
-        `${(performance.now() - start).toFixed(0)} ms`,
-        `${requests() - before} requests; ${empty.summary.steps} steps (must be 0)`,
-      );
-
-      const edited = defs.map((def, i) => (i % 10 === 0 ? syntheticType(i, properties, 1) : def));
-      start = performance.now();
-      before = requests();
-      const editPlan = plan(desiredOf(edited), baseFromLock(lock, 'bench'), await readLive(adapter));
-      await applyAll(adapter, editPlan, lock, dir);
-      const writes = editPlan.summary.writes;
-      report(
-        `${label}: refresh + apply, update ${writes} types`,
-        `${((performance.now() - start) / 1000).toFixed(2)} s`,
-        `${requests() - before} requests (one PATCH per update, If-Match from the lockfile, plus the refresh)`,
-      );
+    const before = process.cpuUsage();
+    createPlan({
+      desired: { contentTypes: edited.map((def) => ({ def })), propertyGroups: [], displayTemplates: [] },
+      base,
+      live,
+      options: {
+        now: '2026-01-01T00:00:00.000Z',
+        target: { name: 'b', platform: 'optimizely', description: 'b' },
+        rules: OPTIMIZELY_PROFILE,
+      },
     });
-  } finally {
-    await rm(dir, { recursive: true, force: true });
+    const used = process.cpuUsage(before);
+    cpu.push((used.user + used.system) / 1000);
   }
+  return `${median(cpu).toFixed(0)} ms CPU (median of 5)`;
 }
+
+const sections: string[] = [];
+const table = (title: string, head: string[], rows: string[][]) =>
+  sections.push(
+    `### ${title}\n\n| ${head.join(' | ')} |\n|${head.map(() => '---').join('|')}|\n${rows.map((row) => `| ${row.join(' | ')} |`).join('\n')}\n`,
+  );
 
 process.stderr.write('catalyst benchmark\n');
-benchPurePlanner(200, 15);
-benchPurePlanner(1000, 20);
-await benchOverHttp(200, 15, {}, 'emulator, no limit');
-if (process.argv.includes('--rate-limited'))
-  await benchOverHttp(120, 10, { traffic: { rateLimit: '100/min' } }, 'emulator at 100 requests/min');
-else report('emulator at 100 requests/min', 'skipped', 'run `npm run bench -- --rate-limited` (about two minutes)');
+const plannerRows = [
+  ['createPlan, 1,000 types × 20 properties, 10% modified', plannerCpu(1000, 20)],
+  ['createPlan, 5,000 types × 20 properties, 10% modified', plannerCpu(5000, 20)],
+];
+plannerRows.forEach((row) => log(row.join(': ')));
+table('Planner (in process)', ['measure', 'figure'], plannerRows);
 
-process.stdout.write(
-  `\n| measure | figure | note |\n|---|---|---|\n${rows.map((row) => `| ${row.join(' | ')} |`).join('\n')}\n\nNode ${process.version}, ${process.platform}/${process.arch}.\n`,
-);
+const cliRows: string[][] = [];
+const versions = Array.from({ length: 5 }, () => timeCli(['--version'], process.cwd()));
+cliRows.push([
+  '`catalyst --version` (start-up)',
+  `${median(versions.map((run) => run.seconds)).toFixed(2)} s`,
+  `${median(versions.map((run) => run.maxRssMb ?? 0)).toFixed(0)} MB`,
+]);
+for (const types of quick ? [10, 100, 1000] : [10, 100, 1000, 5000]) {
+  const project = await syncedProject(types, 20);
+  try {
+    const plans = Array.from({ length: 3 }, () => timeCli(['plan', '--detailed-exitcode'], project.dir));
+    if (plans.some((run) => run.code !== 0)) throw new Error(`the no-op plan over ${types} types did not exit 0`);
+    cliRows.push([
+      `no-op \`catalyst plan\`, ${types} YAML files × 20 properties`,
+      `${median(plans.map((run) => run.seconds)).toFixed(2)} s`,
+      `${median(plans.map((run) => run.maxRssMb ?? 0)).toFixed(0)} MB`,
+    ]);
+  } finally {
+    await project.dispose();
+  }
+  log(cliRows.at(-1)!.join(': '));
+}
+table('CLI, embedded emulator (no limiter; the emulator runs in the same process)', ['measure', 'wall', 'peak RSS'], cliRows);
+
+if (!argv.includes('--no-compare')) {
+  const works: Array<{ work: Work; tools: Tool[] }> = [
+    {
+      work: { name: '100 new types', types: 100, modify: false, rateLimit: '100/min' },
+      tools: ['catalyst', 'PoC-style client', 'official cms-cli'],
+    },
+    {
+      work: { name: '100 modified types', types: 100, modify: true, rateLimit: '100/min' },
+      tools: ['catalyst', 'catalyst --no-batch', 'PoC-style client', 'official cms-cli'],
+    },
+  ];
+  if (!quick) {
+    works.push({
+      work: { name: '100 new types, limiter without burst', types: 100, modify: false, rateLimit: '100/min,burst=1' },
+      tools: ['catalyst', 'catalyst --no-batch', 'PoC-style client', 'official cms-cli'],
+    });
+  }
+  const results = new Map<string, Measured[]>();
+  for (let run = 0; run < runs; run++) {
+    for (const { work, tools } of works) {
+      for (const tool of tools) {
+        const measured = await measure(tool, work);
+        log(
+          `${work.name}, ${tool}: ${measured.seconds.toFixed(1)} s, ${measured.requests} requests, ${measured.throttled} × 429${measured.ok ? '' : ', FAILED'}`,
+        );
+        results.set(`${work.name}|${tool}`, [...(results.get(`${work.name}|${tool}`) ?? []), measured]);
+      }
+    }
+  }
+  const rows: string[][] = [];
+  for (const { work, tools } of works) {
+    const ours = median(results.get(`${work.name}|catalyst`)!.map((m) => m.seconds));
+    for (const tool of tools) {
+      const all = results.get(`${work.name}|${tool}`)!;
+      const seconds = median(all.map((m) => m.seconds));
+      const requests = median(all.map((m) => m.requests));
+      const throttled = median(all.map((m) => m.throttled));
+      const floor = work.rateLimit.includes('burst=1')
+        ? ` (${(seconds / ((requests - throttled) * 0.6)).toFixed(2)}× the limiter's floor)`
+        : '';
+      rows.push([
+        work.name,
+        tool,
+        all.every((m) => m.ok) ? `${seconds.toFixed(1)} s${floor}` : `failed (${seconds.toFixed(1)} s)`,
+        String(requests),
+        String(throttled),
+        tool === 'catalyst' ? '1' : `${(seconds / ours).toFixed(2)}×`,
+      ]);
+    }
+  }
+  const growth: string[][] = [];
+  for (const types of quick ? [10, 100] : [10, 100, 1000]) {
+    const measured = await measure('catalyst', { name: 'growth', types, modify: false, rateLimit: '100/min' });
+    growth.push([
+      `catalyst, ${types} new types`,
+      `${measured.seconds.toFixed(1)} s`,
+      String(measured.requests),
+      String(measured.throttled),
+    ]);
+    log(growth.at(-1)!.join(': '));
+  }
+  for (const types of quick ? [100] : [100, 1000]) {
+    const noop = await measureNoOpPlan(types, '100/min');
+    growth.push([
+      `catalyst, no-op plan over ${types} types`,
+      `${noop.seconds.toFixed(2)} s, ${noop.maxRssMb?.toFixed(0) ?? '?'} MB RSS`,
+      String(noop.requests),
+      String(noop.throttled),
+    ]);
+    log(growth.at(-1)!.join(': '));
+  }
+  table(
+    `Comparison at 100 requests/minute, 100 ms latency (median of ${runs}; time relative to catalyst)`,
+    ['work', 'tool', 'time', 'requests', '429s', 'vs catalyst'],
+    rows,
+  );
+  table('Growth (catalyst, same limiter)', ['work', 'time', 'requests', '429s'], growth);
+}
+
+process.stdout.write(`\n${sections.join('\n')}\nNode ${process.version}, ${process.platform}/${process.arch}.\n`);
