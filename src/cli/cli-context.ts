@@ -7,6 +7,7 @@ import type { Config, SelectedTarget } from '../io/config/config.js';
 import { PLATFORM_PROFILES } from '../engine/platforms.js';
 import { loadConfig } from '../io/config/load-config.js';
 import { readLockfile } from '../io/lockfile/read-lockfile.js';
+import { acquireTargetLock, lockDirectory } from '../io/lock/target-lock.js';
 import type { Lockfile } from '../io/lockfile/lockfile.js';
 import { renderDiagnostics } from '../render/diagnostics-text.js';
 import { plainStyle, type Style } from '../render/style.js';
@@ -100,6 +101,40 @@ export async function loadTargetedProject(
   if (!target)
     throw new UserError('Invalid configuration', 'No target could be selected. Fix the problems above, then run the command again.');
   return { config, target, lock: await loadLock(context, config) };
+}
+
+/** `--lock-timeout`, for the commands that write: apply and pull. */
+export const LOCK_TIMEOUT_OPTION = {
+  type: 'number',
+  default: 0,
+  describe: 'Seconds to wait for another run’s lock on the target (default 0: refuse at once)',
+} as const;
+
+/**
+ * `loadTargetedProject` for a command that writes: the target's lock is taken before the
+ * lockfile is read, so a run that finished meanwhile is never overwritten with an old copy.
+ * The caller runs its work inside `locked` and the lock is released after it, however it ends.
+ */
+export async function withLockedProject<T>(
+  context: CliContext,
+  args: ProjectArgs & { lockTimeout?: number },
+  operation: string,
+  locked: (project: { config: Config; target: SelectedTarget; lock: Lockfile }) => Promise<T>,
+): Promise<T> {
+  const { config, target } = await loadConfigOrFail(context, args, true);
+  if (!target)
+    throw new UserError('Invalid configuration', 'No target could be selected. Fix the problems above, then run the command again.');
+  const held = await acquireTargetLock(
+    lockDirectory(config.rootDir),
+    target.name,
+    { owner: context.actor, operation },
+    { timeoutMs: Math.max(0, args.lockTimeout ?? 0) * 1000 },
+  );
+  try {
+    return await locked({ config, target, lock: await loadLock(context, config) });
+  } finally {
+    await held.release();
+  }
 }
 
 async function loadConfigOrFail(

@@ -4,7 +4,7 @@ import { assertApplyable } from '../../engine/apply-plan.js';
 import { verifySavedPlan } from '../../engine/check-saved-plan.js';
 import { readPlanFile } from '../../io/plan/plan-file.js';
 import { renderPlanText } from '../../render/plan-text.js';
-import { createCliContext, loadTargetedProject, PROJECT_OPTIONS } from '../cli-context.js';
+import { createCliContext, LOCK_TIMEOUT_OPTION, PROJECT_OPTIONS, withLockedProject } from '../cli-context.js';
 import { confirmApply } from '../confirm.js';
 import { defineCommand, EXIT } from '../define-command.js';
 import {
@@ -45,12 +45,11 @@ export const applyCommand = defineCommand({
         },
         only: ONLY_OPTION,
         batch: BATCH_OPTION,
+        'lock-timeout': LOCK_TIMEOUT_OPTION,
         ...SYNC_OPTIONS,
       }),
   run: async (args) => {
     const context = createCliContext(args);
-    const { config, lock, ...loaded } = await loadTargetedProject(context, args);
-    const target = withBatchOption(withSyncOptions(loaded.target, args), args);
     const only = onlyKeys(args.only);
     if (only && args.plan !== undefined)
       throw new UserError(
@@ -59,38 +58,41 @@ export const applyCommand = defineCommand({
       );
     const saved = args.plan === undefined ? undefined : await readPlanFile(resolve(context.cwd, args.plan), args.plan);
 
-    return withTarget(context, target, async (opened) => {
-      let plan: Plan;
-      if (saved) {
-        context.progress.status('Checking the saved plan against the CMS…');
-        await verifySavedPlan(saved, { adapter: opened.adapter, lock, targetName: target.name });
-        context.progress.stop();
-        plan = saved;
-      } else {
-        plan = (await makePlan(context, { config, target }, lock, opened, only ? { only } : {})).plan;
-        context.stdout.write(renderPlanText(plan, context.style));
-        if (!hasChanges(plan)) return EXIT.ok;
-        if (!plan.applyable) throw notApplyable(plan);
-        assertApplyable(plan, args.allowDestructive);
-        if (!args.autoApprove && !(await confirmApply(context, `\nDo you want to perform these actions on target ${target.name}?`))) {
-          context.stdout.write('\nApply cancelled. Nothing was written.\n');
-          return EXIT.error;
+    return withLockedProject(context, args, 'apply', ({ config, lock, ...loaded }) => {
+      const target = withBatchOption(withSyncOptions(loaded.target, args), args);
+      return withTarget(context, target, async (opened) => {
+        let plan: Plan;
+        if (saved) {
+          context.progress.status('Checking the saved plan against the CMS…');
+          await verifySavedPlan(saved, { adapter: opened.adapter, lock, targetName: target.name });
+          context.progress.stop();
+          plan = saved;
+        } else {
+          plan = (await makePlan(context, { config, target }, lock, opened, only ? { only } : {})).plan;
+          context.stdout.write(renderPlanText(plan, context.style));
+          if (!hasChanges(plan)) return EXIT.ok;
+          if (!plan.applyable) throw notApplyable(plan);
+          assertApplyable(plan, args.allowDestructive);
+          if (!args.autoApprove && !(await confirmApply(context, `\nDo you want to perform these actions on target ${target.name}?`))) {
+            context.stdout.write('\nApply cancelled. Nothing was written.\n');
+            return EXIT.error;
+          }
         }
-      }
-      if (!hasChanges(plan)) {
-        context.stdout.write('No changes. Nothing to apply.\n');
+        if (!hasChanges(plan)) {
+          context.stdout.write('No changes. Nothing to apply.\n');
+          return EXIT.ok;
+        }
+        const result = await applyFromCli(context, { plan, opened, lock, config, target, allowDestructive: args.allowDestructive });
+        if (result.yamlFiles.length > 0) {
+          const shown = result.yamlFiles.map((path) => relative(context.cwd, path) || path);
+          context.stdout.write(`YAML written first: ${shown.join(', ')}\n`);
+        }
+        const stopped = result.failed !== undefined || result.interrupted === true;
+        (stopped ? context.stderr : context.stdout).write(renderApplyResult(result, stopped ? context.errStyle : context.style));
+        if (stopped) return EXIT.error;
+        context.stdout.write(`Lockfile: ${relative(context.cwd, config.lockfilePath) || config.lockfilePath}\n`);
         return EXIT.ok;
-      }
-      const result = await applyFromCli(context, { plan, opened, lock, config, target, allowDestructive: args.allowDestructive });
-      if (result.yamlFiles.length > 0) {
-        const shown = result.yamlFiles.map((path) => relative(context.cwd, path) || path);
-        context.stdout.write(`YAML written first: ${shown.join(', ')}\n`);
-      }
-      const stopped = result.failed !== undefined || result.interrupted === true;
-      (stopped ? context.stderr : context.stdout).write(renderApplyResult(result, stopped ? context.errStyle : context.style));
-      if (stopped) return EXIT.error;
-      context.stdout.write(`Lockfile: ${relative(context.cwd, config.lockfilePath) || config.lockfilePath}\n`);
-      return EXIT.ok;
+      });
     });
   },
 });

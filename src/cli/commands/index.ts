@@ -5,7 +5,19 @@ type Loader = () => Promise<CommandModule<object, any>>;
 /** Every catalyst verb by name, one module each under this folder, loaded only when needed. */
 export const COMMANDS: Readonly<
   Record<
-    'init' | 'validate' | 'plan' | 'apply' | 'pull' | 'resolve' | 'show' | 'status' | 'login' | 'import' | 'export' | 'emulator',
+    | 'init'
+    | 'validate'
+    | 'plan'
+    | 'apply'
+    | 'pull'
+    | 'resolve'
+    | 'show'
+    | 'status'
+    | 'login'
+    | 'import'
+    | 'export'
+    | 'emulator'
+    | 'force-unlock',
     Loader
   >
 > = {
@@ -21,6 +33,7 @@ export const COMMANDS: Readonly<
   import: () => import('./import.js').then((module) => module.importCommand),
   export: () => import('./export.js').then((module) => module.exportCommand),
   emulator: () => import('./emulator.js').then((module) => module.emulatorCommand),
+  'force-unlock': () => import('./force-unlock.js').then((module) => module.forceUnlockCommand),
 };
 
 /**

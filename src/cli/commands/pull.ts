@@ -2,7 +2,7 @@ import { relative } from 'node:path';
 import { hasChanges } from '../../core/plan.js';
 import { assertApplyable } from '../../engine/apply-plan.js';
 import { renderPlanText } from '../../render/plan-text.js';
-import { createCliContext, loadTargetedProject, PROJECT_OPTIONS } from '../cli-context.js';
+import { createCliContext, LOCK_TIMEOUT_OPTION, PROJECT_OPTIONS, withLockedProject } from '../cli-context.js';
 import { defineCommand, EXIT } from '../define-command.js';
 import { makePlan, needsDecision, notApplyable, ONLY_OPTION, onlyKeys, SYNC_OPTIONS, withSyncOptions } from '../make-plan.js';
 import { renderApplyResult } from '../render-apply.js';
@@ -22,6 +22,7 @@ export const pullCommand = defineCommand({
       ...PROJECT_OPTIONS,
       strategy: SYNC_OPTIONS.strategy,
       only: ONLY_OPTION,
+      'lock-timeout': LOCK_TIMEOUT_OPTION,
       'include-unmanaged': {
         type: 'boolean',
         default: false,
@@ -35,32 +36,33 @@ export const pullCommand = defineCommand({
     }),
   run: async (args) => {
     const context = createCliContext(args);
-    const { config, lock, ...loaded } = await loadTargetedProject(context, args);
-    const target = withSyncOptions(loaded.target, { mode: 'pull', ...(args.strategy ? { strategy: args.strategy } : {}) });
     const only = onlyKeys(args.only);
-    return withTarget(context, target, async (opened) => {
-      const { plan } = await makePlan(context, { config, target }, lock, opened, {
-        ...(only ? { only } : {}),
-        includeUnmanaged: args.includeUnmanaged,
+    return withLockedProject(context, args, 'pull', ({ config, lock, ...loaded }) => {
+      const target = withSyncOptions(loaded.target, { mode: 'pull', ...(args.strategy ? { strategy: args.strategy } : {}) });
+      return withTarget(context, target, async (opened) => {
+        const { plan } = await makePlan(context, { config, target }, lock, opened, {
+          ...(only ? { only } : {}),
+          includeUnmanaged: args.includeUnmanaged,
+        });
+        context.stdout.write(renderPlanText(plan, context.style));
+        if (needsDecision(plan)) {
+          context.stderr.write(renderError(notApplyable(plan), context.errStyle));
+          return EXIT.needsDecision;
+        }
+        if (!plan.applyable) throw notApplyable(plan);
+        if (!hasChanges(plan)) return EXIT.ok;
+        assertApplyable(plan, args.allowDestructive);
+        const result = await applyFromCli(context, { plan, opened, lock, config, target, allowDestructive: args.allowDestructive });
+        const stopped = result.failed !== undefined || result.interrupted === true;
+        const shown = result.yamlFiles.map((path) => relative(context.cwd, path) || path);
+        if (shown.length > 0) context.stdout.write(`Pulled into ${shown.join(', ')}.\n`);
+        if (stopped) {
+          context.stderr.write(renderApplyResult(result, context.errStyle));
+          return EXIT.error;
+        }
+        context.stdout.write('Review the change (git diff) and commit it with the lockfile.\n');
+        return EXIT.ok;
       });
-      context.stdout.write(renderPlanText(plan, context.style));
-      if (needsDecision(plan)) {
-        context.stderr.write(renderError(notApplyable(plan), context.errStyle));
-        return EXIT.needsDecision;
-      }
-      if (!plan.applyable) throw notApplyable(plan);
-      if (!hasChanges(plan)) return EXIT.ok;
-      assertApplyable(plan, args.allowDestructive);
-      const result = await applyFromCli(context, { plan, opened, lock, config, target, allowDestructive: args.allowDestructive });
-      const stopped = result.failed !== undefined || result.interrupted === true;
-      const shown = result.yamlFiles.map((path) => relative(context.cwd, path) || path);
-      if (shown.length > 0) context.stdout.write(`Pulled into ${shown.join(', ')}.\n`);
-      if (stopped) {
-        context.stderr.write(renderApplyResult(result, context.errStyle));
-        return EXIT.error;
-      }
-      context.stdout.write('Review the change (git diff) and commit it with the lockfile.\n');
-      return EXIT.ok;
     });
   },
 });
