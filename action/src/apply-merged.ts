@@ -8,6 +8,7 @@ import { assertApplyable } from '../../src/engine/apply-plan.js';
 import { hasChanges } from '../../src/core/plan.js';
 import { commentMarker } from './comment-body.js';
 import { applyInWorkspace } from './targets.js';
+import { historyFileFor } from '../../src/io/audit/history-chain.js';
 import { commitFiles } from './commit-files.js';
 import type { ActionInputs } from './inputs.js';
 import { planTarget } from './plan-target.js';
@@ -59,7 +60,8 @@ export async function applyReviewed(
     allowDestructive: inputs.allowDestructive,
     actor: `${context.actor} (GitHub Actions run ${context.runId})`,
   });
-  const files = [config.lockfilePath, ...result.yamlFiles];
+  // The lockfile, the target's history (part of the repository, hash-chained) and any YAML the apply wrote.
+  const files = [config.lockfilePath, historyFileFor(config.lockfilePath, target.name), ...result.yamlFiles];
   const workspace = process.env['GITHUB_WORKSPACE'] ?? options.cwd;
   const contents = await Promise.all(
     files.map(async (path) => ({ path: relative(workspace, path).split(sep).join('/'), content: await readFile(path, 'utf8') })),

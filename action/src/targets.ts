@@ -5,6 +5,7 @@ import { applyPlan, type ApplyResult } from '../../src/engine/apply-plan.js';
 import { openTarget } from '../../src/engine/open-target.js';
 import { PLATFORM_PROFILES } from '../../src/engine/platforms.js';
 import { writePlannedYaml } from '../../src/engine/write-planned-yaml.js';
+import { historyFileFor } from '../../src/io/audit/history-chain.js';
 import type { Config, SelectedTarget } from '../../src/io/config/config.js';
 import { loadConfig } from '../../src/io/config/load-config.js';
 import { readLockfile } from '../../src/io/lockfile/read-lockfile.js';
@@ -68,11 +69,12 @@ export async function applyInWorkspace(
       adapter: opened.adapter,
       lock: lock.lock,
       lockfilePath: config.lockfilePath,
-      historyFile: resolve(config.rootDir, '.catalyst', 'history.jsonl'),
+      historyFile: historyFileFor(config.lockfilePath, target.name),
       backupDir: resolve(config.rootDir, '.catalyst', 'backups'),
       targetName: target.name,
       batch: target.batch,
       actor: options.actor,
+      actorSource: 'ci',
       now: () => new Date().toISOString(),
       allowDestructive: options.allowDestructive,
       writeYaml: (toWrite) => writePlannedYaml(toWrite, config, opened.adapter.profile),

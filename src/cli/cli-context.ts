@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import pc from 'picocolors';
@@ -7,6 +8,7 @@ import type { Config, SelectedTarget } from '../io/config/config.js';
 import { PLATFORM_PROFILES } from '../engine/platforms.js';
 import { loadConfig } from '../io/config/load-config.js';
 import { readLockfile } from '../io/lockfile/read-lockfile.js';
+import { historyFileFor } from '../io/audit/history-chain.js';
 import { acquireTargetLock, lockDirectory } from '../io/lock/target-lock.js';
 import type { Lockfile } from '../io/lockfile/lockfile.js';
 import { renderDiagnostics } from '../render/diagnostics-text.js';
@@ -38,8 +40,12 @@ export interface CliContext {
   progress: Progress;
   /** Who runs catalyst, for the lockfile and history. Never a secret. */
   actor: string;
+  /** Where `actor` comes from: the CI's identity, CATALYST_ACTOR (self-declared), git's user or the OS user. */
+  actorSource: ActorSource;
   now: () => string;
 }
+
+export type ActorSource = 'ci' | 'declared' | 'git' | 'os';
 
 export function createCliContext(args: { color?: boolean }): CliContext {
   const { cwd, env, stdout, stderr } = cliEnvironment();
@@ -51,7 +57,7 @@ export function createCliContext(args: { color?: boolean }): CliContext {
     style: styleFor(stdout, args.color),
     errStyle: styleFor(stderr, args.color),
     progress: createProgress(stderr, { interactive: stderr.isTTY === true && !env.CI }),
-    actor: actorFrom(env),
+    ...actorFrom(env, cwd),
     now: () => new Date().toISOString(),
   };
 }
@@ -71,11 +77,25 @@ function styleFor(stream: NodeJS.WriteStream, color: boolean | undefined): Style
   };
 }
 
-/** CI systems name the person or job; locally, the OS user. */
-function actorFrom(env: NodeJS.ProcessEnv): string {
-  const who = env.CATALYST_ACTOR ?? env.GITHUB_ACTOR ?? env.GITLAB_USER_LOGIN ?? safeUser();
-  const job = env.GITHUB_ACTIONS === 'true' && env.GITHUB_RUN_ID ? ` (GitHub Actions run ${env.GITHUB_RUN_ID})` : env.CI ? ' (CI)' : '';
-  return `${who}${job}`;
+/**
+ * The CI's identity where there is one (it cannot be set by hand there), else CATALYST_ACTOR
+ * (recorded as self-declared), else git's configured user, else the OS user.
+ */
+function actorFrom(env: NodeJS.ProcessEnv, cwd: string): { actor: string; actorSource: ActorSource } {
+  if (env.GITHUB_ACTIONS === 'true' && env.GITHUB_ACTOR)
+    return { actor: `${env.GITHUB_ACTOR}${env.GITHUB_RUN_ID ? ` (GitHub Actions run ${env.GITHUB_RUN_ID})` : ''}`, actorSource: 'ci' };
+  if (env.GITLAB_CI === 'true' && env.GITLAB_USER_LOGIN) return { actor: `${env.GITLAB_USER_LOGIN} (CI)`, actorSource: 'ci' };
+  const job = env.CI ? ' (CI)' : '';
+  if (env.CATALYST_ACTOR) return { actor: `${env.CATALYST_ACTOR}${job}`, actorSource: 'declared' };
+  const git = gitUser(cwd);
+  if (git) return { actor: `${git}${job}`, actorSource: 'git' };
+  return { actor: `${safeUser()}${job}`, actorSource: 'os' };
+}
+
+function gitUser(cwd: string): string | undefined {
+  const result = spawnSync('git', ['config', 'user.email'], { cwd, encoding: 'utf8', timeout: 2_000, stdio: ['ignore', 'pipe', 'ignore'] });
+  const email = result.status === 0 ? result.stdout.trim() : '';
+  return email === '' ? undefined : email;
 }
 
 function safeUser(): string {
@@ -180,6 +200,6 @@ export function failOnErrors(context: CliContext, diagnostics: readonly Diagnost
 }
 
 /** Where apply keeps its audit history and backups, next to the config. */
-export function stateFiles(config: Config): { historyFile: string; backupDir: string } {
-  return { historyFile: join(config.rootDir, '.catalyst', 'history.jsonl'), backupDir: join(config.rootDir, '.catalyst', 'backups') };
+export function stateFiles(config: Config, target: string): { historyFile: string; backupDir: string } {
+  return { historyFile: historyFileFor(config.lockfilePath, target), backupDir: join(config.rootDir, '.catalyst', 'backups') };
 }

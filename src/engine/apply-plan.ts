@@ -4,9 +4,9 @@ import type { ApplyStep } from '../core/generated/plan.js';
 import { assertNever } from '../core/assert-never.js';
 import type { VersionToken } from '../core/model.js';
 import type { Plan } from '../core/plan.js';
-import { appendHistory } from '../io/audit/append-history.js';
+import { HistoryWriter } from '../io/audit/history-chain.js';
 import { writeBackup } from '../io/audit/write-backup.js';
-import { createLockEntry, removeLockEntry, setLockEntry, type Lockfile } from '../io/lockfile/lockfile.js';
+import { createLockEntry, removeLockEntry, setLockEntry, withHistoryHead, type Lockfile } from '../io/lockfile/lockfile.js';
 import { writeLockfile, writeLockfileSync } from '../io/lockfile/write-lockfile.js';
 import { UserError } from '../core/user-error.js';
 import { InternalError } from '../core/internal-error.js';
@@ -25,6 +25,8 @@ export interface ApplyInput {
   targetName: string;
   /** Who applies: recorded in the lockfile and the history. Never a secret. */
   actor: string;
+  /** Where `actor` comes from, for the history (a CI identity, or self-declared). */
+  actorSource?: 'ci' | 'declared' | 'git' | 'os';
   /** The clock, ISO 8601. */
   now: () => string;
   allowDestructive: boolean;
@@ -78,6 +80,7 @@ export interface ApplyResult {
 export async function applyPlan(input: ApplyInput): Promise<ApplyResult> {
   assertApplyable(input.plan, input.allowDestructive);
   const run = input.now().replace(/[:.]/g, '-');
+  const planDigest = digest(input.plan);
   const backups = new Map<string, string>();
   const context: StepContext = {
     adapter: input.adapter,
@@ -85,7 +88,7 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyResult> {
     allowDestructive: input.allowDestructive,
     backup: async (kind, key, current) => {
       const path = await writeBackup(input.backupDir, run, kind, key, { target: input.targetName, kind, key, ...current });
-      backups.set(`${kind}:${key}`, relative(dirname(input.historyFile), path).split(sep).join('/'));
+      backups.set(`${kind}:${key}`, relative(dirname(input.lockfilePath), path).split(sep).join('/'));
     },
   };
   const completed: StepOutcome[] = [];
@@ -93,8 +96,9 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyResult> {
   const steps = input.plan.steps;
   if (input.plan.summary.yamlWrites > 0 && !input.writeYaml) throw new InternalError('a plan with YAML changes needs writeYaml');
   const yamlFiles = input.plan.summary.yamlWrites > 0 && input.writeYaml ? await input.writeYaml(input.plan) : [];
-  await appendHistory(
-    input.historyFile,
+  const history = await HistoryWriter.open(input.historyFile, run);
+  const who = { actor: input.actor, ...(input.actorSource ? { actorSource: input.actorSource } : {}), plan: planDigest };
+  await history.append(
     input.plan.resources.flatMap((resource) => {
       if (!resource.toYaml) return [];
       const { action, after } = resource.toYaml;
@@ -105,7 +109,7 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyResult> {
       return [
         {
           at: input.now(),
-          actor: input.actor,
+          ...who,
           target: input.targetName,
           action: `yaml-${action}` as const,
           kind: resource.kind,
@@ -121,12 +125,15 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyResult> {
   // next plan finds them done on the CMS and records them without writing (adopt, forget).
   let written = lock;
   input.onExitNow?.(() => {
-    if (written !== lock) writeLockfileSync(input.lockfilePath, lock);
+    if (written !== lock) writeLockfileSync(input.lockfilePath, withHistoryHead(lock, input.targetName, history.head));
   });
   let flushedAt = Date.now();
   let sinceFlush = 0;
   const flush = async () => {
-    if (written !== lock) await writeLockfile(input.lockfilePath, lock);
+    if (written !== lock) {
+      lock = withHistoryHead(lock, input.targetName, history.head);
+      await writeLockfile(input.lockfilePath, lock);
+    }
     written = lock;
     flushedAt = Date.now();
     sinceFlush = 0;
@@ -136,10 +143,10 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyResult> {
     sinceFlush += 1;
     if (sinceFlush >= FLUSH_STEPS || Date.now() - flushedAt >= FLUSH_MS) await flush();
     const backup = backups.get(`${step.kind}:${step.key}`);
-    await appendHistory(input.historyFile, [
+    await history.append([
       {
         at: input.now(),
-        actor: input.actor,
+        ...who,
         target: input.targetName,
         action: outcome.action,
         kind: outcome.kind,

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -279,7 +279,7 @@ describe('the GitHub Action, `apply` after a merge', () => {
     return { dir, sha, digest: planned.outputs['plan-digest']! };
   }
 
-  it('applies the reviewed plan when it still carries the same changes, and commits the lockfile to the branch', async () => {
+  it('applies the reviewed plan when it still carries the same changes, and commits the lockfile and the history to the branch', async () => {
     const { dir, sha, digest } = await reviewedAndMerged('apply', 21, {
       'content-types/Story.yaml': 'key: Story\nbaseType: page\ndisplayName: Story\n',
     });
@@ -289,6 +289,11 @@ describe('the GitHub Action, `apply` after a merge', () => {
     expect(emulator.store.contentTypes.get('Story')?.doc.displayName).toBe('Story');
     const lock = await readFile(join(dir, 'catalyst.lock.json'), 'utf8');
     expect(github.fileOn('main', 'catalyst.lock.json')).toBe(lock);
+    const history = await readdir(join(dir, 'catalyst.history'));
+    expect(history).toHaveLength(1);
+    expect(github.fileOn('main', `catalyst.history/${history[0]}`)).toBe(
+      await readFile(join(dir, 'catalyst.history', history[0]!), 'utf8'),
+    );
     expect(github.commits.get(github.refs.get('heads/main')!)!.parents).toEqual([sha]);
     expect(github.violations).toEqual([]);
   });

@@ -283,7 +283,7 @@ describe.concurrent('bad YAML and bad config', () => {
     else expect(definitionRequests(counters).every((route) => route.startsWith('GET '))).toBe(true);
     expect(writeRequests(counters)).toEqual([]);
     expect(await project.lockText()).toBe(lockBefore);
-    expect(await project.read('.catalyst/history.jsonl')).toBeUndefined();
+    expect(await project.read('catalyst.history/cms.jsonl')).toBeUndefined();
     if (absent !== undefined) expect(`${result.stdout}${result.stderr}`).not.toContain(absent);
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/core/plan.js';
 import { CMS_USER, type RunningEmulator } from '../../src/emulator/index.js';
-import type { HistoryRecord } from '../../src/io/audit/append-history.js';
+import type { HistoryRecord } from '../../src/io/audit/history-record.js';
 import { expectConverged, expectLockMatchesCms, liveState, startScenarioEmulator, writeRequests } from './helpers/scenario-cms.js';
 import { readFixture } from './helpers/read-fixture.js';
 import { SCENARIO_ACTOR, ScenarioProject } from './helpers/scenario-project.js';
@@ -133,8 +133,8 @@ describe('lifecycle: v1 → v2 → v1 → empty', () => {
     const removal = added.find((entry) => entry.key === 'ButtonBlock');
     expect(removal?.codes).toEqual(['DS102']);
     expect(removal?.backup).toBeDefined();
-    expect(removal?.backup).toMatch(/^backups\//);
-    const backup = JSON.parse(await readFile(join(project.dir, '.catalyst', removal!.backup!), 'utf8')) as {
+    expect(removal?.backup).toMatch(/^\.catalyst\/backups\//);
+    const backup = JSON.parse(await readFile(join(project.dir, removal!.backup!), 'utf8')) as {
       key: string;
       def: { properties: Record<string, unknown> };
     };

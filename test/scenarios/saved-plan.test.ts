@@ -35,7 +35,7 @@ describe('saved plans', () => {
   /** Runs `apply <file>` and checks that it was refused with `summary` and that nothing anywhere changed. */
   async function expectRefused(args: string[], summary: string): Promise<string> {
     const lockBefore = await project.lockText();
-    const historyBefore = await project.read('.catalyst/history.jsonl');
+    const historyBefore = await project.read('catalyst.history/cms.jsonl');
     const cmsBefore = emulator.store.snapshot();
     emulator.traffic.reset();
     const result = await project.runInProcess(args);
@@ -44,7 +44,7 @@ describe('saved plans', () => {
     expect(writeRequests(emulator.traffic.counters())).toEqual([]);
     expect(emulator.store.snapshot()).toEqual(cmsBefore);
     expect(await project.lockText()).toBe(lockBefore);
-    expect(await project.read('.catalyst/history.jsonl')).toBe(historyBefore);
+    expect(await project.read('catalyst.history/cms.jsonl')).toBe(historyBefore);
     return result.stderr;
   }
 

@@ -69,7 +69,7 @@ describe('secrets never leave the environment', () => {
         expect({ args, leaks: text.includes(needle) }).toEqual({ args, leaks: false });
     }
     const files = await filesUnder(project.dir);
-    expect(files).toEqual(expect.arrayContaining(['catalyst.lock.json', '.catalyst/history.jsonl', 'plan.json']));
+    expect(files).toEqual(expect.arrayContaining(['catalyst.lock.json', 'catalyst.history/cms.jsonl', 'plan.json']));
     expect(files.some((file) => file.startsWith('.catalyst/backups/'))).toBe(true);
     for (const file of files) {
       const text = await readFile(join(project.dir, file), 'utf8');

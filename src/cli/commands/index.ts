@@ -17,7 +17,8 @@ export const COMMANDS: Readonly<
     | 'import'
     | 'export'
     | 'emulator'
-    | 'force-unlock',
+    | 'force-unlock'
+    | 'history',
     Loader
   >
 > = {
@@ -34,6 +35,7 @@ export const COMMANDS: Readonly<
   export: () => import('./export.js').then((module) => module.exportCommand),
   emulator: () => import('./emulator.js').then((module) => module.emulatorCommand),
   'force-unlock': () => import('./force-unlock.js').then((module) => module.forceUnlockCommand),
+  history: () => import('./history.js').then((module) => module.historyCommand),
 };
 
 /**

@@ -112,6 +112,10 @@ export interface LockTarget {
   displayTemplates?: {
     [k: string]: DisplayTemplateLockEntry | undefined;
   };
+  /**
+   * The hash of the newest record of this target's history (catalyst.history/<target>.jsonl) when the lockfile was written: `catalyst history verify` checks that the history still holds it, so records removed from its end are detected.
+   */
+  historyHead?: string;
 }
 /**
  * This interface was referenced by `LockFile`'s JSON-Schema

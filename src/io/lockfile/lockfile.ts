@@ -151,3 +151,9 @@ function present<T>(record: Record<string, T | undefined> | undefined): Record<s
   for (const [key, value] of Object.entries(record ?? {})) if (value !== undefined) result[key] = value;
   return result;
 }
+
+/** The lockfile with `head` recorded as the target's newest history record (unchanged when null). */
+export function withHistoryHead(lock: Lockfile, target: string, head: string | null): Lockfile {
+  if (head === null || lock.targets?.[target]?.historyHead === head) return lock;
+  return { ...lock, targets: { ...lock.targets, [target]: { ...lock.targets?.[target], historyHead: head } } };
+}

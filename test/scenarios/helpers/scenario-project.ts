@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../../../src/emulator/index.js';
-import type { HistoryRecord } from '../../../src/io/audit/append-history.js';
+import type { HistoryRecord } from '../../../src/io/audit/history-record.js';
 import { emptyLockfile, lockedTarget, type Lockfile } from '../../../src/io/lockfile/lockfile.js';
 import { runInProcess } from '../../helpers/run-in-process.js';
 import { runCli, type CliResult, type RunCliOptions } from '../../helpers/run-cli.js';
@@ -117,9 +117,9 @@ export class ScenarioProject {
     return { contentTypes: Object.keys(section.contentTypes).sort(), propertyGroups: Object.keys(section.propertyGroups).sort() };
   }
 
-  /** The lines of `.catalyst/history.jsonl`. */
-  async history(): Promise<HistoryRecord[]> {
-    const text = (await this.read('.catalyst/history.jsonl')) ?? '';
+  /** The records of a target's history, `catalyst.history/<target>.jsonl`. */
+  async history(target = 'cms'): Promise<HistoryRecord[]> {
+    const text = (await this.read(`catalyst.history/${target}.jsonl`)) ?? '';
     return text
       .split('\n')
       .filter((line) => line.trim() !== '')

@@ -1,5 +1,3 @@
-import { appendFile, mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import type { ResourceKind } from '../../core/model.js';
 
 /** One line of the audit history: who changed what on which target, and when. Never holds secrets. */
@@ -16,13 +14,10 @@ export interface HistoryRecord {
   after?: string;
   /** Risk codes of the change (e.g. DS102), when any. */
   codes?: string[];
-  /** Where the definition was backed up before a destructive step, relative to the history file's folder. */
+  /** Where `actor` comes from (see CliContext.actorSource). */
+  actorSource?: 'ci' | 'declared' | 'git' | 'os';
+  /** Digest of the plan the run carried out. */
+  plan?: string;
+  /** Where the definition was backed up before a destructive step, relative to the lockfile's folder (local state, not committed). */
   backup?: string;
-}
-
-/** Appends records to the JSON Lines history file, one object per line. */
-export async function appendHistory(path: string, records: readonly HistoryRecord[]): Promise<void> {
-  if (records.length === 0) return;
-  await mkdir(dirname(path), { recursive: true });
-  await appendFile(path, records.map((record) => `${JSON.stringify(record)}\n`).join(''), 'utf8');
 }
