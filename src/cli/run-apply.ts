@@ -1,3 +1,4 @@
+import type { Approval } from '../core/approval.js';
 import type { Plan } from '../core/plan.js';
 import { applyPlan, type ApplyResult } from '../engine/apply-plan.js';
 import type { OpenTarget } from '../engine/open-target.js';
@@ -14,7 +15,7 @@ import { stopOnInterrupt } from './stop-on-interrupt.js';
  */
 export async function applyFromCli(
   context: CliContext,
-  run: { plan: Plan; opened: OpenTarget; lock: Lockfile; config: Config; target: SelectedTarget; allowDestructive: boolean },
+  run: { plan: Plan; opened: OpenTarget; lock: Lockfile; config: Config; target: SelectedTarget; allowDestructive: Approval },
 ): Promise<ApplyResult> {
   const { plan, opened, config } = run;
   const interrupt = stopOnInterrupt(context);

@@ -9,6 +9,7 @@ import { writeBackup } from '../io/audit/write-backup.js';
 import { createLockEntry, removeLockEntry, setLockEntry, withHistoryHead, type Lockfile } from '../io/lockfile/lockfile.js';
 import { writeLockfile, writeLockfileSync } from '../io/lockfile/write-lockfile.js';
 import { UserError } from '../core/user-error.js';
+import { approvalName, unapproved, type Approval } from '../core/approval.js';
 import { InternalError } from '../core/internal-error.js';
 import { digest } from '../core/digest.js';
 import { applyBatch, batchableSteps } from './apply-batch.js';
@@ -29,7 +30,8 @@ export interface ApplyInput {
   actorSource?: 'ci' | 'declared' | 'git' | 'os';
   /** The clock, ISO 8601. */
   now: () => string;
-  allowDestructive: boolean;
+  /** The destructive changes the user approved (see core/approval.ts); the plan's must all be. */
+  allowDestructive: Approval;
   onStep?: (event: StepEvent) => void;
   /** When aborted, the step under way finishes and is recorded, and no further step starts. */
   signal?: AbortSignal;
@@ -85,7 +87,7 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyResult> {
   const context: StepContext = {
     adapter: input.adapter,
     created: new Map<string, VersionToken>(),
-    allowDestructive: input.allowDestructive,
+    allowDestructive: input.allowDestructive !== false,
     backup: async (kind, key, current) => {
       const path = await writeBackup(input.backupDir, run, kind, key, { target: input.targetName, kind, key, ...current });
       backups.set(`${kind}:${key}`, relative(dirname(input.lockfilePath), path).split(sep).join('/'));
@@ -226,7 +228,7 @@ function record(lock: Lockfile, input: ApplyInput, outcome: StepOutcome): Lockfi
 }
 
 /** Refuses, before anything is written, a plan with blockers or with destructive changes the user has not approved. */
-export function assertApplyable(plan: Plan, allowDestructive: boolean): void {
+export function assertApplyable(plan: Plan, approval: Approval): void {
   if (!plan.applyable) {
     const reasons = plan.blockers.map((blocker) => `${blocker.code} ${blocker.summary}`).join('; ');
     throw new UserError(
@@ -234,11 +236,13 @@ export function assertApplyable(plan: Plan, allowDestructive: boolean): void {
       `The plan has blockers: ${reasons}. Resolve them (the plan output says how for each), then plan again.`,
     );
   }
-  if (plan.requiresApproval.length > 0 && !allowDestructive) {
-    const changes = plan.requiresApproval.map((item) => `${item.code} ${item.key}${item.path ? `.${item.path}` : ''}`).join(', ');
+  const missing = unapproved(plan.requiresApproval, approval);
+  if (missing.length > 0) {
+    const changes = missing.map((item) => `${item.code} ${approvalName(item)}`).join(', ');
+    const names = [...new Set(missing.map(approvalName))].join(',');
     throw new UserError(
       'Destructive changes need approval',
-      `The plan includes changes that can lose content: ${changes}. Review them in the plan, then run apply again with --allow-destructive to approve them.`,
+      `The plan includes changes that can lose content${approval === false ? '' : ' and were not approved'}: ${changes}. Review them in the plan, then run apply again with --allow-destructive=${names} to approve exactly those (or --only-safe to apply the rest and leave them planned).`,
     );
   }
 }

@@ -36,7 +36,7 @@ describe('catalyst apply and destructive changes', () => {
 
     const saved = await runCli(['plan', '--out', 'plan.json'], { cwd: dir, env });
     expect(saved.stdout).toContain(
-      'Apply exactly this plan with: catalyst apply plan.json --target local --allow-destructive (1 destructive change: --allow-destructive approves them)',
+      'Apply exactly this plan with: catalyst apply plan.json --target local --allow-destructive=Drop (1 destructive change: the list approves exactly them)',
     );
     const shown = await runCli(['show', 'plan.json', '--no-color'], { cwd: dir, env });
     expect(shown.code).toBe(0);
@@ -50,6 +50,31 @@ describe('catalyst apply and destructive changes', () => {
     const approved = await runCli(['apply', '--auto-approve', '--allow-destructive'], { cwd: dir, env });
     expect(approved.code).toBe(0);
     expect(approved.stdout).toContain('0 created, 0 updated, 1 deleted');
+    expect((await runCli(['plan', '--detailed-exitcode'], { cwd: dir, env })).code).toBe(0);
+  });
+
+  it('--allow-destructive=Type approves exactly the named changes; --only-safe applies the rest and leaves them planned', async () => {
+    await writeFile(join(dir, 'content-types', 'Also.yaml'), 'key: Also\nbaseType: component\ndisplayName: Also\n');
+    await writeFile(join(dir, 'content-types', 'Gone.yaml'), 'key: Gone\nbaseType: component\ndisplayName: Gone\n');
+    expect((await runCli(['apply', '--auto-approve'], { cwd: dir, env })).code).toBe(0);
+    await rm(join(dir, 'content-types', 'Also.yaml'));
+    await rm(join(dir, 'content-types', 'Gone.yaml'));
+    await writeFile(join(dir, 'content-types', 'Fresh.yaml'), 'key: Fresh\nbaseType: component\ndisplayName: Fresh\n');
+
+    const partly = await runCli(['apply', '--auto-approve', '--allow-destructive=Also'], { cwd: dir, env });
+    expect(partly.code).toBe(1);
+    expect(partly.stderr).toContain('were not approved: DS101 Gone');
+    expect(partly.stderr).toContain('--allow-destructive=Gone');
+
+    const safe = await runCli(['apply', '--auto-approve', '--allow-destructive=Also', '--only-safe'], { cwd: dir, env });
+    expect(safe.code).toBe(0);
+    expect(safe.stdout).toContain('--only-safe: left planned, not approved: DS101 Gone.');
+    expect(safe.stdout).toContain('1 created, 0 updated, 1 deleted');
+    const rest = await runCli(['plan', '--json'], { cwd: dir, env });
+    expect(
+      (JSON.parse(rest.stdout) as { steps: Array<{ action: string; key: string }> }).steps.map((step) => `${step.action} ${step.key}`),
+    ).toEqual(['delete Gone']);
+    expect((await runCli(['apply', '--auto-approve', '--allow-destructive=Gone'], { cwd: dir, env })).code).toBe(0);
     expect((await runCli(['plan', '--detailed-exitcode'], { cwd: dir, env })).code).toBe(0);
   });
 });

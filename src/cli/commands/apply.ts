@@ -1,10 +1,14 @@
 import { relative, resolve } from 'node:path';
 import { hasChanges, type Plan } from '../../core/plan.js';
 import { assertApplyable } from '../../engine/apply-plan.js';
+import { approvalFromFlag, approvalName, unapproved } from '../../core/approval.js';
+import type { ApprovalItem } from '../../core/generated/plan.js';
+import type { OpenTarget } from '../../engine/open-target.js';
+import type { Lockfile } from '../../io/lockfile/lockfile.js';
 import { verifySavedPlan } from '../../engine/check-saved-plan.js';
 import { readPlanFile } from '../../io/plan/plan-file.js';
 import { renderPlanText } from '../../render/plan-text.js';
-import { createCliContext, LOCK_TIMEOUT_OPTION, PROJECT_OPTIONS, withLockedProject } from '../cli-context.js';
+import { createCliContext, LOCK_TIMEOUT_OPTION, PROJECT_OPTIONS, withLockedProject, type CliContext } from '../cli-context.js';
 import { confirmApply } from '../confirm.js';
 import { defineCommand, EXIT } from '../define-command.js';
 import {
@@ -39,9 +43,14 @@ export const applyCommand = defineCommand({
           describe: 'Apply without asking (a saved plan never asks: saving it was the review)',
         },
         'allow-destructive': {
+          type: 'string',
+          describe:
+            'Approve destructive changes (deletes, removed properties, lossy type changes): exactly those named (=Type,Type.property,…), or, with no list, all of them',
+        },
+        'only-safe': {
           type: 'boolean',
           default: false,
-          describe: 'Approve the plan’s destructive changes (deletes, removed properties, lossy type changes)',
+          describe: 'Apply everything but the destructive changes not approved; those stay planned',
         },
         only: ONLY_OPTION,
         batch: BATCH_OPTION,
@@ -57,6 +66,17 @@ export const applyCommand = defineCommand({
         'A saved plan is applied exactly as it was made; `--only` narrows a plan while it is made. Run `catalyst plan --only … --out FILE`, then apply that file.',
       );
     const saved = args.plan === undefined ? undefined : await readPlanFile(resolve(context.cwd, args.plan), args.plan);
+    const approval = approvalFromFlag(args.allowDestructive);
+    const swallowed = Array.isArray(approval) ? approval.find((name) => /\.json$/i.test(name)) : undefined;
+    if (swallowed !== undefined)
+      throw new UserError(
+        `--allow-destructive took ${swallowed} as its list`,
+        `--allow-destructive takes an optional list of what it approves, so the plan file after it was read as that list. Put the plan file first: catalyst apply ${swallowed} --allow-destructive.`,
+      );
+    if (approval === true && context.env.CI)
+      context.stderr.write(
+        'Warning: --allow-destructive without a list approves every destructive change the plan has. In CI, name them: --allow-destructive=Type,Type.property.\n',
+      );
 
     return withLockedProject(context, args, 'apply', ({ config, lock, ...loaded }) => {
       const target = withBatchOption(withSyncOptions(loaded.target, args), args);
@@ -67,12 +87,19 @@ export const applyCommand = defineCommand({
           await verifySavedPlan(saved, { adapter: opened.adapter, lock, targetName: target.name });
           context.progress.stop();
           plan = saved;
+          assertApplyable(plan, approval);
         } else {
           plan = (await makePlan(context, { config, target }, lock, opened, only ? { only } : {})).plan;
+          const held = args.onlySafe ? unapproved(plan.requiresApproval, approval) : [];
+          if (held.length > 0) plan = await safePart(context, { config, target }, lock, opened, plan, held);
           context.stdout.write(renderPlanText(plan, context.style));
+          if (held.length > 0)
+            context.stdout.write(
+              `\n--only-safe: left planned, not approved: ${held.map((item) => `${item.code} ${approvalName(item)}`).join(', ')}.\n`,
+            );
           if (!hasChanges(plan)) return EXIT.ok;
           if (!plan.applyable) throw notApplyable(plan);
-          assertApplyable(plan, args.allowDestructive);
+          assertApplyable(plan, approval);
           if (!args.autoApprove && !(await confirmApply(context, `\nDo you want to perform these actions on target ${target.name}?`))) {
             context.stdout.write('\nApply cancelled. Nothing was written.\n');
             return EXIT.error;
@@ -82,7 +109,7 @@ export const applyCommand = defineCommand({
           context.stdout.write('No changes. Nothing to apply.\n');
           return EXIT.ok;
         }
-        const result = await applyFromCli(context, { plan, opened, lock, config, target, allowDestructive: args.allowDestructive });
+        const result = await applyFromCli(context, { plan, opened, lock, config, target, allowDestructive: approval });
         if (result.yamlFiles.length > 0) {
           const shown = result.yamlFiles.map((path) => relative(context.cwd, path) || path);
           context.stdout.write(`YAML written first: ${shown.join(', ')}\n`);
@@ -96,3 +123,28 @@ export const applyCommand = defineCommand({
     });
   },
 });
+
+/**
+ * The plan without the resources whose destructive changes were not approved: planned again,
+ * narrowed (as `--only` narrows) to every other resource with a change and what those need.
+ */
+async function safePart(
+  context: CliContext,
+  project: Parameters<typeof makePlan>[1],
+  lock: Lockfile,
+  opened: OpenTarget,
+  plan: Plan,
+  held: readonly ApprovalItem[],
+): Promise<Plan> {
+  const heldKeys = new Set(held.map((item) => item.key));
+  const keys = plan.resources
+    .filter((resource) => resource.action !== 'none' && !heldKeys.has(resource.key))
+    .map((resource) => resource.key);
+  if (keys.length === 0) {
+    throw new UserError(
+      'Nothing safe to apply',
+      `Every change in the plan is destructive and not approved (${[...heldKeys].join(', ')}). Approve them with --allow-destructive=${[...heldKeys].join(',')}, or change the YAML.`,
+    );
+  }
+  return (await makePlan(context, project, lock, opened, { only: keys })).plan;
+}

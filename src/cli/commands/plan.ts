@@ -1,3 +1,4 @@
+import { approvalName } from '../../core/approval.js';
 import { resolve } from 'node:path';
 import { hasChanges, type Plan } from '../../core/plan.js';
 import { writePlanFile } from '../../io/plan/plan-file.js';
@@ -53,9 +54,10 @@ export const planCommand = defineCommand({
 
 /** Where the plan went and the exact command that applies it: its target, and the approval its destructive changes need. */
 function savedPlanNote(file: string, targetName: string, plan: Plan): string {
-  const approval = plan.requiresApproval.length > 0 ? ' --allow-destructive' : '';
+  const names = [...new Set(plan.requiresApproval.map(approvalName))];
+  const approval = names.length > 0 ? ` --allow-destructive=${names.join(',')}` : '';
   const why = approval
-    ? ` (${plan.requiresApproval.length} destructive change${plan.requiresApproval.length === 1 ? '' : 's'}: --allow-destructive approves them)`
+    ? ` (${plan.requiresApproval.length} destructive change${plan.requiresApproval.length === 1 ? '' : 's'}: the list approves exactly them)`
     : '';
   return `\nSaved the plan to ${file}. Apply exactly this plan with: catalyst apply ${file} --target ${targetName}${approval}${why}\n`;
 }
