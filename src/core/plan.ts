@@ -81,6 +81,7 @@ export function createPlan(input: PlanInput): Plan {
   const desiredDefs: KindedDefinition[] = [];
   const unmanaged: KindedDefinition[] = [];
   const digestOf = memoizedDigest();
+  const protection: Array<{ kind: ResourceKind; key: string; protect: boolean }> = [];
 
   for (const descriptor of KIND_TABLE) {
     const { kind } = descriptor;
@@ -112,6 +113,10 @@ export function createPlan(input: PlanInput): Plan {
       });
       resources.push(outcome.resource);
       blockers.push(...outcome.blockers);
+      const wantsProtection = desiredEntry?.protect === true;
+      if (desiredEntry && wantsProtection !== (baseEntry?.protected === true)) protection.push({ kind, key, protect: wantsProtection });
+      if (baseEntry?.protected && (outcome.resource.action === 'delete' || outcome.resource.toYaml?.action === 'remove'))
+        blockers.push(protectedDelete(kind, key, desiredEntry === undefined));
       if (outcome.drift) drift.push(outcome.drift);
       if (desiredEntry) desiredDefs.push({ kind, def: desiredEntry.def });
       if (liveEntry && outcome.resource.status === 'unmanaged') unmanaged.push({ kind, def: liveEntry.def });
@@ -154,12 +159,26 @@ export function createPlan(input: PlanInput): Plan {
     blockers,
     warnings,
     requiresApproval,
+    ...(protection.length > 0 ? { protection } : {}),
+  };
+}
+
+/** PL117: the lockfile records the type as protected, so no plan may delete it (from the CMS, or its YAML). */
+function protectedDelete(kind: ResourceKind, key: string, yamlDeleted: boolean): PlanNotice {
+  return {
+    code: 'PL117',
+    summary: `${key} is protected`,
+    detail: yamlDeleted
+      ? `${key} was applied with \`protect: true\`, and its YAML is gone, so this plan would delete it from the CMS with its content. If that is meant, restore the YAML, remove \`protect: true\`, apply that change on its own (reviewed), then delete the YAML. Otherwise restore the YAML (git checkout).`
+      : `${key} is recorded as protected, and this plan would remove it. Remove \`protect: true\` from its YAML and apply that on its own first.`,
+    resources: [{ kind, key }],
   };
 }
 
 interface Desired<T> {
   def: T;
   origin?: SourceLocation;
+  protect?: true;
 }
 
 interface Live<T> {
@@ -171,12 +190,12 @@ interface Live<T> {
 
 function indexDesired(
   descriptor: { kind: ResourceKind; label: string },
-  entries: ReadonlyArray<{ def: Definition; origin?: SourceLocation }>,
+  entries: ReadonlyArray<{ def: Definition; origin?: SourceLocation; protect?: true }>,
   normalize: (def: Definition) => Definition,
   blockers: PlanNotice[],
 ): Map<string, Desired<Definition>> {
   const index = new Map<string, Desired<Definition>>();
-  for (const { def, origin } of entries) {
+  for (const { def, origin, protect } of entries) {
     if (index.has(def.key)) {
       blockers.push({
         code: 'PL110',
@@ -186,7 +205,7 @@ function indexDesired(
       });
       continue;
     }
-    index.set(def.key, origin ? { def: normalize(def), origin } : { def: normalize(def) });
+    index.set(def.key, { def: normalize(def), ...(origin ? { origin } : {}), ...(protect ? { protect } : {}) });
   }
   return index;
 }
@@ -211,13 +230,13 @@ function indexLive(
 }
 
 function indexBase(
-  entries: Readonly<Record<string, { def: Definition; version?: VersionToken }>>,
+  entries: Readonly<Record<string, { def: Definition; version?: VersionToken; protected?: true }>>,
   normalize: (def: Definition) => Definition,
-): Map<string, { def: Definition; version?: VersionToken }> {
+): Map<string, { def: Definition; version?: VersionToken; protected?: true }> {
   return new Map(
     Object.entries(entries).map(([key, entry]) => [
       key,
-      { def: normalize(entry.def), ...(entry.version ? { version: entry.version } : {}) },
+      { def: normalize(entry.def), ...(entry.version ? { version: entry.version } : {}), ...(entry.protected ? { protected: true } : {}) },
     ]),
   );
 }
@@ -299,8 +318,8 @@ function summarize(
 }
 
 /** Whether applying the plan would change anything: a step for the CMS or the lockfile, or a write into the YAML. */
-export function hasChanges(plan: Pick<Plan, 'summary'>): boolean {
-  return plan.summary.steps > 0 || plan.summary.yamlWrites > 0;
+export function hasChanges(plan: Pick<Plan, 'summary' | 'protection'>): boolean {
+  return plan.summary.steps > 0 || plan.summary.yamlWrites > 0 || (plan.protection?.length ?? 0) > 0;
 }
 
 /**

@@ -13,6 +13,8 @@ export type DesiredState = { [K in ResourceKind as KindSections[K]]: Array<Desir
 export interface DesiredResource<T> {
   def: T;
   origin?: SourceLocation;
+  /** The YAML says `protect: true` (content types): catalyst refuses to delete it once recorded. */
+  protect?: true;
 }
 
 /**
@@ -31,6 +33,8 @@ export interface BaseEntry<T> {
   syncedAt: string;
   /** Who or what synced it (user, CI job). */
   syncedBy: string;
+  /** Recorded as protected: a plan that deletes it is blocked (PL117). */
+  protected?: true;
 }
 
 /** What the platform holds now, as its adapter returned it. */

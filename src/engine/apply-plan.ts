@@ -6,7 +6,16 @@ import type { VersionToken } from '../core/model.js';
 import type { Plan } from '../core/plan.js';
 import { HistoryWriter } from '../io/audit/history-chain.js';
 import { writeBackup } from '../io/audit/write-backup.js';
-import { createLockEntry, removeLockEntry, setLockEntry, withHistoryHead, type Lockfile } from '../io/lockfile/lockfile.js';
+import { kindOf } from '../core/resource-kinds.js';
+import {
+  createLockEntry,
+  lockedTarget,
+  removeLockEntry,
+  setLockEntry,
+  withHistoryHead,
+  withProtection,
+  type Lockfile,
+} from '../io/lockfile/lockfile.js';
 import { writeLockfile, writeLockfileSync } from '../io/lockfile/write-lockfile.js';
 import { UserError } from '../core/user-error.js';
 import { approvalName, unapproved, type Approval } from '../core/approval.js';
@@ -132,6 +141,7 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyResult> {
   let flushedAt = Date.now();
   let sinceFlush = 0;
   const flush = async () => {
+    lock = withProtection(lock, input.targetName, input.plan.protection ?? []);
     if (written !== lock) {
       lock = withHistoryHead(lock, input.targetName, history.head);
       await writeLockfile(input.lockfilePath, lock);
@@ -217,8 +227,12 @@ function record(lock: Lockfile, input: ApplyInput, outcome: StepOutcome): Lockfi
   switch (outcome.action) {
     case 'create':
     case 'update':
-    case 'adopt':
-      return setLockEntry(lock, input.targetName, outcome.kind, outcome.key, createLockEntry(outcome.def, outcome.version, synced));
+    case 'adopt': {
+      const entry = createLockEntry(outcome.def, outcome.version, synced);
+      // A change to a protected type keeps it protected; the plan's protection changes are recorded at the flush.
+      if (lockedTarget(lock, input.targetName)[kindOf(outcome.kind).section][outcome.key]?.protected) entry.protected = true;
+      return setLockEntry(lock, input.targetName, outcome.kind, outcome.key, entry);
+    }
     case 'delete':
     case 'forget':
       return removeLockEntry(lock, input.targetName, outcome.kind, outcome.key);

@@ -16,6 +16,7 @@ function toBase<T extends Definition>(entries: Record<string, LockEntry<T>>): Re
   const base: Record<string, BaseEntry<T>> = {};
   for (const [key, entry] of Object.entries(entries)) {
     base[key] = { def: entry.definition, digest: entry.digest, version: entry.version, syncedAt: entry.syncedAt, syncedBy: entry.syncedBy };
+    if (entry.protected === true) base[key].protected = true;
   }
   return base;
 }

@@ -88,7 +88,7 @@ function collect(document: ParsedDocument, desired: DesiredState, locators: Map<
   switch (document.kind) {
     case 'contentTypeFile': {
       const def = document.contentType;
-      desired.contentTypes.push({ def, origin: document.locate('key') });
+      desired.contentTypes.push({ def, origin: document.locate('key'), ...(document.protect ? { protect: true } : {}) });
       locateOnce(locators, `contentType:${def.key}`, (path) => document.locate(path));
       return;
     }

@@ -23,7 +23,8 @@ export function renderPlanText(plan: Plan, style: Style): string {
   if (plan.drift.length > 0) out.push(...renderDrift(plan, style), '');
   const changing = plan.resources.filter(changesCms);
   const toYaml = plan.resources.filter((resource) => resource.toYaml !== undefined);
-  if (changing.length === 0 && toYaml.length === 0) {
+  const protection = plan.protection ?? [];
+  if (changing.length === 0 && toYaml.length === 0 && protection.length === 0) {
     out.push(`${style.create('No changes.')} The CMS matches the YAML and the lockfile.`, '');
   } else if (changing.length > 0) {
     out.push(...renderLegend(changing, style), '', 'catalyst will perform the following actions:', '');
@@ -32,6 +33,14 @@ export function renderPlanText(plan: Plan, style: Style): string {
   if (toYaml.length > 0) {
     out.push('catalyst will write these changes into the YAML (before the CMS):', '');
     for (const resource of toYaml) out.push(...renderYamlChange(resource, style), '');
+  }
+  if (protection.length > 0) {
+    out.push('catalyst will record these protection changes in the lockfile (nothing is sent to the CMS):');
+    for (const change of protection)
+      out.push(
+        `  ${kindLabel(change.kind)} ${change.key}: ${change.protect ? 'protected (a plan that deletes it is blocked)' : 'no longer protected'}`,
+      );
+    out.push('');
   }
   const conflicted = plan.resources.filter((resource) => resource.conflicts.length > 0);
   if (conflicted.length > 0) out.push(...renderConflicts(conflicted, style), '');

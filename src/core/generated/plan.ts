@@ -290,7 +290,8 @@ export type NoticeCode =
   | 'PL113'
   | 'PL114'
   | 'PL115'
-  | 'PL116';
+  | 'PL116'
+  | 'PL117';
 /**
  * What apply does. adopt and forget only write the lockfile: adopt records the live definition as synced, forget drops the entry.
  *
@@ -378,6 +379,17 @@ export interface PlanDocument {
   blockers: PlanNotice[];
   warnings: PlanNotice[];
   requiresApproval: ApprovalItem[];
+  /**
+   * Changes of `protect: true` between the YAML and the lockfile (plan format 2.2). Apply records them in the lockfile, so they count as changes even when nothing else changes.
+   */
+  protection?: {
+    kind: ResourceKind;
+    key: string;
+    /**
+     * true: the YAML now protects it; false: the YAML no longer does.
+     */
+    protect: boolean;
+  }[];
 }
 /**
  * This interface was referenced by `PlanDocument`'s JSON-Schema

@@ -137,6 +137,10 @@ export interface WrittenContentType {
    */
   isContract?: boolean;
   /**
+   * `true`: catalyst refuses to delete this type, even when its YAML is deleted (the protection is recorded in the lockfile when applied). Remove it first, in its own reviewed change, to allow a delete. Not sent to the CMS.
+   */
+  protect?: boolean;
+  /**
    * The name editors see. Defaults to the key.
    */
   displayName?: string;

@@ -122,6 +122,10 @@ export interface LockTarget {
  * via the `definition` "contentTypeEntry".
  */
 export interface ContentTypeLockEntry {
+  /**
+   * The YAML marks this type `protect: true`: a plan that deletes it is blocked (PL117) until a change that removes the flag has been applied.
+   */
+  protected?: true;
   digest: LockDigest;
   definition: LockContentTypeDefinition;
   version: LockVersionToken;

@@ -27,6 +27,8 @@ export interface LockEntry<T extends Definition> {
   version: VersionToken;
   syncedAt: string;
   syncedBy: string;
+  /** The YAML protects it (content types): a plan that deletes it is blocked. */
+  protected?: true;
 }
 
 /** A source's record of one imported resource. */
@@ -156,4 +158,21 @@ function present<T>(record: Record<string, T | undefined> | undefined): Record<s
 export function withHistoryHead(lock: Lockfile, target: string, head: string | null): Lockfile {
   if (head === null || lock.targets?.[target]?.historyHead === head) return lock;
   return { ...lock, targets: { ...lock.targets, [target]: { ...lock.targets?.[target], historyHead: head } } };
+}
+
+/** The lockfile with the plan's protection changes recorded on the entries that exist. */
+export function withProtection(
+  lock: Lockfile,
+  target: string,
+  changes: ReadonlyArray<{ kind: ResourceKind; key: string; protect: boolean }>,
+): Lockfile {
+  let next = lock;
+  for (const { kind, key, protect } of changes) {
+    const section = kindOf(kind).section;
+    const entry = next.targets?.[target]?.[section]?.[key] as (LockEntry<Definition> & { protected?: true }) | undefined;
+    if (!entry || (entry.protected === true) === protect) continue;
+    const { protected: _was, ...rest } = entry;
+    next = setLockEntry(next, target, kind, key, (protect ? { ...rest, protected: true } : rest) as LockEntryOf<typeof kind>);
+  }
+  return next;
 }

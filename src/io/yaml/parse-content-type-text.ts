@@ -26,6 +26,8 @@ export interface ParsedContentTypeDocument extends ParsedDocumentBase {
   kind: 'contentTypeFile';
   /** Canonical (normalized). */
   contentType: ContentTypeDef;
+  /** `protect: true`: catalyst metadata, not part of the definition. */
+  protect?: true;
 }
 
 export interface ParsedPropertyGroupsDocument extends ParsedDocumentBase {
@@ -142,7 +144,11 @@ export function parseContentTypeText(text: string, file: string, defaults: Serve
   }
   const written = value as unknown as WrittenContentType;
   orderEnumMaps(written, document);
-  return { document: { kind: 'contentTypeFile', file, contentType: expandContentType(written, defaults), locate }, diagnostics };
+  const contentType = expandContentType(written, defaults);
+  return {
+    document: { kind: 'contentTypeFile', file, contentType, locate, ...(written.protect === true ? { protect: true } : {}) },
+    diagnostics,
+  };
 }
 
 /**
