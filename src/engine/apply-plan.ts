@@ -164,6 +164,9 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyResult> {
         kind: outcome.kind,
         key: outcome.key,
         ...outcomeDigests(outcome, input.adapter.profile.defaults),
+        ...('before' in outcome && outcome.before
+          ? { definitionBefore: kindOf(outcome.kind).normalize(outcome.before.def, input.adapter.profile.defaults) }
+          : {}),
         ...('codes' in step && step.codes.length > 0 ? { codes: step.codes } : {}),
         ...(backup ? { backup } : {}),
       },

@@ -2,13 +2,13 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import { hasErrors } from '../core/diagnostic.js';
 import pLimit from 'p-limit';
 import { createPlan, typesToCount, type Plan } from '../core/plan.js';
-import type { LiveState } from '../core/state.js';
+import { emptyDesiredState, type DesiredState, type LiveState } from '../core/state.js';
 import { isAdapterError } from '../adapters/errors.js';
 import type { PlatformAdapter } from '../adapters/port.js';
 import type { Config, SelectedTarget } from '../io/config/config.js';
 import type { Lockfile } from '../io/lockfile/lockfile.js';
 import { baseFromLock } from './base-from-lock.js';
-import { checkDesired, loadDesired } from './load-desired.js';
+import { checkDesired, loadDesired, type LoadedDesired } from './load-desired.js';
 import { describeTarget } from './open-target.js';
 import { storableRules } from './platforms.js';
 import { readLive } from './read-live.js';
@@ -25,6 +25,11 @@ export interface ReconcileInput {
   only?: readonly string[];
   /** Pull mode: CMS resources in neither YAML nor the lockfile are written into YAML too. */
   includeUnmanaged?: boolean;
+  /**
+   * The desired state to plan towards instead of the YAML (a rollback's); the YAML is then not read.
+   * Planned in push mode with the manual strategy: anything changed since blocks.
+   */
+  desired?: DesiredState;
   /** Called when a stage begins, for progress output. */
   onStage?: (stage: 'load' | 'refresh' | 'plan' | 'count') => void;
 }
@@ -40,7 +45,9 @@ export type ReconcileResult =
  */
 export async function reconcile(input: ReconcileInput): Promise<ReconcileResult> {
   input.onStage?.('load');
-  const loaded = await loadDesired(input.config, { cwd: input.cwd, rules: input.adapter.profile });
+  const loaded: LoadedDesired = input.desired
+    ? { desired: input.desired, partial: emptyDesiredState(), diagnostics: [], locators: new Map(), rules: input.adapter.profile }
+    : await loadDesired(input.config, { cwd: input.cwd, rules: input.adapter.profile });
   if (hasErrors(loaded.diagnostics)) return { ok: false, diagnostics: checkDesired(loaded) };
 
   input.onStage?.('refresh');

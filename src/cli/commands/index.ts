@@ -18,7 +18,8 @@ export const COMMANDS: Readonly<
     | 'export'
     | 'emulator'
     | 'force-unlock'
-    | 'history',
+    | 'history'
+    | 'rollback',
     Loader
   >
 > = {
@@ -36,6 +37,7 @@ export const COMMANDS: Readonly<
   emulator: () => import('./emulator.js').then((module) => module.emulatorCommand),
   'force-unlock': () => import('./force-unlock.js').then((module) => module.forceUnlockCommand),
   history: () => import('./history.js').then((module) => module.historyCommand),
+  rollback: () => import('./rollback.js').then((module) => module.rollbackCommand),
 };
 
 /**

@@ -12,6 +12,8 @@ export interface HistoryRecord {
   /** Digest of the definition before and after the step (absent where there is none). */
   before?: string;
   after?: string;
+  /** The definition before an update or a delete (canonical): what `catalyst rollback` restores. */
+  definitionBefore?: unknown;
   /** Risk codes of the change (e.g. DS102), when any. */
   codes?: string[];
   /** Where `actor` comes from (see CliContext.actorSource). */
