@@ -2,7 +2,10 @@ import { relative, resolve } from 'node:path';
 import { hasChanges, type Plan } from '../../core/plan.js';
 import { assertApplyable } from '../../engine/apply-plan.js';
 import { verifySavedPlan } from '../../engine/check-saved-plan.js';
-import { readPlanFile } from '../../io/plan/plan-file.js';
+import { planKeyFrom, readPlanFile } from '../../io/plan/plan-file.js';
+import { loadDesired } from '../../engine/load-desired.js';
+import { KIND_TABLE } from '../../core/resource-kinds.js';
+import type { DesiredState } from '../../core/state.js';
 import { renderPlanText } from '../../render/plan-text.js';
 import { createCliContext, loadTargetedProject, PROJECT_OPTIONS } from '../cli-context.js';
 import { confirmApply } from '../confirm.js';
@@ -63,7 +66,13 @@ export const applyCommand = defineCommand({
       let plan: Plan;
       if (saved) {
         context.progress.status('Checking the saved plan against the CMS…');
-        await verifySavedPlan(saved, { adapter: opened.adapter, lock, targetName: target.name });
+        await verifySavedPlan(saved, {
+          adapter: opened.adapter,
+          lock,
+          targetName: target.name,
+          ...withPlanKey(planKeyFrom(context.env)),
+          declared: async () => declaredIds((await loadDesired(config, { cwd: context.cwd, rules: opened.adapter.profile })).desired),
+        });
         context.progress.stop();
         plan = saved;
       } else {
@@ -94,3 +103,11 @@ export const applyCommand = defineCommand({
     });
   },
 });
+
+function withPlanKey(planKey: string | undefined): { planKey?: string } {
+  return planKey === undefined ? {} : { planKey };
+}
+
+function declaredIds(desired: DesiredState): Set<string> {
+  return new Set(KIND_TABLE.flatMap((descriptor) => desired[descriptor.section].map((entry) => `${descriptor.kind}:${entry.def.key}`)));
+}

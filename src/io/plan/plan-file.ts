@@ -1,13 +1,26 @@
 import { readFile } from 'node:fs/promises';
 import type { Plan } from '../../core/plan.js';
 import { PLAN_FORMAT_VERSION } from '../../core/plan.js';
+import { sealPlan } from '../../core/plan-seal.js';
 import { UserError } from '../../core/user-error.js';
 import { writeTextAtomic } from '../fs/write-text-atomic.js';
 import { schemaValidator } from '../schema/schema-validator.js';
 
-/** Saves a plan for `catalyst apply <file>`: the plan document exactly as `plan --json` prints it. */
-export async function writePlanFile(path: string, plan: Plan): Promise<void> {
-  await writeTextAtomic(path, `${JSON.stringify(plan, null, 2)}\n`);
+/** The environment variable holding the key saved plans are signed with (HMAC-SHA256), e.g. from a CI secret. */
+export const PLAN_KEY_ENV = 'CATALYST_PLAN_KEY';
+
+/** The plan key configured in `env`, if any (an empty value is none). */
+export function planKeyFrom(env: NodeJS.ProcessEnv): string | undefined {
+  const key = env[PLAN_KEY_ENV];
+  return key === undefined || key === '' ? undefined : key;
+}
+
+/**
+ * Saves a plan for `catalyst apply <file>`: the plan document as `plan --json` prints it, sealed
+ * with a digest over its whole content and, given a plan key, an HMAC signature (plan-seal.ts).
+ */
+export async function writePlanFile(path: string, plan: Plan, key?: string): Promise<void> {
+  await writeTextAtomic(path, `${JSON.stringify(sealPlan(plan, key), null, 2)}\n`);
 }
 
 /**
