@@ -2,7 +2,7 @@
  * The stable diagnostic codes of the io layer, with the one-line meaning docs/codes.md documents.
  * A code never changes meaning once released; retired codes are not reused.
  *
- * Y: content type YAML files. C: the configuration. L: the lockfile.
+ * Y: content type YAML files. C: the configuration. L: the lockfile. R: data read from a CMS.
  */
 export const YAML_CODES = {
   syntax: 'Y001',
@@ -47,10 +47,15 @@ export const LOCK_CODES = {
   mergeConflict: 'L006',
 } as const;
 
+export const REMOTE_CODES = {
+  unsafeKey: 'R001',
+} as const;
+
 type IoCode =
   | (typeof YAML_CODES)[keyof typeof YAML_CODES]
   | (typeof CONFIG_CODES)[keyof typeof CONFIG_CODES]
-  | (typeof LOCK_CODES)[keyof typeof LOCK_CODES];
+  | (typeof LOCK_CODES)[keyof typeof LOCK_CODES]
+  | (typeof REMOTE_CODES)[keyof typeof REMOTE_CODES];
 
 /** The meaning of every io code; a code without one (or a meaning without a code) does not compile. */
 const MEANINGS: Record<IoCode, string> = {
@@ -89,6 +94,8 @@ const MEANINGS: Record<IoCode, string> = {
   [LOCK_CODES.digestMismatch]: 'a lockfile entry does not match its digest (edited by hand or corrupted)',
   [LOCK_CODES.unreadable]: 'the lockfile could not be read',
   [LOCK_CODES.mergeConflict]: 'the lockfile holds git merge conflict markers',
+  [REMOTE_CODES.unsafeKey]:
+    'the CMS has a key that breaks the rules of YAML keys (a path such as `../x`, `__proto__`): it is never written to a file or recorded',
 };
 
 /** Every io code with its meaning, in code order: the source of docs/codes.md. */
