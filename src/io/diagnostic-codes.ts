@@ -21,6 +21,8 @@ export const YAML_CODES = {
   yamlWarning: 'Y014',
   noFiles: 'Y015',
   duplicateDisplayTemplate: 'Y016',
+  fileTooLarge: 'Y017',
+  aliasExpansion: 'Y018',
 } as const;
 
 export const CONFIG_CODES = {
@@ -75,6 +77,8 @@ const MEANINGS: Record<IoCode, string> = {
   [YAML_CODES.yamlWarning]: 'a YAML feature catalyst ignores (for example an unknown tag)',
   [YAML_CODES.noFiles]: 'the content types directory holds no YAML files (warning)',
   [YAML_CODES.duplicateDisplayTemplate]: 'the same display template key is defined twice',
+  [YAML_CODES.fileTooLarge]: 'a YAML file is larger than 5 MB, the most catalyst reads per file (refused before parsing)',
+  [YAML_CODES.aliasExpansion]: 'YAML aliases expand beyond the limit (an alias bomb)',
   [CONFIG_CODES.unloadable]: 'the config file could not be read, parsed or run',
   [CONFIG_CODES.schemaViolation]: 'a config value of the wrong type or out of range',
   [CONFIG_CODES.unknownMember]: 'a config member catalyst does not know (a suggestion is given)',

@@ -28,12 +28,26 @@ export async function writePlanFile(path: string, plan: Plan, key?: string): Pro
  * newer major format version, is refused with what to do; it is never half-applied.
  */
 export async function readPlanFile(path: string, shownAs: string): Promise<Plan> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : (error as Error).message;
+    throw new UserError(
+      `Cannot read plan file ${shownAs}`,
+      `The plan file cannot be used because ${reason}. Save a plan with \`catalyst plan --out ${shownAs}\`, then apply it.`,
+    );
+  }
+  return parsePlanText(text, shownAs);
+}
+
+/** A saved plan's text, checked as readPlanFile checks it. */
+export function parsePlanText(text: string, shownAs: string): Plan {
   let value: unknown;
   try {
-    value = JSON.parse(await readFile(path, 'utf8'));
+    value = JSON.parse(text);
   } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : `it is not JSON (${(error as Error).message})`;
+    const reason = `it is not JSON (${(error as Error).message})`;
     throw new UserError(
       `Cannot read plan file ${shownAs}`,
       `The plan file cannot be used because ${reason}. Save a plan with \`catalyst plan --out ${shownAs}\`, then apply it.`,
