@@ -38,6 +38,8 @@ export const CONFIG_CODES = {
   severalConfigFiles: 'C010',
   embeddedIgnoresEnvironment: 'C011',
   environmentOverridesUrl: 'C012',
+  insecureUrl: 'C013',
+  insecureUrlAllowed: 'C014',
 } as const;
 
 export const LOCK_CODES = {
@@ -92,6 +94,9 @@ const MEANINGS: Record<IoCode, string> = {
   [CONFIG_CODES.embeddedIgnoresEnvironment]: 'an embedded target ignores OPTIMIZELY_CMS_API_URL (warning)',
   [CONFIG_CODES.environmentOverridesUrl]:
     'the environment names another CMS than the url the target states (unless the target opts in with urlEnv)',
+  [CONFIG_CODES.insecureUrl]:
+    'a target URL is plain http:// to a host other than this machine (the secret would cross the network unencrypted)',
+  [CONFIG_CODES.insecureUrlAllowed]: 'a target allows plain http with `insecure: true` (warning, on every run)',
   [LOCK_CODES.invalidJson]: 'the lockfile is not valid JSON',
   [LOCK_CODES.schemaViolation]: 'the lockfile does not match its schema',
   [LOCK_CODES.newerVersion]: 'the lockfile was written by a newer catalyst',
