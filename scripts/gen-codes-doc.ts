@@ -38,6 +38,10 @@ ${table('meaning', section('C'))}
 
 ${table('meaning', section('L'))}
 
+## R: data read from a CMS
+
+${table('meaning', section('R'))}
+
 ## V: content type validation (references, constraints, platform rules)
 
 ${table('meaning', Object.entries(VALIDATION_CODES))}

@@ -8,7 +8,7 @@ import { openTarget } from '../../src/engine/open-target.js';
 import { reconcile } from '../../src/engine/reconcile.js';
 import type { Config, SelectedTarget } from '../../src/io/config/config.js';
 import { readLockfile } from '../../src/io/lockfile/read-lockfile.js';
-import { writePlanFile } from '../../src/io/plan/plan-file.js';
+import { planKeyFrom, writePlanFile } from '../../src/io/plan/plan-file.js';
 
 export type TargetPlan =
   | { ok: true; target: SelectedTarget; plan: Plan; digest: string; planFile: string }
@@ -28,7 +28,7 @@ export async function planTarget(
     if (!result.ok) return { ok: false, target, diagnostics: result.diagnostics };
     await mkdir(options.dir, { recursive: true });
     const planFile = join(options.dir, `catalyst-plan-${target.name}.json`);
-    await writePlanFile(planFile, result.plan);
+    await writePlanFile(planFile, result.plan, planKeyFrom(process.env));
     return { ok: true, target, plan: result.plan, digest: changesDigest(result.plan), planFile };
   } finally {
     await opened.close();

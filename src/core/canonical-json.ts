@@ -1,3 +1,4 @@
+import { setEntry } from './set-entry.js';
 /**
  * Canonical JSON: object members sorted by key (code-unit order), no insignificant whitespace,
  * `undefined` members omitted. Equal values give equal text; it is the input of `digest`.
@@ -44,7 +45,7 @@ export function sortKeys<T>(value: T): T {
     if (same) return value;
     members.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     const sorted: Record<string, unknown> = {};
-    for (const [key, member] of members) sorted[key] = member;
+    for (const [key, member] of members) setEntry(sorted, key, member);
     return sorted as T;
   }
   return value;

@@ -1,3 +1,4 @@
+import { setEntry } from './set-entry.js';
 import { sortKeys } from './canonical-json.js';
 import type { ServerDefaults } from './defaults.js';
 import type {
@@ -24,7 +25,7 @@ export function normalizeContentType(def: ContentTypeDef, defaults: ServerDefaul
   const properties: Record<string, PropertyDef> = {};
   for (const key of Object.keys(def.properties ?? {}).sort()) {
     const property = def.properties[key];
-    if (property) properties[key] = normalizeProperty(property, defaults);
+    if (property) setEntry(properties, key, normalizeProperty(property, defaults));
   }
   const normalized: Decided<ContentTypeDef> = {
     key: def.key,
@@ -90,7 +91,7 @@ export function normalizeDisplayTemplate(template: DisplayTemplateDef): DisplayT
       sortOrder: setting.sortOrder ?? undefined,
       choices: choices.length > 0 ? Object.fromEntries(choices) : undefined,
     };
-    settings[key] = sortKeys(normalized);
+    setEntry(settings, key, sortKeys(normalized));
   }
   const normalized: Decided<DisplayTemplateDef> = {
     key: template.key,

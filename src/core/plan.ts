@@ -143,7 +143,7 @@ export function createPlan(input: PlanInput): Plan {
 
   const blockedIds = new Set(blockers.flatMap((blocker) => blocker.resources.map((ref) => `${ref.kind}:${ref.key}`)));
   for (const resource of resources) resource.blocked = blockedIds.has(`${resource.kind}:${resource.key}`);
-  const requiresApproval = approvals(resources);
+  const requiresApproval = requiredApprovals(resources);
 
   return {
     formatVersion: PLAN_FORMAT_VERSION,
@@ -260,7 +260,8 @@ function sortedKeys(...maps: Array<Map<string, unknown>>): string[] {
   return [...new Set(maps.flatMap((map) => [...map.keys()]))].sort(compareCodeUnits);
 }
 
-function approvals(resources: readonly ResourcePlan[]): ApprovalItem[] {
+/** The destructive changes among `resources` that `--allow-destructive` must approve. */
+export function requiredApprovals(resources: readonly ResourcePlan[]): ApprovalItem[] {
   const items: ApprovalItem[] = [];
   for (const resource of resources) {
     const { kind, key } = resource;
@@ -280,7 +281,8 @@ function approvals(resources: readonly ResourcePlan[]): ApprovalItem[] {
   return items;
 }
 
-function summarize(
+/** The plan's counts, from its resources, steps, drift and approvals. */
+export function summarize(
   resources: readonly ResourcePlan[],
   steps: readonly ApplyStep[],
   drift: readonly DriftEntry[],

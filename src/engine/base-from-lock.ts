@@ -1,3 +1,4 @@
+import { setEntry } from '../core/set-entry.js';
 import type { ContentTypeDef, Definition } from '../core/model.js';
 import type { BaseEntry, BaseState } from '../core/state.js';
 import { lockedTarget, type LockEntry, type Lockfile } from '../io/lockfile/lockfile.js';
@@ -15,8 +16,14 @@ export function baseFromLock(lock: Lockfile, targetName: string): BaseState {
 function toBase<T extends Definition>(entries: Record<string, LockEntry<T>>): Record<string, BaseEntry<T>> {
   const base: Record<string, BaseEntry<T>> = {};
   for (const [key, entry] of Object.entries(entries)) {
-    base[key] = { def: entry.definition, digest: entry.digest, version: entry.version, syncedAt: entry.syncedAt, syncedBy: entry.syncedBy };
-    if (entry.protected === true) base[key].protected = true;
+    setEntry(base, key, {
+      def: entry.definition,
+      digest: entry.digest,
+      version: entry.version,
+      syncedAt: entry.syncedAt,
+      syncedBy: entry.syncedBy,
+      ...(entry.protected === true ? { protected: true as const } : {}),
+    });
   }
   return base;
 }

@@ -2,6 +2,10 @@ import { digest } from '../core/digest.js';
 import type { ContentTypeDef, LiveContentType } from '../core/model.js';
 import { KINDS } from '../core/resource-kinds.js';
 import { UserError } from '../core/user-error.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import type { ResourceKind } from '../core/model.js';
+import { unsafeKeyReason } from '../core/unsafe-key.js';
+import { REMOTE_CODES } from '../io/diagnostic-codes.js';
 import type { PlatformAdapter } from '../adapters/port.js';
 import { createLockEntry, setLockEntry, type Lockfile } from '../io/lockfile/lockfile.js';
 import { writeLockfile } from '../io/lockfile/write-lockfile.js';
@@ -62,6 +66,12 @@ export async function importLive(input: ImportLiveInput): Promise<ImportLiveResu
   );
   const templates = live.displayTemplates.filter((template) => (!wanted || wanted.has(template.def.key)) && !template.readOnly);
 
+  refuseUnsafeKeys([
+    ...types.map((type) => ({ kind: 'contentType' as const, key: type.def.key })),
+    ...groups.map((group) => ({ kind: 'propertyGroup' as const, key: group.def.key })),
+    ...templates.map((template) => ({ kind: 'displayTemplate' as const, key: template.def.key })),
+  ]);
+
   const clobbered = types.filter((type) => {
     const current = input.existing.get(type.def.key);
     return current !== undefined && digest(current) !== digest(type.def);
@@ -111,6 +121,32 @@ export async function importLive(input: ImportLiveInput): Promise<ImportLiveResu
     systemTypes: types.filter((type) => type.readOnly).map((type) => type.def.key),
     lock,
   };
+}
+
+/**
+ * Keys become file names and lockfile entries: a key from the CMS that breaks the rules of YAML
+ * keys (`../victim`, `__proto__`) stops the import before anything is written, each named with why.
+ */
+function refuseUnsafeKeys(resources: ReadonlyArray<{ kind: ResourceKind; key: string }>): void {
+  const diagnostics: Diagnostic[] = resources.flatMap(({ kind, key }) => {
+    const reason = unsafeKeyReason(key);
+    if (reason === undefined) return [];
+    return [
+      {
+        code: REMOTE_CODES.unsafeKey,
+        severity: 'error' as const,
+        summary: `Unsafe ${KINDS[kind].label} key ${JSON.stringify(key)} from the CMS`,
+        detail: `${reason}. It was not written. Rename it in the CMS, or import the rest with --only.`,
+        resource: { kind, key },
+      },
+    ];
+  });
+  if (diagnostics.length === 0) return;
+  throw new UserError(
+    'The CMS has keys catalyst cannot write',
+    `${diagnostics.map((diagnostic) => `${diagnostic.code} ${diagnostic.summary}: ${diagnostic.detail}`).join(' ')} Nothing was written: keys follow the rules of YAML keys, so that no key names a file outside the content types directory.`,
+    diagnostics,
+  );
 }
 
 function isSystem(types: readonly LiveContentType[], key: string): boolean {

@@ -2,7 +2,7 @@
  * The stable diagnostic codes of the io layer, with the one-line meaning docs/codes.md documents.
  * A code never changes meaning once released; retired codes are not reused.
  *
- * Y: content type YAML files. C: the configuration. L: the lockfile.
+ * Y: content type YAML files. C: the configuration. L: the lockfile. R: data read from a CMS.
  */
 export const YAML_CODES = {
   syntax: 'Y001',
@@ -21,6 +21,8 @@ export const YAML_CODES = {
   yamlWarning: 'Y014',
   noFiles: 'Y015',
   duplicateDisplayTemplate: 'Y016',
+  fileTooLarge: 'Y017',
+  aliasExpansion: 'Y018',
 } as const;
 
 export const CONFIG_CODES = {
@@ -36,6 +38,8 @@ export const CONFIG_CODES = {
   severalConfigFiles: 'C010',
   embeddedIgnoresEnvironment: 'C011',
   environmentOverridesUrl: 'C012',
+  insecureUrl: 'C013',
+  insecureUrlAllowed: 'C014',
 } as const;
 
 export const LOCK_CODES = {
@@ -47,10 +51,15 @@ export const LOCK_CODES = {
   mergeConflict: 'L006',
 } as const;
 
+export const REMOTE_CODES = {
+  unsafeKey: 'R001',
+} as const;
+
 type IoCode =
   | (typeof YAML_CODES)[keyof typeof YAML_CODES]
   | (typeof CONFIG_CODES)[keyof typeof CONFIG_CODES]
-  | (typeof LOCK_CODES)[keyof typeof LOCK_CODES];
+  | (typeof LOCK_CODES)[keyof typeof LOCK_CODES]
+  | (typeof REMOTE_CODES)[keyof typeof REMOTE_CODES];
 
 /** The meaning of every io code; a code without one (or a meaning without a code) does not compile. */
 const MEANINGS: Record<IoCode, string> = {
@@ -70,6 +79,8 @@ const MEANINGS: Record<IoCode, string> = {
   [YAML_CODES.yamlWarning]: 'a YAML feature catalyst ignores (for example an unknown tag)',
   [YAML_CODES.noFiles]: 'the content types directory holds no YAML files (warning)',
   [YAML_CODES.duplicateDisplayTemplate]: 'the same display template key is defined twice',
+  [YAML_CODES.fileTooLarge]: 'a YAML file is larger than 5 MB, the most catalyst reads per file (refused before parsing)',
+  [YAML_CODES.aliasExpansion]: 'YAML aliases expand beyond the limit (an alias bomb)',
   [CONFIG_CODES.unloadable]: 'the config file could not be read, parsed or run',
   [CONFIG_CODES.schemaViolation]: 'a config value of the wrong type or out of range',
   [CONFIG_CODES.unknownMember]: 'a config member catalyst does not know (a suggestion is given)',
@@ -83,12 +94,17 @@ const MEANINGS: Record<IoCode, string> = {
   [CONFIG_CODES.embeddedIgnoresEnvironment]: 'an embedded target ignores OPTIMIZELY_CMS_API_URL (warning)',
   [CONFIG_CODES.environmentOverridesUrl]:
     'the environment names another CMS than the url the target states (unless the target opts in with urlEnv)',
+  [CONFIG_CODES.insecureUrl]:
+    'a target URL is plain http:// to a host other than this machine (the secret would cross the network unencrypted)',
+  [CONFIG_CODES.insecureUrlAllowed]: 'a target allows plain http with `insecure: true` (warning, on every run)',
   [LOCK_CODES.invalidJson]: 'the lockfile is not valid JSON',
   [LOCK_CODES.schemaViolation]: 'the lockfile does not match its schema',
   [LOCK_CODES.newerVersion]: 'the lockfile was written by a newer catalyst',
   [LOCK_CODES.digestMismatch]: 'a lockfile entry does not match its digest (edited by hand or corrupted)',
   [LOCK_CODES.unreadable]: 'the lockfile could not be read',
   [LOCK_CODES.mergeConflict]: 'the lockfile holds git merge conflict markers',
+  [REMOTE_CODES.unsafeKey]:
+    'the CMS has a key that breaks the rules of YAML keys (a path such as `../x`, `__proto__`): it is never written to a file or recorded',
 };
 
 /** Every io code with its meaning, in code order: the source of docs/codes.md. */

@@ -1,3 +1,4 @@
+import { setEntry } from '../../core/set-entry.js';
 import {
   BASE_TYPES,
   COMPOSITION_BEHAVIORS,
@@ -158,7 +159,7 @@ function propertiesFromWire(wire: WireReader): Record<string, PropertyDef> {
   const result: Record<string, PropertyDef> = {};
   for (const name of Object.keys(properties.object)) {
     const property = properties.child(name);
-    if (property !== undefined) result[name] = propertyFromWire(property);
+    if (property !== undefined) setEntry(result, name, propertyFromWire(property));
   }
   return result;
 }

@@ -6,7 +6,10 @@ import type { ApprovalItem } from '../../core/generated/plan.js';
 import type { OpenTarget } from '../../engine/open-target.js';
 import type { Lockfile } from '../../io/lockfile/lockfile.js';
 import { verifySavedPlan } from '../../engine/check-saved-plan.js';
-import { readPlanFile } from '../../io/plan/plan-file.js';
+import { planKeyFrom, readPlanFile } from '../../io/plan/plan-file.js';
+import { loadDesired } from '../../engine/load-desired.js';
+import { KIND_TABLE } from '../../core/resource-kinds.js';
+import type { DesiredState } from '../../core/state.js';
 import { renderPlanText } from '../../render/plan-text.js';
 import { createCliContext, LOCK_TIMEOUT_OPTION, PROJECT_OPTIONS, withLockedProject, type CliContext } from '../cli-context.js';
 import { confirmApply } from '../confirm.js';
@@ -84,7 +87,13 @@ export const applyCommand = defineCommand({
         let plan: Plan;
         if (saved) {
           context.progress.status('Checking the saved plan against the CMS…');
-          await verifySavedPlan(saved, { adapter: opened.adapter, lock, targetName: target.name });
+          await verifySavedPlan(saved, {
+            adapter: opened.adapter,
+            lock,
+            targetName: target.name,
+            ...withPlanKey(planKeyFrom(context.env)),
+            declared: async () => declaredIds((await loadDesired(config, { cwd: context.cwd, rules: opened.adapter.profile })).desired),
+          });
           context.progress.stop();
           plan = saved;
           assertApplyable(plan, approval);
@@ -147,4 +156,12 @@ async function safePart(
     );
   }
   return (await makePlan(context, project, lock, opened, { only: keys })).plan;
+}
+
+function withPlanKey(planKey: string | undefined): { planKey?: string } {
+  return planKey === undefined ? {} : { planKey };
+}
+
+function declaredIds(desired: DesiredState): Set<string> {
+  return new Set(KIND_TABLE.flatMap((descriptor) => desired[descriptor.section].map((entry) => `${descriptor.kind}:${entry.def.key}`)));
 }

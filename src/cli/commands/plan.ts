@@ -1,7 +1,8 @@
 import { approvalName } from '../../core/approval.js';
 import { resolve } from 'node:path';
 import { hasChanges, type Plan } from '../../core/plan.js';
-import { writePlanFile } from '../../io/plan/plan-file.js';
+import { planKeyFrom, writePlanFile } from '../../io/plan/plan-file.js';
+import { sealPlan } from '../../core/plan-seal.js';
 import { renderPlanMarkdown } from '../../render/plan-markdown.js';
 import { renderPlanText } from '../../render/plan-text.js';
 import { createCliContext, loadTargetedProject, PROJECT_OPTIONS } from '../cli-context.js';
@@ -35,12 +36,17 @@ export const planCommand = defineCommand({
     const { plan } = await withTarget(context, target, (opened) =>
       makePlan(context, { config, target }, lock, opened, only ? { only } : {}),
     );
+    const planKey = planKeyFrom(context.env);
     context.stdout.write(
-      args.json ? `${JSON.stringify(plan, null, 2)}\n` : args.markdown ? renderPlanMarkdown(plan) : renderPlanText(plan, context.style),
+      args.json
+        ? `${JSON.stringify(args.out === undefined ? plan : sealPlan(plan, planKey), null, 2)}\n`
+        : args.markdown
+          ? renderPlanMarkdown(plan)
+          : renderPlanText(plan, context.style),
     );
     if (args.out !== undefined) {
       const path = resolve(context.cwd, args.out);
-      await writePlanFile(path, plan);
+      await writePlanFile(path, plan, planKey);
       if (!args.json && !args.markdown) context.stdout.write(savedPlanNote(args.out, target.name, plan));
     }
     if (needsDecision(plan)) {

@@ -380,7 +380,7 @@ export interface PlanDocument {
   warnings: PlanNotice[];
   requiresApproval: ApprovalItem[];
   /**
-   * Changes of `protect: true` between the YAML and the lockfile (plan format 2.2). Apply records them in the lockfile, so they count as changes even when nothing else changes.
+   * Changes of `protect: true` between the YAML and the lockfile Apply records them in the lockfile, so they count as changes even when nothing else changes.
    */
   protection?: {
     kind: ResourceKind;
@@ -390,6 +390,7 @@ export interface PlanDocument {
      */
     protect: boolean;
   }[];
+  integrity?: PlanIntegrity;
 }
 /**
  * This interface was referenced by `PlanDocument`'s JSON-Schema
@@ -717,4 +718,20 @@ export interface ApprovalItem {
   code: RiskCode;
   path: string;
   reason: string;
+}
+/**
+ * Written by `plan --out` only: binds a saved plan to what was reviewed. `apply FILE` recomputes the digest and refuses a file whose content differs; where a plan key is configured (CATALYST_PLAN_KEY) it also verifies the signature.
+ *
+ * This interface was referenced by `PlanDocument`'s JSON-Schema
+ * via the `definition` "PlanIntegrity".
+ */
+export interface PlanIntegrity {
+  /**
+   * sha256 over the canonical JSON of the whole plan without `integrity`.
+   */
+  digest: string;
+  /**
+   * HMAC-SHA256 of the digest with the plan key (CATALYST_PLAN_KEY); absent when no key was configured.
+   */
+  signature?: string;
 }

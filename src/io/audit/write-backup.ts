@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { pathInside } from '../fs/path-inside.js';
 import { writeTextAtomic } from '../fs/write-text-atomic.js';
 
 /**
@@ -7,7 +8,7 @@ import { writeTextAtomic } from '../fs/write-text-atomic.js';
  * with its version token: enough to re-create the type with `catalyst` or the API.
  */
 export async function writeBackup(dir: string, run: string, kind: string, key: string, content: unknown): Promise<string> {
-  const path = join(dir, run, kind, `${key}.json`);
+  const path = pathInside(dir, join(run, kind, `${key}.json`));
   await writeTextAtomic(path, `${JSON.stringify(content, null, 2)}\n`);
   return path;
 }

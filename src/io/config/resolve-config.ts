@@ -214,6 +214,26 @@ function resolveTarget(
       detail: `The ${source} carries a user name or password. Remove them from the URL: catalyst authenticates with the client credentials in ${env.clientId} and ${env.clientSecret}.`,
       ...at(location),
     });
+  } else if (parsed.protocol === 'http:' && !isLoopback(parsed.hostname)) {
+    diagnostics.push(
+      written.insecure === true
+        ? {
+            code: CONFIG_CODES.insecureUrlAllowed,
+            severity: 'warning',
+            summary: `Target "${name}" uses plain http`,
+            detail: `The ${source} is ${parsed.origin}: the client secret and every definition cross the network unencrypted, because the target says \`insecure: true\`. Use https, then remove \`insecure\`.`,
+            ...at(location),
+          }
+        : {
+            code: CONFIG_CODES.insecureUrl,
+            severity: 'error',
+            summary: `Plain http to target "${name}"`,
+            detail:
+              `The ${source} is ${parsed.origin}: catalyst would send the client secret unencrypted to a host other than this machine. ` +
+              `Use https://${parsed.host}${fromEnv ? ` in ${env.url}` : ''} (for a private CA, set NODE_EXTRA_CA_CERTS to its certificates), or, on a network you trust, add \`insecure: true\` to the target.`,
+            ...at(location),
+          },
+    );
   }
   const apiUrl = parsed ? `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}` : url;
   const credentials =
@@ -256,4 +276,10 @@ function sameHost(a: string, b: string): boolean {
 /** The entries of a written map, in the order written, without absent values. */
 function defined<T>(map: Readonly<Record<string, T | undefined>> | undefined): Array<[string, T]> {
   return Object.entries(map ?? {}).filter((entry): entry is [string, T] => entry[1] !== undefined);
+}
+
+/** Hosts on this machine: plain http to them never crosses a network. */
+function isLoopback(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }

@@ -65,6 +65,10 @@ export interface WrittenTarget {
    */
   url?: string;
   /**
+   * Allow a plain http:// url to a host other than this machine (loopback). The client secret and every definition then cross the network unencrypted; catalyst warns on every run. Default false: such a url is refused (C013).
+   */
+  insecure?: boolean;
+  /**
    * The environment variable that holds the API host (default OPTIMIZELY_CMS_API_URL). Naming it lets that variable override `url`.
    */
   urlEnv?: string;

@@ -1,3 +1,4 @@
+import { setEntry } from '../../core/set-entry.js';
 import { digest } from '../../core/digest.js';
 import type { Definition, KindSections, ResourceDefs, ResourceKind, VersionToken } from '../../core/model.js';
 import { kindOf } from '../../core/resource-kinds.js';
@@ -150,7 +151,7 @@ function withSection(lock: Lockfile, member: 'targets' | 'sources', sections: Se
 
 function present<T>(record: Record<string, T | undefined> | undefined): Record<string, T> {
   const result: Record<string, T> = {};
-  for (const [key, value] of Object.entries(record ?? {})) if (value !== undefined) result[key] = value;
+  for (const [key, value] of Object.entries(record ?? {})) if (value !== undefined) setEntry(result, key, value);
   return result;
 }
 

@@ -1,13 +1,26 @@
 import { readFile } from 'node:fs/promises';
 import type { Plan } from '../../core/plan.js';
 import { PLAN_FORMAT_VERSION } from '../../core/plan.js';
+import { sealPlan } from '../../core/plan-seal.js';
 import { UserError } from '../../core/user-error.js';
 import { writeTextAtomic } from '../fs/write-text-atomic.js';
 import { schemaValidator } from '../schema/schema-validator.js';
 
-/** Saves a plan for `catalyst apply <file>`: the plan document exactly as `plan --json` prints it. */
-export async function writePlanFile(path: string, plan: Plan): Promise<void> {
-  await writeTextAtomic(path, `${JSON.stringify(plan, null, 2)}\n`);
+/** The environment variable holding the key saved plans are signed with (HMAC-SHA256), e.g. from a CI secret. */
+export const PLAN_KEY_ENV = 'CATALYST_PLAN_KEY';
+
+/** The plan key configured in `env`, if any (an empty value is none). */
+export function planKeyFrom(env: NodeJS.ProcessEnv): string | undefined {
+  const key = env[PLAN_KEY_ENV];
+  return key === undefined || key === '' ? undefined : key;
+}
+
+/**
+ * Saves a plan for `catalyst apply <file>`: the plan document as `plan --json` prints it, sealed
+ * with a digest over its whole content and, given a plan key, an HMAC signature (plan-seal.ts).
+ */
+export async function writePlanFile(path: string, plan: Plan, key?: string): Promise<void> {
+  await writeTextAtomic(path, `${JSON.stringify(sealPlan(plan, key), null, 2)}\n`);
 }
 
 /**
@@ -15,12 +28,26 @@ export async function writePlanFile(path: string, plan: Plan): Promise<void> {
  * newer major format version, is refused with what to do; it is never half-applied.
  */
 export async function readPlanFile(path: string, shownAs: string): Promise<Plan> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : (error as Error).message;
+    throw new UserError(
+      `Cannot read plan file ${shownAs}`,
+      `The plan file cannot be used because ${reason}. Save a plan with \`catalyst plan --out ${shownAs}\`, then apply it.`,
+    );
+  }
+  return parsePlanText(text, shownAs);
+}
+
+/** A saved plan's text, checked as readPlanFile checks it. */
+export function parsePlanText(text: string, shownAs: string): Plan {
   let value: unknown;
   try {
-    value = JSON.parse(await readFile(path, 'utf8'));
+    value = JSON.parse(text);
   } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : `it is not JSON (${(error as Error).message})`;
+    const reason = `it is not JSON (${(error as Error).message})`;
     throw new UserError(
       `Cannot read plan file ${shownAs}`,
       `The plan file cannot be used because ${reason}. Save a plan with \`catalyst plan --out ${shownAs}\`, then apply it.`,

@@ -1,3 +1,4 @@
+import { setEntry } from '../../core/set-entry.js';
 import type { ServerDefaults } from '../../core/defaults.js';
 import type { ContentTypeDef, EnumValue, ItemDef, PropertyDef, PropertyGroupDef, PropertyType } from '../../core/model.js';
 import type {
@@ -68,7 +69,7 @@ export function compactContentType(def: ContentTypeDef, defaults: ServerDefaults
   const keys = Object.keys(def.properties).sort(
     (a, b) => sortOrder(def.properties[a]!) - sortOrder(def.properties[b]!) || compareCodeUnits(a, b),
   );
-  for (const key of keys) properties[key] = compactProperty(def.properties[key]!);
+  for (const key of keys) setEntry(properties, key, compactProperty(def.properties[key]!));
   const written: Record<string, unknown> = {
     ...def,
     baseType: def.baseType ?? undefined,

@@ -1,3 +1,4 @@
+import { setEntry } from '../../core/set-entry.js';
 import type { ServerDefaults } from '../../core/defaults.js';
 import type {
   AccessRight,
@@ -33,7 +34,7 @@ import type {
 export function expandContentType(written: WrittenContentType, defaults: ServerDefaults): ContentTypeDef {
   const properties: Record<string, PropertyDef> = {};
   for (const [key, entry] of Object.entries(written.properties ?? {})) {
-    if (entry !== undefined) properties[key] = expandProperty(entry);
+    if (entry !== undefined) setEntry(properties, key, expandProperty(entry));
   }
   return normalizeContentType(
     {

@@ -8,7 +8,13 @@ import type { SourceLocation } from '../../core/model.js';
 import { YAML_CODES } from '../diagnostic-codes.js';
 import { decodeUtf8 } from '../fs/decode-utf8.js';
 import { displayPath } from '../fs/display-path.js';
-import { parseContentTypeText, type ParsedDocument, type ParseTextResult } from './parse-content-type-text.js';
+import {
+  MAX_YAML_FILE_BYTES,
+  parseContentTypeText,
+  tooLarge,
+  type ParsedDocument,
+  type ParseTextResult,
+} from './parse-content-type-text.js';
 import { compareCodeUnits } from '../../core/compare-code-units.js';
 
 export interface ParseContentTypeFilesOptions {
@@ -109,6 +115,7 @@ async function parseFile(path: string, file: string, defaults: ServerDefaults): 
       ],
     };
   }
+  if (bytes.length > MAX_YAML_FILE_BYTES) return { diagnostics: [tooLarge(file)] };
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) {
     return {

@@ -73,8 +73,23 @@ const LISTS = [
   },
 ] as const;
 
+/** The largest YAML file catalyst reads (5 MiB): bigger ones are refused before parsing. */
+export const MAX_YAML_FILE_BYTES = 5 * 1024 * 1024;
+
+/** The diagnostic of a file over MAX_YAML_FILE_BYTES. */
+export function tooLarge(file: string): Diagnostic {
+  return {
+    code: YAML_CODES.fileTooLarge,
+    severity: 'error',
+    summary: 'File too large',
+    detail: `${file} is larger than ${MAX_YAML_FILE_BYTES / 1024 / 1024} MB, the most catalyst reads per YAML file. Split it into one file per content type.`,
+    location: { file, line: 1, column: 1 },
+  };
+}
+
 /** Parses one content type file's text: syntax, structure, schema, then the canonical form. */
 export function parseContentTypeText(text: string, file: string, defaults: ServerDefaults): ParseTextResult {
+  if (text.length > MAX_YAML_FILE_BYTES || Buffer.byteLength(text) > MAX_YAML_FILE_BYTES) return { diagnostics: [tooLarge(file)] };
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, merge: true });
   const at = (offset: number): SourceLocation => {
@@ -114,7 +129,19 @@ export function parseContentTypeText(text: string, file: string, defaults: Serve
 
   const locator = createYamlLocator(document, lineCounter, file);
   const locate = (path: string | PathSegments) => locator.locate(path);
-  const value = document.toJS() as Record<string, unknown>;
+  let value: Record<string, unknown>;
+  try {
+    value = document.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
+  } catch (error) {
+    diagnostics.push({
+      code: YAML_CODES.aliasExpansion,
+      severity: 'error',
+      summary: 'YAML aliases expand too far',
+      detail: `The file's aliases (\`*name\`) expand to more than catalyst reads (${(error as Error).message}), as in a "billion laughs" file. Write the values out, or use fewer aliases.`,
+      location: { file, line: 1, column: 1 },
+    });
+    return { diagnostics };
+  }
   const listed = LISTS.find((list) => list.member in value && !('key' in value));
   const validate = (candidate: Record<string, unknown>) =>
     schemaValidator('content-type.schema.json').validate(candidate, listed?.schema ?? 'contentType');

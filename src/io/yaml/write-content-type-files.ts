@@ -9,6 +9,9 @@ import { parseContentTypeFiles } from './parse-content-type-files.js';
 import type { ParsedDocument } from './parse-content-type-text.js';
 import { compareCodeUnits } from '../../core/compare-code-units.js';
 import { InternalError } from '../../core/internal-error.js';
+import { unsafeKeyReason } from '../../core/unsafe-key.js';
+import { UserError } from '../../core/user-error.js';
+import { pathInside } from '../fs/path-inside.js';
 
 export interface WriteContentTypeFilesOptions {
   /** Property groups to write too: into the files that already define them, new ones into the first groups file or `property-groups.yaml`. */
@@ -53,6 +56,7 @@ export async function writeContentTypeFiles(
   const cwd = options.cwd ?? process.cwd();
   const root = resolve(cwd, dir);
   const { defaults } = options;
+  refuseUnsafeKeys([...defs, ...(options.propertyGroups ?? []), ...(options.displayTemplates ?? [])]);
   const existing = await parseContentTypeFiles(root, { cwd: root, defaults });
   const unreadable = existing.diagnostics.filter(
     (diagnostic) => diagnostic.severity === 'error' && diagnostic.code !== YAML_CODES.missingDirectory,
@@ -148,9 +152,22 @@ function placeListed<T extends { key: string }>(
 /** `<Key>.yaml`, or `<Key>-<n>.yaml` when a file of that name already holds something else. */
 function freePath(root: string, key: string, taken: ReadonlySet<string>): string {
   for (let n = 0; ; n++) {
-    const path = join(root, n === 0 ? `${key}.yaml` : `${key}-${n}.yaml`);
+    const path = pathInside(root, n === 0 ? `${key}.yaml` : `${key}-${n}.yaml`);
     if (!taken.has(path)) return path;
   }
+}
+
+/** Keys name files: one that breaks the rules of YAML keys (a path, `__proto__`) is refused before anything is written. */
+function refuseUnsafeKeys(defs: ReadonlyArray<{ key: string }>): void {
+  const unsafe = defs.flatMap((def) => {
+    const reason = unsafeKeyReason(def.key);
+    return reason ? [`"${def.key}" (${reason})`] : [];
+  });
+  if (unsafe.length === 0) return;
+  throw new UserError(
+    'Refused to write YAML for unsafe keys',
+    `${unsafe.join(', ')} cannot be written as YAML: keys follow the rules of YAML keys, so that none names a file outside the content types directory. Nothing was written. Rename them at their source (the CMS), or leave them out.`,
+  );
 }
 
 function schemaReference(schema: string | undefined, cwd: string, file: string): string | undefined {
