@@ -9,6 +9,7 @@ import { PLATFORM_PROFILES } from '../engine/platforms.js';
 import { loadConfig } from '../io/config/load-config.js';
 import { readLockfile } from '../io/lockfile/read-lockfile.js';
 import { historyFileFor } from '../io/audit/history-chain.js';
+import { journalFileFor } from '../io/audit/journal.js';
 import { acquireTargetLock, lockDirectory } from '../io/lock/target-lock.js';
 import type { Lockfile } from '../io/lockfile/lockfile.js';
 import { renderDiagnostics } from '../render/diagnostics-text.js';
@@ -200,6 +201,10 @@ export function failOnErrors(context: CliContext, diagnostics: readonly Diagnost
 }
 
 /** Where apply keeps its audit history and backups, next to the config. */
-export function stateFiles(config: Config, target: string): { historyFile: string; backupDir: string } {
-  return { historyFile: historyFileFor(config.lockfilePath, target), backupDir: join(config.rootDir, '.catalyst', 'backups') };
+export function stateFiles(config: Config, target: string): { historyFile: string; backupDir: string; journalFile: string } {
+  return {
+    historyFile: historyFileFor(config.lockfilePath, target),
+    backupDir: join(config.rootDir, '.catalyst', 'backups'),
+    journalFile: journalFileFor(config.rootDir, target),
+  };
 }

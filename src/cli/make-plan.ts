@@ -11,6 +11,8 @@ import {
   type SyncMode,
 } from '../io/config/config.js';
 import type { Lockfile } from '../io/lockfile/lockfile.js';
+import { journalFileFor, readInFlight } from '../io/audit/journal.js';
+import { kindLabel } from '../render/resource-labels.js';
 import { UserError } from '../core/user-error.js';
 export { needsDecision } from '../core/needs-decision.js';
 import { failOnErrors, type CliContext } from './cli-context.js';
@@ -106,6 +108,15 @@ export async function makePlan(
     'Nothing was sent to the CMS. Fix the problems above, then plan again.',
   );
   if (!result.ok) throw new InternalError('reconcile failed without an error diagnostic');
+  const inFlight = await readInFlight(journalFileFor(project.config.rootDir, project.target.name));
+  if (inFlight) {
+    const what =
+      inFlight.action === 'batch' ? `a batch write (${inFlight.key})` : `${inFlight.action} ${kindLabel(inFlight.kind)} ${inFlight.key}`;
+    context.stderr.write(
+      `Warning: the last run on target ${project.target.name} (${inFlight.run}, by ${inFlight.actor}) was stopped while it wrote: ${what}. ` +
+        'This plan read the CMS as it is now: a write that landed is recorded without being sent again, one that did not is planned again.\n',
+    );
+  }
   return { plan: result.plan, live: result.live };
 }
 

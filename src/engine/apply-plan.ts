@@ -5,6 +5,7 @@ import { assertNever } from '../core/assert-never.js';
 import type { VersionToken } from '../core/model.js';
 import type { Plan } from '../core/plan.js';
 import { HistoryWriter } from '../io/audit/history-chain.js';
+import { clearInFlight, writeInFlight } from '../io/audit/journal.js';
 import { writeBackup } from '../io/audit/write-backup.js';
 import { kindOf } from '../core/resource-kinds.js';
 import {
@@ -31,6 +32,8 @@ export interface ApplyInput {
   lockfilePath: string;
   /** Where the audit history (JSON Lines) and backups of destructive steps go. */
   historyFile: string;
+  /** Where the write under way is noted before it is sent (see io/audit/journal.ts); none when absent. */
+  journalFile?: string;
   backupDir: string;
   targetName: string;
   /** Who applies: recorded in the lockfile and the history. Never a secret. */
@@ -189,6 +192,15 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyResult> {
         done.add(member);
         input.onStep?.({ type: 'start', index: steps.indexOf(member), total: steps.length, step: member });
       }
+      if (input.journalFile)
+        await writeInFlight(input.journalFile, {
+          run,
+          actor: input.actor,
+          at: input.now(),
+          action: 'batch',
+          kind: step.kind,
+          key: `${batch.length} resources`,
+        });
       let result;
       try {
         result = await applyBatch(batch, input.adapter, batchPort);
@@ -208,6 +220,15 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyResult> {
       continue;
     }
     input.onStep?.({ type: 'start', index, total: steps.length, step });
+    if (input.journalFile && step.action !== 'adopt' && step.action !== 'forget')
+      await writeInFlight(input.journalFile, {
+        run,
+        actor: input.actor,
+        at: input.now(),
+        action: step.action,
+        kind: step.kind,
+        key: step.key,
+      });
     let outcome: StepOutcome;
     try {
       outcome = await runStep(step, context);
@@ -216,8 +237,10 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyResult> {
       return { yamlFiles, completed, failed: { step, error }, skipped: notDone(index + 1), lock };
     }
     await settle(index, step, outcome);
+    if (input.journalFile) await clearInFlight(input.journalFile);
   }
   await flush();
+  if (input.journalFile) await clearInFlight(input.journalFile);
   return { yamlFiles, completed, skipped: [], lock };
 }
 
