@@ -20,6 +20,7 @@ import {
 import { writeLockfile, writeLockfileSync } from '../io/lockfile/write-lockfile.js';
 import { UserError } from '../core/user-error.js';
 import { approvalName, unapproved, type Approval } from '../core/approval.js';
+import { bumpOf, FIRST_VERSION, nextVersion } from '../core/semantic-version.js';
 import { InternalError } from '../core/internal-error.js';
 import { digest } from '../core/digest.js';
 import { applyBatch, batchableSteps } from './apply-batch.js';
@@ -155,6 +156,7 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyResult> {
   };
   const settle = async (index: number, step: ApplyStep, outcome: StepOutcome) => {
     lock = record(lock, input, outcome);
+    const semver = 'def' in outcome ? lockedTarget(lock, input.targetName)[kindOf(outcome.kind).section][outcome.key]?.semver : undefined;
     sinceFlush += 1;
     if (sinceFlush >= FLUSH_STEPS || Date.now() - flushedAt >= FLUSH_MS) await flush();
     const backup = backups.get(`${step.kind}:${step.key}`);
@@ -172,6 +174,7 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyResult> {
           : {}),
         ...('codes' in step && step.codes.length > 0 ? { codes: step.codes } : {}),
         ...(backup ? { backup } : {}),
+        ...(semver ? { semver } : {}),
       },
     ]);
     completed.push(outcome);
@@ -255,8 +258,11 @@ function record(lock: Lockfile, input: ApplyInput, outcome: StepOutcome): Lockfi
     case 'update':
     case 'adopt': {
       const entry = createLockEntry(outcome.def, outcome.version, synced);
+      const previous = lockedTarget(lock, input.targetName)[kindOf(outcome.kind).section][outcome.key];
       // A change to a protected type keeps it protected; the plan's protection changes are recorded at the flush.
-      if (lockedTarget(lock, input.targetName)[kindOf(outcome.kind).section][outcome.key]?.protected) entry.protected = true;
+      if (previous?.protected) entry.protected = true;
+      const semver = typeVersion(outcome, previous?.semver, input.plan);
+      if (semver !== undefined) entry.semver = semver;
       return setLockEntry(lock, input.targetName, outcome.kind, outcome.key, entry);
     }
     case 'delete':
@@ -265,6 +271,18 @@ function record(lock: Lockfile, input: ApplyInput, outcome: StepOutcome): Lockfi
     default:
       return assertNever(outcome, 'step outcome');
   }
+}
+
+/**
+ * A content type's semantic version after a step: 1.0.0 when created (or first recorded), bumped
+ * by the step's change classes when updated, kept when adopted.
+ */
+function typeVersion(outcome: StepOutcome, previous: string | undefined, plan: Plan): string | undefined {
+  if (outcome.kind !== 'contentType') return undefined;
+  if (outcome.action === 'create') return FIRST_VERSION;
+  if (outcome.action === 'adopt') return previous ?? FIRST_VERSION;
+  const resource = plan.resources.find((candidate) => candidate.kind === outcome.kind && candidate.key === outcome.key);
+  return nextVersion(previous ?? FIRST_VERSION, bumpOf(resource?.changes ?? []));
 }
 
 /** Refuses, before anything is written, a plan with blockers or with destructive changes the user has not approved. */

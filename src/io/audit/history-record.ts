@@ -14,6 +14,8 @@ export interface HistoryRecord {
   after?: string;
   /** The definition before an update or a delete (canonical): what `catalyst rollback` restores. */
   definitionBefore?: unknown;
+  /** Content types: the semantic version after the step. */
+  semver?: string;
   /** Risk codes of the change (e.g. DS102), when any. */
   codes?: string[];
   /** Where `actor` comes from (see CliContext.actorSource). */

@@ -126,6 +126,10 @@ export interface ContentTypeLockEntry {
    * The YAML marks this type `protect: true`: a plan that deletes it is blocked (PL117) until a change that removes the flag has been applied.
    */
   protected?: true;
+  /**
+   * The type's semantic version: 1.0.0 when catalyst created or first recorded it, then bumped by each applied change (breaking or destructive → major, additive → minor, other → patch).
+   */
+  semver?: string;
   digest: LockDigest;
   definition: LockContentTypeDefinition;
   version: LockVersionToken;

@@ -30,6 +30,8 @@ export interface LockEntry<T extends Definition> {
   syncedBy: string;
   /** The YAML protects it (content types): a plan that deletes it is blocked. */
   protected?: true;
+  /** Content types: the semantic version (core/semantic-version.ts). */
+  semver?: string;
 }
 
 /** A source's record of one imported resource. */
