@@ -20,4 +20,5 @@ export const PLAN_NOTICE_CODES = {
   PL115: { severity: 'blocker', title: 'Deleted in the CMS but changed in YAML since the last sync' },
   PL116: { severity: 'blocker', title: 'Strategy desired-wins cannot resolve a conflict in pull mode' },
   PL117: { severity: 'blocker', title: 'A protected type would be deleted' },
+  PL118: { severity: 'warning', title: 'A declared property rename, carried out one release at a time' },
 } as const satisfies Record<NoticeCode, { severity: 'blocker' | 'warning'; title: string }>;

@@ -98,13 +98,17 @@ export function createPlan(input: PlanInput): Plan {
       if (baseEntry) resourceInput.base = baseEntry;
       if (liveEntry) resourceInput.live = liveEntry;
       const owned = ownedMembers(key, options.cmsOwns ?? []);
-      if (owned.length > 0 && liveEntry) {
+      const renames = liveEntry && desiredEntry?.renames ? pendingRenames(desiredEntry.renames, desiredEntry.def, liveEntry.def) : [];
+      warnings.push(...renames.map((rename) => renameNotice(kind, key, rename)));
+      // While a rename is pending the old property stays, as the CMS has it: step 1 of the safe sequence.
+      const kept = [...owned, ...renames.map((rename) => `properties.${rename.from}`)];
+      if (kept.length > 0 && liveEntry) {
         if (desiredEntry) {
           resourceInput.written = desiredEntry.def;
-          resourceInput.desired = { ...desiredEntry, def: withCmsOwned(desiredEntry.def, liveEntry.def, owned) };
-          resourceInput.ownedByCms = ownedDifferences(desiredEntry.def, liveEntry.def, owned);
+          resourceInput.desired = { ...desiredEntry, def: withCmsOwned(desiredEntry.def, liveEntry.def, kept) };
+          if (owned.length > 0) resourceInput.ownedByCms = ownedDifferences(desiredEntry.def, liveEntry.def, owned);
         }
-        if (baseEntry) resourceInput.base = { def: withCmsOwned(baseEntry.def, liveEntry.def, owned) };
+        if (baseEntry) resourceInput.base = { def: withCmsOwned(baseEntry.def, liveEntry.def, kept) };
       }
       const resourceStrategy = strategyFor(key, strategy, options.strategies ?? []);
       const outcome = planResource(resourceInput, resourceStrategy, mode, {
@@ -179,6 +183,36 @@ interface Desired<T> {
   def: T;
   origin?: SourceLocation;
   protect?: true;
+  renames?: Record<string, string>;
+}
+
+interface PendingRename {
+  from: string;
+  to: string;
+  /** The new property exists on the CMS already: steps 2 to 4 are left. */
+  added: boolean;
+}
+
+/** The declared renames whose old property the CMS still has (and the YAML no longer does). */
+function pendingRenames(renames: Record<string, string>, desired: Definition, live: Definition): PendingRename[] {
+  const properties = (def: Definition) => (def as { properties?: Record<string, unknown> }).properties ?? {};
+  return Object.entries(renames)
+    .filter(([to, from]) => from in properties(live) && !(from in properties(desired)) && to in properties(desired))
+    .map(([to, from]) => ({ from, to, added: to in properties(live) }));
+}
+
+/** PL118: a declared rename, and the safe sequence, since Optimizely cannot rename a property in place. */
+function renameNotice(kind: ResourceKind, key: string, rename: PendingRename): PlanNotice {
+  const { from, to } = rename;
+  const steps =
+    `1. add ${to} and keep ${from}${rename.added ? ' (done)' : ' (this plan)'}; 2. copy the values of ${from} into ${to} (a content migration, outside catalyst); ` +
+    `3. switch what reads ${from} to ${to}; 4. remove \`renamedFrom: ${from}\` from ${to}: the next plan then removes ${from} (destructive, approved on its own).`;
+  return {
+    code: 'PL118',
+    summary: `${key}: ${from} renamed to ${to}, one release at a time`,
+    detail: `The platform cannot rename a property in place: removing ${from} and adding ${to} would lose every value of ${from}. So ${from} stays while \`renamedFrom\` is declared. The safe sequence: ${steps}`,
+    resources: [{ kind, key }],
+  };
 }
 
 interface Live<T> {
@@ -190,12 +224,12 @@ interface Live<T> {
 
 function indexDesired(
   descriptor: { kind: ResourceKind; label: string },
-  entries: ReadonlyArray<{ def: Definition; origin?: SourceLocation; protect?: true }>,
+  entries: ReadonlyArray<{ def: Definition; origin?: SourceLocation; protect?: true; renames?: Record<string, string> }>,
   normalize: (def: Definition) => Definition,
   blockers: PlanNotice[],
 ): Map<string, Desired<Definition>> {
   const index = new Map<string, Desired<Definition>>();
-  for (const { def, origin, protect } of entries) {
+  for (const { def, origin, protect, renames } of entries) {
     if (index.has(def.key)) {
       blockers.push({
         code: 'PL110',
@@ -205,7 +239,12 @@ function indexDesired(
       });
       continue;
     }
-    index.set(def.key, { def: normalize(def), ...(origin ? { origin } : {}), ...(protect ? { protect } : {}) });
+    index.set(def.key, {
+      def: normalize(def),
+      ...(origin ? { origin } : {}),
+      ...(protect ? { protect } : {}),
+      ...(renames ? { renames } : {}),
+    });
   }
   return index;
 }

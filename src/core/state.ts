@@ -15,6 +15,8 @@ export interface DesiredResource<T> {
   origin?: SourceLocation;
   /** The YAML says `protect: true` (content types): catalyst refuses to delete it once recorded. */
   protect?: true;
+  /** Declared property renames (content types): new key → old key. */
+  renames?: Record<string, string>;
 }
 
 /**

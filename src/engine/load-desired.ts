@@ -88,7 +88,12 @@ function collect(document: ParsedDocument, desired: DesiredState, locators: Map<
   switch (document.kind) {
     case 'contentTypeFile': {
       const def = document.contentType;
-      desired.contentTypes.push({ def, origin: document.locate('key'), ...(document.protect ? { protect: true } : {}) });
+      desired.contentTypes.push({
+        def,
+        origin: document.locate('key'),
+        ...(document.protect ? { protect: true } : {}),
+        ...(document.renames ? { renames: document.renames } : {}),
+      });
       locateOnce(locators, `contentType:${def.key}`, (path) => document.locate(path));
       return;
     }

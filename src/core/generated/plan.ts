@@ -291,7 +291,8 @@ export type NoticeCode =
   | 'PL114'
   | 'PL115'
   | 'PL116'
-  | 'PL117';
+  | 'PL117'
+  | 'PL118';
 /**
  * What apply does. adopt and forget only write the lockfile: adopt records the live definition as synced, forget drops the entry.
  *

@@ -59,6 +59,10 @@ export type WrittenPropertyType =
   | 'component'
   | 'binary';
 /**
+ * A property key: a letter, then letters, digits or `_`; 2 to 255 characters, as the platform requires.
+ */
+export type WrittenPropertyKey = string;
+/**
  * For `array` properties: the item type (`string`) or a definition of the items (`{ type: content, allowedTypes: [Teaser] }`).
  */
 export type WrittenItemEntry = WrittenItemType | WrittenItem;
@@ -194,6 +198,7 @@ export interface WrittenAccessRight {
  */
 export interface WrittenProperty {
   type: WrittenPropertyType;
+  renamedFrom?: WrittenPropertyKey;
   items?: WrittenItemEntry;
   /**
    * The name editors see.

@@ -69,7 +69,7 @@ export function expandProperty(entry: WrittenPropertyEntry): PropertyDef {
       ? { type: 'array', items: { type: entry.slice(0, -2) as ItemType } }
       : { type: entry as Exclude<PropertyType, 'array'> };
   }
-  const { items, enum: values, ...rest } = entry;
+  const { items, enum: values, renamedFrom: _renamedFrom, ...rest } = entry;
   const property: PropertyDef = { ...rest };
   if (items !== undefined) property.items = expandItem(items);
   if (values !== undefined) property.enum = expandEnum(values, entry.type);
@@ -123,4 +123,13 @@ function expandAccessRight(entry: WrittenAccessRightEntry, defaults: ServerDefau
   return typeof entry === 'string'
     ? { name: entry, type: defaults.accessRightType }
     : { name: entry.name, type: entry.type ?? defaults.accessRightType };
+}
+
+/** The declared renames of a content type file: new property key → old key (`renamedFrom`). */
+export function declaredRenames(written: WrittenContentType): Record<string, string> {
+  const renames: Record<string, string> = {};
+  for (const [key, entry] of Object.entries(written.properties ?? {})) {
+    if (typeof entry === 'object' && typeof entry.renamedFrom === 'string') renames[key] = entry.renamedFrom;
+  }
+  return renames;
 }

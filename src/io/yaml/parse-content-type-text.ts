@@ -8,7 +8,7 @@ import type { WrittenContentType, WrittenDisplayTemplates, WrittenPropertyGroups
 import { expandDisplayTemplates } from './display-templates-yaml.js';
 import { schemaDiagnostics, type SpecialCase } from '../schema/schema-diagnostics.js';
 import { schemaValidator } from '../schema/schema-validator.js';
-import { enumFromMap, expandContentType, expandPropertyGroups } from './expand-content-type.js';
+import { declaredRenames, enumFromMap, expandContentType, expandPropertyGroups } from './expand-content-type.js';
 import { schemaValidPart } from './schema-valid-part.js';
 import { createYamlLocator, type PathSegments } from './yaml-locator.js';
 
@@ -28,6 +28,8 @@ export interface ParsedContentTypeDocument extends ParsedDocumentBase {
   contentType: ContentTypeDef;
   /** `protect: true`: catalyst metadata, not part of the definition. */
   protect?: true;
+  /** Declared renames (`renamedFrom`), new key → old key: catalyst metadata too. */
+  renames?: Record<string, string>;
 }
 
 export interface ParsedPropertyGroupsDocument extends ParsedDocumentBase {
@@ -172,10 +174,12 @@ export function parseContentTypeText(text: string, file: string, defaults: Serve
   const written = value as unknown as WrittenContentType;
   orderEnumMaps(written, document);
   const contentType = expandContentType(written, defaults);
-  return {
-    document: { kind: 'contentTypeFile', file, contentType, locate, ...(written.protect === true ? { protect: true } : {}) },
-    diagnostics,
+  const renames = declaredRenames(written);
+  const metadata = {
+    ...(written.protect === true ? { protect: true as const } : {}),
+    ...(Object.keys(renames).length > 0 ? { renames } : {}),
   };
+  return { document: { kind: 'contentTypeFile', file, contentType, locate, ...metadata }, diagnostics };
 }
 
 /**
