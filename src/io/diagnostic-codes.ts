@@ -36,6 +36,7 @@ export const CONFIG_CODES = {
   severalConfigFiles: 'C010',
   embeddedIgnoresEnvironment: 'C011',
   environmentOverridesUrl: 'C012',
+  platformMismatch: 'C013',
 } as const;
 
 export const LOCK_CODES = {
@@ -83,6 +84,8 @@ const MEANINGS: Record<IoCode, string> = {
   [CONFIG_CODES.embeddedIgnoresEnvironment]: 'an embedded target ignores OPTIMIZELY_CMS_API_URL (warning)',
   [CONFIG_CODES.environmentOverridesUrl]:
     'the environment names another CMS than the url the target states (unless the target opts in with urlEnv)',
+  [CONFIG_CODES.platformMismatch]:
+    'a target names an API version, or an embedded emulator, its platform does not have (Strapi: `v5`, no `embedded`)',
   [LOCK_CODES.invalidJson]: 'the lockfile is not valid JSON',
   [LOCK_CODES.schemaViolation]: 'the lockfile does not match its schema',
   [LOCK_CODES.newerVersion]: 'the lockfile was written by a newer catalyst',
