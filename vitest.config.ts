@@ -21,6 +21,7 @@ export default defineConfig({
           globalSetup: ['test/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -34,6 +35,8 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 300_000,
           fileParallelism: false,
+          /** After the main suite, so a Strapi restarting on the same cores cannot slow its timed tests. */
+          sequence: { groupOrder: 1 },
         },
       },
     ],
