@@ -34,7 +34,12 @@ export async function installFixture(log: (line: string) => void = () => undefin
   await writeFile(join(scratch, 'package-lock.json'), lock);
   log(`Installing the Strapi test fixture into ${target} (npm ci, about 2 minutes the first time)`);
   const started = Date.now();
-  await npmCi(scratch);
+  try {
+    await npmCi(scratch);
+  } catch (error) {
+    await rm(scratch, { recursive: true, force: true });
+    throw error;
+  }
   await rm(target, { recursive: true, force: true });
   await rename(scratch, target);
   log(`Installed the Strapi test fixture in ${Math.round((Date.now() - started) / 1000)} s`);
