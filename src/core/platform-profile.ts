@@ -1,4 +1,5 @@
 import type { ServerDefaults } from './defaults.js';
+import type { ResourceKind } from './model.js';
 
 /**
  * What core needs to know about a platform, supplied by its adapter (src/adapters): the defaults
@@ -28,4 +29,6 @@ export interface StorableRules {
   unstorable: { type: readonly string[]; property: readonly string[]; item: readonly string[] };
   /** Property (and array item) types the version does not accept. */
   unsupportedPropertyTypes: readonly string[];
+  /** Resource kinds the platform has no place for (Strapi: property groups, display templates); absent: none. */
+  unstorableKinds?: readonly ResourceKind[];
 }

@@ -12,7 +12,7 @@ import type { PlatformRules, StorableRules } from './platform-profile.js';
 import type { DesiredState } from './state.js';
 import { checkTypeReference, suggestKey, validateProperty, type PropertyScope } from './validate-property.js';
 import type { ValidationCode } from './validation-codes.js';
-import { checkStorable } from './validate-storable.js';
+import { checkStorable, checkStorableKind } from './validate-storable.js';
 
 /** What the validator needs to know beyond the desired state itself. All keys are exact (case-sensitive). */
 export interface ValidationContext {
@@ -60,6 +60,7 @@ export function validateDesired(desired: DesiredState, context: ValidationContex
     const report = reporter(diagnostics, 'propertyGroup', def.key, origin);
     checkDuplicate(report, firstGroup, def.key, origin, 'property group');
     validateGroup(def, report, reserved);
+    if (context.storable) checkStorableKind('propertyGroup', 'property group', context.storable.rules, report);
   }
 
   const firstType = new Map<string, SourceLocation | undefined>();
@@ -85,6 +86,7 @@ export function validateDesired(desired: DesiredState, context: ValidationContex
     const report = reporter(diagnostics, 'displayTemplate', def.key, origin);
     checkDuplicate(report, firstTemplate, def.key, origin, 'display template');
     validateTemplate(def, { report, typeNames, groupNames });
+    if (context.storable) checkStorableKind('displayTemplate', 'display template', context.storable.rules, report);
   }
   return diagnostics;
 }

@@ -1,5 +1,5 @@
 import { deepEqual } from './deep-equal.js';
-import type { ContentTypeDef } from './model.js';
+import type { ContentTypeDef, ResourceKind } from './model.js';
 import type { StorableRules } from './platform-profile.js';
 import type { PropertyScope } from './validate-property.js';
 
@@ -45,4 +45,19 @@ export function checkStorable(def: ContentTypeDef, rules: StorableRules, report:
     if (rules.unsupportedPropertyTypes.includes(items.type) && was?.items?.type !== items.type)
       unsupportedType(`${path}.items.type`, items.type);
   }
+}
+
+/**
+ * Reports a resource of a kind the target's platform has no place for (Strapi has no property
+ * groups or display templates), as V031 at its key, so the plan stops before anything is sent.
+ */
+export function checkStorableKind(kind: ResourceKind, noun: string, rules: StorableRules, report: PropertyScope['report']): void {
+  if (!rules.unstorableKinds?.includes(kind)) return;
+  report(
+    'V031',
+    'error',
+    'key',
+    `A ${noun} cannot be stored by the target's API version ${rules.version}`,
+    `The target's platform (API ${rules.version}) has no ${noun}s, so applying this one would fail. Remove its YAML file for this target, or use a target whose platform has ${noun}s.`,
+  );
 }

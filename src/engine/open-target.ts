@@ -1,5 +1,7 @@
 import { createOptimizelyAdapter, type AdapterEvent } from '../adapters/optimizely/index.js';
 import type { PlatformAdapter } from '../adapters/port.js';
+import { createStrapiAdapter } from '../adapters/strapi/index.js';
+import { InternalError } from '../core/internal-error.js';
 import { assertNever } from '../core/assert-never.js';
 import type { SelectedTarget } from '../io/config/config.js';
 
@@ -21,11 +23,18 @@ export interface OpenTargetOptions {
  */
 export async function openTarget(target: SelectedTarget, options: OpenTargetOptions = {}): Promise<OpenTarget> {
   const credentials = { clientId: target.credentials.clientId, clientSecret: target.credentials.clientSecret.reveal() };
+  if (target.platform === 'strapi') {
+    if (target.endpoint.kind !== 'remote') throw new InternalError('a strapi target resolved to an embedded endpoint');
+    const adapter = createStrapiAdapter({ url: target.endpoint.apiUrl, email: credentials.clientId, password: credentials.clientSecret });
+    return { adapter, close: async () => undefined };
+  }
+  const apiVersion = target.apiVersion;
+  if (apiVersion === 'v5') throw new InternalError('an optimizely target resolved to API version v5');
   switch (target.endpoint.kind) {
     case 'remote': {
       const adapter = createOptimizelyAdapter({
         apiUrl: target.endpoint.apiUrl,
-        apiVersion: target.apiVersion,
+        apiVersion,
         ...credentials,
         onEvent: options.onEvent,
       });
@@ -37,7 +46,7 @@ export async function openTarget(target: SelectedTarget, options: OpenTargetOpti
       const emulator = await startEmulator({ port: 0, dataFile: target.endpoint.dataFile, writeSeed: false, ...credentials });
       const adapter = createOptimizelyAdapter({
         apiUrl: emulator.url,
-        apiVersion: target.apiVersion,
+        apiVersion,
         ...credentials,
         onEvent: options.onEvent,
       });

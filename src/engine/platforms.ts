@@ -1,5 +1,6 @@
 import { OPTIMIZELY_PROFILE } from '../adapters/optimizely/profile.js';
 import type { PlatformProfile } from '../adapters/platform-profile.js';
+import { STRAPI_PROFILE } from '../adapters/strapi/profile.js';
 import { InternalError } from '../core/internal-error.js';
 import type { StorableRules } from '../core/platform-profile.js';
 import type { Config, ResolvedTarget } from '../io/config/config.js';
@@ -7,6 +8,7 @@ import type { Config, ResolvedTarget } from '../io/config/config.js';
 /** Every platform a config may name, with its profile. Adding a platform adds a row here and in open-target.ts. */
 export const PLATFORM_PROFILES: Readonly<Record<ResolvedTarget['platform'], PlatformProfile>> = {
   optimizely: OPTIMIZELY_PROFILE,
+  strapi: STRAPI_PROFILE,
 };
 
 /** The profile of a target's platform. */

@@ -40,6 +40,7 @@ export const CONFIG_CODES = {
   environmentOverridesUrl: 'C012',
   insecureUrl: 'C013',
   insecureUrlAllowed: 'C014',
+  platformMismatch: 'C015',
 } as const;
 
 export const LOCK_CODES = {
@@ -97,6 +98,8 @@ const MEANINGS: Record<IoCode, string> = {
   [CONFIG_CODES.insecureUrl]:
     'a target URL is plain http:// to a host other than this machine (the secret would cross the network unencrypted)',
   [CONFIG_CODES.insecureUrlAllowed]: 'a target allows plain http with `insecure: true` (warning, on every run)',
+  [CONFIG_CODES.platformMismatch]:
+    'a target names an API version, or an embedded emulator, its platform does not have (Strapi: `v5`, no `embedded`)',
   [LOCK_CODES.invalidJson]: 'the lockfile is not valid JSON',
   [LOCK_CODES.schemaViolation]: 'the lockfile does not match its schema',
   [LOCK_CODES.newerVersion]: 'the lockfile was written by a newer catalyst',

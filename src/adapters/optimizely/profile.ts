@@ -48,6 +48,8 @@ export const OPTIMIZELY_SYSTEM_TYPES: readonly string[] = [
 /** Optimizely CMS (SaaS, CMS 13) and the embedded emulator that stands in for it. */
 export const OPTIMIZELY_PROFILE: PlatformProfile = {
   platform: 'optimizely',
+  displayName: 'Optimizely',
+  credentialsHint: 'the client credentials of an Optimizely API key',
   defaults: OPTIMIZELY_DEFAULTS,
   builtInGroups: OPTIMIZELY_BUILT_IN_GROUPS,
   reservedGroupKeys: OPTIMIZELY_RESERVED_GROUP_KEYS,

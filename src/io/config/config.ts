@@ -8,8 +8,15 @@ export type SyncMode = (typeof SYNC_MODES)[number];
 export const CONFLICT_STRATEGIES = ['manual', 'desired-wins', 'live-wins', 'merge'] as const;
 export type ConflictStrategy = (typeof CONFLICT_STRATEGIES)[number];
 
+/** Optimizely's API versions. */
 export const API_VERSIONS = ['v1', 'preview3'] as const;
-export type ApiVersion = (typeof API_VERSIONS)[number];
+/** Strapi's API versions. */
+export const STRAPI_API_VERSIONS = ['v5'] as const;
+/** Every platform's API versions; which belong to a platform is its profile's `apiVersions`. */
+export type ApiVersion = (typeof API_VERSIONS)[number] | (typeof STRAPI_API_VERSIONS)[number];
+
+export const PLATFORMS = ['optimizely', 'strapi'] as const;
+export type Platform = (typeof PLATFORMS)[number];
 
 /**
  * What the configuration needs to know about a platform, from its profile (src/adapters): the
@@ -18,8 +25,16 @@ export type ApiVersion = (typeof API_VERSIONS)[number];
  */
 export interface TargetPlatform {
   env: { url: string; clientId: string; clientSecret: string };
-  defaultApiUrl: string;
-  embeddedCredentials: { clientId: string; clientSecret: string };
+  /** As messages name the platform: `Optimizely`. */
+  displayName: string;
+  /** What the client id and secret are, for messages: `the client credentials of an Optimizely API key`. */
+  credentialsHint: string;
+  /** API versions, the default first. */
+  apiVersions: readonly string[];
+  /** The API host when the config and environment name none; absent: a target must name one. */
+  defaultApiUrl?: string;
+  /** The credentials of the platform's embedded emulator; absent when it has none. */
+  embeddedCredentials?: { clientId: string; clientSecret: string };
 }
 
 /** Per platform a config may name. */
@@ -54,7 +69,8 @@ export interface SyncSettings {
 export interface ResolvedTarget {
   name: string;
   sync: SyncSettings;
-  platform: 'optimizely';
+  platform: Platform;
+  /** One of the platform's API versions (resolution reports any other). */
   apiVersion: ApiVersion;
   /** Batch writes where the platform has them (see `applyBatch`); the target's `batch`, default true. */
   batch: boolean;

@@ -8,6 +8,7 @@ import {
   DEFAULT_CONTENT_TYPES_DIR,
   DEFAULT_TARGET_NAME,
   EMULATOR_DATA_FILE,
+  type ApiVersion,
   type Config,
   type ResolvedTarget,
   type SelectedTarget,
@@ -149,13 +150,34 @@ function resolveTarget(
     strategies: [...defined(written.strategies), ...context.sync.strategies],
     cmsOwns: [...defined(written.cmsOwns), ...context.sync.cmsOwns],
   };
-  const base = { name, platform: platformName, apiVersion: written.apiVersion ?? 'v1', batch: written.batch ?? true, env, sync } as const;
+  const apiVersion = written.apiVersion ?? (platform.apiVersions[0] as ApiVersion);
+  const base = { name, platform: platformName, apiVersion, batch: written.batch ?? true, env, sync } as const;
   const diagnostics: Diagnostic[] = [];
   const urlPath = ['targets', name, 'url'];
+  if (!platform.apiVersions.includes(apiVersion)) {
+    diagnostics.push({
+      code: CONFIG_CODES.platformMismatch,
+      severity: 'error',
+      summary: `${platform.displayName} has no API version ${apiVersion}`,
+      detail: `Target "${name}" is a ${platformName} target with \`apiVersion: ${apiVersion}\`, but ${platform.displayName} targets use ${platform.apiVersions.join(' or ')}. Set apiVersion to one of those, or remove it for the default (${platform.apiVersions[0]}).`,
+      ...at(context.locate?.(['targets', name, 'apiVersion'])),
+    });
+  }
 
+  const embeddedCredentials = platform.embeddedCredentials;
+  if (!embeddedCredentials && written.url === 'embedded') {
+    diagnostics.push({
+      code: CONFIG_CODES.platformMismatch,
+      severity: 'error',
+      summary: `${platform.displayName} has no embedded emulator`,
+      detail: `Target "${name}" is a ${platformName} target with \`url: embedded\`, but only Optimizely targets have a built-in emulator. Set url to the ${platform.displayName} server (or remove it and set ${env.url} in the environment).`,
+      ...at(context.locate?.(urlPath)),
+    });
+  }
   const embedded =
-    written.url === 'embedded' ||
-    (written.url === undefined && envUrl === undefined && clientId === undefined && clientSecret === undefined);
+    embeddedCredentials !== undefined &&
+    (written.url === 'embedded' ||
+      (written.url === undefined && envUrl === undefined && clientId === undefined && clientSecret === undefined));
   if (embedded) {
     if (written.url === 'embedded' && envUrl !== undefined) {
       diagnostics.push({
@@ -170,10 +192,7 @@ function resolveTarget(
       target: {
         ...base,
         endpoint: { kind: 'embedded', dataFile: resolve(context.rootDir, EMULATOR_DATA_FILE) },
-        credentials: {
-          clientId: platform.embeddedCredentials.clientId,
-          clientSecret: new Secret(platform.embeddedCredentials.clientSecret),
-        },
+        credentials: { clientId: embeddedCredentials.clientId, clientSecret: new Secret(embeddedCredentials.clientSecret) },
       },
       diagnostics,
     };
@@ -192,7 +211,16 @@ function resolveTarget(
     });
   }
   const fromEnv = envUrl !== undefined && (written.url === undefined || written.urlEnv !== undefined);
-  const url = (fromEnv ? envUrl : undefined) ?? written.url ?? platform.defaultApiUrl;
+  const url = (fromEnv ? envUrl : undefined) ?? (written.url === 'embedded' ? undefined : written.url) ?? platform.defaultApiUrl;
+  if (url === undefined) {
+    diagnostics.push({
+      code: CONFIG_CODES.invalidUrl,
+      severity: 'error',
+      summary: `No URL for target "${name}"`,
+      detail: `Target "${name}" names no ${platform.displayName} server. Set ${env.url} in the environment (e.g. http://127.0.0.1:1337), or \`url\` in the target.`,
+    });
+    return { target: { ...base, endpoint: { kind: 'remote', apiUrl: '' }, credentials: undefined }, diagnostics };
+  }
   const source = fromEnv ? `${env.url} in the environment` : `url of target "${name}"`;
   const location = fromEnv ? undefined : context.locate?.(urlPath);
   const parsed = parseUrl(url);
@@ -202,8 +230,9 @@ function resolveTarget(
       severity: 'error',
       summary: `Invalid URL for target "${name}"`,
       detail:
-        `The ${source} is "${url}", which is not an http or https URL. Set it to the API host, e.g. ${platform.defaultApiUrl} (catalyst adds the version path)` +
-        (fromEnv ? `, or unset ${env.url}.` : ', or to `embedded` for the built-in emulator.'),
+        `The ${source} is "${url}", which is not an http or https URL. Set it to the API host, e.g. ${platform.defaultApiUrl ?? 'http://127.0.0.1:1337'}` +
+        (platform.embeddedCredentials ? ' (catalyst adds the version path)' : '') +
+        (fromEnv ? `, or unset ${env.url}.` : platform.embeddedCredentials ? ', or to `embedded` for the built-in emulator.' : '.'),
       ...at(location),
     });
   } else if (parsed.username !== '' || parsed.password !== '') {
@@ -211,7 +240,7 @@ function resolveTarget(
       code: CONFIG_CODES.literalCredential,
       severity: 'error',
       summary: `Credentials in the URL of target "${name}"`,
-      detail: `The ${source} carries a user name or password. Remove them from the URL: catalyst authenticates with the client credentials in ${env.clientId} and ${env.clientSecret}.`,
+      detail: `The ${source} carries a user name or password. Remove them from the URL: catalyst authenticates with the credentials in ${env.clientId} and ${env.clientSecret}.`,
       ...at(location),
     });
   } else if (parsed.protocol === 'http:' && !isLoopback(parsed.hostname)) {
@@ -246,7 +275,7 @@ function resolveTarget(
       summary: `No credentials for target "${name}"`,
       detail:
         `Target "${name}" talks to ${apiUrl}, but the environment does not set ${missing.join(' or ')}. ` +
-        `Set ${missing.length > 1 ? 'them' : 'it'} to the client credentials of an Optimizely API key (in CI, from the secret store). ` +
+        `Set ${missing.length > 1 ? 'them' : 'it'} to ${platform.credentialsHint} (in CI, from the secret store). ` +
         'Credentials are never read from the config file.',
     });
   }

@@ -53,13 +53,13 @@ export interface ConfigFile {
  */
 export interface WrittenTarget {
   /**
-   * The CMS platform (default `optimizely`).
+   * The CMS platform (default `optimizely`). A `strapi` target is a Strapi 5 server run with `strapi develop` (schema writes need it): its URL comes from `url` or STRAPI_URL, its admin user from STRAPI_ADMIN_EMAIL and STRAPI_ADMIN_PASSWORD; it has no embedded stand-in.
    */
-  platform?: 'optimizely';
+  platform?: 'optimizely' | 'strapi';
   /**
-   * The Optimizely REST API version (default `v1`; `preview3` reaches end of life on 1 Aug 2026).
+   * The platform's API version: for Optimizely `v1` (default) or `preview3` (end of life on 1 Aug 2026); for Strapi `v5` (default).
    */
-  apiVersion?: 'v1' | 'preview3';
+  apiVersion?: 'v1' | 'preview3' | 'v5';
   /**
    * The API host as the official Optimizely CLI means it (catalyst adds the version path), e.g. `https://api.cms.optimizely.com`; or `embedded` for the built-in emulator, whose state is kept in `.catalyst/emulator.json`. The environment fills only what the target leaves out: with `url` set, an environment URL (OPTIMIZELY_CMS_API_URL) naming another host is refused, unless the target names the variable in `urlEnv`, which lets the environment override it (never for `embedded`). Absent and no URL in the environment: `https://api.cms.optimizely.com` when client credentials are in the environment, else `embedded`.
    */

@@ -68,6 +68,7 @@ export class Project {
     if (!loaded.config || !loaded.target) throw new Error(`The e2e config does not load: ${JSON.stringify(loaded.diagnostics)}`);
     const { target } = loaded;
     if (target.endpoint.kind !== 'remote') throw new Error(`The e2e target must be remote, not ${target.endpoint.kind}.`);
+    if (target.apiVersion === 'v5') throw new Error('The e2e target must be an Optimizely target.');
     const adapter = createOptimizelyAdapter({
       apiUrl: target.endpoint.apiUrl,
       apiVersion: target.apiVersion,
