@@ -15,7 +15,7 @@ const BIN = join(ROOT, 'bin', 'catalyst.js');
 const project = await mkdtemp(join(tmpdir(), 'catalyst-demo-'));
 const EXAMPLE = join(ROOT, 'examples', 'basic');
 /** Local state a run in examples/basic may have left: the demo starts from a new project. */
-const LOCAL_STATE = new Set(['.catalyst', 'catalyst.lock.json']);
+const LOCAL_STATE = new Set(['.catalyst', 'catalyst.lock.json', 'catalyst.history']);
 await cp(EXAMPLE, project, { recursive: true, filter: (source) => !LOCAL_STATE.has(relative(EXAMPLE, source).split(sep)[0]!) });
 process.stdout.write(`Demo project: ${project} (a copy of examples/basic)\n`);
 
