@@ -36,6 +36,8 @@ export interface KindDescriptor<K extends ResourceKind> {
   references(def: ResourceDefs[K]): Reference[];
   /** Whether content items are counted for resources of this kind (they hold content). */
   holdsContent: boolean;
+  /** Whether applied resources of this kind carry a semantic version (core/semantic-version.ts). */
+  versioned: boolean;
   /** Keys of resources of this kind the platform provides: read-only, never reported as unmanaged noise. */
   builtIn(rules: PlatformRules): readonly string[];
 }
@@ -56,6 +58,7 @@ export const KINDS = {
     changeFinding: propertyGroupFinding,
     references: noReferences,
     holdsContent: false,
+    versioned: false,
     builtIn: (rules) => rules.builtInGroups,
   },
   contentType: {
@@ -70,6 +73,7 @@ export const KINDS = {
     changeFinding: contentTypeFinding,
     references: contentTypeReferences,
     holdsContent: true,
+    versioned: true,
     builtIn: noBuiltIns,
   },
   displayTemplate: {
@@ -87,6 +91,7 @@ export const KINDS = {
     changeFinding: displayTemplateFinding,
     references: displayTemplateReferences,
     holdsContent: false,
+    versioned: false,
     builtIn: noBuiltIns,
   },
 } as const satisfies { [K in ResourceKind]: KindDescriptor<K> };

@@ -274,11 +274,11 @@ function record(lock: Lockfile, input: ApplyInput, outcome: StepOutcome): Lockfi
 }
 
 /**
- * A content type's semantic version after a step: 1.0.0 when created (or first recorded), bumped
- * by the step's change classes when updated, kept when adopted.
+ * A resource's semantic version after a step, for the kinds that carry one: 1.0.0 when created
+ * (or first recorded), bumped by the step's change classes when updated, kept when adopted.
  */
 function typeVersion(outcome: StepOutcome, previous: string | undefined, plan: Plan): string | undefined {
-  if (outcome.kind !== 'contentType') return undefined;
+  if (!kindOf(outcome.kind).versioned) return undefined;
   if (outcome.action === 'create') return FIRST_VERSION;
   if (outcome.action === 'adopt') return previous ?? FIRST_VERSION;
   const resource = plan.resources.find((candidate) => candidate.kind === outcome.kind && candidate.key === outcome.key);

@@ -2,6 +2,7 @@ import { assertNever } from '../core/assert-never.js';
 import type { ResourcePlan } from '../core/generated/plan.js';
 import { hasChanges, type Plan } from '../core/plan.js';
 import { bumpOf } from '../core/semantic-version.js';
+import { kindOf } from '../core/resource-kinds.js';
 import { formatItemCount } from './format-value.js';
 import { blockerCodesOf, changesCms, deferredOf, deleteApprovalOf, planTotalParts, riskCodes } from './plan-lookups.js';
 import { renderConflicts, renderDrift, renderNotices, renderUnmanaged } from './plan-text-sections.js';
@@ -72,7 +73,7 @@ function renderResource(plan: Plan, resource: ResourcePlan, style: Style): strin
   const blockedBy = blockerCodesOf(plan, resource);
   const blocked = blockedBy.length > 0 ? style.error(`, but is blocked (${blockedBy.join(', ')})`) : '';
   const origin = resource.origin ? style.muted(`  (${resource.origin.file}:${resource.origin.line})`) : '';
-  const bump = resource.kind === 'contentType' && resource.action === 'update' ? ` (${bumpOf(resource.changes)} version bump)` : '';
+  const bump = kindOf(resource.kind).versioned && resource.action === 'update' ? ` (${bumpOf(resource.changes)} version bump)` : '';
   const lines = [
     `  ${style.muted(`# ${label} ${actionPhrase(resource.action)}${bump}`)}${blocked}`,
     `  ${style.muted(`# ${resource.reason}`)}`,

@@ -62,18 +62,20 @@ describe('RequestPacer against a token bucket (simulated time)', () => {
     expect(result.sleeps).toBeLessThanOrEqual(103 + result.throttled);
   });
 
-  it('a 429 at the spacing known to be enough (the limit dropped) widens the spacing again', async () => {
+  it('a 429 at the spacing known to be enough (the limit dropped) starts the search again, wider', async () => {
     let clock = 0;
     const pacer = new RequestPacer(
       () => clock,
       async (ms) => void (clock += ms),
     );
     pacer.throttled(1);
-    for (let i = 0; i < 40; i++) pacer.succeeded();
-    const settled = pacer.spacingMs;
+    expect(pacer.spacingMs).toBe(500);
+    for (let i = 0; i < 4; i++) pacer.succeeded();
+    expect(pacer.spacingMs).toBe(250);
     pacer.throttled(1);
+    expect(pacer.spacingMs).toBe(500);
     pacer.throttled(1);
-    expect(pacer.spacingMs).toBeGreaterThan(settled);
+    expect(pacer.spacingMs).toBe(750);
   });
 
   it('a pause holds back a caller that was already waiting for its slot', async () => {

@@ -1,6 +1,6 @@
-import type { Definition, ResourceKind } from '../../core/model.js';
+import type { Definition, LiveResource, ResourceKind } from '../../core/model.js';
 import { kindOf } from '../../core/resource-kinds.js';
-import type { LiveState } from '../../core/state.js';
+import { emptyLiveState, type LiveState } from '../../core/state.js';
 import { AdapterError } from '../errors.js';
 import { batchKey, type BatchPort, type BatchWrite } from '../port.js';
 import type { ApiClient } from './api-client.js';
@@ -32,13 +32,14 @@ export class ManifestPort implements BatchPort {
       query: { sections: SECTIONS.map((kind) => kindOf(kind).section), includeReadOnly: 'true' },
     });
     const manifest = WireReader.of('the manifest', result.body ?? null);
-    const read = <T extends Definition>(kind: WireKind<T>, section: string) =>
-      (manifest.list(section) ?? []).map((item) => liveResource(kind.fromWire, item));
-    return {
-      propertyGroups: read(WIRE_KINDS.propertyGroup, 'propertyGroups'),
-      contentTypes: read(WIRE_KINDS.contentType, 'contentTypes'),
-      displayTemplates: read(WIRE_KINDS.displayTemplate, 'displayTemplates'),
-    };
+    const live = emptyLiveState();
+    for (const kind of SECTIONS) {
+      const wire = WIRE_KINDS[kind] as unknown as WireKind<Definition>;
+      const { section } = kindOf(kind);
+      const resources = (manifest.list(section) ?? []).map((item) => liveResource(wire.fromWire, item));
+      (live[section] as Array<LiveResource<Definition>>).push(...resources);
+    }
+    return live;
   }
 
   /**
