@@ -10,7 +10,9 @@ import { schemaDiagnostics, type SpecialCase } from '../schema/schema-diagnostic
 import { schemaValidator } from '../schema/schema-validator.js';
 import { declaredRenames, enumFromMap, expandContentType, expandPropertyGroups } from './expand-content-type.js';
 import { schemaValidPart } from './schema-valid-part.js';
-import { createYamlLocator, type PathSegments } from './yaml-locator.js';
+import { createYamlLocator, toSegments, type PathSegments, type YamlLocator } from './yaml-locator.js';
+import { locateTopLevelKey } from './locate-top-level-key.js';
+import { readPlainYaml } from './read-plain-yaml.js';
 
 interface ParsedDocumentBase {
   /** The file as diagnostics name it (relative to the working directory, `/`-separated). */
@@ -30,6 +32,8 @@ export interface ParsedContentTypeDocument extends ParsedDocumentBase {
   protect?: true;
   /** Declared renames (`renamedFrom`), new key → old key: catalyst metadata too. */
   renames?: Record<string, string>;
+  /** The type's own declared rename (`renamedFrom` at the top): its old key. */
+  renamedFrom?: string;
 }
 
 export interface ParsedPropertyGroupsDocument extends ParsedDocumentBase {
@@ -92,8 +96,42 @@ export function tooLarge(file: string): Diagnostic {
 /** Parses one content type file's text: syntax, structure, schema, then the canonical form. */
 export function parseContentTypeText(text: string, file: string, defaults: ServerDefaults): ParseTextResult {
   if (text.length > MAX_YAML_FILE_BYTES || Buffer.byteLength(text) > MAX_YAML_FILE_BYTES) return { diagnostics: [tooLarge(file)] };
+  return plainContentType(text, file, defaults) ?? parseWithPositions(text, file, defaults);
+}
+
+const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, merge: true } as const;
+
+/**
+ * The fast path: a valid content type in plain YAML, read without a syntax tree (see
+ * `readPlainYaml`); positions are found only when something asks for one. `undefined` for
+ * anything else, which the full path reads.
+ */
+function plainContentType(text: string, file: string, defaults: ServerDefaults): ParseTextResult | undefined {
+  const value = readPlainYaml(text);
+  if (!value || typeof value.key !== 'string' || LISTS.some((list) => list.member in value)) return undefined;
+  const written = value as unknown as WrittenContentType;
+  const hasEnumMap = Object.values(written.properties ?? {}).some(
+    (property) =>
+      typeof property === 'object' &&
+      ((property.enum && !Array.isArray(property.enum)) ||
+        (typeof property.items === 'object' && property.items.enum && !Array.isArray(property.items.enum))),
+  );
+  if (hasEnumMap || schemaValidator('content-type.schema.json').validate(value, 'contentType').length > 0) return undefined;
+  let locator: YamlLocator | undefined;
+  const full = () => {
+    const lineCounter = new LineCounter();
+    locator ??= createYamlLocator(parseDocument(text, { lineCounter, ...PARSE_OPTIONS }), lineCounter, file);
+    return locator;
+  };
+  const keyLocation = locateTopLevelKey(text, file, 'key', written.key);
+  const locate = (path: string | PathSegments) => (keyLocation && toSegments(path).join('.') === 'key' ? keyLocation : full().locate(path));
+  return { document: contentTypeDocument(written, file, defaults, locate), diagnostics: [] };
+}
+
+/** The full path: a syntax tree with positions, for every diagnostic and every YAML feature. */
+function parseWithPositions(text: string, file: string, defaults: ServerDefaults): ParseTextResult {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, merge: true });
+  const document = parseDocument(text, { lineCounter, ...PARSE_OPTIONS });
   const at = (offset: number): SourceLocation => {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line: Math.max(1, line), column: Math.max(1, col) };
@@ -173,13 +211,26 @@ export function parseContentTypeText(text: string, file: string, defaults: Serve
   }
   const written = value as unknown as WrittenContentType;
   orderEnumMaps(written, document);
-  const contentType = expandContentType(written, defaults);
+  return { document: contentTypeDocument(written, file, defaults, locate), diagnostics };
+}
+
+/** A valid content type file's document: the canonical definition and catalyst's metadata (`protect`, the `renamedFrom`s). */
+function contentTypeDocument(
+  written: WrittenContentType,
+  file: string,
+  defaults: ServerDefaults,
+  locate: ParsedDocumentBase['locate'],
+): ParsedContentTypeDocument {
   const renames = declaredRenames(written);
-  const metadata = {
+  return {
+    kind: 'contentTypeFile',
+    file,
+    contentType: expandContentType(written, defaults),
+    locate,
     ...(written.protect === true ? { protect: true as const } : {}),
     ...(Object.keys(renames).length > 0 ? { renames } : {}),
+    ...(written.renamedFrom !== undefined ? { renamedFrom: written.renamedFrom } : {}),
   };
-  return { document: { kind: 'contentTypeFile', file, contentType, locate, ...metadata }, diagnostics };
 }
 
 /**
