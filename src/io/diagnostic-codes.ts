@@ -23,6 +23,8 @@ export const YAML_CODES = {
   duplicateDisplayTemplate: 'Y016',
   fileTooLarge: 'Y017',
   aliasExpansion: 'Y018',
+  tooManyMembers: 'Y019',
+  nestedTooDeeply: 'Y020',
 } as const;
 
 export const CONFIG_CODES = {
@@ -82,6 +84,9 @@ const MEANINGS: Record<IoCode, string> = {
   [YAML_CODES.duplicateDisplayTemplate]: 'the same display template key is defined twice',
   [YAML_CODES.fileTooLarge]: 'a YAML file is larger than 5 MB, the most catalyst reads per file (refused before parsing)',
   [YAML_CODES.aliasExpansion]: 'YAML aliases expand beyond the limit (an alias bomb)',
+  [YAML_CODES.tooManyMembers]:
+    'a content type with more than 10,000 properties, or a list file with more than 10,000 entries (refused before validation)',
+  [YAML_CODES.nestedTooDeeply]: 'mappings or lists nested thousands of levels deep',
   [CONFIG_CODES.unloadable]: 'the config file could not be read, parsed or run',
   [CONFIG_CODES.schemaViolation]: 'a config value of the wrong type or out of range',
   [CONFIG_CODES.unknownMember]: 'a config member catalyst does not know (a suggestion is given)',
