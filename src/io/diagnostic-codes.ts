@@ -52,6 +52,7 @@ export const LOCK_CODES = {
   digestMismatch: 'L004',
   unreadable: 'L005',
   mergeConflict: 'L006',
+  tooLarge: 'L007',
 } as const;
 
 export const REMOTE_CODES = {
@@ -110,6 +111,7 @@ const MEANINGS: Record<IoCode, string> = {
   [LOCK_CODES.newerVersion]: 'the lockfile was written by a newer catalyst',
   [LOCK_CODES.digestMismatch]: 'a lockfile entry does not match its digest (edited by hand or corrupted)',
   [LOCK_CODES.unreadable]: 'the lockfile could not be read',
+  [LOCK_CODES.tooLarge]: 'the lockfile is larger than 256 MB, the most catalyst reads (refused before reading)',
   [LOCK_CODES.mergeConflict]: 'the lockfile holds git merge conflict markers',
   [REMOTE_CODES.unsafeKey]:
     'the CMS has a key that breaks the rules of YAML keys (a path such as `../x`, `__proto__`): it is never written to a file or recorded',
