@@ -2,7 +2,7 @@ import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 /** Every layer under src/, for "everything but" zones. */
-const LAYERS = ['core', 'io', 'render', 'adapters', 'engine', 'cli', 'emulator', 'sources'];
+const LAYERS = ['core', 'io', 'render', 'adapters', 'engine', 'cli', 'emulator', 'sources', 'ui'];
 
 /** A zone forbidding `target` to import from every layer but itself and `allowed`. */
 function onlyImports(target, allowed, message) {
@@ -30,6 +30,11 @@ const LAYERING = [
     ['core', 'io', 'adapters'],
     'the engine drives core, io and the adapter port; front ends import it, not the reverse.',
   ),
+  ...onlyImports(
+    'ui',
+    ['core', 'io', 'render', 'adapters', 'engine', 'cli'],
+    'the web UI is a front end like the CLI: a thin shell over the engine and the helpers the CLI commands use.',
+  ),
 ];
 
 /** The one composition root that may start the embedded emulator (issue 8, item 3). */
@@ -40,6 +45,7 @@ export default tseslint.config(
     ignores: [
       'dist/**',
       'action/dist/**',
+      'ui-dist/**',
       'node_modules/**',
       'coverage/**',
       'test/fixtures/lint/**',
