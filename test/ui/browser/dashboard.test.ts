@@ -78,9 +78,19 @@ describe('the dashboard in a browser', () => {
     await expectAccessible('targets');
   });
 
-  it('the plan page: the drift apart from the changes, the update that reverts it grouped by action', async () => {
-    await page.getByRole('link', { name: 'Plan and conflicts of cms' }).click();
+  it('without a mouse: a page opens with the focus on its heading; Tab reaches the links, with a visible focus ring; Enter opens the plan', async () => {
+    const focused = () => page.evaluate<string>('document.activeElement?.textContent ?? ""');
+    await page.reload();
+    await expect.poll(focused).toBe('Targets');
+    for (let tab = 0; tab < 20 && (await focused()) !== 'Plan and conflicts of cms'; tab++) await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Plan and conflicts of cms');
+    expect(await page.evaluate<string>('getComputedStyle(document.activeElement).outlineStyle')).toBe('solid');
+    await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Plan for cms', level: 1 }).waitFor();
+    await expect.poll(() => page.evaluate<string>('document.activeElement?.tagName')).toBe('H1');
+  });
+
+  it('the plan page: the drift apart from the changes, the update that reverts it grouped by action', async () => {
     const drift = page.getByRole('region', { name: 'Changed in the CMS outside catalyst (drift)' });
     await drift.getByText('HeroBlock').waitFor();
     expect(await drift.textContent()).toContain('description: "Edited in the CMS"');
