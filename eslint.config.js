@@ -35,6 +35,12 @@ const LAYERING = [
     ['core', 'io', 'render', 'adapters', 'engine', 'cli'],
     'the web UI is a front end like the CLI: a thin shell over the engine and the helpers the CLI commands use.',
   ),
+  ...LAYERS.filter((layer) => layer !== 'core').map((layer) => ({
+    target: './src/ui/web',
+    from: `./src/${layer}`,
+    except: layer === 'ui' ? ['./web'] : [],
+    message: 'the front end runs in the browser: it takes the plan types (and pure helpers) from core, everything else from the API.',
+  })),
 ];
 
 /** The one composition root that may start the embedded emulator (issue 8, item 3). */
@@ -55,12 +61,14 @@ export default tseslint.config(
   },
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     plugins: { 'import-x': importX },
     settings: {
-      'import-x/extensions': ['.ts', '.js'],
-      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
-      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js'], extensionAlias: { '.js': ['.ts', '.js'] } })],
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.tsx', '.js'], extensionAlias: { '.js': ['.ts', '.tsx', '.js'] } }),
+      ],
     },
     rules: {
       'import-x/no-cycle': ['error', { ignoreExternal: true }],

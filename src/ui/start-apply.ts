@@ -26,19 +26,19 @@ export interface ApplyRequest {
  * Starts an apply as `catalyst apply` runs one — the target's lock taken first, a new plan, the
  * same gates, the same engine input — and resolves with its job once the gates have passed (a
  * refusal rejects, nothing written). The steps then run in the background, reported on the job,
- * which also carries the AbortSignal that stops the run between steps. `report` receives errors
- * that are bugs.
+ * which also carries the AbortSignal that stops the run between steps. `hooks.track` gets the
+ * whole run (settled once the lock is released); `hooks.report` errors that are bugs.
  */
 export function startApply(
   context: CliContext,
   args: ProjectArgs,
   request: ApplyRequest,
-  register: (job: ApplyJob) => void,
-  report: (error: unknown) => void,
+  hooks: { register: (job: ApplyJob) => void; track: (run: Promise<void>) => void; report: (error: unknown) => void },
 ): Promise<ApplyJob> {
+  const { register, report } = hooks;
   return new Promise((resolve, reject) => {
     let job: ApplyJob | undefined;
-    withLockedProject(context, args, 'apply', ({ config, lock, target }) =>
+    const run = withLockedProject(context, args, 'apply', ({ config, lock, target }) =>
       withTarget(context, target, async (opened) => {
         const { plan } = await makePlan(context, { config, target }, lock, opened);
         const allowDestructive = gate(plan, request, target.name);
@@ -57,6 +57,7 @@ export function startApply(
       if (job) job.finish({ outcome: 'failed', error: errorResponse(error, '', report).body.error });
       else reject(error);
     });
+    hooks.track(run);
   });
 }
 

@@ -32,6 +32,8 @@ export interface UiApiOptions {
   /** The project the server was started for: `--config`, when given. */
   project: ProjectArgs;
   jobs: Map<string, ApplyJob>;
+  /** Receives each apply's whole run (it settles once the target's lock is released). */
+  track: (run: Promise<void>) => void;
   report: (error: unknown) => void;
 }
 
@@ -40,7 +42,7 @@ export interface UiApiOptions {
  * what the matching command computes (the plan is the document `plan --json` prints).
  */
 export function uiRoutes(options: UiApiOptions): Route[] {
-  const { jobs, report } = options;
+  const { jobs, track, report } = options;
   /** The project args for a target named in the path; a name the config does not have is a 404. */
   const targetArgs = async (context: CliContext, name: string): Promise<ProjectArgs> => {
     const { config } = await loadProject(context, options.project);
@@ -124,13 +126,8 @@ export function uiRoutes(options: UiApiOptions): Route[] {
       pattern: /^\/api\/targets\/([^/]+)\/apply$/,
       handle: async ({ context, params, body }) => {
         const request = applyRequest(body);
-        const job = await startApply(
-          context,
-          await targetArgs(context, params[0]!),
-          request,
-          (started) => jobs.set(started.id, started),
-          report,
-        );
+        const args = await targetArgs(context, params[0]!);
+        const job = await startApply(context, args, request, { register: (started) => jobs.set(started.id, started), track, report });
         return { status: 202, body: { job: job.id } };
       },
     },

@@ -48,11 +48,17 @@ export interface RunningUiServer {
 export async function startUiServer(options: UiServerOptions): Promise<RunningUiServer> {
   const token = randomBytes(24).toString('base64url');
   const jobs = new Map<string, ApplyJob>();
+  /** Applies under way, each until its target's lock is released: closing waits for them. */
+  const running = new Set<Promise<void>>();
   const report = (error: unknown) =>
     options.context.stderr.write(
       `Internal error in the dashboard server (a bug in catalyst):\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
     );
-  const routes = uiRoutes({ project: options.project, jobs, report });
+  const track = (run: Promise<void>) => {
+    running.add(run);
+    void run.finally(() => running.delete(run));
+  };
+  const routes = uiRoutes({ project: options.project, jobs, track, report });
   let port = options.port;
   const server = createServer((request, response) => {
     const { context, messages } = requestContext(options.context);
@@ -79,7 +85,7 @@ export async function startUiServer(options: UiServerOptions): Promise<RunningUi
       .find(({ route, match }) => match !== null && route.method === request.method);
     if (!matched?.match) throw new HttpError(404, 'Not found', `There is no ${request.method} ${url.pathname} in the dashboard's API.`);
     const body = request.method === 'POST' ? await readJson(request) : {};
-    const params = matched.match.slice(1).map((segment) => decodeURIComponent(segment));
+    const params = matched.match.slice(1).map(decodeSegment);
     const result = await matched.route.handle({ params, url, body, context });
     send(response, result.status ?? 200, result.body);
   }
@@ -97,10 +103,19 @@ export async function startUiServer(options: UiServerOptions): Promise<RunningUi
     port,
     close: async () => {
       for (const job of jobs.values()) job.stop();
+      await Promise.all(running);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new HttpError(400, 'Malformed address', `The path segment "${segment}" is not valid percent-encoding.`);
+  }
 }
 
 function send(response: ServerResponse, status: number, body: unknown): void {

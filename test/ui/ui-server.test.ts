@@ -135,6 +135,7 @@ describe('catalyst ui: the server', () => {
       { answer: await send(ui, { path: '/api/targets/cms/rollback', headers: withToken() }), status: 400, summary: 'Which run?' },
       { answer: await send(ui, { path: '/api/targets/cms/rollback?run=nope', headers: withToken() }), status: 400, summary: 'No run nope' },
       { answer: await send(ui, { path: '/api/nothing', headers: withToken() }), status: 404, summary: 'Not found' },
+      { answer: await send(ui, { path: '/api/targets/%E0%A4%A/plan', headers: withToken() }), status: 400, summary: 'Malformed address' },
       { answer: await send(ui, { path: '/api/jobs/none/events', headers: withToken() }), status: 404, summary: 'No such apply' },
       { answer: await send(ui, { path: '/etc/passwd' }), status: 404, summary: 'Not found' },
     ];

@@ -15,7 +15,13 @@ export function PlanPage(props: { target: string }) {
     <>
       <PageHeading title={`Plan for ${props.target}`} />
       <p class="actions">
-        <button type="button" onClick={reload}>
+        <button
+          type="button"
+          onClick={() => {
+            setMessage('');
+            reload();
+          }}
+        >
           Plan again
         </button>{' '}
         <a href={`#/targets/${encodeURIComponent(props.target)}/history`}>History of {props.target}</a>
