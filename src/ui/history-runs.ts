@@ -14,9 +14,10 @@ export interface HistoryStep {
   codes: string[];
   semver?: string;
   /**
-   * What the step changed, member by member, where the history shows both sides: the definition
-   * before it and the one after (the next record's "before", or the lockfile's for the newest),
-   * whose digest must be the one the step recorded. Null where they are not known.
+   * What a create or an update changed, member by member, where the history shows both sides:
+   * the definition before it (none for a create) and the one after (the next record's "before",
+   * or the lockfile's for the newest), whose digest must be the one the step recorded. Null
+   * where they are not known.
    */
   changes: DefinitionChange[] | null;
 }
@@ -57,7 +58,7 @@ export function historyRuns(records: readonly ChainedRecord[], lock: Lockfile, t
 }
 
 function changesOf(record: ChainedRecord, later: readonly ChainedRecord[], locked: Definition | undefined): DefinitionChange[] | null {
-  if (record.after === undefined) return null;
+  if ((record.action !== 'create' && record.action !== 'update') || record.after === undefined) return null;
   const next = later.find((other) => other.kind === record.kind && other.key === record.key && other.definitionBefore !== undefined);
   const after = (next ? next.definitionBefore : locked) as Definition | undefined;
   if (after === undefined || digest(after) !== record.after) return null;
