@@ -4,7 +4,7 @@ import { makePlan } from '../cli/make-plan.js';
 import { stepDoneLine, stepStartLine } from '../cli/render-apply.js';
 import { applyInputFor } from '../cli/run-apply.js';
 import { withTarget } from '../cli/with-target.js';
-import type { Approval } from '../core/approval.js';
+import { approvalName, type Approval } from '../core/approval.js';
 import { changesDigest } from '../core/changes-digest.js';
 import { hasChanges, type Plan } from '../core/plan.js';
 import { applyPlan, assertApplyable, type ApplyResult, type StepEvent } from '../engine/apply-plan.js';
@@ -18,7 +18,7 @@ export interface ApplyRequest {
   changes: string;
   /** The target's name, typed by the person: needed when the plan has destructive changes. */
   confirm?: string;
-  /** The destructive changes shown (`approvalName`s): approved exactly, as `--allow-destructive=…` does. */
+  /** The destructive changes shown (`approvalName`s), all of them: approved exactly, as `--allow-destructive=…` does. */
   approve?: string[];
 }
 
@@ -80,7 +80,14 @@ function gate(plan: Plan, request: ApplyRequest, target: string): Approval {
       'Confirmation needed',
       `The plan has destructive changes. Type the target name (${target}) to approve exactly the destructive changes shown, then apply.`,
     );
-  const approval = request.approve ?? [];
+  const approval = [...new Set(plan.requiresApproval.map(approvalName))];
+  const approved = new Set(request.approve ?? []);
+  if (approved.size !== approval.length || !approval.every((name) => approved.has(name)))
+    throw new HttpError(
+      409,
+      'Approval does not match the plan',
+      `The plan's destructive changes are ${approval.join(', ')}; the request approved ${[...approved].join(', ') || 'none'}. Only exactly the changes shown can be approved: review the plan again, then apply.`,
+    );
   assertApplyable(plan, approval);
   return approval;
 }

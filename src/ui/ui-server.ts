@@ -6,9 +6,9 @@ import type { ApplyJob } from './apply-job.js';
 import { errorResponse, HttpError } from './http-error.js';
 import { requestContext } from './request-context.js';
 import { guardRequest } from './request-guard.js';
-import { sseMessage } from './sse.js';
-import { staticFile } from './static-files.js';
-import { uiRoutes } from './ui-api.js';
+import { sseMessage } from './sse-message.js';
+import { staticFile } from './static-file.js';
+import { uiRoutes } from './ui-routes.js';
 
 /** Only the loopback interface: other machines never reach the dashboard. */
 export const UI_HOST = '127.0.0.1';

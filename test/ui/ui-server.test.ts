@@ -233,11 +233,14 @@ describe('catalyst ui: the server', () => {
     });
     const wrongName = await post('/api/targets/cms/apply', { changes: planned.changes, confirm: 'production', approve: ['PromoBlock'] });
     expect(wrongName.status).toBe(400);
-    const notApproved = await post('/api/targets/cms/apply', { changes: planned.changes, confirm: 'cms', approve: ['HeroBlock'] });
-    expect({ status: notApproved.status, summary: JSON.parse(notApproved.text).error.summary }).toEqual({
-      status: 400,
-      summary: 'Destructive changes need approval',
-    });
+    for (const approve of [['HeroBlock'], ['PromoBlock'], ['PromoBlock.properties.text', 'HeroBlock'], []]) {
+      const notShown = await post('/api/targets/cms/apply', { changes: planned.changes, confirm: 'cms', approve });
+      expect({ approve, status: notShown.status, summary: JSON.parse(notShown.text).error.summary }).toEqual({
+        approve,
+        status: 409,
+        summary: 'Approval does not match the plan',
+      });
+    }
     expect(emulator.store.contentTypes.get('PromoBlock')!.doc.properties).toHaveProperty('text');
     const approved = await post('/api/targets/cms/apply', {
       changes: planned.changes,

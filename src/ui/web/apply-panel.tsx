@@ -123,7 +123,9 @@ export function ApplyPanel(props: { target: string; answer: PlannedAnswer; onFin
       <p class="actions">
         {canApply ? (
           <button type="button" class="primary" disabled={!confirmed} onClick={apply}>
-            Apply {plan.summary.steps} step{plan.summary.steps === 1 ? '' : 's'} to {props.target}
+            {plan.summary.steps === 0
+              ? `Apply to ${props.target}`
+              : `Apply ${plan.summary.steps} step${plan.summary.steps === 1 ? '' : 's'} to ${props.target}`}
           </button>
         ) : null}
         {running ? (
@@ -153,7 +155,14 @@ export function ApplyPanel(props: { target: string; answer: PlannedAnswer; onFin
 function OutcomeLine(props: { outcome: Outcome }) {
   const { outcome } = props;
   const totals = `${outcome.created ?? 0} created, ${outcome.updated ?? 0} updated, ${outcome.deleted ?? 0} deleted`;
-  if (outcome.outcome === 'complete') return <p class="tone-create">Apply complete! Resources: {totals}.</p>;
+  const yaml = outcome.yamlFiles && outcome.yamlFiles.length > 0 ? <p>YAML written first: {outcome.yamlFiles.join(', ')}</p> : null;
+  if (outcome.outcome === 'complete')
+    return (
+      <>
+        {yaml}
+        <p class="tone-create">Apply complete! Resources: {totals}.</p>
+      </>
+    );
   if (outcome.outcome === 'interrupted')
     return (
       <p class="tone-update">

@@ -28,7 +28,7 @@ export interface Route {
   handle(input: RouteInput): Promise<{ status?: number; body: unknown }>;
 }
 
-export interface UiApiOptions {
+export interface UiRoutesOptions {
   /** The project the server was started for: `--config`, when given. */
   project: ProjectArgs;
   jobs: Map<string, ApplyJob>;
@@ -41,7 +41,7 @@ export interface UiApiOptions {
  * The dashboard's JSON API, a thin shell over the helpers the CLI commands use: every answer is
  * what the matching command computes (the plan is the document `plan --json` prints).
  */
-export function uiRoutes(options: UiApiOptions): Route[] {
+export function uiRoutes(options: UiRoutesOptions): Route[] {
   const { jobs, track, report } = options;
   /** The project args for a target named in the path; a name the config does not have is a 404. */
   const targetArgs = async (context: CliContext, name: string): Promise<ProjectArgs> => {
