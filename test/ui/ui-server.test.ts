@@ -8,6 +8,11 @@ import { startUi, type RunningUi } from './helpers/start-ui.js';
 
 const PROMO = 'key: PromoBlock\nbaseType: component\ndisplayName: Promo\nproperties:\n  text: string\n';
 
+/** A CMS user's edit of HeroBlock: drift for the plan to show (undone by the test that makes it). */
+async function editInCmsStore(emulator: RunningEmulator): Promise<void> {
+  emulator.store.editContentType('HeroBlock', (doc) => ({ ...doc, description: 'Edited in the CMS' }));
+}
+
 /** A raw request, so the Host and Origin headers are exactly what a test says (fetch would set them). */
 function send(
   ui: RunningUi,
@@ -102,6 +107,7 @@ describe('catalyst ui: the server', () => {
     const page = await send(ui, { path: '/', headers: { host: `evil.example:${ui.port}` } });
     expect(page.status).toBe(403);
     expect((await send(ui, { path: '/api/project', headers: withToken() })).status).toBe(200);
+    expect((await send(ui, { path: '/api/project', headers: { ...withToken(), host: `localhost:${ui.port}` } })).status).toBe(200);
     expect((await send(ui, { path: `/api/project?token=${ui.token}` })).status).toBe(200);
   });
 
@@ -124,6 +130,18 @@ describe('catalyst ui: the server', () => {
       status: 400,
       summary: 'No conflicts to resolve',
     });
+  });
+
+  it('the plan is the document `catalyst plan --json` prints', async () => {
+    await editInCmsStore(emulator);
+    const [answer, cli] = await Promise.all([
+      get<{ plan: Record<string, unknown> }>('/api/targets/cms/plan'),
+      project.runInProcess(['plan', '--json']),
+    ]);
+    const printed = JSON.parse(cli.stdout) as Record<string, unknown>;
+    expect((printed.drift as unknown[]).length).toBe(1);
+    expect({ ...answer.plan, createdAt: null }).toEqual({ ...printed, createdAt: null });
+    emulator.store.editContentType('HeroBlock', ({ description: _edited, ...doc }) => doc);
   });
 
   it('answers bad input with a 4xx JSON message, never an internal error or a stack trace', async () => {
