@@ -5,6 +5,7 @@ import { DEMO_CLIENT_SECRET, startScenarioEmulator } from '../scenarios/helpers/
 import { readFixture } from '../scenarios/helpers/read-fixture.js';
 import { ScenarioProject } from '../scenarios/helpers/scenario-project.js';
 import { startUi, type RunningUi } from './helpers/start-ui.js';
+import { acquireTargetLock, lockDirectory } from '../../src/io/lock/target-lock.js';
 
 const PROMO = 'key: PromoBlock\nbaseType: component\ndisplayName: Promo\nproperties:\n  text: string\n';
 
@@ -171,13 +172,24 @@ describe('catalyst ui: the server', () => {
     expect(ui.stderr()).toBe('');
   });
 
-  it('an apply: refused when the plan changed since it was shown; then its steps as server-sent events, ending with the outcome', async () => {
+  it('an apply: refused while another run holds the target, or when the plan changed since it was shown; then its steps as server-sent events, ending with the outcome', async () => {
     await project.write({ 'content-types/PromoBlock.yaml': PROMO });
     const planned = await get<{ plan: { steps: Array<{ action: string; key: string }> }; changes: string; hasChanges: boolean }>(
       '/api/targets/cms/plan',
     );
     expect(planned.plan.steps.map((step) => `${step.action} ${step.key}`)).toEqual(['create PromoBlock']);
     expect(JSON.stringify(planned)).not.toContain(DEMO_CLIENT_SECRET);
+
+    const held = await acquireTargetLock(lockDirectory(project.dir), 'cms', { owner: 'another run', operation: 'apply' });
+    try {
+      const locked = await post('/api/targets/cms/apply', { changes: planned.changes });
+      expect({ status: locked.status, summary: JSON.parse(locked.text).error.summary }).toEqual({
+        status: 409,
+        summary: 'Target cms is locked',
+      });
+    } finally {
+      await held.release();
+    }
 
     const stale = await post('/api/targets/cms/apply', { changes: 'sha256:0' });
     expect({ status: stale.status, summary: JSON.parse(stale.text).error.summary }).toEqual({ status: 409, summary: 'The plan changed' });

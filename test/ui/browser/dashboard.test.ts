@@ -158,7 +158,7 @@ describe('the dashboard in a browser', () => {
     await expectAccessible('apply-done');
   });
 
-  it('Stop: the step under way finishes and is recorded, no other starts', async () => {
+  it('Stop: the step under way finishes and is recorded, no other starts; meanwhile the target is locked against the CLI', async () => {
     await project.write({ 'content-types/AlphaBlock.yaml': block('AlphaBlock'), 'content-types/BetaBlock.yaml': block('BetaBlock') });
     let release!: () => void;
     holding = new Promise((resolve) => (release = resolve));
@@ -168,6 +168,8 @@ describe('the dashboard in a browser', () => {
       const apply = page.getByRole('region', { name: 'Apply to cms' });
       await apply.getByRole('button', { name: 'Apply 2 steps to cms' }).click();
       await apply.getByText('[1/2] Creating content type AlphaBlock…').waitFor();
+      const cli = await project.runInProcess(['apply', '--auto-approve']);
+      expect({ code: cli.code, locked: cli.stderr.includes('Target cms is locked') }).toEqual({ code: 1, locked: true });
       await apply.getByRole('button', { name: 'Stop' }).click();
       await apply.getByRole('button', { name: 'Stopping after the current step…' }).waitFor();
       release();
