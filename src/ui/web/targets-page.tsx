@@ -75,6 +75,7 @@ function TargetSummary(props: { status: TargetStatus }) {
         {status.description}; mode {status.mode}, strategy {status.strategy}.
       </p>
       <p class="overall">
+        Status:{' '}
         {overall && overall.status !== 'in_sync' ? (
           <Badge symbol={overall.symbol} tone={overall.tone}>
             {overall.word}
