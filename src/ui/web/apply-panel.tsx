@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { approvalName } from '../../core/approval.js';
-import { api, asApiError, eventsUrl, targetPath, type ApiError, type PlannedAnswer } from './api.js';
+import { api, ApiError, asApiError, eventsUrl, targetPath, type PlannedAnswer } from './api.js';
 import { Badge } from './badge.js';
 import { ErrorNotice } from './error-notice.js';
 import { useProject } from './project-context.js';
@@ -70,6 +70,16 @@ export function ApplyPanel(props: { target: string; answer: PlannedAnswer; onFin
     };
     events.addEventListener('start', onStep(false));
     events.addEventListener('done', onStep(true));
+    events.addEventListener('error', () => {
+      if (events.readyState !== EventSource.CLOSED) return;
+      setError(
+        new ApiError(
+          'Lost the progress of the apply',
+          'The dashboard server no longer knows this apply (was it restarted?). Plan again to see where it stopped.',
+        ),
+      );
+      setJob(null);
+    });
     events.addEventListener('end', (message: MessageEvent<string>) => {
       events.close();
       setOutcome(JSON.parse(message.data) as Outcome);
