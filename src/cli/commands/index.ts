@@ -19,7 +19,8 @@ export const COMMANDS: Readonly<
     | 'emulator'
     | 'force-unlock'
     | 'history'
-    | 'rollback',
+    | 'rollback'
+    | 'ui',
     Loader
   >
 > = {
@@ -38,6 +39,7 @@ export const COMMANDS: Readonly<
   'force-unlock': () => import('./force-unlock.js').then((module) => module.forceUnlockCommand),
   history: () => import('./history.js').then((module) => module.historyCommand),
   rollback: () => import('./rollback.js').then((module) => module.rollbackCommand),
+  ui: () => import('./ui.js').then((module) => module.uiCommand),
 };
 
 /**
