@@ -10,6 +10,11 @@
  * at the spacing known to be enough means the limit dropped (another client shares it): the
  * search starts again from there. Waiting is on timers, never a busy loop.
  */
+/** What `acquire` hands each request: the spacing in force when it started. */
+export interface PaceTicket {
+  readonly spacing: number;
+}
+
 export class RequestPacer {
   /** The spacing in force between request starts, in ms; 0 until the first 429. */
   private spacing = 0;
@@ -18,6 +23,8 @@ export class RequestPacer {
   private streak = 0;
   private nextStartAt = 0;
   private pausedUntil = 0;
+  /** Counts pauses: a caller whose slot was reserved before the latest one reserves again. */
+  private reservations = 0;
   /** The end of the pacer's last wait: time has passed at least that far, whatever the clock says. */
   private waitedUntil = 0;
 
@@ -33,30 +40,38 @@ export class RequestPacer {
 
   /**
    * Resolves when the next request may start: after any pause, and `spacing` after the start
-   * before it. Each caller reserves its slot, so concurrent callers are spaced too.
+   * before it. Each caller reserves its slot, so concurrent callers are spaced too. The ticket
+   * says which spacing the request started under, for `succeeded` and `throttled`.
    */
-  async acquire(): Promise<void> {
+  async acquire(): Promise<PaceTicket> {
     for (;;) {
       const now = this.now();
       const slot = Math.max(now, this.pausedUntil, this.nextStartAt);
+      // The slot is placed by the spacing in force now; a wider one set while this caller sleeps does not move it.
+      const ticket = { spacing: this.spacing };
       this.nextStartAt = slot + this.spacing;
-      if (slot <= now) return;
-      const pausedBefore = this.pausedUntil;
+      if (slot <= now) return ticket;
+      const reservedIn = this.reservations;
       await this.sleep(slot - now);
       this.waitedUntil = Math.max(this.waitedUntil, slot);
-      // A pause imposed while this caller waited (another request's 429) holds it back too.
-      if (this.pausedUntil <= Math.max(pausedBefore, slot)) return;
+      // A pause imposed while this caller waited (another request's 429) cancels its slot: it takes a new one after the pause.
+      if (reservedIn === this.reservations) return ticket;
     }
   }
 
   /** No request starts for `ms` from now (a retry's wait: `Retry-After`, or a backoff). */
   pause(ms: number): void {
-    this.pausedUntil = Math.max(this.pausedUntil, this.now() + ms);
+    const until = this.now() + ms;
+    if (until <= this.pausedUntil) return;
+    this.pausedUntil = until;
+    // Slots reserved before the pause were spaced by what was known then: they are given out again, from its end.
+    this.nextStartAt = until;
+    this.reservations += 1;
   }
 
-  /** Any answer but a 429. */
-  succeeded(): void {
-    if (this.spacing === 0) return;
+  /** Any answer but a 429. Only a request started under the spacing in force says something about it. */
+  succeeded(ticket: PaceTicket): void {
+    if (this.spacing === 0 || ticket.spacing !== this.spacing) return;
     this.streak += 1;
     if (this.streak < CONFIRMING_RUN) return;
     this.enough = Math.min(this.enough, this.spacing);
@@ -64,8 +79,13 @@ export class RequestPacer {
     if (this.enough - this.tooFast > this.enough * PRECISION) this.spacing = (this.tooFast + this.enough) / 2;
   }
 
-  /** A 429 with its `Retry-After`, in seconds: the spacing was too tight. (The wait itself is `pause`.) */
-  throttled(retryAfterSeconds: number): void {
+  /**
+   * A 429 with its `Retry-After`, in seconds: the spacing the request started under was too tight.
+   * (The wait itself is `pause`.) A request started under an older spacing (one of several sent
+   * together before the first 429 came back) says nothing about the current one.
+   */
+  throttled(retryAfterSeconds: number, ticket: PaceTicket): void {
+    if (ticket.spacing !== this.spacing) return;
     if (this.spacing === 0) {
       // Retry-After is the time until one token, rounded up to whole seconds: start half a second under it.
       this.spacing = Math.max(MIN_SPACING_MS, Math.max(0, retryAfterSeconds) * 1000 - 500);

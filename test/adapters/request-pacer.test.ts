@@ -3,35 +3,52 @@ import { RequestPacer } from '../../src/adapters/request-pacer.js';
 import { TokenBucket } from '../../src/emulator/traffic/rate-limit.js';
 
 /**
- * Runs `count` successful requests, one at a time, through the pacer against the emulator's own
- * token bucket, on a simulated clock (no real time passes). Returns the simulated seconds, the
- * 429s and the pacer's sleeps.
+ * Runs `count` successful requests through the pacer against the emulator's own token bucket, from
+ * `workers` concurrent callers (the apply runs several steps at once), on a simulated clock: every
+ * sleep is a timer the loop below fires in time order, so no real time passes. Returns the simulated
+ * seconds, the 429s, the pacer's sleeps and the spacing it settled on.
  */
-async function run(count: number, perMinute: number, burst: number, latencyMs = 100) {
+async function run(count: number, perMinute: number, burst: number, { latencyMs = 100, workers = 1 } = {}) {
   let clock = 0;
+  const timers: Array<{ at: number; fire: () => void }> = [];
+  const wait = (ms: number) => new Promise<void>((fire) => timers.push({ at: clock + ms, fire }));
   const bucket = new TokenBucket({ capacity: burst, refillPerSecond: perMinute / 60 }, () => clock);
   let sleeps = 0;
   const pacer = new RequestPacer(
     () => clock,
-    async (ms) => {
+    (ms) => {
       sleeps += 1;
-      clock += ms;
+      return wait(ms);
     },
   );
-  let done = 0;
+  let started = 0;
   let throttled = 0;
-  while (done < count) {
-    await pacer.acquire();
-    const answer = bucket.take();
-    clock += latencyMs;
-    if (answer.admitted) {
-      done += 1;
-      pacer.succeeded();
-    } else {
-      throttled += 1;
-      pacer.throttled(answer.retryAfterSeconds);
-      pacer.pause(answer.retryAfterSeconds * 1000);
+  const worker = async () => {
+    while (started < count) {
+      started += 1;
+      for (;;) {
+        const ticket = await pacer.acquire();
+        const answer = bucket.take();
+        await wait(latencyMs);
+        if (answer.admitted) {
+          pacer.succeeded(ticket);
+          break;
+        }
+        throttled += 1;
+        pacer.throttled(answer.retryAfterSeconds, ticket);
+        pacer.pause(answer.retryAfterSeconds * 1000);
+      }
     }
+  };
+  let finished = false;
+  void Promise.all(Array.from({ length: workers }, worker)).then(() => (finished = true));
+  while (!finished) {
+    await new Promise((resolve) => setImmediate(resolve));
+    timers.sort((a, b) => a.at - b.at);
+    const next = timers.shift();
+    if (!next) continue;
+    clock = Math.max(clock, next.at);
+    next.fire();
   }
   return { seconds: clock / 1000, throttled, sleeps, spacing: pacer.spacingMs };
 }
@@ -44,6 +61,14 @@ describe('RequestPacer against a token bucket (simulated time)', () => {
     expect(result.throttled).toBeLessThanOrEqual(6);
     expect(result.spacing).toBeGreaterThanOrEqual(600);
     expect(result.spacing).toBeLessThan(600 * 1.03);
+  });
+
+  it('four requests at a time: the 429s of requests sent together count once, so the spacing still settles at the rate', async () => {
+    const result = await run(103, 100, 1, { workers: 4 });
+    expect(result.seconds / (102 * 0.6)).toBeLessThan(1.1);
+    expect(result.spacing).toBeGreaterThanOrEqual(600);
+    expect(result.spacing).toBeLessThan(600 * 1.03);
+    expect(result.throttled).toBeLessThanOrEqual(8);
   });
 
   it('after a burst of 100 it settles at the refill rate', async () => {
@@ -68,13 +93,14 @@ describe('RequestPacer against a token bucket (simulated time)', () => {
       () => clock,
       async (ms) => void (clock += ms),
     );
-    pacer.throttled(1);
+    const at = (spacing: number) => ({ spacing });
+    pacer.throttled(1, at(0));
     expect(pacer.spacingMs).toBe(500);
-    for (let i = 0; i < 4; i++) pacer.succeeded();
+    for (let i = 0; i < 4; i++) pacer.succeeded(at(500));
     expect(pacer.spacingMs).toBe(250);
-    pacer.throttled(1);
+    pacer.throttled(1, at(250));
     expect(pacer.spacingMs).toBe(500);
-    pacer.throttled(1);
+    pacer.throttled(1, at(500));
     expect(pacer.spacingMs).toBe(750);
   });
 
@@ -84,7 +110,7 @@ describe('RequestPacer against a token bucket (simulated time)', () => {
       () => clock,
       async (ms) => void (clock += ms),
     );
-    pacer.throttled(1);
+    pacer.throttled(1, { spacing: 0 });
     await pacer.acquire();
     const second = pacer.acquire();
     pacer.pause(3_000);

@@ -135,14 +135,14 @@ export class ApiClient {
   }
 
   private async exchange(request: HttpRequest, operation: string, attempt: number): Promise<HttpResponse> {
-    await this.pacer.acquire();
+    const ticket = await this.pacer.acquire();
     const started = this.options.now();
     const url = new URL(request.url);
     const base = { type: 'request' as const, method: request.method, path: `${url.pathname}${url.search}`, attempt };
     try {
       const response = await sendHttp(request, { dispatcher: this.options.dispatcher, timeoutMs: this.options.timeoutMs }, operation);
-      if (response.status === 429) this.pacer.throttled(parseRetryAfter(response.headers['retry-after'], this.options.now) ?? 1);
-      else this.pacer.succeeded();
+      if (response.status === 429) this.pacer.throttled(parseRetryAfter(response.headers['retry-after'], this.options.now) ?? 1, ticket);
+      else this.pacer.succeeded(ticket);
       this.emit({ ...base, status: response.status, durationMs: this.options.now() - started });
       return response;
     } catch (error) {
