@@ -5,21 +5,9 @@ import { withTarget } from '../cli/with-target.js';
 import type { PlanSummary } from '../core/generated/plan.js';
 import { hasChanges } from '../core/plan.js';
 import { readHistory } from './read-history.js';
+import type { TargetStatus } from './web/target-status-shape.js';
 
-export interface TargetStatus {
-  name: string;
-  description: string;
-  mode: string;
-  strategy: string;
-  /** How many resources have each status, as `catalyst status` counts them (read-only ones left out). */
-  counts: PlanSummary['statuses'];
-  hasChanges: boolean;
-  applyable: boolean;
-  /** The newest run in the target's history: when, and who ran it. */
-  lastRun: { run: string; at: string; actor: string; actorSource?: string } | null;
-  /** Records that fail the history's hash-chain check (`catalyst history verify`). */
-  historyProblems: number;
-}
+export type { TargetStatus };
 
 /** A target's state at a glance: a plan's statuses and the newest run in its history. */
 export async function targetStatus(context: CliContext, args: ProjectArgs): Promise<TargetStatus> {

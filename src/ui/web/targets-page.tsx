@@ -1,23 +1,12 @@
 import type { PlanSummary } from '../../core/generated/plan.js';
 import { api, targetPath } from './api.js';
+import type { TargetStatus } from './target-status-shape.js';
 import { Badge } from './badge.js';
 import { ErrorNotice } from './error-notice.js';
 import { PageHeading } from './page-heading.js';
 import { useProject } from './project-context.js';
 import { CONFLICT } from './symbols.js';
 import { useLoad } from './use-load.js';
-
-interface TargetStatus {
-  name: string;
-  description: string;
-  mode: string;
-  strategy: string;
-  counts: PlanSummary['statuses'];
-  hasChanges: boolean;
-  applyable: boolean;
-  lastRun: { run: string; at: string; actor: string; actorSource?: string } | null;
-  historyProblems: number;
-}
 
 /** How each status reads at a glance, in the order they are listed. */
 const STATUSES: ReadonlyArray<{ status: keyof PlanSummary['statuses']; symbol: string; tone: string; word: string }> = [
