@@ -7,8 +7,8 @@
  * pauses every request, and the spacing between request starts is bracketed: a spacing answered 429 is
  * too tight (`tooFast`), one that carried a run of successes is enough (`enough`). The pacer runs
  * at `enough` and tries the midpoint now and then, until the bracket is narrower than 2%. A 429
- * at the spacing known to be enough means the limit dropped (another client shares it): the
- * search starts again from there. Waiting is on timers, never a busy loop.
+ * at the spacing known to be enough (network jitter, or a limit that dropped because another client
+ * shares it) starts the search again from 5% above it, widening by half on each further 429. Waiting is on timers, never a busy loop.
  */
 /** What `acquire` hands each request: the spacing in force when it started. */
 export interface PaceTicket {
@@ -89,8 +89,13 @@ export class RequestPacer {
     if (this.spacing === 0) {
       // Retry-After is the time until one token, rounded up to whole seconds: start half a second under it.
       this.spacing = Math.max(MIN_SPACING_MS, Math.max(0, retryAfterSeconds) * 1000 - 500);
+    } else if (this.spacing >= this.enough) {
+      // At the spacing known to be enough: jitter on the way (a run a hair above the limit meets it
+      // now and then), or the limit dropped. Search again from a little above; another 429 widens fast.
+      this.tooFast = this.spacing;
+      this.enough = Number.POSITIVE_INFINITY;
+      this.spacing *= MARGIN;
     } else {
-      if (this.spacing >= this.enough) this.enough = Number.POSITIVE_INFINITY;
       this.tooFast = Math.max(this.tooFast, this.spacing);
       this.spacing = Number.isFinite(this.enough) ? this.enough : this.spacing * WIDEN;
     }
@@ -108,4 +113,6 @@ const CONFIRMING_RUN = 4;
 const PRECISION = 0.02;
 /** Widening of the spacing after a 429 while no spacing is known to be enough. */
 const WIDEN = 1.5;
+/** Widening after a 429 at the spacing known to be enough: the first step of a new search. */
+const MARGIN = 1.05;
 const MIN_SPACING_MS = 10;

@@ -8,7 +8,7 @@ import { TokenBucket } from '../../src/emulator/traffic/rate-limit.js';
  * sleep is a timer the loop below fires in time order, so no real time passes. Returns the simulated
  * seconds, the 429s, the pacer's sleeps and the spacing it settled on.
  */
-async function run(count: number, perMinute: number, burst: number, { latencyMs = 100, workers = 1 } = {}) {
+async function run(count: number, perMinute: number, burst: number, { latencyMs = 100, workers = 1, jitterMs = 0 } = {}) {
   let clock = 0;
   const timers: Array<{ at: number; fire: () => void }> = [];
   const wait = (ms: number) => new Promise<void>((fire) => timers.push({ at: clock + ms, fire }));
@@ -28,6 +28,9 @@ async function run(count: number, perMinute: number, burst: number, { latencyMs 
       started += 1;
       for (;;) {
         const ticket = await pacer.acquire();
+        // The request reaches the server a little early or late (deterministic, so runs repeat).
+        const skew = jitterMs * Math.sin(started * 12.9898 + throttled);
+        if (skew > 0) await wait(skew);
         const answer = bucket.take();
         await wait(latencyMs);
         if (answer.admitted) {
@@ -71,6 +74,13 @@ describe('RequestPacer against a token bucket (simulated time)', () => {
     expect(result.throttled).toBeLessThanOrEqual(8);
   });
 
+  it('with network jitter of ±10 ms a 429 at the spacing found does not throw the run far off the floor', async () => {
+    const result = await run(300, 100, 1, { workers: 4, jitterMs: 10 });
+    // Widening by half after such a 429, as for a first one, costs about 1.07× here.
+    expect(result.seconds / (299 * 0.6)).toBeLessThan(1.06);
+    expect(result.spacing).toBeLessThan(600 * 1.06);
+  });
+
   it('after a burst of 100 it settles at the refill rate', async () => {
     const result = await run(300, 100, 100);
     expect(result.seconds / ((300 - 100) * 0.6)).toBeLessThan(1.02);
@@ -87,7 +97,7 @@ describe('RequestPacer against a token bucket (simulated time)', () => {
     expect(result.sleeps).toBeLessThanOrEqual(103 + result.throttled);
   });
 
-  it('a 429 at the spacing known to be enough (the limit dropped) starts the search again, wider', async () => {
+  it('a 429 at the spacing known to be enough (jitter, or the limit dropped) searches again from 5% above, then widens by half', async () => {
     let clock = 0;
     const pacer = new RequestPacer(
       () => clock,
@@ -101,7 +111,9 @@ describe('RequestPacer against a token bucket (simulated time)', () => {
     pacer.throttled(1, at(250));
     expect(pacer.spacingMs).toBe(500);
     pacer.throttled(1, at(500));
-    expect(pacer.spacingMs).toBe(750);
+    expect(pacer.spacingMs).toBe(525);
+    pacer.throttled(1, at(525));
+    expect(pacer.spacingMs).toBeCloseTo(787.5, 6);
   });
 
   it('a pause holds back a caller that was already waiting for its slot', async () => {
