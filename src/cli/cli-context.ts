@@ -16,6 +16,7 @@ import { renderDiagnostics } from '../render/diagnostics-text.js';
 import { plainStyle, type Style } from '../render/style.js';
 import { cliEnvironment } from './cli-environment.js';
 import { createProgress, type Progress } from './progress.js';
+import { savedCredentialsLookup } from './saved-credentials.js';
 
 /** Options every command that reads the project accepts. */
 export interface ProjectArgs {
@@ -168,6 +169,7 @@ async function loadConfigOrFail(
     env: context.env,
     platforms: PLATFORM_PROFILES,
     requireTarget,
+    savedCredentials: savedCredentialsLookup(context),
     ...(args.config !== undefined ? { configPath: args.config } : {}),
     ...(args.target !== undefined ? { targetName: args.target } : {}),
   });
