@@ -6,6 +6,7 @@ import { createCliContext, loadTargetedProject, PROJECT_OPTIONS } from '../cli-c
 import { defineCommand, EXIT } from '../define-command.js';
 import { makePlan, SYNC_OPTIONS, withSyncOptions } from '../make-plan.js';
 import { withTarget } from '../with-target.js';
+import { authorizeRun } from '../authorize-run.js';
 
 /**
  * `catalyst resolve <Type>[.<member path>] --take yaml|cms` (or `--all`): settles conflicts as a
@@ -32,6 +33,7 @@ export const resolveCommand = defineCommand({
     const context = createCliContext(args);
     const { config, lock, ...loaded } = await loadTargetedProject(context, args);
     const target = withSyncOptions(loaded.target, args);
+    await authorizeRun(context, config, target.name, 'resolve', { lockHeld: false });
     const result = await withTarget(context, target, async (opened) => {
       const { plan } = await makePlan(context, { config, target }, lock, opened);
       return resolveConflicts({

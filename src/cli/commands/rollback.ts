@@ -6,7 +6,7 @@ import { UserError } from '../../core/user-error.js';
 import { assertApplyable } from '../../engine/apply-plan.js';
 import { reconcile } from '../../engine/reconcile.js';
 import { rollbackDesired } from '../../engine/rollback-desired.js';
-import { checkChain, historyFileFor } from '../../io/audit/history-chain.js';
+import { checkChain, historyFileFor, isStep } from '../../io/audit/history-chain.js';
 import { writePlanFile } from '../../io/plan/plan-file.js';
 import { renderPlanText } from '../../render/plan-text.js';
 import { createCliContext, failOnErrors, LOCK_TIMEOUT_OPTION, PROJECT_OPTIONS, withLockedProject } from '../cli-context.js';
@@ -16,6 +16,7 @@ import { notApplyable, withSyncOptions } from '../make-plan.js';
 import { renderApplyResult } from '../render-apply.js';
 import { applyFromCli } from '../run-apply.js';
 import { withTarget } from '../with-target.js';
+import { authorizeRun } from '../authorize-run.js';
 
 /**
  * `catalyst rollback --last | --to <run>`: a plan that puts the CMS back as it was before that
@@ -51,7 +52,7 @@ export const rollbackCommand = defineCommand({
           'The history cannot be trusted',
           `${shown} fails its check (\`catalyst history verify\` lists why), so catalyst will not roll back from it.`,
         );
-      const run = args.last ? records.at(-1)?.run : args.to;
+      const run = args.last ? records.filter(isStep).at(-1)?.run : args.to;
       if (run === undefined) throw new UserError('Nothing to roll back', `${shown} records no run for target ${target.name}.`);
       const back = rollbackDesired(lock, target.name, records, run);
       return withTarget(context, target, async (opened) => {
@@ -72,6 +73,7 @@ export const rollbackCommand = defineCommand({
         context.stdout.write(
           `Rollback of ${runs} on target ${target.name}: the CMS as it was before.\n\n${renderPlanText(plan, context.style)}`,
         );
+        await authorizeRun(context, config, target.name, 'rollback', { plan, lockHeld: true });
         if (args.out !== undefined) {
           await writePlanFile(resolve(context.cwd, args.out), plan);
           context.stdout.write(
