@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import { secretForms } from '../secret-forms.js';
 import { AdapterError, isAdapterError, type AdapterErrorKind } from '../errors.js';
 import { withRetry, type RetryPolicy } from '../retry.js';
 import type { Endpoints } from './endpoints.js';
@@ -184,10 +185,10 @@ export class ApiClient {
     this.options.onEvent?.(event);
   }
 
-  /** Defence in depth: no message that leaves the adapter may contain the secret or a token. */
+  /** Defence in depth: no message that leaves the adapter may contain the secret or a token, in any form an echo gives them. */
   private scrub(error: unknown): unknown {
     if (!isAdapterError(error)) return error;
-    const secrets = [this.options.clientSecret, ...this.issuedTokens].filter((secret) => secret.length >= 4);
+    const secrets = [this.options.clientSecret, ...this.issuedTokens].flatMap(secretForms).sort((a, b) => b.length - a.length);
     const clean = (text: string): string => secrets.reduce((result, secret) => result.split(secret).join('[redacted]'), text);
     const message = clean(error.message);
     const fieldErrors = error.fieldErrors.map((fieldError) => ({ ...fieldError, detail: clean(fieldError.detail) }));
