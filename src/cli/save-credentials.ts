@@ -1,5 +1,7 @@
 import type { ResolvedTarget, SelectedTarget } from '../io/config/config.js';
 import { Secret } from '../io/config/secret.js';
+import { loadConfig } from '../io/config/load-config.js';
+import { PLATFORM_PROFILES } from '../engine/platforms.js';
 import { UserError } from '../core/user-error.js';
 import {
   credentialsFilePath,
@@ -88,8 +90,14 @@ async function remoteTarget(context: CliContext, args: ProjectArgs): Promise<Res
       `Name the target whose credentials to save with --target (the config has ${config.targets.map((each) => each.name).join(', ')}).`,
     );
   const withoutCredentials = { ...context.env, [target.env.clientId]: undefined, [target.env.clientSecret]: undefined };
-  const { config: bare } = await loadProject({ ...context, env: withoutCredentials }, args);
-  const endpoint = bare.targets.find((candidate) => candidate.name === target.name)?.endpoint;
+  const bare = await loadConfig({
+    cwd: context.cwd,
+    env: withoutCredentials,
+    platforms: PLATFORM_PROFILES,
+    requireTarget: false,
+    ...(args.config !== undefined ? { configPath: args.config } : {}),
+  });
+  const endpoint = bare.config?.targets.find((candidate) => candidate.name === target.name)?.endpoint;
   if (target.endpoint.kind !== 'remote' || endpoint?.kind !== 'remote' || endpoint.apiUrl !== target.endpoint.apiUrl)
     throw new UserError(
       `Target "${target.name}" is the embedded emulator without credentials`,
