@@ -114,6 +114,17 @@ function isPerson(entry: string, person: Identity): boolean {
   return name.includes('/') ? (person.teams ?? []).some((team) => same(team, name)) : same(person.login, name);
 }
 
+/** What carrying out a plan on `target` needs under the policy: each grant with who holds it (roles expanded). For telling reviewers ahead of a merge. */
+export function grantsNeeded(
+  policy: AccessPolicy,
+  target: string,
+  operation: PolicyOperation,
+  facts: AccessFacts | undefined,
+): Array<{ grant: PolicyGrant; holders: string[] }> {
+  const rules = policy.targets.get(target) ?? policy.targets.get('*');
+  return requiredGrants(operation, facts).map((grant) => ({ grant, holders: expandHolders(policy, rules?.grants[grant]?.holders ?? []) }));
+}
+
 /** Role names replaced by their people, `*` as "anyone", without duplicates. */
 function expandHolders(policy: AccessPolicy, holders: readonly string[]): string[] {
   const people = holders.flatMap((holder) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AccessPolicy, Identity, TargetAccess } from '../../src/core/access-policy.js';
-import { decideAccess, requiredGrants, type AccessRequest } from '../../src/core/decide-access.js';
+import { decideAccess, grantsNeeded, requiredGrants, type AccessRequest } from '../../src/core/decide-access.js';
 
 const rules = (grants: Record<string, string[]>, requireCi = false): TargetAccess => ({
   grants: Object.fromEntries(Object.entries(grants).map(([grant, holders]) => [grant, { holders, source: { path: `grants.${grant}` } }])),
@@ -109,5 +109,16 @@ describe('decideAccess', () => {
     expect(requiredGrants('apply', { destructive: ['A'], unprotects: ['B'] })).toEqual(['apply', 'apply-destructive', 'unprotect']);
     expect(requiredGrants('rollback', { destructive: [], unprotects: [] })).toEqual(['rollback']);
     expect(requiredGrants('resolve', undefined)).toEqual(['resolve']);
+  });
+
+  it('grantsNeeded: each grant a plan needs with its holders, for the pull request comment', () => {
+    expect(grantsNeeded(POLICY, 'production', 'apply', { destructive: ['Old'], unprotects: [] })).toEqual([
+      {
+        grant: 'apply',
+        holders: ['@Alice (editors)', 'ed@acme.example (editors)', '@acme/cms-admins (admins)', 'root@acme.example (admins)'],
+      },
+      { grant: 'apply-destructive', holders: ['@acme/cms-admins (admins)', 'root@acme.example (admins)'] },
+    ]);
+    expect(grantsNeeded(POLICY, 'staging', 'apply', undefined)).toEqual([{ grant: 'apply', holders: ['anyone'] }]);
   });
 });

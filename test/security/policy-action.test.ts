@@ -72,6 +72,13 @@ describe('the access policy in the GitHub Action', () => {
     if (root) await rm(root, { recursive: true, force: true });
   });
 
+  it('the plan comment tells reviewers what applying it will need, and who holds it', () => {
+    const comment = (github.comments.get(PR) ?? []).find((each) => each.body.includes('<!-- catalyst-plan target="production" -->'));
+    expect(comment?.body).toContain(
+      '> Access policy: applying this plan to `production` after the merge needs **apply** (@alice (editors), @acme/cms-admins (cms-admins)) and **apply-destructive** (@acme/cms-admins (cms-admins))',
+    );
+  });
+
   it('a destructive merge without an approval from cms-admins is refused before any write, said on the pull request and recorded', async () => {
     github.reviews.set(PR, [
       { login: 'bob', state: 'APPROVED' },
