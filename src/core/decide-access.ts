@@ -9,6 +9,11 @@ export interface AccessRequest {
   actor: Identity;
   /** People who approved the change (the approving reviews of the merged pull request). */
   approvals?: readonly Identity[];
+  /**
+   * The change being carried out also changes the policy file (a merged pull request that edits
+   * it): the policy that authorizes a change must already be in force, so it is denied.
+   */
+  changesPolicy?: boolean;
 }
 
 /** The grants a command needs: its own, and for a plan that deletes or unprotects, those too. */
@@ -39,6 +44,15 @@ export function decideAccess(policy: AccessPolicy, request: AccessRequest): Acce
       grant: grants[0]!,
       rule: { path: 'targets' },
       reason: `The policy has no rules for target "${request.target}" (and no "*" rules), so it allows nothing there.`,
+      holders: [],
+    };
+  }
+  if (request.changesPolicy && request.operation !== 'plan') {
+    return {
+      allowed: false,
+      grant: request.operation,
+      rule: { path: policy.file },
+      reason: `This change also edits the access policy (${policy.file}), and a policy authorizes only once it is in force. Merge the policy change on its own first (its reviewers approve the new rules), then the CMS change.`,
       holders: [],
     };
   }

@@ -17,6 +17,8 @@ export interface AuthorizeInput {
   actor: Identity;
   /** People who approved the change (the approving reviews of a merged pull request). */
   approvals?: readonly Identity[];
+  /** The change being carried out also edits the policy file (see AccessRequest.changesPolicy). */
+  changesPolicy?: boolean;
   /** Where a denial is recorded: the target's history, as `actor` (never a secret). */
   history: {
     file: string;
@@ -44,6 +46,7 @@ export async function authorize(input: AuthorizeInput): Promise<Authorization> {
     ...(input.plan ? { facts: accessFacts(input.plan) } : {}),
     actor: input.actor,
     ...(input.approvals ? { approvals: input.approvals } : {}),
+    ...(input.changesPolicy ? { changesPolicy: true } : {}),
   });
   if (decision.allowed) return decision;
   const where = decision.rule.location

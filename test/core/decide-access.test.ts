@@ -72,6 +72,17 @@ const CASES: ReadonlyArray<{ name: string; request: AccessRequest; allowed: bool
     allowed: false,
     grant: 'resolve',
   },
+  {
+    name: 'a change that also edits the policy is denied, whoever approved',
+    request: { target: 'staging', operation: 'apply', actor: ci('root', ['acme/cms-admins']), changesPolicy: true },
+    allowed: false,
+    grant: 'apply',
+  },
+  {
+    name: 'planning a change that edits the policy is fine',
+    request: { target: 'staging', operation: 'plan', actor: ci('x'), changesPolicy: true },
+    allowed: true,
+  },
   { name: '"*" rules cover other targets', request: { target: 'staging', operation: 'apply', actor: git('x@y.example') }, allowed: true },
   {
     name: 'the "*" target grants nothing it does not list',

@@ -122,6 +122,8 @@ export class GitHubServer {
   limitedRequests = 0;
   /** Reviews per pull request, in the order submitted. */
   readonly reviews = new Map<number, Array<{ login: string; state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED' }>>();
+  /** The files each pull request changes (paths in the repository). */
+  readonly pullFiles = new Map<number, string[]>();
   /** Active members per team, `org/team-slug` → logins. */
   readonly teams = new Map<string, Set<string>>();
   /** Branches that refuse a ref update, as branch protection does. */
@@ -299,6 +301,21 @@ export class GitHubServer {
           })),
         );
       }
+      case 'GET /repos/{owner}/{repo}/pulls/{pull_number}/files':
+        return send(
+          200,
+          (this.pullFiles.get(Number(values['pull_number'])) ?? []).map((filename, index) => ({
+            sha: this.#sha(`file ${filename}`),
+            filename,
+            status: 'modified',
+            additions: 1,
+            deletions: 1,
+            changes: 2,
+            blob_url: `https://github.test/${this.repository}/blob/${index}/${filename}`,
+            raw_url: `https://github.test/${this.repository}/raw/${index}/${filename}`,
+            contents_url: `${this.url}/repos/${this.repository}/contents/${filename}`,
+          })),
+        );
       case 'GET /orgs/{org}/teams/{team_slug}/memberships/{username}': {
         const member = this.teams.get(`${values['org']}/${values['team_slug']}`)?.has(values['username']!) === true;
         return member

@@ -64,6 +64,7 @@ describe('the access policy in the GitHub Action', () => {
     expect(planned.code, planned.log).toBe(0);
     expect(planned.outputs['has-destructive']).toBe('true');
     merge = github.seedRepository('main', { 'README.md': '# website\n' }, PR);
+    github.pullFiles.set(PR, ['content-types/Old.yaml']);
     github.teams.set('acme/cms-admins', new Set(['bob']));
   });
   afterAll(async () => {
@@ -104,9 +105,27 @@ describe('the access policy in the GitHub Action', () => {
         'GET /repos/acme/website/pulls/61/reviews?per_page=100',
         'GET /orgs/acme/teams/cms-admins/memberships/alice',
         'GET /orgs/acme/teams/cms-admins/memberships/carol',
+        'GET /repos/acme/website/pulls/61/files?per_page=100',
       ]),
     );
     expect(github.violations).toEqual([]);
+  });
+
+  it('a pull request that also edits the policy applies nothing: the policy must be in force before the change it authorizes', async () => {
+    github.pullFiles.set(PR, ['content-types/Old.yaml', 'catalyst.policy.yaml']);
+    github.reviews.get(PR)!.push({ login: 'bob', state: 'APPROVED' });
+    try {
+      const result = await apply();
+      expect(result.code).toBe(1);
+      const comment = (github.comments.get(PR) ?? []).at(-1)!.body;
+      expect(comment).toContain('(A010, catalyst.policy.yaml). This change also edits the access policy (catalyst.policy.yaml)');
+      expect(comment).toContain('Merge the policy change on its own first');
+      expect(emulator.store.contentTypes.has('Old')).toBe(true);
+      expect(github.violations).toEqual([]);
+    } finally {
+      github.pullFiles.set(PR, ['content-types/Old.yaml']);
+      github.reviews.get(PR)!.pop();
+    }
   });
 
   it('once a member of cms-admins approves, the same merge applies, and the history (denial included) verifies', async () => {
@@ -115,7 +134,7 @@ describe('the access policy in the GitHub Action', () => {
     expect(result.code, result.log).toBe(0);
     expect(emulator.store.contentTypes.has('Old')).toBe(false);
     const history = github.fileOn('main', 'catalyst.history/production.jsonl') ?? '';
-    expect(history.split('\n').filter((line) => line.includes('"action":"denied"'))).toHaveLength(1);
+    expect(history.split('\n').filter((line) => line.includes('"action":"denied"'))).toHaveLength(2);
     expect(history).toContain('"action":"delete"');
     const verify = await runInProcess(['history', 'verify'], { cwd: dir, env: ENV });
     expect(verify.code, verify.stderr).toBe(0);
