@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parsePolicy } from '../../src/io/policy/read-policy.js';
 
@@ -14,6 +15,20 @@ const CASES: ReadonlyArray<{ name: string; text: string; code: string; line: num
     code: 'A001',
     line: 1,
     says: 'Write the lists out',
+  },
+  {
+    name: 'a file over 16 KB (thousands of keys parse slowly)',
+    text: `targets:\n${Array.from({ length: 5000 }, (_, index) => `  t${index}: {}`).join('\n')}\n`,
+    code: 'A001',
+    line: 1,
+    says: 'larger than 16 KB',
+  },
+  {
+    name: 'nested thousands deep',
+    text: `targets: ${'['.repeat(5_000)}${']'.repeat(5_000)}\n`,
+    code: 'A001',
+    line: 1,
+    says: 'nested thousands deep',
   },
   { name: 'no targets', text: 'roles: {}\n', code: 'A002', line: 1, says: 'targets' },
   {
@@ -78,5 +93,48 @@ describe('the access policy file: every mistake is a diagnostic with file, line 
     expect(production?.grants.apply).toMatchObject({ holders: ['admins', '@bob'], source: { path: 'targets.production.grants.apply' } });
     expect(production?.grants.apply?.source.location?.line).toBe(7);
     expect(production?.requireCi?.location?.line).toBe(5);
+  });
+
+  it('fuzz: no text makes it throw; every problem is a diagnostic at the file', () => {
+    const fragments = [
+      'roles:\n',
+      '  admins: [',
+      '"@a"',
+      '"@o/t"',
+      'x@y.z',
+      '*',
+      ']\n',
+      'targets:\n',
+      '  production:\n',
+      '    requireCi: true\n',
+    ];
+    const more = [
+      '    grants:\n',
+      '      apply: [',
+      'admins',
+      '&a ',
+      '*a',
+      '{',
+      '[',
+      '"',
+      ': ',
+      '- ',
+      '\n',
+      '  ',
+      '__proto__: []\n',
+      '!!binary x\n',
+      '---\n',
+    ];
+    const text = fc.oneof(
+      fc.array(fc.constantFrom(...fragments, ...more), { maxLength: 30 }).map((parts) => parts.join('')),
+      fc.string({ maxLength: 200 }),
+    );
+    fc.assert(
+      fc.property(text, (candidate) => {
+        const { diagnostics } = parsePolicy(candidate, FILE, TARGETS);
+        expect(diagnostics.every((diagnostic) => /^A00\d$/.test(diagnostic.code) && diagnostic.location?.file === FILE)).toBe(true);
+      }),
+      { seed: 20261204, numRuns: 300 },
+    );
   });
 });

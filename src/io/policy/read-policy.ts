@@ -12,7 +12,12 @@ import type { PolicyFile } from '../generated/policy-file.js';
 import { schemaDiagnostics, type SpecialCase } from '../schema/schema-diagnostics.js';
 import { schemaValidator } from '../schema/schema-validator.js';
 import { createYamlLocator, type YamlLocator } from '../yaml/yaml-locator.js';
-import { MAX_YAML_FILE_BYTES } from '../yaml/parse-content-type-text.js';
+
+/**
+ * The largest policy file read: far beyond any real one (a few roles and targets), and small
+ * enough that parsing a hostile file (thousands of keys, deep nesting) stays fast.
+ */
+export const MAX_POLICY_BYTES = 16 * 1024;
 
 /** The policy file's names, looked for in the config's folder in this order. */
 export const POLICY_FILE_NAMES = ['catalyst.policy.yaml', 'catalyst.policy.yml'] as const;
@@ -52,8 +57,15 @@ export function parsePolicy(text: string, file: string, targets: readonly string
     detail,
     location,
   });
-  if (Buffer.byteLength(text) > MAX_YAML_FILE_BYTES)
-    return { diagnostics: [problem('Policy file too large', `${file} is larger than 5 MB, far more than any policy needs. Shorten it.`)] };
+  if (text.length > MAX_POLICY_BYTES || Buffer.byteLength(text) > MAX_POLICY_BYTES)
+    return {
+      diagnostics: [
+        problem(
+          'Policy file too large',
+          `${file} is larger than ${MAX_POLICY_BYTES / 1024} KB, far more than any policy needs. Use roles instead of repeating people, and shorten it.`,
+        ),
+      ],
+    };
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const at = (offset: number | undefined): SourceLocation => {
@@ -63,11 +75,17 @@ export function parsePolicy(text: string, file: string, targets: readonly string
   if (document.errors.length > 0)
     return {
       diagnostics: document.errors.map((error) =>
-        problem(
-          'Policy YAML syntax error',
-          `${error.message.split('\n')[0]!.replace(/\.$/, '')}. Correct the YAML at this position; the policy is not used until it parses, and every command it governs is refused meanwhile.`,
-          at(error.pos[0]),
-        ),
+        /call stack/i.test(error.message)
+          ? problem(
+              'Policy nested too deeply',
+              'Collections in the policy are nested thousands deep, while a policy is four levels deep (targets, a target, grants, a list). Rewrite it as the README shows.',
+              at(error.pos[0]),
+            )
+          : problem(
+              'Policy YAML syntax error',
+              `${error.message.split('\n')[0]!.replace(/\.$/, '')}. Correct the YAML at this position; the policy is not used until it parses, and every command it governs is refused meanwhile.`,
+              at(error.pos[0]),
+            ),
       ),
     };
   let value: unknown;
