@@ -115,7 +115,7 @@ function holds(policy: AccessPolicy, holders: readonly string[], person: Identit
   return holders.some((holder) =>
     holder === '*'
       ? true
-      : holder.startsWith('@') || holder.includes('@')
+      : holder.includes('@')
         ? isPerson(holder, person)
         : (policy.roles.get(holder) ?? []).some((member) => isPerson(member, person)),
   );
@@ -154,6 +154,10 @@ function expandHolders(policy: AccessPolicy, holders: readonly string[]): string
 /** A person as messages name them: `@alice (CI)`, `alice@example.com (git user)`. */
 export function describeIdentity(identity: Identity): string {
   const name = identity.login !== undefined ? `@${identity.login}` : (identity.email ?? 'an unknown person');
-  const from = { ci: 'CI', declared: 'self-declared', git: 'git user', os: 'OS user' }[identity.source];
-  return `${name} (${from})`;
+  return `${name} (${IDENTITY_SOURCES[identity.source]})`;
 }
+
+const IDENTITY_SOURCES = { ci: 'CI', declared: 'self-declared', git: 'git user', os: 'OS user' } as const satisfies Record<
+  Identity['source'],
+  string
+>;
