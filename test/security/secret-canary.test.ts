@@ -26,11 +26,14 @@ const NEEDLES = [
   Buffer.from(CANARY).toString('base64'),
   Buffer.from(`ci-client:${CANARY}`).toString('base64'),
   TOKEN_PREFIX,
+  // Any part of it, as an error message shortened mid-secret would leave.
+  CANARY.slice(0, 6),
 ];
 
 /**
  * A CMS that echoes what it is sent: the token endpoint answers 400 with the request body (which
- * holds the secret) in its problem detail; the API answers 400 with the Authorization header.
+ * holds the secret) in its problem detail, or as a text body long enough that the message cuts it
+ * mid-secret; the API answers 400 with the Authorization header.
  */
 async function echoServer(): Promise<Server> {
   const server = createServer((request, response) => {
@@ -42,7 +45,11 @@ async function echoServer(): Promise<Server> {
         response.writeHead(status, { 'content-type': 'application/json' });
         response.end(JSON.stringify(value));
       };
-      if (request.url?.endsWith('/oauth/token') && request.headers['x-echo'] === undefined && body.includes('echo-token'))
+      if (request.url?.endsWith('/oauth/token') && body.includes('echo-cut')) {
+        response.writeHead(400, { 'content-type': 'text/plain' });
+        return response.end(`${'x'.repeat(110)} ${body}`);
+      }
+      if (request.url?.endsWith('/oauth/token') && body.includes('echo-token'))
         return send(400, { code: 'invalid_request', title: 'Bad request', detail: `Could not use ${body} (${encodeURIComponent(body)})` });
       if (request.url?.endsWith('/oauth/token')) return send(200, { access_token: `${TOKEN_PREFIX}${Date.now()}`, expires_in: 300 });
       return send(400, { title: 'Bad request', detail: `You sent ${request.headers.authorization ?? ''} ${body}` });
@@ -76,6 +83,7 @@ describe('secret canary', () => {
     OPTIMIZELY_CMS_CLIENT_ID: 'ci-client',
     OPTIMIZELY_CMS_CLIENT_SECRET: CANARY,
     ECHO_CLIENT_ID: 'echo-token',
+    ECHO_CUT_ID: 'echo-cut',
     CATALYST_ACTOR: 'canary-test',
     CATALYST_CREDENTIALS_FILE: join(root, 'user-config', 'catalyst', 'credentials.json'),
     CATALYST_KEY: KEY,
@@ -102,6 +110,7 @@ describe('secret canary', () => {
         targets: {
           cms: { url: emulator.url },
           'echo-token': { url: echoUrl, clientIdEnv: 'ECHO_CLIENT_ID' },
+          'echo-cut': { url: echoUrl, clientIdEnv: 'ECHO_CUT_ID' },
           'echo-api': { url: echoUrl },
         },
       }),
@@ -141,6 +150,9 @@ describe('secret canary', () => {
     expect(token.code).toBe(1);
     expect(token.stderr).toContain('invalid_request: Could not use');
     expect((await run(['login', '--target', 'echo-token'])).code).toBe(1);
+    const cut = await run(['plan', '--target', 'echo-cut']);
+    expect(cut.code).toBe(1);
+    expect(cut.stderr).toContain('xxxxxxxx');
     const api = await run(['apply', '--auto-approve', '--target', 'echo-api']);
     expect(api.code).toBe(1);
     expect(api.stderr).toContain('[redacted]');
