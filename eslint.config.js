@@ -2,7 +2,7 @@ import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 /** Every layer under src/, for "everything but" zones. */
-const LAYERS = ['core', 'io', 'render', 'adapters', 'engine', 'cli', 'emulator', 'sources'];
+const LAYERS = ['core', 'io', 'render', 'adapters', 'engine', 'cli', 'emulator', 'sources', 'ui'];
 
 /** A zone forbidding `target` to import from every layer but itself and `allowed`. */
 function onlyImports(target, allowed, message) {
@@ -30,6 +30,17 @@ const LAYERING = [
     ['core', 'io', 'adapters'],
     'the engine drives core, io and the adapter port; front ends import it, not the reverse.',
   ),
+  ...onlyImports(
+    'ui',
+    ['core', 'io', 'render', 'adapters', 'engine', 'cli'],
+    'the web UI is a front end like the CLI: a thin shell over the engine and the helpers the CLI commands use.',
+  ),
+  ...LAYERS.filter((layer) => layer !== 'core').map((layer) => ({
+    target: './src/ui/web',
+    from: `./src/${layer}`,
+    except: layer === 'ui' ? ['./web'] : [],
+    message: 'the front end runs in the browser: it takes the plan types (and pure helpers) from core, everything else from the API.',
+  })),
 ];
 
 /** The one composition root that may start the embedded emulator (issue 8, item 3). */
@@ -40,6 +51,7 @@ export default tseslint.config(
     ignores: [
       'dist/**',
       'action/dist/**',
+      'ui-dist/**',
       'node_modules/**',
       'coverage/**',
       'test/fixtures/lint/**',
@@ -49,12 +61,14 @@ export default tseslint.config(
   },
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     plugins: { 'import-x': importX },
     settings: {
-      'import-x/extensions': ['.ts', '.js'],
-      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
-      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js'], extensionAlias: { '.js': ['.ts', '.js'] } })],
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.tsx', '.js'], extensionAlias: { '.js': ['.ts', '.tsx', '.js'] } }),
+      ],
     },
     rules: {
       'import-x/no-cycle': ['error', { ignoreExternal: true }],

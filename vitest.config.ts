@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 
 /** The layer that runs a real Strapi 5: its own project, so `npm run test:fast` (`--project main`) leaves it out. */
 const STRAPI_TESTS = 'test/strapi/**/*.test.ts';
+/** The dashboard driven in headless Chromium: its own project, so `npm run test:fast` leaves it out too. */
+const BROWSER_TESTS = 'test/ui/browser/**/*.test.ts';
 
 export default defineConfig({
   test: {
@@ -17,7 +19,7 @@ export default defineConfig({
         test: {
           name: 'main',
           include: ['test/**/*.test.ts'],
-          exclude: [STRAPI_TESTS],
+          exclude: [STRAPI_TESTS, BROWSER_TESTS],
           globalSetup: ['test/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
@@ -37,6 +39,19 @@ export default defineConfig({
           fileParallelism: false,
           /** After the main suite, so a Strapi restarting on the same cores cannot slow its timed tests. */
           sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: [BROWSER_TESTS],
+          /** Fails at once, saying what to install, when Chromium is missing (CI installs it: .ci/run). */
+          globalSetup: ['test/ui/browser/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

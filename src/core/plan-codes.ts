@@ -21,4 +21,6 @@ export const PLAN_NOTICE_CODES = {
   PL116: { severity: 'blocker', title: 'Strategy desired-wins cannot resolve a conflict in pull mode' },
   PL117: { severity: 'blocker', title: 'A protected type would be deleted' },
   PL118: { severity: 'warning', title: 'A declared property rename, carried out one release at a time' },
+  PL119: { severity: 'warning', title: 'A declared type rename: the old type stays until its content has moved' },
+  PL120: { severity: 'warning', title: 'A property type change that may lose values, and the path that keeps them' },
 } as const satisfies Record<NoticeCode, { severity: 'blocker' | 'warning'; title: string }>;

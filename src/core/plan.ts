@@ -24,6 +24,7 @@ import { memoizedDigest } from './digest.js';
 import { ownedMembers, strategyFor } from './key-patterns.js';
 import { ownedDifferences, withCmsOwned } from './cms-owned.js';
 import { compareCodeUnits } from './compare-code-units.js';
+import { lossyTypeChangeNotices, pendingRenames, renamedAway, renameNotice, resourceRenameNotice } from './guided-changes.js';
 
 /** The plan as `createPlan` returns it: exactly the JSON document of `schemas/plan.schema.json`. */
 export type Plan = PlanDocument;
@@ -90,10 +91,14 @@ export function createPlan(input: PlanInput): Plan {
     const desiredIndex = indexDesired(descriptor, desired[descriptor.section], normalize, blockers);
     const liveIndex = indexLive(live[descriptor.section], normalize, (key) => builtIn.has(key));
     const baseIndex = indexBase(base[descriptor.section], normalize);
+    const away = renamedAway(desiredIndex, baseIndex, liveIndex);
+    for (const [from, to] of away) warnings.push(resourceRenameNotice(kind, descriptor.label, from, to, liveIndex.has(to)));
     for (const key of sortedKeys(desiredIndex, baseIndex, liveIndex)) {
       const resourceInput: ResourceInput<Definition> = { kind, key };
-      const [desiredEntry, baseEntry] = [desiredIndex.get(key), baseIndex.get(key)];
-      const liveEntry = withLockedEtag(liveIndex.get(key), baseEntry, digestOf);
+      const [baseEntry, liveRead] = [baseIndex.get(key), liveIndex.get(key)];
+      // Renamed away: the old resource stays as the CMS has it while the rename is declared (step 1 of PL119).
+      const desiredEntry = away.has(key) && liveRead ? { def: liveRead.def } : desiredIndex.get(key);
+      const liveEntry = withLockedEtag(liveRead, baseEntry, digestOf);
       if (desiredEntry) resourceInput.desired = desiredEntry;
       if (baseEntry) resourceInput.base = baseEntry;
       if (liveEntry) resourceInput.live = liveEntry;
@@ -144,6 +149,7 @@ export function createPlan(input: PlanInput): Plan {
     const count = kindOf(resource.kind).holdsContent ? options.contentItemCounts?.[resource.key] : undefined;
     if (count !== undefined) resource.contentItems = count;
   }
+  warnings.push(...lossyTypeChangeNotices(resources));
 
   const blockedIds = new Set(blockers.flatMap((blocker) => blocker.resources.map((ref) => `${ref.kind}:${ref.key}`)));
   for (const resource of resources) resource.blocked = blockedIds.has(`${resource.kind}:${resource.key}`);
@@ -184,35 +190,7 @@ interface Desired<T> {
   origin?: SourceLocation;
   protect?: true;
   renames?: Record<string, string>;
-}
-
-interface PendingRename {
-  from: string;
-  to: string;
-  /** The new property exists on the CMS already: steps 2 to 4 are left. */
-  added: boolean;
-}
-
-/** The declared renames whose old property the CMS still has (and the YAML no longer does). */
-function pendingRenames(renames: Record<string, string>, desired: Definition, live: Definition): PendingRename[] {
-  const properties = (def: Definition) => (def as { properties?: Record<string, unknown> }).properties ?? {};
-  return Object.entries(renames)
-    .filter(([to, from]) => from in properties(live) && !(from in properties(desired)) && to in properties(desired))
-    .map(([to, from]) => ({ from, to, added: to in properties(live) }));
-}
-
-/** PL118: a declared rename, and the safe sequence, since Optimizely cannot rename a property in place. */
-function renameNotice(kind: ResourceKind, key: string, rename: PendingRename): PlanNotice {
-  const { from, to } = rename;
-  const steps =
-    `1. add ${to} and keep ${from}${rename.added ? ' (done)' : ' (this plan)'}; 2. copy the values of ${from} into ${to} (a content migration, outside catalyst); ` +
-    `3. switch what reads ${from} to ${to}; 4. remove \`renamedFrom: ${from}\` from ${to}: the next plan then removes ${from} (destructive, approved on its own).`;
-  return {
-    code: 'PL118',
-    summary: `${key}: ${from} renamed to ${to}, one release at a time`,
-    detail: `The platform cannot rename a property in place: removing ${from} and adding ${to} would lose every value of ${from}. So ${from} stays while \`renamedFrom\` is declared. The safe sequence: ${steps}`,
-    resources: [{ kind, key }],
-  };
+  renamedFrom?: string;
 }
 
 interface Live<T> {
@@ -224,12 +202,18 @@ interface Live<T> {
 
 function indexDesired(
   descriptor: { kind: ResourceKind; label: string },
-  entries: ReadonlyArray<{ def: Definition; origin?: SourceLocation; protect?: true; renames?: Record<string, string> }>,
+  entries: ReadonlyArray<{
+    def: Definition;
+    origin?: SourceLocation;
+    protect?: true;
+    renames?: Record<string, string>;
+    renamedFrom?: string;
+  }>,
   normalize: (def: Definition) => Definition,
   blockers: PlanNotice[],
 ): Map<string, Desired<Definition>> {
   const index = new Map<string, Desired<Definition>>();
-  for (const { def, origin, protect, renames } of entries) {
+  for (const { def, origin, protect, renames, renamedFrom } of entries) {
     if (index.has(def.key)) {
       blockers.push({
         code: 'PL110',
@@ -244,6 +228,7 @@ function indexDesired(
       ...(origin ? { origin } : {}),
       ...(protect ? { protect } : {}),
       ...(renames ? { renames } : {}),
+      ...(renamedFrom ? { renamedFrom } : {}),
     });
   }
   return index;

@@ -17,6 +17,8 @@ export interface DesiredResource<T> {
   protect?: true;
   /** Declared property renames (content types): new key → old key. */
   renames?: Record<string, string>;
+  /** A declared rename of the resource itself (`renamedFrom`): its old key, kept on the CMS while this is declared. */
+  renamedFrom?: string;
 }
 
 /**

@@ -93,6 +93,7 @@ function collect(document: ParsedDocument, desired: DesiredState, locators: Map<
         origin: document.locate('key'),
         ...(document.protect ? { protect: true } : {}),
         ...(document.renames ? { renames: document.renames } : {}),
+        ...(document.renamedFrom ? { renamedFrom: document.renamedFrom } : {}),
       });
       locateOnce(locators, `contentType:${def.key}`, (path) => document.locate(path));
       return;

@@ -24,6 +24,8 @@ export const YAML_CODES = {
   duplicateDisplayTemplate: 'Y016',
   fileTooLarge: 'Y017',
   aliasExpansion: 'Y018',
+  tooManyMembers: 'Y019',
+  nestedTooDeeply: 'Y020',
 } as const;
 
 export const CONFIG_CODES = {
@@ -51,6 +53,7 @@ export const LOCK_CODES = {
   digestMismatch: 'L004',
   unreadable: 'L005',
   mergeConflict: 'L006',
+  tooLarge: 'L007',
 } as const;
 
 export const REMOTE_CODES = {
@@ -100,6 +103,9 @@ const MEANINGS: Record<IoCode, string> = {
   [YAML_CODES.duplicateDisplayTemplate]: 'the same display template key is defined twice',
   [YAML_CODES.fileTooLarge]: 'a YAML file is larger than 5 MB, the most catalyst reads per file (refused before parsing)',
   [YAML_CODES.aliasExpansion]: 'YAML aliases expand beyond the limit (an alias bomb)',
+  [YAML_CODES.tooManyMembers]:
+    'a content type with more than 10,000 properties, or a list file with more than 10,000 entries (refused before validation)',
+  [YAML_CODES.nestedTooDeeply]: 'mappings or lists nested thousands of levels deep',
   [CONFIG_CODES.unloadable]: 'the config file could not be read, parsed or run',
   [CONFIG_CODES.schemaViolation]: 'a config value of the wrong type or out of range',
   [CONFIG_CODES.unknownMember]: 'a config member catalyst does not know (a suggestion is given)',
@@ -123,6 +129,7 @@ const MEANINGS: Record<IoCode, string> = {
   [LOCK_CODES.newerVersion]: 'the lockfile was written by a newer catalyst',
   [LOCK_CODES.digestMismatch]: 'a lockfile entry does not match its digest (edited by hand or corrupted)',
   [LOCK_CODES.unreadable]: 'the lockfile could not be read',
+  [LOCK_CODES.tooLarge]: 'the lockfile is larger than 256 MB, the most catalyst reads (refused before reading)',
   [LOCK_CODES.mergeConflict]: 'the lockfile holds git merge conflict markers',
   [REMOTE_CODES.unsafeKey]:
     'the CMS has a key that breaks the rules of YAML keys (a path such as `../x`, `__proto__`): it is never written to a file or recorded',

@@ -128,10 +128,8 @@ describe('fuzz: no input makes catalyst fail other than with a diagnostic, a Use
   });
 
   it('a YAML file over 5 MB is a Y017 diagnostic at file:1, before parsing', () => {
-    const started = Date.now();
     const result = parseContentTypeText(`key: A\nproperties:\n${'  p: string\n'.repeat(600_000)}`, 'big.yaml', OPTIMIZELY_DEFAULTS);
     expect(result.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.location?.line])).toEqual([['Y017', 1]]);
-    expect(Date.now() - started).toBeLessThan(1000);
   });
 
   it('lockfiles', () => {

@@ -20,7 +20,8 @@ export const COMMANDS: Readonly<
     | 'emulator'
     | 'force-unlock'
     | 'history'
-    | 'rollback',
+    | 'rollback'
+    | 'ui',
     Loader
   >
 > = {
@@ -40,6 +41,7 @@ export const COMMANDS: Readonly<
   'force-unlock': () => import('./force-unlock.js').then((module) => module.forceUnlockCommand),
   history: () => import('./history.js').then((module) => module.historyCommand),
   rollback: () => import('./rollback.js').then((module) => module.rollbackCommand),
+  ui: () => import('./ui.js').then((module) => module.uiCommand),
 };
 
 /**

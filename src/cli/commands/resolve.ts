@@ -1,11 +1,9 @@
 import { relative } from 'node:path';
 import { UserError } from '../../core/user-error.js';
-import { resolveConflicts } from '../../engine/resolve-conflicts.js';
-import { writeLockfile } from '../../io/lockfile/write-lockfile.js';
 import { createCliContext, loadTargetedProject, PROJECT_OPTIONS } from '../cli-context.js';
 import { defineCommand, EXIT } from '../define-command.js';
-import { makePlan, SYNC_OPTIONS, withSyncOptions } from '../make-plan.js';
-import { withTarget } from '../with-target.js';
+import { SYNC_OPTIONS, withSyncOptions } from '../make-plan.js';
+import { resolveInProject } from '../run-resolve.js';
 import { authorizeRun } from '../authorize-run.js';
 
 /**
@@ -34,22 +32,9 @@ export const resolveCommand = defineCommand({
     const { config, lock, ...loaded } = await loadTargetedProject(context, args);
     const target = withSyncOptions(loaded.target, args);
     await authorizeRun(context, config, target.name, 'resolve', { lockHeld: false });
-    const result = await withTarget(context, target, async (opened) => {
-      const { plan } = await makePlan(context, { config, target }, lock, opened);
-      return resolveConflicts({
-        plan,
-        config,
-        rules: opened.adapter.profile,
-        lock,
-        targetName: target.name,
-        take: args.take as 'yaml' | 'cms',
-        ...(args.conflict !== undefined ? { selector: args.conflict } : {}),
-        now: context.now(),
-        actor: context.actor,
-      });
-    });
+    const take = args.take as 'yaml' | 'cms';
+    const result = await resolveInProject(context, { config, target, lock }, take, args.conflict);
     const shown = (path: string) => relative(context.cwd, path) || path;
-    if (args.take === 'yaml') await writeLockfile(config.lockfilePath, result.lock);
     const where = args.take === 'cms' ? result.yamlFiles.map(shown).join(', ') : shown(config.lockfilePath);
     context.stdout.write(
       `${context.style.create('Resolved')} ${result.resolved.join(', ')} by taking the ${args.take === 'cms' ? 'CMS' : 'YAML'} side: changed ${where}.\n` +

@@ -1,18 +1,15 @@
-import { readFile } from 'node:fs/promises';
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { approvalFromFlag } from '../../core/approval.js';
 import { hasChanges } from '../../core/plan.js';
 import { UserError } from '../../core/user-error.js';
 import { assertApplyable } from '../../engine/apply-plan.js';
-import { reconcile } from '../../engine/reconcile.js';
-import { rollbackDesired } from '../../engine/rollback-desired.js';
-import { checkChain, historyFileFor, isStep } from '../../io/audit/history-chain.js';
 import { writePlanFile } from '../../io/plan/plan-file.js';
 import { renderPlanText } from '../../render/plan-text.js';
-import { createCliContext, failOnErrors, LOCK_TIMEOUT_OPTION, PROJECT_OPTIONS, withLockedProject } from '../cli-context.js';
+import { createCliContext, LOCK_TIMEOUT_OPTION, PROJECT_OPTIONS, withLockedProject } from '../cli-context.js';
 import { confirmApply } from '../confirm.js';
 import { defineCommand, EXIT } from '../define-command.js';
-import { notApplyable, withSyncOptions } from '../make-plan.js';
+import { notApplyable } from '../make-plan.js';
+import { planRollback, rollbackFromHistory, rollbackTargetOf } from '../plan-rollback.js';
 import { renderApplyResult } from '../render-apply.js';
 import { applyFromCli } from '../run-apply.js';
 import { withTarget } from '../with-target.js';
@@ -42,33 +39,10 @@ export const rollbackCommand = defineCommand({
       throw new UserError('Which run?', 'Give exactly one of --last (the newest run) and --to <run id> (`catalyst history` lists them).');
     const approval = approvalFromFlag(args.allowDestructive);
     return withLockedProject(context, args, 'rollback', async ({ config, lock, ...loaded }) => {
-      const target = withSyncOptions(loaded.target, { mode: 'push', strategy: 'manual' });
-      const historyFile = historyFileFor(config.lockfilePath, target.name);
-      const shown = relative(context.cwd, historyFile) || historyFile;
-      const text = await readFile(historyFile, 'utf8').catch(() => '');
-      const { records, problems } = checkChain(text, lock.targets?.[target.name]?.historyHead);
-      if (problems.length > 0)
-        throw new UserError(
-          'The history cannot be trusted',
-          `${shown} fails its check (\`catalyst history verify\` lists why), so catalyst will not roll back from it.`,
-        );
-      const run = args.last ? records.filter(isStep).at(-1)?.run : args.to;
-      if (run === undefined) throw new UserError('Nothing to roll back', `${shown} records no run for target ${target.name}.`);
-      const back = rollbackDesired(lock, target.name, records, run);
+      const target = rollbackTargetOf(loaded.target);
+      const back = await rollbackFromHistory(context, { config, target, lock }, args.last ? undefined : args.to);
       return withTarget(context, target, async (opened) => {
-        const result = await reconcile({
-          config,
-          target,
-          adapter: opened.adapter,
-          lock,
-          cwd: context.cwd,
-          now: context.now(),
-          desired: back.desired,
-        });
-        context.progress.stop();
-        failOnErrors(context, result.diagnostics, 'Cannot plan the rollback', 'Nothing was sent to the CMS.');
-        if (!result.ok) throw new UserError('Cannot plan the rollback', 'See the problems above.');
-        const { plan } = result;
+        const plan = await planRollback(context, { config, target, lock }, opened, back);
         const runs = back.runs.length === 1 ? `run ${back.runs[0]}` : `runs ${back.runs.join(', ')}`;
         context.stdout.write(
           `Rollback of ${runs} on target ${target.name}: the CMS as it was before.\n\n${renderPlanText(plan, context.style)}`,

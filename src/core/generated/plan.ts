@@ -292,7 +292,9 @@ export type NoticeCode =
   | 'PL115'
   | 'PL116'
   | 'PL117'
-  | 'PL118';
+  | 'PL118'
+  | 'PL119'
+  | 'PL120';
 /**
  * What apply does. adopt and forget only write the lockfile: adopt records the live definition as synced, forget drops the entry.
  *

@@ -8,6 +8,10 @@ export type ContentTypeFile = WrittenContentType | WrittenPropertyGroups | Writt
  * A content type key: a letter, then letters, digits or `_` (2 to 255 characters). It is the type's unique, immutable identity on the platform: changing it deletes the type and creates a new one.
  */
 export type TypeKey = string;
+/**
+ * A content type key: a letter, then letters, digits or `_` (2 to 255 characters). It is the type's unique, immutable identity on the platform: changing it deletes the type and creates a new one.
+ */
+export type TypeKey1 = string;
 export type WrittenAccessRightEntry = string | WrittenAccessRight;
 export type WrittenPropertyEntry = PropertyShorthand | WrittenProperty;
 /**
@@ -140,6 +144,7 @@ export interface WrittenContentType {
    * `true` makes this a contract: a shared set of properties other types implement through `contracts`. A contract has no `baseType`.
    */
   isContract?: boolean;
+  renamedFrom?: TypeKey1;
   /**
    * `true`: catalyst refuses to delete this type, even when its YAML is deleted (the protection is recorded in the lockfile when applied). Remove it first, in its own reviewed change, to allow a delete. Not sent to the CMS.
    */

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from '../../core/diagnostic.js';
@@ -18,6 +18,9 @@ export type ReadLockfileResult =
   /** The file exists but cannot be trusted: never treated as empty, so nothing is re-created or deleted by mistake. */
   | { lock: undefined; exists: true; diagnostics: Diagnostic[] };
 
+/** The largest lockfile catalyst reads (256 MiB); a bigger one is refused before it is read. */
+export const MAX_LOCKFILE_BYTES = 256 * 1024 * 1024;
+
 const RESTORE = 'Restore it from version control (for example `git checkout -- <file>`), or resolve the problem by hand.';
 
 /** Reads and checks the lockfile: JSON, format version, schema, and every entry against its digest. */
@@ -26,6 +29,13 @@ export async function readLockfile(path: string, options: { cwd?: string } = {})
   const file = displayPath(path, cwd);
   let bytes: Buffer;
   try {
+    if ((await stat(resolve(cwd, path))).size > MAX_LOCKFILE_BYTES)
+      return failed({
+        code: LOCK_CODES.tooLarge,
+        summary: 'Lockfile too large',
+        detail: `${file} is larger than ${MAX_LOCKFILE_BYTES / 1024 / 1024} MB, the most catalyst reads (a lockfile of 5,000 types is about 16 MB). ${RESTORE}`,
+        location: { file, line: 1, column: 1 },
+      });
     bytes = await readFile(resolve(cwd, path));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { lock: emptyLockfile(), exists: false, diagnostics: [] };

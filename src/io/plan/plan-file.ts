@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { Plan } from '../../core/plan.js';
 import { PLAN_FORMAT_VERSION } from '../../core/plan.js';
 import { sealPlan } from '../../core/plan-seal.js';
-import { UserError } from '../../core/user-error.js';
+import { isUserError, UserError } from '../../core/user-error.js';
 import { writeTextAtomic } from '../fs/write-text-atomic.js';
 import { schemaValidator } from '../schema/schema-validator.js';
 
@@ -23,6 +23,9 @@ export async function writePlanFile(path: string, plan: Plan, key?: string): Pro
   await writeTextAtomic(path, `${JSON.stringify(sealPlan(plan, key), null, 2)}\n`);
 }
 
+/** The largest saved plan catalyst reads (256 MiB); a bigger one is refused before it is read. */
+export const MAX_PLAN_FILE_BYTES = 256 * 1024 * 1024;
+
 /**
  * Reads a saved plan. A file that is not a catalyst plan, or one written by a catalyst with a
  * newer major format version, is refused with what to do; it is never half-applied.
@@ -30,8 +33,14 @@ export async function writePlanFile(path: string, plan: Plan, key?: string): Pro
 export async function readPlanFile(path: string, shownAs: string): Promise<Plan> {
   let text: string;
   try {
+    if ((await stat(path)).size > MAX_PLAN_FILE_BYTES)
+      throw new UserError(
+        `Plan file ${shownAs} is too large`,
+        `A saved plan is at most ${MAX_PLAN_FILE_BYTES / 1024 / 1024} MB (one for 5,000 changed types is far smaller), so this is not a plan catalyst wrote. Save a plan with \`catalyst plan --out ${shownAs}\`, then apply it.`,
+      );
     text = await readFile(path, 'utf8');
   } catch (error) {
+    if (isUserError(error)) throw error;
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : (error as Error).message;
     throw new UserError(
       `Cannot read plan file ${shownAs}`,

@@ -10,7 +10,10 @@ import { schemaDiagnostics, type SpecialCase } from '../schema/schema-diagnostic
 import { schemaValidator } from '../schema/schema-validator.js';
 import { declaredRenames, enumFromMap, expandContentType, expandPropertyGroups } from './expand-content-type.js';
 import { schemaValidPart } from './schema-valid-part.js';
-import { createYamlLocator, type PathSegments } from './yaml-locator.js';
+import { createYamlLocator, toSegments, type PathSegments, type YamlLocator } from './yaml-locator.js';
+import { locateTopLevelKey } from './locate-top-level-key.js';
+import { readPlainYaml } from './read-plain-yaml.js';
+import { duplicateKeyErrors } from './duplicate-keys.js';
 
 interface ParsedDocumentBase {
   /** The file as diagnostics name it (relative to the working directory, `/`-separated). */
@@ -30,6 +33,8 @@ export interface ParsedContentTypeDocument extends ParsedDocumentBase {
   protect?: true;
   /** Declared renames (`renamedFrom`), new key → old key: catalyst metadata too. */
   renames?: Record<string, string>;
+  /** The type's own declared rename (`renamedFrom` at the top): its old key. */
+  renamedFrom?: string;
 }
 
 export interface ParsedPropertyGroupsDocument extends ParsedDocumentBase {
@@ -89,11 +94,74 @@ export function tooLarge(file: string): Diagnostic {
   };
 }
 
+/** The most properties one content type, or entries one list file, may hold (10,000): more are refused before validation. */
+export const MAX_YAML_MEMBERS = 10_000;
+
+/** The diagnostic of a file whose `properties` (or list) holds more than MAX_YAML_MEMBERS entries; undefined when within. */
+function tooManyMembers(value: Record<string, unknown>, file: string, locate?: (path: string) => SourceLocation): Diagnostic | undefined {
+  for (const member of ['properties', ...LISTS.map((list) => list.member)]) {
+    const entries = value[member];
+    const count = Array.isArray(entries)
+      ? entries.length
+      : typeof entries === 'object' && entries !== null
+        ? Object.keys(entries).length
+        : 0;
+    if (count <= MAX_YAML_MEMBERS) continue;
+    const fix =
+      member === 'properties' ? 'Split the type (contracts share properties between types)' : `Split \`${member}\` across several files`;
+    return {
+      code: YAML_CODES.tooManyMembers,
+      severity: 'error',
+      summary: `Too many entries in ${member}`,
+      detail: `\`${member}\` holds ${count.toLocaleString('en')} entries, more than the ${MAX_YAML_MEMBERS.toLocaleString('en')} catalyst reads in one file. ${fix}.`,
+      location: locate?.(member) ?? { file, line: 1, column: 1 },
+    };
+  }
+  return undefined;
+}
+
 /** Parses one content type file's text: syntax, structure, schema, then the canonical form. */
 export function parseContentTypeText(text: string, file: string, defaults: ServerDefaults): ParseTextResult {
   if (text.length > MAX_YAML_FILE_BYTES || Buffer.byteLength(text) > MAX_YAML_FILE_BYTES) return { diagnostics: [tooLarge(file)] };
+  return plainContentType(text, file, defaults) ?? parseWithPositions(text, file, defaults);
+}
+
+/** `uniqueKeys` is checked by `duplicateKeyErrors`, in linear time. */
+const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, merge: true } as const;
+
+/**
+ * The fast path: a valid content type in plain YAML, read without a syntax tree (see
+ * `readPlainYaml`); positions are found only when something asks for one. `undefined` for
+ * anything else, which the full path reads.
+ */
+function plainContentType(text: string, file: string, defaults: ServerDefaults): ParseTextResult | undefined {
+  const value = readPlainYaml(text);
+  if (!value || typeof value.key !== 'string' || LISTS.some((list) => list.member in value) || tooManyMembers(value, file))
+    return undefined;
+  const written = value as unknown as WrittenContentType;
+  const hasEnumMap = Object.values(written.properties ?? {}).some(
+    (property) =>
+      typeof property === 'object' &&
+      ((property.enum && !Array.isArray(property.enum)) ||
+        (typeof property.items === 'object' && property.items.enum && !Array.isArray(property.items.enum))),
+  );
+  if (hasEnumMap || schemaValidator('content-type.schema.json').validate(value, 'contentType').length > 0) return undefined;
+  let locator: YamlLocator | undefined;
+  const full = () => {
+    const lineCounter = new LineCounter();
+    locator ??= createYamlLocator(parseDocument(text, { lineCounter, ...PARSE_OPTIONS }), lineCounter, file);
+    return locator;
+  };
+  const keyLocation = locateTopLevelKey(text, file, 'key', written.key);
+  const locate = (path: string | PathSegments) => (keyLocation && toSegments(path).join('.') === 'key' ? keyLocation : full().locate(path));
+  return { document: contentTypeDocument(written, file, defaults, locate), diagnostics: [] };
+}
+
+/** The full path: a syntax tree with positions, for every diagnostic and every YAML feature. */
+function parseWithPositions(text: string, file: string, defaults: ServerDefaults): ParseTextResult {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, merge: true });
+  const document = parseDocument(text, { lineCounter, ...PARSE_OPTIONS });
+  document.errors.push(...duplicateKeyErrors(document));
   const at = (offset: number): SourceLocation => {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line: Math.max(1, line), column: Math.max(1, col) };
@@ -135,6 +203,7 @@ export function parseContentTypeText(text: string, file: string, defaults: Serve
   try {
     value = document.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
   } catch (error) {
+    if (isStackOverflow(error)) return { diagnostics: [...diagnostics, nestedTooDeeply({ file, line: 1, column: 1 })] };
     diagnostics.push({
       code: YAML_CODES.aliasExpansion,
       severity: 'error',
@@ -144,6 +213,8 @@ export function parseContentTypeText(text: string, file: string, defaults: Serve
     });
     return { diagnostics };
   }
+  const crowded = tooManyMembers(value, file, (member) => locator.locateKey(member));
+  if (crowded) return { diagnostics: [...diagnostics, crowded] };
   const listed = LISTS.find((list) => list.member in value && !('key' in value));
   const validate = (candidate: Record<string, unknown>) =>
     schemaValidator('content-type.schema.json').validate(candidate, listed?.schema ?? 'contentType');
@@ -173,13 +244,26 @@ export function parseContentTypeText(text: string, file: string, defaults: Serve
   }
   const written = value as unknown as WrittenContentType;
   orderEnumMaps(written, document);
-  const contentType = expandContentType(written, defaults);
+  return { document: contentTypeDocument(written, file, defaults, locate), diagnostics };
+}
+
+/** A valid content type file's document: the canonical definition and catalyst's metadata (`protect`, the `renamedFrom`s). */
+function contentTypeDocument(
+  written: WrittenContentType,
+  file: string,
+  defaults: ServerDefaults,
+  locate: ParsedDocumentBase['locate'],
+): ParsedContentTypeDocument {
   const renames = declaredRenames(written);
-  const metadata = {
+  return {
+    kind: 'contentTypeFile',
+    file,
+    contentType: expandContentType(written, defaults),
+    locate,
     ...(written.protect === true ? { protect: true as const } : {}),
     ...(Object.keys(renames).length > 0 ? { renames } : {}),
+    ...(written.renamedFrom !== undefined ? { renamedFrom: written.renamedFrom } : {}),
   };
-  return { document: { kind: 'contentTypeFile', file, contentType, locate, ...metadata }, diagnostics };
 }
 
 /**
@@ -263,8 +347,25 @@ function describe(value: unknown): string {
   return `the ${typeof value} ${JSON.stringify(value)}`;
 }
 
+/** The engine's own recursion limit, reached by a document nested thousands of levels deep. */
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError || (error instanceof Error && error.message.includes('Maximum call stack size exceeded'));
+}
+
+function nestedTooDeeply(location: SourceLocation): Diagnostic {
+  return {
+    code: YAML_CODES.nestedTooDeeply,
+    severity: 'error',
+    summary: 'Nested too deeply',
+    detail:
+      'The YAML nests mappings or lists thousands of levels deep, more than catalyst reads. A content type file needs a few levels (type, properties, a property, its items): remove the extra nesting.',
+    location,
+  };
+}
+
 function yamlError(error: YAMLError, text: string, at: (offset: number) => SourceLocation): Diagnostic {
   const location = at(error.pos[0]);
+  if (isStackOverflow(error)) return nestedTooDeeply(location);
   const message = error.message.split('\n')[0]!.replace(/\.$/, '');
   switch (error.code) {
     case 'DUPLICATE_KEY': {

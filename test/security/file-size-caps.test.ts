@@ -1,0 +1,39 @@
+import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isUserError } from '../../src/core/user-error.js';
+import { MAX_LOCKFILE_BYTES, readLockfile } from '../../src/io/lockfile/read-lockfile.js';
+import { MAX_PLAN_FILE_BYTES, readPlanFile } from '../../src/io/plan/plan-file.js';
+
+/** A lockfile or saved plan far beyond any catalyst writes is refused before a byte is read (sparse files: no disk used). */
+describe('size caps on the files catalyst reads whole', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'catalyst-caps-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('refuses a lockfile over the cap with L007 at the file, and reads one at the cap as usual', async () => {
+    const path = join(dir, 'catalyst.lock.json');
+    await writeFile(path, '');
+    await truncate(path, MAX_LOCKFILE_BYTES + 1);
+    const over = await readLockfile(path, { cwd: dir });
+    expect(over.diagnostics.map((diagnostic) => `${diagnostic.code} ${diagnostic.location?.file}:${diagnostic.location?.line}`)).toEqual([
+      'L007 catalyst.lock.json:1',
+    ]);
+    await writeFile(path, '{}');
+    expect((await readLockfile(path, { cwd: dir })).diagnostics.map((diagnostic) => diagnostic.code)).not.toContain('L007');
+  });
+
+  it('refuses a saved plan over the cap as a user error that says what to do', async () => {
+    const path = join(dir, 'plan.json');
+    await writeFile(path, '');
+    await truncate(path, MAX_PLAN_FILE_BYTES + 1);
+    const error = await readPlanFile(path, 'plan.json').catch((caught: unknown) => caught);
+    expect(isUserError(error)).toBe(true);
+    expect((error as Error).message).toMatch(/^Plan file plan.json is too large: A saved plan is at most 256 MB/);
+  });
+});
