@@ -286,7 +286,7 @@ describe('catalyst ui: the server', () => {
     expect(emulator.store.contentTypes.get('PromoBlock')!.doc.properties).not.toHaveProperty('text');
   });
 
-  it('an apply the access policy denies is refused before any write, with the rule and why', async () => {
+  it('an apply or a resolve the access policy denies is refused before any write, with the rule and why', async () => {
     await project.write({ 'catalyst.policy.yaml': "targets:\n  cms:\n    grants:\n      plan: ['*']\n" });
     try {
       await project.write({ 'content-types/Banner.yaml': 'key: Banner\nbaseType: component\ndisplayName: Banner\n' });
@@ -300,6 +300,9 @@ describe('catalyst ui: the server', () => {
       );
       expect(error.messages).toContain('grant apply to nobody');
       expect(emulator.store.contentTypes.has('Banner')).toBe(false);
+      const resolve = await post('/api/targets/cms/resolve', { conflict: 'HeroBlock.description', take: 'yaml' });
+      expect(resolve.status).toBe(400);
+      expect(JSON.parse(resolve.text).error.messages).toContain('grant resolve to nobody');
     } finally {
       await rm(join(project.dir, 'catalyst.policy.yaml'));
     }
