@@ -42,6 +42,14 @@ ${table('meaning', section('L'))}
 
 ${table('meaning', section('R'))}
 
+## K: saved credentials (\`catalyst login --save\`)
+
+${table('meaning', section('K'))}
+
+## A: access policy (\`catalyst.policy.yaml\`)
+
+${table('meaning', section('A'))}
+
 ## V: content type validation (references, constraints, platform rules)
 
 ${table('meaning', Object.entries(VALIDATION_CODES))}

@@ -15,6 +15,7 @@ export const GENERATED: ReadonlyArray<{ schema: string; output: string; rootName
   { schema: 'content-type.schema.json', output: 'io/generated/content-type-file.ts', rootName: 'ContentTypeFile' },
   { schema: 'config.schema.json', output: 'io/generated/config-file.ts', rootName: 'ConfigFile' },
   { schema: 'lock.schema.json', output: 'io/generated/lock-file.ts', rootName: 'LockFile' },
+  { schema: 'policy.schema.json', output: 'io/generated/policy-file.ts', rootName: 'PolicyFile' },
   {
     schema: 'plan.schema.json',
     output: 'core/generated/plan.ts',

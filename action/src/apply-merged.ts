@@ -12,6 +12,7 @@ import { historyFileFor } from '../../src/io/audit/history-chain.js';
 import { commitFiles } from './commit-files.js';
 import type { ActionInputs } from './inputs.js';
 import { planTarget } from './plan-target.js';
+import { authorizeApply } from './authorize-apply.js';
 
 /** The pull request this push merged, if the commit came from one. */
 export async function mergedPullRequest(octokit: Octokit, sha: string): Promise<number | undefined> {
@@ -55,6 +56,8 @@ export async function applyReviewed(
   const { plan } = planned;
   if (!hasChanges(plan)) return { ok: true, changed: false, digest: planned.digest };
   assertApplyable(plan, inputs.allowDestructive);
+  const denied = await authorizeApply(octokit, config, target, plan, options);
+  if (denied !== undefined) return { ok: false, reason: denied };
   const result = await applyInWorkspace(plan, config, target, {
     cwd: options.cwd,
     allowDestructive: inputs.allowDestructive,

@@ -15,9 +15,10 @@ export function commentMarker(target: string): string {
  * The pull request comment of one target: the marker, which commit and plan it shows, then the
  * plan in Markdown within GitHub's limit (its sections already come in tiers: verdict, counts and
  * what must never be cut first, details collapsed, the rest dropped with a pointer to the job
- * summary), or why there is no plan. With conflicts, how to settle them in this pull request.
+ * summary), or why there is no plan. With conflicts, how to settle them in this pull request;
+ * with an access policy, `note` says what applying it will need.
  */
-export function commentBody(result: TargetPlan, sha: string): string {
+export function commentBody(result: TargetPlan, sha: string, note?: string): string {
   const name = result.target.name;
   const head = [commentMarker(name), `### catalyst plan · target \`${name}\``, ''];
   if (!result.ok) {
@@ -40,6 +41,6 @@ export function commentBody(result: TargetPlan, sha: string): string {
       ]
     : [];
   const meta = `Commit \`${sha.slice(0, 12)}\` · plan digest \`${result.digest}\``;
-  const fixed = [...head, meta, '', ...settle].join('\n');
+  const fixed = [...head, meta, '', ...settle, ...(note !== undefined ? [note] : [])].join('\n');
   return `${fixed}${renderPlanMarkdown(result.plan, { budget: COMMENT_BUDGET - fixed.length })}`;
 }

@@ -13,6 +13,7 @@ import { upsertComment } from './sticky-comment.js';
 import { applyReviewed, mergedPullRequest, reviewedDigest } from './apply-merged.js';
 import { selectTargets, workspace } from './targets.js';
 import { proposeDrift } from './drift.js';
+import { policyNote } from './policy-note.js';
 
 /** The Action: inputs, then the engine per target, then comments, summary and outputs. */
 export async function runAction(): Promise<void> {
@@ -82,6 +83,8 @@ async function runPlan(inputs: ActionInputs): Promise<void> {
     { number: number; head: { sha: string; repo?: { fork?: boolean } | null } } | undefined;
   const sha = pullRequest?.head.sha ?? context.sha;
   const results: TargetPlan[] = [];
+  /** Per target, what applying its plan will need under the access policy. */
+  const notes = new Map<string, string | undefined>();
   for (const { name, config, target, problems } of selected.targets) {
     if (!config || !target) {
       if (pullRequest?.head.repo?.fork) {
@@ -92,7 +95,9 @@ async function runPlan(inputs: ActionInputs): Promise<void> {
       }
       return fail(problems);
     }
-    results.push(await planTarget(config, target, { ...where, now: new Date().toISOString() }));
+    const result = await planTarget(config, target, { ...where, now: new Date().toISOString() });
+    results.push(result);
+    if (result.ok) notes.set(name, await policyNote(config, name, result.plan, where.cwd));
   }
 
   for (const result of results) {
@@ -108,7 +113,8 @@ async function runPlan(inputs: ActionInputs): Promise<void> {
     if (inputs.comment && pullRequest) {
       const octokit = createOctokit(inputs.token);
       const issue = { owner: context.repo.owner, repo: context.repo.repo, issue_number: pullRequest.number };
-      const done = await upsertComment(octokit, issue, commentMarker(result.target.name), commentBody(result, sha));
+      const note = notes.get(result.target.name);
+      const done = await upsertComment(octokit, issue, commentMarker(result.target.name), commentBody(result, sha, note));
       core.info(`${heading}: comment ${done}.`);
     }
   }

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import pc from 'picocolors';
@@ -16,6 +15,8 @@ import { renderDiagnostics } from '../render/diagnostics-text.js';
 import { plainStyle, type Style } from '../render/style.js';
 import { cliEnvironment } from './cli-environment.js';
 import { createProgress, type Progress } from './progress.js';
+import { savedCredentialsLookup } from './saved-credentials.js';
+import { gitEmail } from './git-email.js';
 
 /** Options every command that reads the project accepts. */
 export interface ProjectArgs {
@@ -88,15 +89,9 @@ function actorFrom(env: NodeJS.ProcessEnv, cwd: string): { actor: string; actorS
   if (env.GITLAB_CI === 'true' && env.GITLAB_USER_LOGIN) return { actor: `${env.GITLAB_USER_LOGIN} (CI)`, actorSource: 'ci' };
   const job = env.CI ? ' (CI)' : '';
   if (env.CATALYST_ACTOR) return { actor: `${env.CATALYST_ACTOR}${job}`, actorSource: 'declared' };
-  const git = gitUser(cwd);
+  const git = gitEmail(cwd, env);
   if (git) return { actor: `${git}${job}`, actorSource: 'git' };
   return { actor: `${safeUser()}${job}`, actorSource: 'os' };
-}
-
-function gitUser(cwd: string): string | undefined {
-  const result = spawnSync('git', ['config', 'user.email'], { cwd, encoding: 'utf8', timeout: 2_000, stdio: ['ignore', 'pipe', 'ignore'] });
-  const email = result.status === 0 ? result.stdout.trim() : '';
-  return email === '' ? undefined : email;
 }
 
 function safeUser(): string {
@@ -168,6 +163,7 @@ async function loadConfigOrFail(
     env: context.env,
     platforms: PLATFORM_PROFILES,
     requireTarget,
+    savedCredentials: savedCredentialsLookup(context),
     ...(args.config !== undefined ? { configPath: args.config } : {}),
     ...(args.target !== undefined ? { targetName: args.target } : {}),
   });

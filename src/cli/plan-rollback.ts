@@ -5,7 +5,7 @@ import { UserError } from '../core/user-error.js';
 import type { OpenTarget } from '../engine/open-target.js';
 import { reconcile } from '../engine/reconcile.js';
 import { rollbackDesired, type RollbackTarget } from '../engine/rollback-desired.js';
-import { checkChain, historyFileFor } from '../io/audit/history-chain.js';
+import { checkChain, historyFileFor, isStep } from '../io/audit/history-chain.js';
 import type { Config, SelectedTarget } from '../io/config/config.js';
 import type { Lockfile } from '../io/lockfile/lockfile.js';
 import { failOnErrors, type CliContext } from './cli-context.js';
@@ -37,7 +37,7 @@ export async function rollbackFromHistory(context: CliContext, project: Rollback
       'The history cannot be trusted',
       `${shown} fails its check (\`catalyst history verify\` lists why), so catalyst will not roll back from it.`,
     );
-  const chosen = run ?? records.at(-1)?.run;
+  const chosen = run ?? records.filter(isStep).at(-1)?.run;
   if (chosen === undefined) throw new UserError('Nothing to roll back', `${shown} records no run for target ${target.name}.`);
   return rollbackDesired(lock, target.name, records, chosen);
 }

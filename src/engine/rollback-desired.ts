@@ -2,7 +2,7 @@ import { RESOURCE_KINDS, type Definition, type ResourceKind } from '../core/mode
 import { kindOf } from '../core/resource-kinds.js';
 import { emptyDesiredState, type DesiredState } from '../core/state.js';
 import { UserError } from '../core/user-error.js';
-import type { ChainedRecord } from '../io/audit/history-chain.js';
+import { isStep, type ChainedRecord } from '../io/audit/history-chain.js';
 import { lockedTarget, type Lockfile } from '../io/lockfile/lockfile.js';
 
 export interface RollbackTarget {
@@ -18,13 +18,14 @@ export interface RollbackTarget {
  * What the CMS held before a run (and every run after it): the lockfile's state, with each
  * resource those runs touched put back as its first record there found it — absent before a
  * create, `definitionBefore` before an update or a delete. Lockfile-only steps (adopt, forget)
- * and YAML writes change nothing on the CMS and are left alone.
+ * and YAML writes change nothing on the CMS and are left alone, as are runs the access policy refused.
  */
 export function rollbackDesired(lock: Lockfile, target: string, history: readonly ChainedRecord[], fromRun: string): RollbackTarget {
-  const start = history.findIndex((record) => record.run === fromRun);
+  const steps = history.filter(isStep);
+  const start = steps.findIndex((record) => record.run === fromRun);
   if (start < 0)
     throw new UserError(`No run ${fromRun}`, `The history of target ${target} has no run ${fromRun}. \`catalyst history\` lists the runs.`);
-  const undone = history.slice(start);
+  const undone = steps.slice(start);
   const before = new Map<string, { kind: ResourceKind; key: string; def: Definition | undefined }>();
   for (const record of undone) {
     const id = `${record.kind}:${record.key}`;

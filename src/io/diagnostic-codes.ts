@@ -3,6 +3,7 @@
  * A code never changes meaning once released; retired codes are not reused.
  *
  * Y: content type YAML files. C: the configuration. L: the lockfile. R: data read from a CMS.
+ * K: credentials saved with `catalyst login --save`. A: the access policy (catalyst.policy.yaml).
  */
 export const YAML_CODES = {
   syntax: 'Y001',
@@ -59,11 +60,28 @@ export const REMOTE_CODES = {
   unsafeKey: 'R001',
 } as const;
 
+export const CREDENTIAL_CODES = {
+  wrongPassphrase: 'K001',
+  damagedFile: 'K002',
+  fileTooOpen: 'K003',
+} as const;
+
+export const ACCESS_CODES = {
+  syntax: 'A001',
+  schemaViolation: 'A002',
+  unknownMember: 'A003',
+  unknownRole: 'A004',
+  unknownTarget: 'A005',
+  denied: 'A010',
+} as const;
+
 type IoCode =
   | (typeof YAML_CODES)[keyof typeof YAML_CODES]
   | (typeof CONFIG_CODES)[keyof typeof CONFIG_CODES]
   | (typeof LOCK_CODES)[keyof typeof LOCK_CODES]
-  | (typeof REMOTE_CODES)[keyof typeof REMOTE_CODES];
+  | (typeof REMOTE_CODES)[keyof typeof REMOTE_CODES]
+  | (typeof CREDENTIAL_CODES)[keyof typeof CREDENTIAL_CODES]
+  | (typeof ACCESS_CODES)[keyof typeof ACCESS_CODES];
 
 /** The meaning of every io code; a code without one (or a meaning without a code) does not compile. */
 const MEANINGS: Record<IoCode, string> = {
@@ -115,6 +133,16 @@ const MEANINGS: Record<IoCode, string> = {
   [LOCK_CODES.mergeConflict]: 'the lockfile holds git merge conflict markers',
   [REMOTE_CODES.unsafeKey]:
     'the CMS has a key that breaks the rules of YAML keys (a path such as `../x`, `__proto__`): it is never written to a file or recorded',
+  [CREDENTIAL_CODES.wrongPassphrase]:
+    'the passphrase (CATALYST_KEY or typed) does not open the saved client secret, or the saved entry was changed',
+  [CREDENTIAL_CODES.damagedFile]: 'the saved credentials file cannot be read or is not a catalyst credentials file',
+  [CREDENTIAL_CODES.fileTooOpen]: 'the saved credentials file can be read by other users (it must be mode 0600)',
+  [ACCESS_CODES.syntax]: 'the access policy is not valid YAML (or is too large, or its aliases expand too far)',
+  [ACCESS_CODES.schemaViolation]: 'an access policy value of the wrong type, or a missing member',
+  [ACCESS_CODES.unknownMember]: 'an access policy member catalyst does not know (a suggestion is given)',
+  [ACCESS_CODES.unknownRole]: 'an access policy grant names a role the policy does not define',
+  [ACCESS_CODES.unknownTarget]: 'the access policy has rules for a target the config does not define (warning)',
+  [ACCESS_CODES.denied]: 'the access policy does not let this person run this command on this target',
 };
 
 /** Every io code with its meaning, in code order: the source of docs/codes.md. */

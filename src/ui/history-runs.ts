@@ -3,13 +3,13 @@ import { diffDefinitions } from '../core/diff.js';
 import { digest } from '../core/digest.js';
 import type { Definition } from '../core/model.js';
 import { kindOf } from '../core/resource-kinds.js';
-import type { ChainedRecord } from '../io/audit/history-chain.js';
+import { isStep, type ChainedRecord, type ChainedStep } from '../io/audit/history-chain.js';
 import { lockedTarget, type Lockfile } from '../io/lockfile/lockfile.js';
 
 export interface HistoryStep {
   seq: number;
-  action: ChainedRecord['action'];
-  kind: ChainedRecord['kind'];
+  action: ChainedStep['action'];
+  kind: ChainedStep['kind'];
   key: string;
   codes: string[];
   semver?: string;
@@ -30,11 +30,12 @@ export interface HistoryRun {
   steps: HistoryStep[];
 }
 
-/** A target's runs, newest first, each with its steps in the order they ran. */
+/** A target's runs, newest first, each with its steps in the order they ran (runs the access policy refused are not listed). */
 export function historyRuns(records: readonly ChainedRecord[], lock: Lockfile, target: string): HistoryRun[] {
   const section = lockedTarget(lock, target);
   const runs = new Map<string, HistoryRun>();
-  records.forEach((record, index) => {
+  const steps = records.filter(isStep);
+  steps.forEach((record, index) => {
     const run = runs.get(record.run) ?? {
       run: record.run,
       at: record.at,
@@ -50,14 +51,14 @@ export function historyRuns(records: readonly ChainedRecord[], lock: Lockfile, t
       key: record.key,
       codes: record.codes ?? [],
       ...(record.semver ? { semver: record.semver } : {}),
-      changes: changesOf(record, records.slice(index + 1), locked),
+      changes: changesOf(record, steps.slice(index + 1), locked),
     });
     runs.set(record.run, run);
   });
   return [...runs.values()].reverse();
 }
 
-function changesOf(record: ChainedRecord, later: readonly ChainedRecord[], locked: Definition | undefined): DefinitionChange[] | null {
+function changesOf(record: ChainedStep, later: readonly ChainedStep[], locked: Definition | undefined): DefinitionChange[] | null {
   if ((record.action !== 'create' && record.action !== 'update') || record.after === undefined) return null;
   const next = later.find((other) => other.kind === record.kind && other.key === record.key && other.definitionBefore !== undefined);
   const after = (next ? next.definitionBefore : locked) as Definition | undefined;

@@ -4,6 +4,7 @@ import { makePlan } from '../cli/make-plan.js';
 import { stepDoneLine, stepStartLine } from '../cli/render-apply.js';
 import { applyInputFor } from '../cli/run-apply.js';
 import { withTarget } from '../cli/with-target.js';
+import { authorizeRun } from '../cli/authorize-run.js';
 import { approvalName, type Approval } from '../core/approval.js';
 import { changesDigest } from '../core/changes-digest.js';
 import { hasChanges, type Plan } from '../core/plan.js';
@@ -42,6 +43,7 @@ export function startApply(
       withTarget(context, target, async (opened) => {
         const { plan } = await makePlan(context, { config, target }, lock, opened);
         const allowDestructive = gate(plan, request, target.name);
+        await authorizeRun(context, config, target.name, 'apply', { plan, lockHeld: true });
         const started = new ApplyJob(target.name);
         job = started;
         register(started);

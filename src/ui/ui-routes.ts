@@ -2,6 +2,7 @@ import { loadLock, loadProject, loadTargetedProject, withLockedProject, type Cli
 import { makePlan } from '../cli/make-plan.js';
 import { planRollback, rollbackFromHistory, rollbackTargetOf } from '../cli/plan-rollback.js';
 import { resolveInProject } from '../cli/run-resolve.js';
+import { authorizeRun } from '../cli/authorize-run.js';
 import { withTarget } from '../cli/with-target.js';
 import { changesDigest } from '../core/changes-digest.js';
 import { hasChanges, type Plan } from '../core/plan.js';
@@ -91,7 +92,10 @@ export function uiRoutes(options: UiRoutesOptions): Route[] {
         if ((take !== 'yaml' && take !== 'cms') || typeof conflict !== 'string' || conflict === '')
           throw new HttpError(400, 'Bad resolve request', 'Send {"conflict": "Type.member", "take": "yaml" | "cms"}.');
         const args = await targetArgs(context, params[0]!);
-        const result = await withLockedProject(context, args, 'resolve', (project) => resolveInProject(context, project, take, conflict));
+        const result = await withLockedProject(context, args, 'resolve', async (project) => {
+          await authorizeRun(context, project.config, project.target.name, 'resolve', { lockHeld: true });
+          return resolveInProject(context, project, take, conflict);
+        });
         const { config, target, lock } = await loadTargetedProject(context, args);
         const { plan } = await withTarget(context, target, (opened) => makePlan(context, { config, target }, lock, opened));
         return { body: { resolved: result.resolved, take, ...planned(plan) } };

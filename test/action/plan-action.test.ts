@@ -1,19 +1,19 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAction } from '../../action/build.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { GitHubServer } from '../helpers/github-server.js';
 import { runInProcess } from '../helpers/run-in-process.js';
-import { runProcess } from '../helpers/run-cli.js';
+import { ACTION_BUNDLE, runActionBundle, type ActionRun, type ActionRunOptions } from '../helpers/run-action.js';
 
 /**
  * The Action as GitHub runs it: the committed bundle (action/dist/index.js) as a child process
  * with the environment a runner sets, against the CMS emulator and a local GitHub REST API that
  * checks every request against GitHub's OpenAPI description, over real HTTP.
  */
-const BUNDLE = resolve('action/dist/index.js');
+const BUNDLE = ACTION_BUNDLE;
 const REPOSITORY = 'acme/website';
 const TOKEN = 'ghs_test-token-for-the-local-api';
 const CANARY = 'canary-secret-0c9f3a77-never-print';
@@ -44,93 +44,13 @@ async function project(name: string, files: Record<string, string>): Promise<str
 
 const ENV = { OPTIMIZELY_CMS_CLIENT_ID: 'ci-client', OPTIMIZELY_CMS_CLIENT_SECRET: CANARY, OPTIMIZELY_CMS_API_URL: undefined };
 
-interface ActionRun {
-  code: number;
-  log: string;
-  outputs: Record<string, string>;
-  summary: string;
-}
-
-/** Runs the bundle for a `pull_request` event on PR #7 of a fork or not, as a runner would. */
-async function runAction(
+/** Runs the bundle for a `pull_request` event on PR #7 of a fork or not, a push or a schedule, as a runner would. */
+function runAction(
   dir: string,
   inputs: Record<string, string>,
-  options: {
-    fork?: boolean;
-    env?: Record<string, string | undefined>;
-    pr?: number;
-    push?: { sha: string; branch: string };
-    schedule?: boolean;
-  } = {},
+  options: Omit<ActionRunOptions, 'github' | 'token' | 'tempRoot' | 'env'> & { env?: Record<string, string | undefined> } = {},
 ): Promise<ActionRun> {
-  const temp = await mkdtemp(join(root, 'runner-'));
-  const pr = options.pr ?? PR;
-  const repository = { name: 'website', full_name: REPOSITORY, owner: { login: 'acme' } };
-  const event = options.schedule
-    ? { schedule: '0 6 * * *' }
-    : options.push
-      ? { ref: `refs/heads/${options.push.branch}`, after: options.push.sha, repository }
-      : {
-          action: 'synchronize',
-          number: pr,
-          pull_request: {
-            number: pr,
-            head: {
-              sha: 'f00dfeed1234567890abcdef1234567890abcdef',
-              ref: 'feature/article',
-              repo: { full_name: REPOSITORY, fork: options.fork ?? false },
-            },
-            base: { ref: 'main', repo: { full_name: REPOSITORY } },
-          },
-          repository,
-        };
-  const files = { event: join(temp, 'event.json'), output: join(temp, 'output'), summary: join(temp, 'summary.md') };
-  await writeFile(files.event, JSON.stringify(event));
-  await writeFile(files.output, '');
-  await writeFile(files.summary, '');
-  const input = Object.fromEntries(
-    Object.entries({
-      command: 'plan',
-      'working-directory': '.',
-      target: '',
-      'github-token': TOKEN,
-      'allow-destructive': 'false',
-      comment: 'true',
-      ...inputs,
-    }).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]),
-  );
-  const result = await runProcess(process.execPath, [BUNDLE], {
-    cwd: dir,
-    env: {
-      ...input,
-      ...ENV,
-      ...options.env,
-      GITHUB_ACTIONS: 'true',
-      GITHUB_EVENT_NAME: options.schedule ? 'schedule' : options.push ? 'push' : 'pull_request',
-      GITHUB_EVENT_PATH: files.event,
-      GITHUB_REPOSITORY: REPOSITORY,
-      GITHUB_SHA: options.push?.sha ?? 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678',
-      GITHUB_REF: options.schedule ? 'refs/heads/main' : options.push ? `refs/heads/${options.push.branch}` : `refs/pull/${pr}/merge`,
-      GITHUB_API_URL: github.url,
-      GITHUB_WORKSPACE: dir,
-      GITHUB_OUTPUT: files.output,
-      GITHUB_STEP_SUMMARY: files.summary,
-      RUNNER_TEMP: temp,
-    },
-  });
-  return {
-    code: result.code,
-    log: `${result.stdout}${result.stderr}`,
-    outputs: parseOutputs(await readFile(files.output, 'utf8')),
-    summary: await readFile(files.summary, 'utf8'),
-  };
-}
-
-/** GITHUB_OUTPUT's `name<<delimiter` blocks. */
-function parseOutputs(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {};
-  for (const match of text.matchAll(/^([^<\n]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) outputs[match[1]!] = match[3]!;
-  return outputs;
+  return runActionBundle(dir, inputs, { ...options, github, token: TOKEN, tempRoot: root, env: { ...ENV, ...options.env } });
 }
 
 const catalystComments = (pr = PR) =>

@@ -9,8 +9,8 @@ import addFormats from 'ajv-formats';
  * against GitHub's own OpenAPI description (npm @octokit/openapi, api.github.com): the operation
  * must exist, path and query parameters must be declared and of their type, and a JSON body must
  * match the operation's schema. What does not is answered 422 (or 404) and recorded in
- * `violations`, which every test expects empty. It keeps state (issue comments), pages lists with
- * `Link` headers as GitHub does, and checks the token.
+ * `violations`, which every test expects empty. It keeps state (issue comments, pull request
+ * reviews, team memberships), pages lists with `Link` headers as GitHub does, and checks the token.
  */
 
 interface Parameter {
@@ -120,6 +120,12 @@ export class GitHubServer {
   readonly openedPulls: Array<{ number: number; head: string; base: string; title: string; body: string; state: 'open' | 'closed' }> = [];
   /** How many of the next requests get a secondary rate limit answer (403, `retry-after: 1`). */
   limitedRequests = 0;
+  /** Reviews per pull request, in the order submitted. */
+  readonly reviews = new Map<number, Array<{ login: string; state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED' }>>();
+  /** The files each pull request changes (paths in the repository). */
+  readonly pullFiles = new Map<number, string[]>();
+  /** Active members per team, `org/team-slug` → logins. */
+  readonly teams = new Map<string, Set<string>>();
   /** Branches that refuse a ref update, as branch protection does. */
   readonly protectedBranches = new Set<string>();
   #nextId = 1000;
@@ -241,7 +247,8 @@ export class GitHubServer {
     const values = Object.fromEntries(
       operation.names.map((name, index) => [name, decodeURIComponent(operation.pattern.exec(url.pathname)![index + 1]!)]),
     );
-    if (`${values['owner']}/${values['repo']}` !== this.repository) return send(404, { message: 'Not Found' });
+    if ('org' in values ? values['org'] !== this.repository.split('/')[0] : `${values['owner']}/${values['repo']}` !== this.repository)
+      return send(404, { message: 'Not Found' });
     const body = text === '' ? undefined : (JSON.parse(text) as Record<string, unknown>);
 
     switch (`${method} ${operation.template}`) {
@@ -274,6 +281,49 @@ export class GitHubServer {
           }
         }
         return send(404, { message: 'Not Found' });
+      }
+      case 'GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews': {
+        const pull = Number(values['pull_number']);
+        return send(
+          200,
+          (this.reviews.get(pull) ?? []).map((review, index) => ({
+            id: 80 + index,
+            node_id: `PRR_${index}`,
+            user: { login: review.login, id: 500 + index, type: 'User' },
+            body: '',
+            state: review.state,
+            html_url: `https://github.test/${this.repository}/pull/${pull}#pullrequestreview-${80 + index}`,
+            pull_request_url: `${this.url}/repos/${this.repository}/pulls/${pull}`,
+            author_association: 'MEMBER',
+            submitted_at: new Date().toISOString(),
+            commit_id: 'f00dfeed1234567890abcdef1234567890abcdef',
+            _links: { html: { href: '' }, pull_request: { href: '' } },
+          })),
+        );
+      }
+      case 'GET /repos/{owner}/{repo}/pulls/{pull_number}/files':
+        return send(
+          200,
+          (this.pullFiles.get(Number(values['pull_number'])) ?? []).map((filename, index) => ({
+            sha: this.#sha(`file ${filename}`),
+            filename,
+            status: 'modified',
+            additions: 1,
+            deletions: 1,
+            changes: 2,
+            blob_url: `https://github.test/${this.repository}/blob/${index}/${filename}`,
+            raw_url: `https://github.test/${this.repository}/raw/${index}/${filename}`,
+            contents_url: `${this.url}/repos/${this.repository}/contents/${filename}`,
+          })),
+        );
+      case 'GET /orgs/{org}/teams/{team_slug}/memberships/{username}': {
+        const member = this.teams.get(`${values['org']}/${values['team_slug']}`)?.has(values['username']!) === true;
+        return member
+          ? send(200, { url: `${this.url}${url.pathname}`, role: 'member', state: 'active' })
+          : send(404, {
+              message: 'Not Found',
+              documentation_url: 'https://docs.github.com/rest/teams/members#get-team-membership-for-a-user',
+            });
       }
       case 'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls': {
         const pull = this.mergedPulls.get(values['commit_sha']!);

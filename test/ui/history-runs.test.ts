@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { digest } from '../../src/core/digest.js';
 import type { ContentTypeDef } from '../../src/core/model.js';
-import type { ChainedRecord } from '../../src/io/audit/history-chain.js';
+import type { ChainedStep } from '../../src/io/audit/history-chain.js';
 import { createLockEntry, emptyLockfile, setLockEntry } from '../../src/io/lockfile/lockfile.js';
 import { historyRuns } from '../../src/ui/history-runs.js';
 
@@ -10,7 +10,7 @@ const v2: ContentTypeDef = { ...v1, displayName: 'News' };
 const v3: ContentTypeDef = { ...v2, description: 'Edited' };
 
 let seq = 0;
-function record(run: string, fields: Partial<ChainedRecord> & Pick<ChainedRecord, 'action'>): ChainedRecord {
+function record(run: string, fields: Partial<ChainedStep> & Pick<ChainedStep, 'action'>): ChainedStep {
   seq += 1;
   return {
     seq,

@@ -1,4 +1,6 @@
+import { rm } from 'node:fs/promises';
 import { request } from 'node:http';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
 import { DEMO_CLIENT_SECRET, startScenarioEmulator } from '../scenarios/helpers/scenario-cms.js';
@@ -282,5 +284,27 @@ describe('catalyst ui: the server', () => {
     const stream = await send(ui, { path: `/api/jobs/${job}/events?token=${ui.token}` });
     expect(stream.text).toContain('"outcome":"complete"');
     expect(emulator.store.contentTypes.get('PromoBlock')!.doc.properties).not.toHaveProperty('text');
+  });
+
+  it('an apply or a resolve the access policy denies is refused before any write, with the rule and why', async () => {
+    await project.write({ 'catalyst.policy.yaml': "targets:\n  cms:\n    grants:\n      plan: ['*']\n" });
+    try {
+      await project.write({ 'content-types/Banner.yaml': 'key: Banner\nbaseType: component\ndisplayName: Banner\n' });
+      const planned = await get<{ changes: string }>('/api/targets/cms/plan');
+      const denied = await post('/api/targets/cms/apply', { changes: planned.changes });
+      expect(denied.status).toBe(400);
+      const { error } = JSON.parse(denied.text) as { error: { summary: string; messages: string } };
+      expect(error.summary).toBe('Access denied');
+      expect(error.messages).toContain(
+        'catalyst.policy.yaml:2:3: error A010 catalyst apply on target "cms" is denied by the access policy',
+      );
+      expect(error.messages).toContain('grant apply to nobody');
+      expect(emulator.store.contentTypes.has('Banner')).toBe(false);
+      const resolve = await post('/api/targets/cms/resolve', { conflict: 'HeroBlock.description', take: 'yaml' });
+      expect(resolve.status).toBe(400);
+      expect(JSON.parse(resolve.text).error.messages).toContain('grant resolve to nobody');
+    } finally {
+      await rm(join(project.dir, 'catalyst.policy.yaml'));
+    }
   });
 });

@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import { secretForms } from '../secret-forms.js';
 import { AdapterError, isAdapterError, type AdapterErrorKind } from '../errors.js';
 import { withRetry, type RetryPolicy } from '../retry.js';
 import type { Endpoints } from './endpoints.js';
@@ -144,7 +145,8 @@ export class ApiClient {
       if (response.status === 429) this.pacer.throttled(parseRetryAfter(response.headers['retry-after'], this.options.now) ?? 1, ticket);
       else this.pacer.succeeded(ticket);
       this.emit({ ...base, status: response.status, durationMs: this.options.now() - started });
-      return response;
+      // An error body becomes messages, shortened: redacted first, so no part of a secret survives a cut.
+      return response.status >= 200 && response.status < 300 ? response : { ...response, text: this.redact(response.text) };
     } catch (error) {
       this.emit({
         ...base,
@@ -184,11 +186,18 @@ export class ApiClient {
     this.options.onEvent?.(event);
   }
 
-  /** Defence in depth: no message that leaves the adapter may contain the secret or a token. */
+  /** The client secret and every token issued, in each form an echo gives them, as `[redacted]`. */
+  private redact(text: string): string {
+    return [this.options.clientSecret, ...this.issuedTokens]
+      .flatMap(secretForms)
+      .sort((a, b) => b.length - a.length)
+      .reduce((result, secret) => result.split(secret).join('[redacted]'), text);
+  }
+
+  /** Defence in depth: no message that leaves the adapter may contain the secret or a token, in any form an echo gives them. */
   private scrub(error: unknown): unknown {
     if (!isAdapterError(error)) return error;
-    const secrets = [this.options.clientSecret, ...this.issuedTokens].filter((secret) => secret.length >= 4);
-    const clean = (text: string): string => secrets.reduce((result, secret) => result.split(secret).join('[redacted]'), text);
+    const clean = (text: string): string => this.redact(text);
     const message = clean(error.message);
     const fieldErrors = error.fieldErrors.map((fieldError) => ({ ...fieldError, detail: clean(fieldError.detail) }));
     if (message === error.message && fieldErrors.every((fieldError, index) => fieldError.detail === error.fieldErrors[index]?.detail))

@@ -1,4 +1,5 @@
 import { AdapterError, type AdapterErrorKind } from '../errors.js';
+import { secretForms } from '../secret-forms.js';
 
 export interface StrapiClientOptions {
   /** The server's root URL, e.g. http://127.0.0.1:1337 (no trailing slash). */
@@ -35,7 +36,7 @@ export class StrapiClient {
       response = await this.raw(method, path, body, await this.authorization());
     }
     if ((response.status >= 200 && response.status < 300) || allow.includes(response.status)) return response;
-    throw responseError(method, path, response);
+    throw responseError(method, path, response, this.redact);
   }
 
   /**
@@ -70,6 +71,13 @@ export class StrapiClient {
     }
   }
 
+  /** Defence in depth: the password and the token, in every form a server echoing a request gives them, become `[redacted]`. */
+  private readonly redact = (text: string): string =>
+    [this.options.password, ...(this.token ? [this.token] : [])]
+      .flatMap(secretForms)
+      .sort((a, b) => b.length - a.length)
+      .reduce((result, secret) => result.split(secret).join('[redacted]'), text);
+
   private async authorization(): Promise<string> {
     this.token ??= await this.login();
     return `Bearer ${this.token}`;
@@ -88,7 +96,7 @@ export class StrapiClient {
         message: `Strapi at ${this.options.url} refused the admin login for ${email}. Check STRAPI_ADMIN_EMAIL and STRAPI_ADMIN_PASSWORD (or the variables the target names).`,
       });
     }
-    throw responseError('POST', '/admin/login', response);
+    throw responseError('POST', '/admin/login', response, this.redact);
   }
 
   private async raw(method: string, path: string, body: unknown, authorization: string | undefined): Promise<StrapiResponse> {
@@ -127,9 +135,11 @@ export class StrapiClient {
   }
 }
 
-function responseError(method: string, path: string, response: StrapiResponse): AdapterError {
+function responseError(method: string, path: string, response: StrapiResponse, redact: (text: string) => string): AdapterError {
   const kind = errorKind(response.status);
-  const detail = errorDetail(response.body);
+  // Redacted before errorDetail shortens a text body, so no part of a secret survives a cut.
+  const found = errorDetail(typeof response.body === 'string' ? redact(response.body) : response.body);
+  const detail = found === undefined ? undefined : redact(found);
   return new AdapterError({
     kind,
     status: response.status,

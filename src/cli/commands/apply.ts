@@ -28,6 +28,7 @@ import { UserError } from '../../core/user-error.js';
 import { renderApplyResult } from '../render-apply.js';
 import { applyFromCli } from '../run-apply.js';
 import { withTarget } from '../with-target.js';
+import { authorizeRun } from '../authorize-run.js';
 
 export const applyCommand = defineCommand({
   command: 'apply [plan]',
@@ -97,6 +98,7 @@ export const applyCommand = defineCommand({
           context.progress.stop();
           plan = saved;
           assertApplyable(plan, approval);
+          await authorizeRun(context, config, target.name, 'apply', { plan, lockHeld: true });
         } else {
           plan = (await makePlan(context, { config, target }, lock, opened, only ? { only } : {})).plan;
           const held = args.onlySafe ? unapproved(plan.requiresApproval, approval) : [];
@@ -109,6 +111,7 @@ export const applyCommand = defineCommand({
           if (!hasChanges(plan)) return EXIT.ok;
           if (!plan.applyable) throw notApplyable(plan);
           assertApplyable(plan, approval);
+          await authorizeRun(context, config, target.name, 'apply', { plan, lockHeld: true });
           if (!args.autoApprove && !(await confirmApply(context, `\nDo you want to perform these actions on target ${target.name}?`))) {
             context.stdout.write('\nApply cancelled. Nothing was written.\n');
             return EXIT.error;

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
-import { checkChain, historyFileFor, type ChainedRecord } from '../../io/audit/history-chain.js';
+import { checkChain, historyFileFor, isStep, type ChainedRecord } from '../../io/audit/history-chain.js';
 import { UserError } from '../../core/user-error.js';
 import { createCliContext, loadLock, loadProject, PROJECT_OPTIONS, type CliContext } from '../cli-context.js';
 import { defineCommand, EXIT } from '../define-command.js';
@@ -73,7 +73,7 @@ function runsOf(records: readonly ChainedRecord[]): Run[] {
       resources: [],
     };
     run.actions[record.action] = (run.actions[record.action] ?? 0) + 1;
-    run.resources.push(`${record.action} ${record.kind} ${record.key}`);
+    run.resources.push(isStep(record) ? `${record.action} ${record.kind} ${record.key}` : `denied ${record.operation}: ${record.rule}`);
     runs.set(record.run, run);
   }
   return [...runs.values()];
@@ -89,7 +89,9 @@ function writeRuns(context: CliContext, runs: Run[], json: boolean, file: string
     return;
   }
   for (const run of runs) {
-    const counts = Object.entries(run.actions).map(([action, count]) => `${count} ${action}`);
+    const counts = run.actions['denied']
+      ? run.resources.filter((line) => line.startsWith('denied '))
+      : Object.entries(run.actions).map(([action, count]) => `${count} ${action}`);
     const declared = run.actorSource === 'declared' ? ' (self-declared)' : '';
     context.stdout.write(`${run.at}  ${run.actor}${declared}  ${counts.join(', ')}  run ${run.run}\n`);
   }

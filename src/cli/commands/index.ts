@@ -14,6 +14,7 @@ export const COMMANDS: Readonly<
     | 'show'
     | 'status'
     | 'login'
+    | 'logout'
     | 'import'
     | 'export'
     | 'emulator'
@@ -33,6 +34,7 @@ export const COMMANDS: Readonly<
   show: () => import('./show.js').then((module) => module.showCommand),
   status: () => import('./status.js').then((module) => module.statusCommand),
   login: () => import('./login.js').then((module) => module.loginCommand),
+  logout: () => import('./logout.js').then((module) => module.logoutCommand),
   import: () => import('./import.js').then((module) => module.importCommand),
   export: () => import('./export.js').then((module) => module.exportCommand),
   emulator: () => import('./emulator.js').then((module) => module.emulatorCommand),

@@ -9,6 +9,7 @@ import { createCliContext, loadTargetedProject, PROJECT_OPTIONS } from '../cli-c
 import { defineCommand, EXIT } from '../define-command.js';
 import { makePlan, needsDecision, notApplyable, ONLY_OPTION, onlyKeys, SYNC_OPTIONS, withSyncOptions } from '../make-plan.js';
 import { withTarget } from '../with-target.js';
+import { authorizeRun } from '../authorize-run.js';
 import { renderError } from '../render-error.js';
 
 export const planCommand = defineCommand({
@@ -32,6 +33,7 @@ export const planCommand = defineCommand({
     const context = createCliContext(args);
     const { config, lock, ...loaded } = await loadTargetedProject(context, args);
     const target = withSyncOptions(loaded.target, args);
+    await authorizeRun(context, config, target.name, 'plan', { lockHeld: false });
     const only = onlyKeys(args.only);
     const { plan } = await withTarget(context, target, (opened) =>
       makePlan(context, { config, target }, lock, opened, only ? { only } : {}),

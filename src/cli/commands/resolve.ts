@@ -4,6 +4,7 @@ import { createCliContext, loadTargetedProject, PROJECT_OPTIONS } from '../cli-c
 import { defineCommand, EXIT } from '../define-command.js';
 import { SYNC_OPTIONS, withSyncOptions } from '../make-plan.js';
 import { resolveInProject } from '../run-resolve.js';
+import { authorizeRun } from '../authorize-run.js';
 
 /**
  * `catalyst resolve <Type>[.<member path>] --take yaml|cms` (or `--all`): settles conflicts as a
@@ -30,6 +31,7 @@ export const resolveCommand = defineCommand({
     const context = createCliContext(args);
     const { config, lock, ...loaded } = await loadTargetedProject(context, args);
     const target = withSyncOptions(loaded.target, args);
+    await authorizeRun(context, config, target.name, 'resolve', { lockHeld: false });
     const take = args.take as 'yaml' | 'cms';
     const result = await resolveInProject(context, { config, target, lock }, take, args.conflict);
     const shown = (path: string) => relative(context.cwd, path) || path;

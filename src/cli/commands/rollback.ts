@@ -13,6 +13,7 @@ import { planRollback, rollbackFromHistory, rollbackTargetOf } from '../plan-rol
 import { renderApplyResult } from '../render-apply.js';
 import { applyFromCli } from '../run-apply.js';
 import { withTarget } from '../with-target.js';
+import { authorizeRun } from '../authorize-run.js';
 
 /**
  * `catalyst rollback --last | --to <run>`: a plan that puts the CMS back as it was before that
@@ -46,6 +47,7 @@ export const rollbackCommand = defineCommand({
         context.stdout.write(
           `Rollback of ${runs} on target ${target.name}: the CMS as it was before.\n\n${renderPlanText(plan, context.style)}`,
         );
+        await authorizeRun(context, config, target.name, 'rollback', { plan, lockHeld: true });
         if (args.out !== undefined) {
           await writePlanFile(resolve(context.cwd, args.out), plan);
           context.stdout.write(

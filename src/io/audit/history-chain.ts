@@ -1,16 +1,18 @@
 import { mkdir, open, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { digest } from '../../core/digest.js';
-import type { HistoryRecord } from './history-record.js';
+import type { HistoryEntry, HistoryRecord } from './history-record.js';
 
 /**
  * A history record as the file holds it: numbered, tied to its run, and chained to the one
  * before by hash, so that an edited, removed, inserted or reordered record breaks the chain.
  */
-export interface ChainedRecord extends HistoryRecord {
+export type ChainedRecord = HistoryEntry & ChainFields;
+
+interface ChainFields {
   /** 1, 2, 3… in file order. */
   seq: number;
-  /** The run (one apply, pull or import) that wrote it. */
+  /** The run (one apply, pull or import, or one refused by the access policy) that wrote it. */
   run: string;
   /** `hash` of the record before; null for the first. */
   prev: string | null;
@@ -18,12 +20,19 @@ export interface ChainedRecord extends HistoryRecord {
   hash: string;
 }
 
+/** A chained record of a step (not a denial). */
+export type ChainedStep = HistoryRecord & ChainFields;
+
+export function isStep(record: ChainedRecord): record is ChainedStep {
+  return record.action !== 'denied';
+}
+
 /** A target's history: `catalyst.history/<target>.jsonl` beside the lockfile, committed with it. */
 export function historyFileFor(lockfilePath: string, target: string): string {
   return join(dirname(lockfilePath), 'catalyst.history', `${encodeURIComponent(target)}.jsonl`);
 }
 
-export function recordHash(record: Omit<ChainedRecord, 'hash'>): string {
+export function recordHash(record: Omit<ChainFields, 'hash'> & Partial<HistoryEntry>): string {
   return digest(record);
 }
 
@@ -125,7 +134,7 @@ export class HistoryWriter {
     return this.last.hash;
   }
 
-  async append(records: readonly HistoryRecord[]): Promise<void> {
+  async append(records: readonly HistoryEntry[]): Promise<void> {
     if (records.length === 0) return;
     const lines: string[] = [];
     for (const record of records) {

@@ -1,3 +1,4 @@
+import type { PolicyGrant, PolicyOperation } from '../../core/access-policy.js';
 import type { ResourceKind } from '../../core/model.js';
 
 /** One line of the audit history: who changed what on which target, and when. Never holds secrets. */
@@ -24,4 +25,32 @@ export interface HistoryRecord {
   plan?: string;
   /** Where the definition was backed up before a destructive step, relative to the lockfile's folder (local state, not committed). */
   backup?: string;
+}
+
+/**
+ * A run the access policy refused, recorded before anything was written: who, which command,
+ * the grant that was missing and the rule that denied it. Chained like every record.
+ */
+export interface DenialRecord {
+  at: string;
+  actor: string;
+  actorSource?: 'ci' | 'declared' | 'git' | 'os';
+  target: string;
+  action: 'denied';
+  /** The command refused. */
+  operation: PolicyOperation;
+  /** The grant the run lacked. */
+  grant: PolicyGrant;
+  /** Where the rule that denied is written: `catalyst.policy.yaml:14:7 targets.production.grants.apply-destructive`. */
+  rule: string;
+  reason: string;
+  /** Digest of the plan that was refused, when there was one. */
+  plan?: string;
+}
+
+/** One line of a target's history: a step of a run, or a run the policy refused. */
+export type HistoryEntry = HistoryRecord | DenialRecord;
+
+export function isDenial(entry: HistoryEntry): entry is DenialRecord {
+  return entry.action === 'denied';
 }

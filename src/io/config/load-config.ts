@@ -6,7 +6,7 @@ import { CONFIG_CODES } from '../diagnostic-codes.js';
 import { displayPath } from '../fs/display-path.js';
 import { schemaDiagnostics, type SpecialCase } from '../schema/schema-diagnostics.js';
 import { schemaValidator } from '../schema/schema-validator.js';
-import type { Config, SelectedTarget, TargetPlatforms, WrittenConfig } from './config.js';
+import type { Config, ResolvedTarget, SelectedTarget, TargetPlatforms, WrittenConfig } from './config.js';
 import { CONFIG_FILE_NAMES, ConfigLoadError, readConfigFile } from './read-config-file.js';
 import { resolveConfig, selectTarget, type Environment } from './resolve-config.js';
 
@@ -26,7 +26,17 @@ export interface LoadConfigOptions {
    * credentials are not checked. Default true.
    */
   requireTarget?: boolean;
+  /**
+   * Credentials saved with `catalyst login --save`, for a remote target whose secret the
+   * environment does not set (the environment always wins): the credentials, the problems that
+   * keep them from being used (a wrong passphrase), or undefined when none are saved.
+   */
+  savedCredentials?: SavedCredentialsLookup;
 }
+
+export type SavedCredentialsLookup = (
+  target: ResolvedTarget & { endpoint: { kind: 'remote' } },
+) => Promise<{ clientId: string; clientSecret: string } | Diagnostic[] | undefined>;
 
 export interface LoadConfigResult {
   /** Absent when the config file is missing (`--config`), cannot be loaded, or is invalid. */
@@ -88,13 +98,14 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadConfig
   }
 
   const locate = file ? (path: readonly string[]) => file.locator.locate([...file.prefix, ...path]) : undefined;
-  const resolved = resolveConfig(written, {
+  const resolveContext = {
     rootDir: file ? dirname(file.path) : cwd,
     ...(file ? { configFile: file.path } : {}),
     env: options.env,
     platforms: options.platforms,
     ...(locate ? { locate } : {}),
-  });
+  };
+  const resolved = resolveConfig(written, resolveContext);
   if (options.requireTarget === false) {
     const named = options.targetName;
     if (named !== undefined && !resolved.config.targets.some((target) => target.name === named))
@@ -102,8 +113,42 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadConfig
     return { config: resolved.config, diagnostics };
   }
   const selected = selectTarget(resolved, options.targetName, locate ? { locate } : {});
-  diagnostics.push(...selected.diagnostics);
+  const saved = selected.target ? undefined : await withSavedCredentials(resolved.config, options);
+  if (saved && !Array.isArray(saved)) {
+    const again = selectTarget(resolveConfig(written, { ...resolveContext, env: { ...options.env, ...saved } }), options.targetName, {
+      ...(locate ? { locate } : {}),
+    });
+    diagnostics.push(...again.diagnostics);
+    return again.target ? { config: resolved.config, target: again.target, diagnostics } : { config: resolved.config, diagnostics };
+  }
+  diagnostics.push(
+    ...(saved
+      ? [...selected.diagnostics.filter((diagnostic) => diagnostic.code !== CONFIG_CODES.missingCredentials), ...saved]
+      : selected.diagnostics),
+  );
   return selected.target ? { config: resolved.config, target: selected.target, diagnostics } : { config: resolved.config, diagnostics };
+}
+
+/**
+ * For the chosen target, when it is remote and the environment lacks its secret: the saved
+ * credentials as the environment variables the target reads (an id the environment sets wins),
+ * or the problems that keep them from being used; undefined when there are none.
+ */
+async function withSavedCredentials(
+  config: Config,
+  options: LoadConfigOptions,
+): Promise<Record<string, string> | Diagnostic[] | undefined> {
+  const name = options.targetName ?? config.defaultTarget;
+  const target = config.targets.find((candidate) => candidate.name === name);
+  if (!options.savedCredentials || !target || target.credentials || target.endpoint.kind !== 'remote' || target.endpoint.apiUrl === '')
+    return undefined;
+  if (options.env[target.env.clientSecret]?.trim()) return undefined;
+  const found = await options.savedCredentials(target as ResolvedTarget & { endpoint: { kind: 'remote' } });
+  if (found === undefined || Array.isArray(found)) return found;
+  return {
+    [target.env.clientId]: options.env[target.env.clientId]?.trim() || found.clientId,
+    [target.env.clientSecret]: found.clientSecret,
+  };
 }
 
 const CREDENTIAL_NAME = /secret|password|passwd|token|api[-_]?key|client[-_]?id|credential/i;

@@ -5,7 +5,7 @@ import { InternalError } from '../../core/internal-error.js';
 import { PACKAGE_ROOT } from '../../package-root.js';
 
 /** The JSON Schemas shipped in the package's `schemas/` folder (the same files editors use). */
-export type SchemaFile = 'content-type.schema.json' | 'config.schema.json' | 'lock.schema.json' | 'plan.schema.json';
+export type SchemaFile = 'content-type.schema.json' | 'config.schema.json' | 'lock.schema.json' | 'plan.schema.json' | 'policy.schema.json';
 
 const SCHEMA_DIR = new URL('schemas/', PACKAGE_ROOT);
 
