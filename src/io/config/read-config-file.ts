@@ -2,12 +2,13 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { cosmiconfig, type Loader } from 'cosmiconfig';
 import { createJiti } from 'jiti';
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter } from 'yaml';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import type { SourceLocation } from '../../core/model.js';
 import { CONFIG_CODES } from '../diagnostic-codes.js';
 import { jsonErrorLocation } from '../fs/json-error-location.js';
 import { createYamlLocator, type YamlLocator } from '../yaml/yaml-locator.js';
+import { parseYamlDocument } from '../yaml/parse-yaml-document.js';
 import { createTextLocator } from './text-locator.js';
 
 /** Config file names, in the order they are looked for in the working directory. */
@@ -79,7 +80,7 @@ export async function readConfigFile(options: {
   };
   const loadYaml: Loader = (path, content) => {
     const lineCounter = new LineCounter();
-    const document = parseDocument(content, { lineCounter, uniqueKeys: true, prettyErrors: false });
+    const document = parseYamlDocument(content, lineCounter);
     const error = document.errors[0];
     if (error) {
       const { line, col } = lineCounter.linePos(error.pos[0]);
@@ -147,7 +148,7 @@ async function exists(path: string): Promise<boolean> {
 
 function yamlLocator(text: string, file: string): YamlLocator {
   const lineCounter = new LineCounter();
-  return createYamlLocator(parseDocument(text, { lineCounter }), lineCounter, file);
+  return createYamlLocator(parseYamlDocument(text, lineCounter), lineCounter, file);
 }
 
 function unloadable(path: string, show: (path: string) => string, reason: string, location?: SourceLocation): ConfigLoadError {

@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter } from 'yaml';
+import { parseYamlDocument } from '../yaml/parse-yaml-document.js';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import { digest } from '../../core/digest.js';
 import { LOCK_CODES } from '../diagnostic-codes.js';
@@ -149,7 +150,7 @@ function jsonLocator(text: string, file: string): YamlLocator {
   const parsed = (): YamlLocator => {
     if (!locator) {
       const lineCounter = new LineCounter();
-      locator = createYamlLocator(parseDocument(text, { lineCounter }), lineCounter, file);
+      locator = createYamlLocator(parseYamlDocument(text, lineCounter), lineCounter, file);
     }
     return locator;
   };

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ErrorObject } from 'ajv';
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter } from 'yaml';
 import { POLICY_GRANTS, type AccessPolicy, type TargetAccess } from '../../core/access-policy.js';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import { didYouMean } from '../../core/did-you-mean.js';
@@ -12,6 +12,7 @@ import type { PolicyFile } from '../generated/policy-file.js';
 import { schemaDiagnostics, type SpecialCase } from '../schema/schema-diagnostics.js';
 import { schemaValidator } from '../schema/schema-validator.js';
 import { createYamlLocator, type YamlLocator } from '../yaml/yaml-locator.js';
+import { parseYamlDocument } from '../yaml/parse-yaml-document.js';
 
 /**
  * The largest policy file read: far beyond any real one (a few roles and targets), and small
@@ -67,7 +68,7 @@ export function parsePolicy(text: string, file: string, targets: readonly string
       ],
     };
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const document = parseYamlDocument(text, lineCounter);
   const at = (offset: number | undefined): SourceLocation => {
     const { line, col } = lineCounter.linePos(offset ?? 0);
     return { file, line: Math.max(1, line), column: Math.max(1, col) };

@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import { LineCounter, isAlias, isMap, isScalar, parseDocument, type Document, type YAMLError } from 'yaml';
+import { LineCounter, isAlias, isMap, isScalar, type Document, type YAMLError } from 'yaml';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import type { ServerDefaults } from '../../core/defaults.js';
 import { BASE_TYPES, type ContentTypeDef, type DisplayTemplateDef, type PropertyGroupDef, type SourceLocation } from '../../core/model.js';
@@ -13,7 +13,7 @@ import { schemaValidPart } from './schema-valid-part.js';
 import { createYamlLocator, toSegments, type PathSegments, type YamlLocator } from './yaml-locator.js';
 import { locateTopLevelKey } from './locate-top-level-key.js';
 import { readPlainYaml } from './read-plain-yaml.js';
-import { duplicateKeyErrors } from './duplicate-keys.js';
+import { parseYamlDocument } from './parse-yaml-document.js';
 
 interface ParsedDocumentBase {
   /** The file as diagnostics name it (relative to the working directory, `/`-separated). */
@@ -126,9 +126,6 @@ export function parseContentTypeText(text: string, file: string, defaults: Serve
   return plainContentType(text, file, defaults) ?? parseWithPositions(text, file, defaults);
 }
 
-/** `uniqueKeys` is checked by `duplicateKeyErrors`, in linear time. */
-const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, merge: true } as const;
-
 /**
  * The fast path: a valid content type in plain YAML, read without a syntax tree (see
  * `readPlainYaml`); positions are found only when something asks for one. `undefined` for
@@ -149,7 +146,7 @@ function plainContentType(text: string, file: string, defaults: ServerDefaults):
   let locator: YamlLocator | undefined;
   const full = () => {
     const lineCounter = new LineCounter();
-    locator ??= createYamlLocator(parseDocument(text, { lineCounter, ...PARSE_OPTIONS }), lineCounter, file);
+    locator ??= createYamlLocator(parseYamlDocument(text, lineCounter, { merge: true }), lineCounter, file);
     return locator;
   };
   const keyLocation = locateTopLevelKey(text, file, 'key', written.key);
@@ -160,8 +157,7 @@ function plainContentType(text: string, file: string, defaults: ServerDefaults):
 /** The full path: a syntax tree with positions, for every diagnostic and every YAML feature. */
 function parseWithPositions(text: string, file: string, defaults: ServerDefaults): ParseTextResult {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, ...PARSE_OPTIONS });
-  document.errors.push(...duplicateKeyErrors(document));
+  const document = parseYamlDocument(text, lineCounter, { merge: true });
   const at = (offset: number): SourceLocation => {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line: Math.max(1, line), column: Math.max(1, col) };
