@@ -14,10 +14,11 @@ import type { ActionInputs } from './inputs.js';
 import { planTarget } from './plan-target.js';
 import { authorizeApply } from './authorize-apply.js';
 
-/** The pull request this push merged, if the commit came from one. */
-export async function mergedPullRequest(octokit: Octokit, sha: string): Promise<number | undefined> {
+/** The pull request this push merged, if the commit came from one: its number, and the head commit that was merged (what approvals must be of). */
+export async function mergedPullRequest(octokit: Octokit, sha: string): Promise<{ number: number; headSha: string } | undefined> {
   const pulls = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ ...context.repo, commit_sha: sha });
-  return pulls.data.find((pull) => pull.merged_at !== null)?.number;
+  const merged = pulls.data.find((pull) => pull.merged_at !== null);
+  return merged && { number: merged.number, headSha: merged.head.sha };
 }
 
 /** The plan digest a target's sticky comment on the pull request showed when it was reviewed. */
@@ -39,7 +40,7 @@ export async function applyReviewed(
   octokit: Octokit,
   config: Config,
   target: SelectedTarget,
-  options: { cwd: string; dir: string; reviewed: string | undefined; pullRequest: number; branch: string },
+  options: { cwd: string; dir: string; reviewed: string | undefined; pullRequest: number; headSha: string; branch: string },
 ): Promise<ApplyOutcome> {
   const planned = await planTarget(config, target, { cwd: options.cwd, dir: options.dir, now: new Date().toISOString() });
   if (!planned.ok) return { ok: false, reason: `catalyst could not plan target "${target.name}"; see the log.` };

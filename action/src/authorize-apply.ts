@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { context } from '@actions/github';
 import { hasErrors } from '../../src/core/diagnostic.js';
 import type { Plan } from '../../src/core/plan.js';
@@ -7,7 +7,7 @@ import { authorize } from '../../src/engine/authorize.js';
 import { historyFileFor } from '../../src/io/audit/history-chain.js';
 import type { Config, SelectedTarget } from '../../src/io/config/config.js';
 import { lockDirectory } from '../../src/io/lock/target-lock.js';
-import { readPolicy } from '../../src/io/policy/read-policy.js';
+import { POLICY_FILE_NAMES, readPolicy } from '../../src/io/policy/read-policy.js';
 import { renderDiagnostics } from '../../src/render/diagnostics-text.js';
 import { plainStyle } from '../../src/render/style.js';
 import { commitFiles } from './commit-files.js';
@@ -26,13 +26,11 @@ export async function authorizeApply(
   config: Config,
   target: SelectedTarget,
   plan: Plan,
-  options: { cwd: string; pullRequest: number; branch: string },
+  options: { cwd: string; pullRequest: number; headSha: string; branch: string },
 ): Promise<string | undefined> {
   const read = await readPolicy(config.rootDir, { cwd: options.cwd, targets: config.targets.map((each) => each.name) });
   if (hasErrors(read.diagnostics))
     return `the access policy has errors, so catalyst applies nothing until it is fixed:\n\n\`\`\`text\n${renderDiagnostics(read.diagnostics, plainStyle).trimEnd()}\n\`\`\``;
-  if (!read.policy) return undefined;
-  const { actor, approvals } = await gitHubIdentities(octokit, read.policy, options.pullRequest);
   const workspace = process.env['GITHUB_WORKSPACE'] ?? options.cwd;
   const inRepository = (path: string) => relative(workspace, path).split(sep).join('/');
   const changed = await octokit.paginate(octokit.rest.pulls.listFiles, {
@@ -40,11 +38,22 @@ export async function authorizeApply(
     pull_number: options.pullRequest,
     per_page: 100,
   });
-  const policyPath = inRepository(read.file!);
-  const changesPolicy = changed.some((file) => file.filename === policyPath || file.previous_filename === policyPath);
+  // Any policy file, present or not: a pull request that deletes the policy must not escape it.
+  const policyPaths = new Set(POLICY_FILE_NAMES.map((name) => inRepository(join(config.rootDir, name))));
+  const changesPolicy = changed.some(
+    (file) => policyPaths.has(file.filename) || (file.previous_filename !== undefined && policyPaths.has(file.previous_filename)),
+  );
+  // A pull request that removes the policy is judged by an empty one: it is refused, and the refusal recorded, like any policy edit.
+  const policy =
+    read.policy ??
+    (changesPolicy
+      ? { file: `${[...policyPaths].join(' or ')}, removed by this pull request`, roles: new Map(), targets: new Map() }
+      : undefined);
+  if (!policy) return undefined;
+  const { actor, approvals } = await gitHubIdentities(octokit, policy, options.pullRequest, options.headSha);
   const historyFile = historyFileFor(config.lockfilePath, target.name);
   const result = await authorize({
-    policy: read.policy,
+    policy,
     target: target.name,
     operation: 'apply',
     plan,

@@ -10,17 +10,26 @@ export interface GitHubIdentities {
 
 /**
  * The actor of this run and the people whose latest review of `pullRequest` approves it (a later
- * "changes requested" or a dismissal withdraws an approval), each with the `@org/team` teams of
- * the policy they are active members of, as GitHub's API says.
+ * "changes requested" or a dismissal withdraws an approval) and was given on `headSha`, the commit
+ * that was merged (an approval of an earlier commit did not see what came after it), each with the
+ * `@org/team` teams of the policy they are active members of, as GitHub's API says.
  */
-export async function gitHubIdentities(octokit: Octokit, policy: AccessPolicy, pullRequest: number): Promise<GitHubIdentities> {
+export async function gitHubIdentities(
+  octokit: Octokit,
+  policy: AccessPolicy,
+  pullRequest: number,
+  headSha: string,
+): Promise<GitHubIdentities> {
   const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { ...context.repo, pull_number: pullRequest, per_page: 100 });
-  const latest = new Map<string, string>();
+  const latest = new Map<string, { state: string; commit: string | null }>();
   for (const review of reviews) {
     const login = review.user?.login;
-    if (login && review.state !== 'COMMENTED' && review.state !== 'PENDING') latest.set(login, review.state);
+    if (login && review.state !== 'COMMENTED' && review.state !== 'PENDING')
+      latest.set(login, { state: review.state, commit: review.commit_id });
   }
-  const approvers = [...latest].filter(([login, state]) => state === 'APPROVED' && login !== context.actor).map(([login]) => login);
+  const approvers = [...latest]
+    .filter(([login, { state, commit }]) => state === 'APPROVED' && commit === headSha && login !== context.actor)
+    .map(([login]) => login);
   const teams = policyTeams(policy);
   const identity = async (login: string): Promise<Identity> => ({ login, teams: await teamsOf(octokit, login, teams), source: 'ci' });
   return { actor: await identity(context.actor), approvals: await Promise.all(approvers.map(identity)) };

@@ -46,9 +46,10 @@ async function runDrift(inputs: ActionInputs): Promise<void> {
 async function runApply(inputs: ActionInputs): Promise<void> {
   const where = workspace(inputs);
   const octokit = createOctokit(inputs.token);
-  const pullRequest = await mergedPullRequest(octokit, context.sha);
-  if (pullRequest === undefined)
+  const merged = await mergedPullRequest(octokit, context.sha);
+  if (merged === undefined)
     return fail(`Commit ${context.sha.slice(0, 12)} came from no merged pull request: catalyst applies only plans reviewed in one.`);
+  const { number: pullRequest, headSha } = merged;
   const branch = context.ref.replace(/^refs\/heads\//, '');
   const selected = await selectTargets(inputs, where);
   if (!selected.ok) return fail(selected.problems);
@@ -57,7 +58,7 @@ async function runApply(inputs: ActionInputs): Promise<void> {
   for (const { name, config, target, problems } of selected.targets) {
     if (!config || !target) return fail(problems);
     const reviewed = await reviewedDigest(octokit, pullRequest, name);
-    const outcome = await applyReviewed(inputs, octokit, config, target, { ...where, reviewed, pullRequest, branch });
+    const outcome = await applyReviewed(inputs, octokit, config, target, { ...where, reviewed, pullRequest, headSha, branch });
     if (!outcome.ok) {
       refused.push(outcome.reason);
       await octokit.rest.issues.createComment({

@@ -67,7 +67,7 @@ export async function authorizeRun(
   );
 }
 
-/** Who runs catalyst here, for the policy: the CI's login (cannot be set by hand there), else git's user.email. */
+/** Who runs catalyst here, for the policy: the CI's login (set by the CI, though a person can set the same variables by hand), else git's user.email. */
 export function localIdentity(context: CliContext): Identity {
   if (context.actorSource === 'ci') {
     const login = context.env['GITHUB_ACTOR'] ?? context.env['GITLAB_USER_LOGIN'];

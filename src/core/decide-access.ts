@@ -38,21 +38,21 @@ export function decideAccess(policy: AccessPolicy, request: AccessRequest): Acce
   const rules = policy.targets.get(request.target) ?? policy.targets.get('*');
   const who = describeIdentity(request.actor);
   const grants = requiredGrants(request.operation, request.facts);
-  if (!rules) {
-    return {
-      allowed: false,
-      grant: grants[0]!,
-      rule: { path: 'targets' },
-      reason: `The policy has no rules for target "${request.target}" (and no "*" rules), so it allows nothing there.`,
-      holders: [],
-    };
-  }
   if (request.changesPolicy && request.operation !== 'plan') {
     return {
       allowed: false,
       grant: request.operation,
       rule: { path: policy.file },
       reason: `This change also edits the access policy (${policy.file}), and a policy authorizes only once it is in force. Merge the policy change on its own first (its reviewers approve the new rules), then the CMS change.`,
+      holders: [],
+    };
+  }
+  if (!rules) {
+    return {
+      allowed: false,
+      grant: grants[0]!,
+      rule: { path: 'targets' },
+      reason: `The policy has no rules for target "${request.target}" (and no "*" rules), so it allows nothing there.`,
       holders: [],
     };
   }

@@ -58,6 +58,9 @@ function anchored(schema: object): object {
 
 const operations = new Map<string, Operation | undefined>();
 
+/** The head commit of every pull request this server knows (what its reviews are of, unless a test says otherwise). */
+export const HEAD_SHA = 'f00dfeed1234567890abcdef1234567890abcdef';
+
 function operationFor(method: string, path: string): Operation | undefined {
   const { description: doc, ajv: validator } = load();
   for (const [template, item] of Object.entries(doc.paths)) {
@@ -121,7 +124,11 @@ export class GitHubServer {
   /** How many of the next requests get a secondary rate limit answer (403, `retry-after: 1`). */
   limitedRequests = 0;
   /** Reviews per pull request, in the order submitted. */
-  readonly reviews = new Map<number, Array<{ login: string; state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED' }>>();
+  /** Reviews per pull request; `commit` is the commit reviewed (default: the pull request's head, HEAD_SHA). */
+  readonly reviews = new Map<
+    number,
+    Array<{ login: string; state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED'; commit?: string }>
+  >();
   /** The files each pull request changes (paths in the repository). */
   readonly pullFiles = new Map<number, string[]>();
   /** Active members per team, `org/team-slug` → logins. */
@@ -296,7 +303,7 @@ export class GitHubServer {
             pull_request_url: `${this.url}/repos/${this.repository}/pulls/${pull}`,
             author_association: 'MEMBER',
             submitted_at: new Date().toISOString(),
-            commit_id: 'f00dfeed1234567890abcdef1234567890abcdef',
+            commit_id: review.commit ?? HEAD_SHA,
             _links: { html: { href: '' }, pull_request: { href: '' } },
           })),
         );
@@ -327,7 +334,12 @@ export class GitHubServer {
       }
       case 'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls': {
         const pull = this.mergedPulls.get(values['commit_sha']!);
-        return send(200, pull === undefined ? [] : [{ number: pull, state: 'closed', merged_at: new Date().toISOString() }]);
+        return send(
+          200,
+          pull === undefined
+            ? []
+            : [{ number: pull, state: 'closed', merged_at: new Date().toISOString(), head: { sha: HEAD_SHA, ref: `pull-${pull}` } }],
+        );
       }
       case 'GET /repos/{owner}/{repo}/git/ref/{ref}': {
         const sha = this.refs.get(values['ref']!);

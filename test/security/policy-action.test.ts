@@ -128,13 +128,46 @@ describe('the access policy in the GitHub Action', () => {
     }
   });
 
+  it('an approval given on an earlier commit of the pull request does not count: it did not see what came after', async () => {
+    github.reviews.get(PR)!.push({ login: 'bob', state: 'APPROVED', commit: '0123456789abcdef0123456789abcdef01234567' });
+    try {
+      const result = await apply();
+      expect(result.code).toBe(1);
+      const comment = (github.comments.get(PR) ?? []).at(-1)!.body;
+      expect(comment).toContain('Neither @alice (CI) nor anyone who approved (@carol (CI)) holds apply-destructive on target "production"');
+      expect(emulator.store.contentTypes.has('Old')).toBe(true);
+    } finally {
+      github.reviews.get(PR)!.pop();
+    }
+  });
+
+  it('a pull request that deletes the policy and changes the CMS applies nothing', async () => {
+    const policy = await readFile(join(dir, 'catalyst.policy.yaml'), 'utf8');
+    await rm(join(dir, 'catalyst.policy.yaml'));
+    github.pullFiles.set(PR, ['content-types/Old.yaml', 'catalyst.policy.yaml']);
+    try {
+      const result = await apply();
+      expect(result.code).toBe(1);
+      const comment = (github.comments.get(PR) ?? []).at(-1)!.body;
+      expect(comment).toContain(
+        'This change also edits the access policy (catalyst.policy.yaml or catalyst.policy.yml, removed by this pull request)',
+      );
+      expect(emulator.store.contentTypes.has('Old')).toBe(true);
+      expect(github.violations).toEqual([]);
+    } finally {
+      await writeFile(join(dir, 'catalyst.policy.yaml'), policy);
+      github.pullFiles.set(PR, ['content-types/Old.yaml']);
+    }
+  });
+
   it('once a member of cms-admins approves, the same merge applies, and the history (denial included) verifies', async () => {
     github.reviews.get(PR)!.push({ login: 'bob', state: 'APPROVED' });
     const result = await apply();
     expect(result.code, result.log).toBe(0);
     expect(emulator.store.contentTypes.has('Old')).toBe(false);
     const history = github.fileOn('main', 'catalyst.history/production.jsonl') ?? '';
-    expect(history.split('\n').filter((line) => line.includes('"action":"denied"'))).toHaveLength(2);
+    // Denied before: without cms-admins, with the policy edited, with a stale approval, with the policy removed.
+    expect(history.split('\n').filter((line) => line.includes('"action":"denied"'))).toHaveLength(4);
     expect(history).toContain('"action":"delete"');
     const verify = await runInProcess(['history', 'verify'], { cwd: dir, env: ENV });
     expect(verify.code, verify.stderr).toBe(0);
