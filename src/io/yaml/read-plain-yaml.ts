@@ -14,7 +14,7 @@ import { CORE_SCHEMA, load } from 'js-yaml';
  */
 export function readPlainYaml(text: string): Record<string, unknown> | undefined {
   // A directive (`%YAML 1.1`) changes how the rest reads; a tag may be one the full reader only warns about.
-  if (DIRECTIVE.test(text) || TAG.test(text)) return undefined;
+  if (DIRECTIVE.test(text) || TAG.test(text) || LONE_CR.test(text) || TAB_INDENT.test(text)) return undefined;
   let value: unknown;
   try {
     value = load(text, { schema: CORE_SCHEMA, maxAliases: 0 });
@@ -26,6 +26,11 @@ export function readPlainYaml(text: string): Record<string, unknown> | undefined
 }
 
 const DIRECTIVE = /^%/m;
+/** A line break the full reader does not take as one (a CR without LF), and tabs where indentation goes: the readers differ. */
+const LONE_CR = /\r(?!\n)/;
+const TAB_INDENT = /^ *\t/m;
+/** A YAML 1.2 core number: js-yaml keeps one that overflows (`1e400`) as a string, the full reader makes it Infinity. */
+const NUMBER = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$|^0o[0-7]+$|^0x[0-9a-fA-F]+$/;
 const TAG = /(?:^|[\s[{,])!/;
 
 function isPlainMapping(value: unknown): value is Record<string, unknown> {
@@ -34,13 +39,15 @@ function isPlainMapping(value: unknown): value is Record<string, unknown> {
 
 /**
  * A `null` key (`~:`, `null:`) becomes `""` in the full reader and `"null"` in js-yaml; `<<` is a
- * merge there and a plain key here. Any of them anywhere sends the file to the full reader.
+ * merge there and a plain key here; a string that reads as a number may be an overflowing one
+ * (or a quoted one: the values do not say which). Any of them anywhere sends the file to the full reader.
  */
 function keysReadAlike(value: unknown): boolean {
+  if (typeof value === 'string') return !NUMBER.test(value);
   if (Array.isArray(value)) return value.every(keysReadAlike);
   if (!isPlainMapping(value)) return true;
   for (const key of Object.keys(value)) {
-    if (DIVERGENT_KEYS.has(key) || !keysReadAlike(value[key])) return false;
+    if (DIVERGENT_KEYS.has(key) || NUMBER.test(key) || !keysReadAlike(value[key])) return false;
   }
   return true;
 }
