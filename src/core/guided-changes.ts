@@ -41,18 +41,40 @@ export function renameNotice(kind: ResourceKind, key: string, rename: PendingRen
 /**
  * The resources renamed away (old key → new key): a desired resource declares `renamedFrom` a key
  * that catalyst manages (the lockfile has it), the CMS still holds, and the YAML no longer declares.
+ * A rename that cannot go ahead is a notice: the old key still declared (a warning), or claimed by
+ * two resources (a blocker: neither goes ahead).
  */
 export function renamedAway(
+  descriptor: { kind: ResourceKind; label: string },
   desired: ReadonlyMap<string, { renamedFrom?: string }>,
   base: ReadonlyMap<string, unknown>,
   live: ReadonlyMap<string, unknown>,
-): Map<string, string> {
+): { away: Map<string, string>; blockers: PlanNotice[]; warnings: PlanNotice[] } {
+  const { kind, label } = descriptor;
+  const claims = new Map<string, string[]>();
+  for (const [to, entry] of desired)
+    if (entry.renamedFrom !== undefined) claims.set(entry.renamedFrom, [...(claims.get(entry.renamedFrom) ?? []), to]);
   const away = new Map<string, string>();
-  for (const [to, entry] of desired) {
-    const from = entry.renamedFrom;
-    if (from !== undefined && !desired.has(from) && base.has(from) && live.has(from) && !away.has(from)) away.set(from, to);
+  const blockers: PlanNotice[] = [];
+  const warnings: PlanNotice[] = [];
+  for (const [from, claimants] of claims) {
+    if (claimants.length > 1) {
+      blockers.push({
+        code: 'PL121',
+        summary: `${claimants.join(' and ')} are ${claimants.length === 2 ? 'both' : 'all'} renamed from ${from}`,
+        detail: `Only one ${label} can take over ${from} and its content. Keep \`renamedFrom: ${from}\` on one of ${claimants.join(', ')} and remove it from the others.`,
+        resources: claimants.map((key) => ({ kind, key })),
+      });
+    } else if (desired.has(from)) {
+      warnings.push({
+        code: 'PL119',
+        summary: `${claimants[0]} is renamed from ${from}, which is still declared`,
+        detail: `\`renamedFrom: ${from}\` has no effect while ${from} is in the YAML too. Delete ${from}'s YAML to carry out the rename (${from} then stays on the CMS until its content has moved), or remove \`renamedFrom\`.`,
+        resources: [{ kind, key: claimants[0]! }],
+      });
+    } else if (base.has(from) && live.has(from)) away.set(from, claimants[0]!);
   }
-  return away;
+  return { away, blockers, warnings };
 }
 
 /** PL119: a declared rename of a whole resource; the old one stays until the content has moved. */

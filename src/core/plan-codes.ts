@@ -23,4 +23,5 @@ export const PLAN_NOTICE_CODES = {
   PL118: { severity: 'warning', title: 'A declared property rename, carried out one release at a time' },
   PL119: { severity: 'warning', title: 'A declared type rename: the old type stays until its content has moved' },
   PL120: { severity: 'warning', title: 'A property type change that may lose values, and the path that keeps them' },
+  PL121: { severity: 'blocker', title: 'Two resources declare renamedFrom the same key' },
 } as const satisfies Record<NoticeCode, { severity: 'blocker' | 'warning'; title: string }>;

@@ -91,13 +91,20 @@ export function createPlan(input: PlanInput): Plan {
     const desiredIndex = indexDesired(descriptor, desired[descriptor.section], normalize, blockers);
     const liveIndex = indexLive(live[descriptor.section], normalize, (key) => builtIn.has(key));
     const baseIndex = indexBase(base[descriptor.section], normalize);
-    const away = renamedAway(desiredIndex, baseIndex, liveIndex);
+    // A declared rename carries CMS content over to a new key: a push (or two-way) change, not something pull can do.
+    const renames = mode === 'pull' ? undefined : renamedAway(descriptor, desiredIndex, baseIndex, liveIndex);
+    const away = renames?.away ?? new Map<string, string>();
+    blockers.push(...(renames?.blockers ?? []));
+    warnings.push(...(renames?.warnings ?? []));
     for (const [from, to] of away) warnings.push(resourceRenameNotice(kind, descriptor.label, from, to, liveIndex.has(to)));
     for (const key of sortedKeys(desiredIndex, baseIndex, liveIndex)) {
       const resourceInput: ResourceInput<Definition> = { kind, key };
       const [baseEntry, liveRead] = [baseIndex.get(key), liveIndex.get(key)];
       // Renamed away: the old resource stays as the CMS has it while the rename is declared (step 1 of PL119).
-      const desiredEntry = away.has(key) && liveRead ? { def: liveRead.def } : desiredIndex.get(key);
+      const desiredEntry =
+        away.has(key) && liveRead
+          ? { def: liveRead.def, ...(baseEntry?.protected ? { protect: true as const } : {}) }
+          : desiredIndex.get(key);
       const liveEntry = withLockedEtag(liveRead, baseEntry, digestOf);
       if (desiredEntry) resourceInput.desired = desiredEntry;
       if (baseEntry) resourceInput.base = baseEntry;

@@ -294,7 +294,8 @@ export type NoticeCode =
   | 'PL117'
   | 'PL118'
   | 'PL119'
-  | 'PL120';
+  | 'PL120'
+  | 'PL121';
 /**
  * What apply does. adopt and forget only write the lockfile: adopt records the live definition as synced, forget drops the entry.
  *
