@@ -56,10 +56,13 @@ export async function sealSecret(secret: string, passphrase: string, context: st
 
 /** The secret, or undefined when the passphrase is wrong or the entry (or its context) was changed. */
 export async function openSecret(sealed: SealedSecret, passphrase: string, context: string): Promise<string | undefined> {
+  const [nonce, tag] = [Buffer.from(sealed.nonce, 'base64'), Buffer.from(sealed.tag, 'base64')];
+  // GCM accepts shorter tags (and other nonce sizes) unless told not to: only the full 16-byte tag and a 12-byte nonce open.
+  if (nonce.length !== 12 || tag.length !== 16) return undefined;
   try {
-    const decipher = createDecipheriv('aes-256-gcm', await deriveKey(passphrase, sealed.kdf), Buffer.from(sealed.nonce, 'base64'));
+    const decipher = createDecipheriv('aes-256-gcm', await deriveKey(passphrase, sealed.kdf), nonce, { authTagLength: 16 });
     decipher.setAAD(Buffer.from(context, 'utf8'));
-    decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
+    decipher.setAuthTag(tag);
     return Buffer.concat([decipher.update(Buffer.from(sealed.ciphertext, 'base64')), decipher.final()]).toString('utf8');
   } catch {
     return undefined;

@@ -1,7 +1,7 @@
-import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { LineCounter } from 'yaml';
 import { parseYamlDocument } from '../yaml/parse-yaml-document.js';
+import { readBoundedFile } from '../fs/read-bounded-file.js';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import { digest } from '../../core/digest.js';
 import { LOCK_CODES } from '../diagnostic-codes.js';
@@ -28,25 +28,23 @@ const RESTORE = 'Restore it from version control (for example `git checkout -- <
 export async function readLockfile(path: string, options: { cwd?: string } = {}): Promise<ReadLockfileResult> {
   const cwd = options.cwd ?? process.cwd();
   const file = displayPath(path, cwd);
-  let bytes: Buffer;
-  try {
-    if ((await stat(resolve(cwd, path))).size > MAX_LOCKFILE_BYTES)
-      return failed({
-        code: LOCK_CODES.tooLarge,
-        summary: 'Lockfile too large',
-        detail: `${file} is larger than ${MAX_LOCKFILE_BYTES / 1024 / 1024} MB, the most catalyst reads (a lockfile of 5,000 types is about 16 MB). ${RESTORE}`,
-        location: { file, line: 1, column: 1 },
-      });
-    bytes = await readFile(resolve(cwd, path));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { lock: emptyLockfile(), exists: false, diagnostics: [] };
+  const read = await readBoundedFile(resolve(cwd, path), MAX_LOCKFILE_BYTES);
+  if (!read.ok && read.reason === 'missing') return { lock: emptyLockfile(), exists: false, diagnostics: [] };
+  if (!read.ok && read.reason === 'too-large')
+    return failed({
+      code: LOCK_CODES.tooLarge,
+      summary: 'Lockfile too large',
+      detail: `${file} is larger than ${MAX_LOCKFILE_BYTES / 1024 / 1024} MB, the most catalyst reads (a lockfile of 5,000 types is about 16 MB). ${RESTORE}`,
+      location: { file, line: 1, column: 1 },
+    });
+  if (!read.ok)
     return failed({
       code: LOCK_CODES.unreadable,
       summary: 'Lockfile cannot be read',
-      detail: `catalyst could not read ${file}: ${(error as Error).message}. Check that it is a readable file.`,
+      detail: `catalyst could not read ${file}: ${read.message}. Check that it is a readable file (a regular file, not a link to a device or a pipe).`,
       location: { file, line: 1, column: 1 },
     });
-  }
+  const bytes = read.bytes;
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) {
     return failed({

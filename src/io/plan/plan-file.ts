@@ -1,8 +1,8 @@
-import { readFile, stat } from 'node:fs/promises';
 import type { Plan } from '../../core/plan.js';
 import { PLAN_FORMAT_VERSION } from '../../core/plan.js';
 import { sealPlan } from '../../core/plan-seal.js';
-import { isUserError, UserError } from '../../core/user-error.js';
+import { UserError } from '../../core/user-error.js';
+import { readBoundedFile } from '../fs/read-bounded-file.js';
 import { writeTextAtomic } from '../fs/write-text-atomic.js';
 import { schemaValidator } from '../schema/schema-validator.js';
 
@@ -31,22 +31,18 @@ export const MAX_PLAN_FILE_BYTES = 256 * 1024 * 1024;
  * newer major format version, is refused with what to do; it is never half-applied.
  */
 export async function readPlanFile(path: string, shownAs: string): Promise<Plan> {
-  let text: string;
-  try {
-    if ((await stat(path)).size > MAX_PLAN_FILE_BYTES)
-      throw new UserError(
-        `Plan file ${shownAs} is too large`,
-        `A saved plan is at most ${MAX_PLAN_FILE_BYTES / 1024 / 1024} MB (one for 5,000 changed types is far smaller), so this is not a plan catalyst wrote. Save a plan with \`catalyst plan --out ${shownAs}\`, then apply it.`,
-      );
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if (isUserError(error)) throw error;
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : (error as Error).message;
+  const read = await readBoundedFile(path, MAX_PLAN_FILE_BYTES);
+  if (!read.ok && read.reason === 'too-large')
+    throw new UserError(
+      `Plan file ${shownAs} is too large`,
+      `A saved plan is at most ${MAX_PLAN_FILE_BYTES / 1024 / 1024} MB (one for 5,000 changed types is far smaller), so this is not a plan catalyst wrote. Save a plan with \`catalyst plan --out ${shownAs}\`, then apply it.`,
+    );
+  if (!read.ok)
     throw new UserError(
       `Cannot read plan file ${shownAs}`,
-      `The plan file cannot be used because ${reason}. Save a plan with \`catalyst plan --out ${shownAs}\`, then apply it.`,
+      `The plan file cannot be used because ${read.message}. Save a plan with \`catalyst plan --out ${shownAs}\`, then apply it.`,
     );
-  }
+  const text = read.bytes.toString('utf8');
   return parsePlanText(text, shownAs);
 }
 

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { LineCounter } from 'yaml';
@@ -13,6 +12,7 @@ import { schemaDiagnostics, type SpecialCase } from '../schema/schema-diagnostic
 import { schemaValidator } from '../schema/schema-validator.js';
 import { createYamlLocator, type YamlLocator } from '../yaml/yaml-locator.js';
 import { parseYamlDocument } from '../yaml/parse-yaml-document.js';
+import { readBoundedFile } from '../fs/read-bounded-file.js';
 
 /**
  * The largest policy file read: far beyond any real one (a few roles and targets), and small
@@ -40,13 +40,35 @@ export interface ReadPolicyResult {
 export async function readPolicy(rootDir: string, options: { cwd: string; targets: readonly string[] }): Promise<ReadPolicyResult> {
   for (const name of POLICY_FILE_NAMES) {
     const path = join(rootDir, name);
-    const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined;
-      throw error;
-    });
-    if (text !== undefined) return { file: path, ...parsePolicy(text, displayPath(path, options.cwd), options.targets) };
+    const read = await readBoundedFile(path, MAX_POLICY_BYTES);
+    const file = displayPath(path, options.cwd);
+    if (read.ok) return { file: path, ...parsePolicy(read.bytes.toString('utf8'), file, options.targets) };
+    if (read.reason === 'too-large') return { file: path, diagnostics: [policyTooLarge(file)] };
+    if (read.reason !== 'missing')
+      return {
+        file: path,
+        diagnostics: [
+          {
+            code: ACCESS_CODES.syntax,
+            severity: 'error',
+            summary: 'Policy file cannot be read',
+            detail: `catalyst could not read ${file}: ${read.message}. Make it a regular file (not a link to a device or a pipe); until it reads, every command it governs is refused.`,
+            location: { file, line: 1, column: 1 },
+          },
+        ],
+      };
   }
   return { diagnostics: [] };
+}
+
+function policyTooLarge(file: string): Diagnostic {
+  return {
+    code: ACCESS_CODES.syntax,
+    severity: 'error',
+    summary: 'Policy file too large',
+    detail: `${file} is larger than ${MAX_POLICY_BYTES / 1024} KB, far more than any policy needs. Use roles instead of repeating people, and shorten it.`,
+    location: { file, line: 1, column: 1 },
+  };
 }
 
 /** Parses a policy file's text (see readPolicy). */
@@ -58,15 +80,7 @@ export function parsePolicy(text: string, file: string, targets: readonly string
     detail,
     location,
   });
-  if (text.length > MAX_POLICY_BYTES || Buffer.byteLength(text) > MAX_POLICY_BYTES)
-    return {
-      diagnostics: [
-        problem(
-          'Policy file too large',
-          `${file} is larger than ${MAX_POLICY_BYTES / 1024} KB, far more than any policy needs. Use roles instead of repeating people, and shorten it.`,
-        ),
-      ],
-    };
+  if (text.length > MAX_POLICY_BYTES || Buffer.byteLength(text) > MAX_POLICY_BYTES) return { diagnostics: [policyTooLarge(file)] };
   const lineCounter = new LineCounter();
   const document = parseYamlDocument(text, lineCounter);
   const at = (offset: number | undefined): SourceLocation => {

@@ -1,4 +1,4 @@
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import pLimit from 'p-limit';
 import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../../core/diagnostic.js';
@@ -8,6 +8,7 @@ import type { SourceLocation } from '../../core/model.js';
 import { YAML_CODES } from '../diagnostic-codes.js';
 import { decodeUtf8 } from '../fs/decode-utf8.js';
 import { displayPath } from '../fs/display-path.js';
+import { readBoundedFile } from '../fs/read-bounded-file.js';
 import {
   MAX_YAML_FILE_BYTES,
   parseContentTypeText,
@@ -98,11 +99,10 @@ async function listYamlFiles(root: string): Promise<string[]> {
 }
 
 async function parseFile(path: string, file: string, defaults: ServerDefaults): Promise<ParseTextResult> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
+  const read = await readBoundedFile(path, MAX_YAML_FILE_BYTES);
+  if (!read.ok && read.reason === 'too-large') return { diagnostics: [tooLarge(file)] };
+  if (!read.ok) {
+    const reason = read.message;
     return {
       diagnostics: [
         {
@@ -115,8 +115,7 @@ async function parseFile(path: string, file: string, defaults: ServerDefaults): 
       ],
     };
   }
-  if (bytes.length > MAX_YAML_FILE_BYTES) return { diagnostics: [tooLarge(file)] };
-  const decoded = decodeUtf8(bytes);
+  const decoded = decodeUtf8(read.bytes);
   if (!decoded.ok) {
     return {
       diagnostics: [
