@@ -45,6 +45,8 @@ export interface CliContext {
   /** Where `actor` comes from: the CI's identity, CATALYST_ACTOR (self-declared), git's user or the OS user. */
   actorSource: ActorSource;
   now: () => string;
+  /** `false` where nobody can answer a prompt (the dashboard's requests): a secret is never asked for there. */
+  interactive?: false;
 }
 
 export type ActorSource = 'ci' | 'declared' | 'git' | 'os';

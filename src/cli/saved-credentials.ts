@@ -1,3 +1,4 @@
+import { UserError } from '../core/user-error.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { SavedCredentialsLookup } from '../io/config/load-config.js';
 import {
@@ -15,9 +16,14 @@ import { askSecret } from './ask-secret.js';
 import type { CliContext } from './cli-context.js';
 
 /** The passphrase that unlocks saved credentials: CATALYST_KEY, else asked on the terminal. */
-export async function passphrase(context: Pick<CliContext, 'env' | 'stderr'>, question: string): Promise<string> {
+export async function passphrase(context: Pick<CliContext, 'env' | 'stderr' | 'interactive'>, question: string): Promise<string> {
   const key = context.env['CATALYST_KEY'];
   if (key !== undefined && key !== '') return key;
+  if (context.interactive === false)
+    throw new UserError(
+      'No one to ask for the passphrase',
+      'The dashboard cannot ask for the passphrase of saved credentials. Stop `catalyst ui`, set CATALYST_KEY, and start it again; or set the target’s credential variables.',
+    );
   return askSecret(
     context.stderr,
     question,

@@ -18,7 +18,7 @@ export function requestContext(base: CliContext): { context: CliContext; message
   const stream = Object.assign(sink, { isTTY: false, columns: 100 }) as unknown as NodeJS.WriteStream;
   const silent = { status: () => undefined, done: () => undefined, stop: () => undefined };
   return {
-    context: { ...base, stdout: stream, stderr: stream, style: plainStyle, errStyle: plainStyle, progress: silent },
+    context: { ...base, stdout: stream, stderr: stream, style: plainStyle, errStyle: plainStyle, progress: silent, interactive: false },
     messages: () => text.trim(),
   };
 }

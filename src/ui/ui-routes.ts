@@ -79,6 +79,7 @@ export function uiRoutes(options: UiRoutesOptions): Route[] {
       pattern: /^\/api\/targets\/([^/]+)\/plan$/,
       handle: async ({ context, params }) => {
         const { config, target, lock } = await loadTargetedProject(context, await targetArgs(context, params[0]!));
+        await authorizeRun(context, config, target.name, 'plan', { lockHeld: false });
         const { plan } = await withTarget(context, target, (opened) => makePlan(context, { config, target }, lock, opened));
         return { body: planned(plan) };
       },
@@ -122,6 +123,8 @@ export function uiRoutes(options: UiRoutesOptions): Route[] {
         const target = rollbackTargetOf(loaded.target);
         const back = await rollbackFromHistory(context, { config, target, lock }, run);
         const plan = await withTarget(context, target, (opened) => planRollback(context, { config, target, lock }, opened, back));
+        // As `catalyst rollback --out`: even a preview needs the rollback grant.
+        await authorizeRun(context, config, target.name, 'rollback', { plan, lockHeld: false });
         return { body: { runs: back.runs, ...planned(plan) } };
       },
     },

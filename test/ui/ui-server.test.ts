@@ -307,4 +307,15 @@ describe('catalyst ui: the server', () => {
       await rm(join(project.dir, 'catalyst.policy.yaml'));
     }
   });
+
+  it('showing a plan needs the plan grant, as `catalyst plan` does', async () => {
+    await project.write({ 'catalyst.policy.yaml': "targets:\n  cms:\n    grants:\n      apply: ['*']\n" });
+    try {
+      const denied = await send(ui, { path: '/api/targets/cms/plan', headers: withToken() });
+      expect(denied.status).toBe(400);
+      expect(JSON.parse(denied.text).error.messages).toContain('grant plan to nobody');
+    } finally {
+      await rm(join(project.dir, 'catalyst.policy.yaml'));
+    }
+  });
 });
