@@ -10,14 +10,11 @@
  * at the spacing known to be enough (network jitter, or a limit that dropped because another client
  * shares it) starts the search again from 5% above it, widening by half on each further 429. Waiting is on timers, never a busy loop.
  */
-/** What `acquire` hands each request: the spacing in force when it started. */
-export interface PaceTicket {
-  readonly spacing: number;
-}
-
 export class RequestPacer {
   /** The spacing in force between request starts, in ms; 0 until the first 429. */
   private spacing = 0;
+  /** Counts changes of `spacing`: a ticket from before the latest one says nothing about it, even if the value came back. */
+  private setting = 0;
   private tooFast = 0;
   private enough = Number.POSITIVE_INFINITY;
   private streak = 0;
@@ -48,7 +45,7 @@ export class RequestPacer {
       const now = this.now();
       const slot = Math.max(now, this.pausedUntil, this.nextStartAt);
       // The slot is placed by the spacing in force now; a wider one set while this caller sleeps does not move it.
-      const ticket = { spacing: this.spacing };
+      const ticket: PaceTicket = { setting: this.setting };
       this.nextStartAt = slot + this.spacing;
       if (slot <= now) return ticket;
       const reservedIn = this.reservations;
@@ -71,12 +68,12 @@ export class RequestPacer {
 
   /** Any answer but a 429. Only a request started under the spacing in force says something about it. */
   succeeded(ticket: PaceTicket): void {
-    if (this.spacing === 0 || ticket.spacing !== this.spacing) return;
+    if (this.spacing === 0 || ticket.setting !== this.setting) return;
     this.streak += 1;
     if (this.streak < CONFIRMING_RUN) return;
     this.enough = Math.min(this.enough, this.spacing);
     this.streak = 0;
-    if (this.enough - this.tooFast > this.enough * PRECISION) this.spacing = (this.tooFast + this.enough) / 2;
+    if (this.enough - this.tooFast > this.enough * PRECISION) this.setSpacing((this.tooFast + this.enough) / 2);
   }
 
   /**
@@ -85,26 +82,36 @@ export class RequestPacer {
    * together before the first 429 came back) says nothing about the current one.
    */
   throttled(retryAfterSeconds: number, ticket: PaceTicket): void {
-    if (ticket.spacing !== this.spacing) return;
+    if (ticket.setting !== this.setting) return;
     if (this.spacing === 0) {
       // Retry-After is the time until one token, rounded up to whole seconds: start half a second under it.
-      this.spacing = Math.max(MIN_SPACING_MS, Math.max(0, retryAfterSeconds) * 1000 - 500);
+      this.setSpacing(Math.max(MIN_SPACING_MS, Math.max(0, retryAfterSeconds) * 1000 - 500));
     } else if (this.spacing >= this.enough) {
       // At the spacing known to be enough: jitter on the way (a run a hair above the limit meets it
       // now and then), or the limit dropped. Search again from a little above; another 429 widens fast.
       this.tooFast = this.spacing;
       this.enough = Number.POSITIVE_INFINITY;
-      this.spacing *= MARGIN;
+      this.setSpacing(this.spacing * MARGIN);
     } else {
       this.tooFast = Math.max(this.tooFast, this.spacing);
-      this.spacing = Number.isFinite(this.enough) ? this.enough : this.spacing * WIDEN;
+      this.setSpacing(Number.isFinite(this.enough) ? this.enough : this.spacing * WIDEN);
     }
     this.streak = 0;
+  }
+
+  private setSpacing(spacing: number): void {
+    this.spacing = spacing;
+    this.setting += 1;
   }
 
   private now(): number {
     return Math.max(this.clock(), this.waitedUntil);
   }
+}
+
+/** What `acquire` hands each request: which setting of the spacing it started under. */
+export interface PaceTicket {
+  readonly setting: number;
 }
 
 /** Successes in a row at one spacing before it counts as enough. */

@@ -103,17 +103,37 @@ describe('RequestPacer against a token bucket (simulated time)', () => {
       () => clock,
       async (ms) => void (clock += ms),
     );
-    const at = (spacing: number) => ({ spacing });
-    pacer.throttled(1, at(0));
+    // Each step's requests start under the spacing in force then (a ticket from acquire).
+    const now = () => pacer.acquire();
+    pacer.throttled(1, await now());
     expect(pacer.spacingMs).toBe(500);
-    for (let i = 0; i < 4; i++) pacer.succeeded(at(500));
+    const atFiveHundred = await Promise.all([now(), now(), now(), now()]);
+    for (const ticket of atFiveHundred) pacer.succeeded(ticket);
     expect(pacer.spacingMs).toBe(250);
-    pacer.throttled(1, at(250));
+    pacer.throttled(1, await now());
     expect(pacer.spacingMs).toBe(500);
-    pacer.throttled(1, at(500));
+    pacer.throttled(1, await now());
     expect(pacer.spacingMs).toBe(525);
-    pacer.throttled(1, at(525));
+    pacer.throttled(1, await now());
     expect(pacer.spacingMs).toBeCloseTo(787.5, 6);
+  });
+
+  it('a request started under an earlier setting of the spacing says nothing about the current one, even at the same value', async () => {
+    let clock = 0;
+    const pacer = new RequestPacer(
+      () => clock,
+      async (ms) => void (clock += ms),
+    );
+    pacer.throttled(1, await pacer.acquire());
+    const early = await pacer.acquire();
+    const atFiveHundred = await Promise.all([pacer.acquire(), pacer.acquire(), pacer.acquire(), pacer.acquire()]);
+    for (const ticket of atFiveHundred) pacer.succeeded(ticket);
+    expect(pacer.spacingMs).toBe(250);
+    pacer.throttled(1, await pacer.acquire());
+    // 500 again, as when `early` started: its late 429 must not count against this new setting.
+    expect(pacer.spacingMs).toBe(500);
+    pacer.throttled(1, early);
+    expect(pacer.spacingMs).toBe(500);
   });
 
   it('a pause holds back a caller that was already waiting for its slot', async () => {
@@ -122,7 +142,7 @@ describe('RequestPacer against a token bucket (simulated time)', () => {
       () => clock,
       async (ms) => void (clock += ms),
     );
-    pacer.throttled(1, { spacing: 0 });
+    pacer.throttled(1, await pacer.acquire());
     await pacer.acquire();
     const second = pacer.acquire();
     pacer.pause(3_000);
