@@ -2,8 +2,11 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { HttpError } from './http-error.js';
 
-/** The header the dashboard sends its token in; EventSource, which cannot set headers, sends `?token=`. */
+/** The header the dashboard sends its token in; EventSource, which cannot set headers, sends `?token=` (accepted there only). */
 export const TOKEN_HEADER = 'x-catalyst-token';
+
+/** The one route a browser reads with EventSource, which cannot send the header: progress of an apply. */
+const EVENT_STREAM = /^\/api\/jobs\/[^/]+\/events$/;
 
 /** Methods that only read. Everything else changes state and must also come from the dashboard's own origin. */
 const SAFE_METHODS = new Set(['GET', 'HEAD']);
@@ -20,7 +23,8 @@ export function guardRequest(request: IncomingMessage, url: URL, server: { port:
     throw new HttpError(403, 'Unknown host', 'The dashboard answers only at the 127.0.0.1 address `catalyst ui` printed.');
   if (!url.pathname.startsWith('/api/')) return;
   const header = request.headers[TOKEN_HEADER];
-  const given = typeof header === 'string' ? header : SAFE_METHODS.has(request.method ?? '') ? url.searchParams.get('token') : null;
+  const streamed = SAFE_METHODS.has(request.method ?? '') && EVENT_STREAM.test(url.pathname);
+  const given = typeof header === 'string' ? header : streamed ? url.searchParams.get('token') : null;
   if (given === null || !sameToken(given, server.token))
     throw new HttpError(403, 'Missing or wrong token', 'Open the dashboard with the URL `catalyst ui` printed: it carries the token.');
   if (SAFE_METHODS.has(request.method ?? '')) return;

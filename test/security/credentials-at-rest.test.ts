@@ -121,6 +121,11 @@ describe('login --save: the client secret at rest, encrypted', () => {
     const damaged = await run(['plan'], { CATALYST_KEY: KEY });
     expect(damaged.code).toBe(1);
     expect(damaged.stderr).toContain('K002 Saved credentials cannot be read');
+    // A cost weaker than catalyst seals with (an attacker's N = 2) is a damaged file too, never tried.
+    await writeFile(credentials, original.replace(/"N":\s*32768/, '"N": 2'), { mode: 0o600 });
+    const weak = await run(['plan'], { CATALYST_KEY: KEY });
+    expect(weak.code).toBe(1);
+    expect(weak.stderr).toContain('K002 Saved credentials cannot be read');
     await writeFile(credentials, original, { mode: 0o600 });
   });
 

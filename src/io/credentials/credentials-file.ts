@@ -115,10 +115,12 @@ function isSavedCredential(value: unknown): value is SavedCredential {
     text(kdf.salt) &&
     integer(kdf.N) &&
     (kdf.N & (kdf.N - 1)) === 0 &&
+    // No weaker than catalyst seals with (N 2^15, r 8, p 1), and no costlier than about 1 GiB of memory.
+    kdf.N >= 2 ** 15 &&
     kdf.N <= 2 ** 20 &&
-    integer(kdf.r) &&
-    kdf.r <= 32 &&
+    kdf.r === 8 &&
     integer(kdf.p) &&
-    kdf.p <= 16
+    kdf.p >= 1 &&
+    kdf.p <= 4
   );
 }
