@@ -51,3 +51,12 @@ export class ApplyJob {
     return () => this.listeners.delete(listener);
   }
 }
+
+/** How many finished applies the dashboard keeps (their pages can still replay them); older ones are forgotten. */
+export const KEPT_FINISHED_JOBS = 20;
+
+/** Forgets the oldest finished applies beyond KEPT_FINISHED_JOBS (the map is in start order); running ones stay. */
+export function forgetOldJobs(jobs: Map<string, ApplyJob>): void {
+  const finished = [...jobs.values()].filter((job) => job.finished);
+  for (const job of finished.slice(0, Math.max(0, finished.length - KEPT_FINISHED_JOBS))) jobs.delete(job.id);
+}

@@ -8,7 +8,7 @@ import { changesDigest } from '../core/changes-digest.js';
 import { hasChanges, type Plan } from '../core/plan.js';
 import { KIND_TABLE } from '../core/resource-kinds.js';
 import { RISK_CODES } from '../core/risk-codes.js';
-import type { ApplyJob } from './apply-job.js';
+import { forgetOldJobs, type ApplyJob } from './apply-job.js';
 import { historyRuns } from './history-runs.js';
 import { HttpError } from './http-error.js';
 import { readHistory } from './read-history.js';
@@ -134,7 +134,14 @@ export function uiRoutes(options: UiRoutesOptions): Route[] {
       handle: async ({ context, params, body }) => {
         const request = applyRequest(body);
         const args = await targetArgs(context, params[0]!);
-        const job = await startApply(context, args, request, { register: (started) => jobs.set(started.id, started), track, report });
+        const job = await startApply(context, args, request, {
+          register: (started) => {
+            forgetOldJobs(jobs);
+            jobs.set(started.id, started);
+          },
+          track,
+          report,
+        });
         return { status: 202, body: { job: job.id } };
       },
     },
