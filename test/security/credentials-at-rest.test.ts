@@ -97,6 +97,12 @@ describe('login --save: the client secret at rest, encrypted', () => {
     expect(result.stderr).toContain('rejected the client credentials');
   });
 
+  it('another client id in the environment does not get the saved secret: it belongs to the id it was saved with', async () => {
+    const result = await run(['plan'], { CATALYST_KEY: KEY, OPTIMIZELY_CMS_CLIENT_ID: 'another-client' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('C007 No credentials for target');
+  });
+
   it('an entry edited to another client id does not open (the seal covers target, URL and client id)', async () => {
     const original = await readFile(credentials, 'utf8');
     await writeFile(credentials, original.replace(`"clientId": "${CLIENT_ID}"`, '"clientId": "someone-else"'), { mode: 0o600 });

@@ -131,8 +131,9 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadConfig
 
 /**
  * For the chosen target, when it is remote and the environment lacks its secret: the saved
- * credentials as the environment variables the target reads (an id the environment sets wins),
- * or the problems that keep them from being used; undefined when there are none.
+ * credentials as the environment variables the target reads (not used when the environment sets
+ * another client id: the secret belongs to the id it was saved with), or the problems that keep
+ * them from being used; undefined when there are none.
  */
 async function withSavedCredentials(
   config: Config,
@@ -145,10 +146,10 @@ async function withSavedCredentials(
   if (options.env[target.env.clientSecret]?.trim()) return undefined;
   const found = await options.savedCredentials(target as ResolvedTarget & { endpoint: { kind: 'remote' } });
   if (found === undefined || Array.isArray(found)) return found;
-  return {
-    [target.env.clientId]: options.env[target.env.clientId]?.trim() || found.clientId,
-    [target.env.clientSecret]: found.clientSecret,
-  };
+  // The secret was sealed with its client id: with another id in the environment it is not this pair.
+  const id = options.env[target.env.clientId]?.trim();
+  if (id && id !== found.clientId) return undefined;
+  return { [target.env.clientId]: found.clientId, [target.env.clientSecret]: found.clientSecret };
 }
 
 const CREDENTIAL_NAME = /secret|password|passwd|token|api[-_]?key|client[-_]?id|credential/i;
