@@ -28,12 +28,26 @@ export interface HistoryRun {
   actor: string;
   actorSource?: string;
   steps: HistoryStep[];
+  /** A run the access policy refused before anything was written: which command, the grant it lacked, the rule and why. */
+  denied?: { operation: string; grant: string; rule: string; reason: string };
 }
 
-/** A target's runs, newest first, each with its steps in the order they ran (runs the access policy refused are not listed). */
+/** A target's runs, newest first, each with its steps in the order they ran; a run the access policy refused is listed with why. */
 export function historyRuns(records: readonly ChainedRecord[], lock: Lockfile, target: string): HistoryRun[] {
   const section = lockedTarget(lock, target);
   const runs = new Map<string, HistoryRun>();
+  for (const record of records) {
+    if (isStep(record)) continue;
+    const { at, actor, actorSource, operation, grant, rule, reason } = record;
+    runs.set(record.run, {
+      run: record.run,
+      at,
+      actor,
+      ...(actorSource ? { actorSource } : {}),
+      steps: [],
+      denied: { operation, grant, rule, reason },
+    });
+  }
   const steps = records.filter(isStep);
   steps.forEach((record, index) => {
     const run = runs.get(record.run) ?? {
@@ -55,7 +69,12 @@ export function historyRuns(records: readonly ChainedRecord[], lock: Lockfile, t
     });
     runs.set(record.run, run);
   });
-  return [...runs.values()].reverse();
+  // Newest first, each run placed at its first record.
+  const first = new Map<string, number>();
+  for (const record of records) {
+    if (!first.has(record.run)) first.set(record.run, record.seq);
+  }
+  return [...runs.values()].sort((a, b) => first.get(b.run)! - first.get(a.run)!);
 }
 
 function changesOf(record: ChainedStep, later: readonly ChainedStep[], locked: Definition | undefined): DefinitionChange[] | null {

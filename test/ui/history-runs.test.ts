@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { digest } from '../../src/core/digest.js';
 import type { ContentTypeDef } from '../../src/core/model.js';
-import type { ChainedStep } from '../../src/io/audit/history-chain.js';
+import type { ChainedRecord, ChainedStep } from '../../src/io/audit/history-chain.js';
 import { createLockEntry, emptyLockfile, setLockEntry } from '../../src/io/lockfile/lockfile.js';
 import { historyRuns } from '../../src/ui/history-runs.js';
 
@@ -58,5 +58,28 @@ describe('historyRuns', () => {
       createLockEntry({ ...v3, sortOrder: 5 }, {}, { at: 'now', by: 'dev' }) as never,
     );
     expect(historyRuns(records, moved, 'cms')[0]!.steps[0]!.changes).toBeNull();
+  });
+
+  it('lists a run the access policy refused where it happened, with the command, the grant and why', () => {
+    const denial: ChainedRecord = {
+      seq: 100,
+      run: 'd1',
+      at: '2026-01-09T00:00:00Z',
+      actor: 'mallory',
+      actorSource: 'git',
+      target: 'cms',
+      action: 'denied',
+      operation: 'apply',
+      grant: 'apply-destructive',
+      rule: 'catalyst.policy.yaml:4:7 targets.cms.grants.apply-destructive',
+      reason: 'Nobody who ran or approved this holds apply-destructive.',
+      prev: null,
+      hash: 'h',
+    };
+    const withDenial = [...records.slice(0, 2), { ...denial, seq: 2.5 }, ...records.slice(2)];
+    const runs = historyRuns(withDenial, lock, 'cms');
+    // Newest first, each run at its first record: r2 began before the denial, r3 after it.
+    expect(runs.map((run) => run.run)).toEqual(['r3', 'd1', 'r2', 'r1']);
+    expect(runs[1]).toMatchObject({ actor: 'mallory', steps: [], denied: { operation: 'apply', grant: 'apply-destructive' } });
   });
 });

@@ -304,6 +304,11 @@ describe('catalyst ui: the server', () => {
       const resolve = await post('/api/targets/cms/resolve', { conflict: 'HeroBlock.description', take: 'yaml' });
       expect(resolve.status).toBe(400);
       expect(JSON.parse(resolve.text).error.messages).toContain('grant resolve to nobody');
+      const history = await get<{ runs: Array<{ denied?: { operation: string; grant: string } }> }>('/api/targets/cms/history');
+      expect(history.runs.slice(0, 2).map((run) => run.denied)).toEqual([
+        expect.objectContaining({ operation: 'resolve', grant: 'resolve' }),
+        expect.objectContaining({ operation: 'apply', grant: 'apply' }),
+      ]);
     } finally {
       await rm(join(project.dir, 'catalyst.policy.yaml'));
     }

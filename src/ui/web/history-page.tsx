@@ -7,7 +7,7 @@ import { ErrorNotice } from './error-notice.js';
 import { PageHeading } from './page-heading.js';
 import { PlanView } from './plan-view.js';
 import { useProject } from './project-context.js';
-import { ACTIONS } from './symbols.js';
+import { ACTIONS, CONFLICT } from './symbols.js';
 import { useLoad } from './use-load.js';
 
 interface HistoryStep {
@@ -26,6 +26,7 @@ interface HistoryRun {
   actor: string;
   actorSource?: string;
   steps: HistoryStep[];
+  denied?: { operation: string; grant: string; rule: string; reason: string };
 }
 
 /** A target's runs, newest first: who, when, each step with what it changed, and a rollback plan preview per run. */
@@ -51,8 +52,37 @@ export function HistoryPage(props: { target: string }) {
         </div>
       ) : null}
       {loaded.state === 'ready' && loaded.value.runs.length === 0 ? <p>No runs recorded for {props.target}.</p> : null}
-      {loaded.state === 'ready' ? loaded.value.runs.map((run) => <RunSection key={run.run} target={props.target} run={run} />) : null}
+      {loaded.state === 'ready'
+        ? loaded.value.runs.map((run) =>
+            run.denied ? (
+              <DeniedRun key={run.run} run={run} denied={run.denied} />
+            ) : (
+              <RunSection key={run.run} target={props.target} run={run} />
+            ),
+          )
+        : null}
     </>
+  );
+}
+
+/** A run the access policy refused: nothing was written, so there is nothing to roll back. */
+function DeniedRun(props: { run: HistoryRun; denied: NonNullable<HistoryRun['denied']> }) {
+  const { run, denied } = props;
+  const id = `run-${run.run}`;
+  return (
+    <section aria-labelledby={id} class="run">
+      <h2 id={id}>
+        <Badge symbol={CONFLICT.symbol} tone="delete">
+          refused
+        </Badge>{' '}
+        catalyst {denied.operation}
+      </h2>
+      <p>
+        {run.at} by {run.actor}
+        {run.actorSource === 'declared' ? ' (self-declared)' : ''}: the access policy denied it (no {denied.grant}), before anything was
+        written. {denied.reason} Rule: <code>{denied.rule}</code>
+      </p>
+    </section>
   );
 }
 
