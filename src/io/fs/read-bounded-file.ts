@@ -20,13 +20,17 @@ export async function readBoundedFile(path: string, maxBytes: number): Promise<B
     try {
       const chunks: Buffer[] = [];
       let total = 0;
+      // The first read is sized by what stat said, plus one byte: a short read is the end of a regular
+      // file, so one read usually does; a file that grew since is read on, up to the cap.
+      let want = Math.min(info.size + 1, maxBytes + 1);
       for (;;) {
-        const chunk = Buffer.alloc(Math.min(CHUNK_BYTES, maxBytes + 1));
+        const chunk = Buffer.allocUnsafe(want);
         const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
-        if (bytesRead === 0) return { ok: true, bytes: Buffer.concat(chunks, total) };
         total += bytesRead;
         if (total > maxBytes) return { ok: false, reason: 'too-large', message: `it is larger than ${maxBytes} bytes` };
         chunks.push(chunk.subarray(0, bytesRead));
+        if (bytesRead < chunk.length) return { ok: true, bytes: Buffer.concat(chunks, total) };
+        want = Math.min(CHUNK_BYTES, maxBytes + 1 - total);
       }
     } finally {
       await handle.close();
