@@ -5,32 +5,9 @@ import type { Definition } from '../core/model.js';
 import { kindOf } from '../core/resource-kinds.js';
 import { isStep, type ChainedRecord, type ChainedStep } from '../io/audit/history-chain.js';
 import { lockedTarget, type Lockfile } from '../io/lockfile/lockfile.js';
+import type { HistoryRun, HistoryStep } from './web/history-shape.js';
 
-export interface HistoryStep {
-  seq: number;
-  action: ChainedStep['action'];
-  kind: ChainedStep['kind'];
-  key: string;
-  codes: string[];
-  semver?: string;
-  /**
-   * What a create or an update changed, member by member, where the history shows both sides:
-   * the definition before it (none for a create) and the one after (the next record's "before",
-   * or the lockfile's for the newest), whose digest must be the one the step recorded. Null
-   * where they are not known.
-   */
-  changes: DefinitionChange[] | null;
-}
-
-export interface HistoryRun {
-  run: string;
-  at: string;
-  actor: string;
-  actorSource?: string;
-  steps: HistoryStep[];
-  /** A run the access policy refused before anything was written: which command, the grant it lacked, the rule and why. */
-  denied?: { operation: string; grant: string; rule: string; reason: string };
-}
+export type { HistoryRun, HistoryStep };
 
 /** A target's runs, newest first, each with its steps in the order they ran; a run the access policy refused is listed with why. */
 export function historyRuns(records: readonly ChainedRecord[], lock: Lockfile, target: string): HistoryRun[] {

@@ -3,7 +3,8 @@ import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { OPTIMIZELY_DEFAULTS } from '../../src/adapters/optimizely/profile.js';
 import { duplicateKeyErrors } from '../../src/io/yaml/duplicate-keys.js';
-import { MAX_YAML_MEMBERS, parseContentTypeText } from '../../src/io/yaml/parse-content-type-text.js';
+import { parseContentTypeText } from '../../src/io/yaml/parse-content-type-text.js';
+import { MAX_YAML_MEMBERS } from '../../src/io/yaml/yaml-limits.js';
 
 const codes = (text: string) =>
   parseContentTypeText(text, 'limits.yaml', OPTIMIZELY_DEFAULTS).diagnostics.map(

@@ -1,39 +1,33 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, symlink, truncate, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, symlink, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isUserError } from '../../src/core/user-error.js';
 import { MAX_LOCKFILE_BYTES, readLockfile } from '../../src/io/lockfile/read-lockfile.js';
 import { MAX_PLAN_FILE_BYTES, readPlanFile } from '../../src/io/plan/plan-file.js';
 import { readPolicy } from '../../src/io/policy/read-policy.js';
 import { parseContentTypeFiles } from '../../src/io/yaml/parse-content-type-files.js';
 import { OPTIMIZELY_DEFAULTS } from '../../src/adapters/optimizely/profile.js';
+import { useTempDir } from '../helpers/temp-dir.js';
 
 /** A lockfile or saved plan far beyond any catalyst writes is refused before a byte is read (sparse files: no disk used). */
 describe('size caps on the files catalyst reads whole', () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'catalyst-caps-'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const temp = useTempDir('caps');
 
   it('refuses a lockfile over the cap with L007 at the file, and reads one at the cap as usual', async () => {
-    const path = join(dir, 'catalyst.lock.json');
+    const path = join(temp.path, 'catalyst.lock.json');
     await writeFile(path, '');
     await truncate(path, MAX_LOCKFILE_BYTES + 1);
-    const over = await readLockfile(path, { cwd: dir });
+    const over = await readLockfile(path, { cwd: temp.path });
     expect(over.diagnostics.map((diagnostic) => `${diagnostic.code} ${diagnostic.location?.file}:${diagnostic.location?.line}`)).toEqual([
       'L007 catalyst.lock.json:1',
     ]);
     await writeFile(path, '{}');
-    expect((await readLockfile(path, { cwd: dir })).diagnostics.map((diagnostic) => diagnostic.code)).not.toContain('L007');
+    expect((await readLockfile(path, { cwd: temp.path })).diagnostics.map((diagnostic) => diagnostic.code)).not.toContain('L007');
   });
 
   it('a lockfile, policy or plan that links to /dev/zero, and a FIFO among the YAML files, are refused at once (not read forever)', async () => {
-    const project = join(dir, 'links');
+    const project = join(temp.path, 'links');
     await mkdir(join(project, 'content-types'), { recursive: true });
     await symlink('/dev/zero', join(project, 'catalyst.lock.json'));
     await symlink('/dev/zero', join(project, 'catalyst.policy.yaml'));
@@ -54,7 +48,7 @@ describe('size caps on the files catalyst reads whole', () => {
   });
 
   it('refuses a saved plan over the cap as a user error that says what to do', async () => {
-    const path = join(dir, 'plan.json');
+    const path = join(temp.path, 'plan.json');
     await writeFile(path, '');
     await truncate(path, MAX_PLAN_FILE_BYTES + 1);
     const error = await readPlanFile(path, 'plan.json').catch((caught: unknown) => caught);

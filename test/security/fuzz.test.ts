@@ -1,8 +1,7 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isAdapterError } from '../../src/adapters/errors.js';
 import { OPTIMIZELY_DEFAULTS } from '../../src/adapters/optimizely/profile.js';
 import { contentTypeFromWire, displayTemplateFromWire, propertyGroupFromWire } from '../../src/adapters/optimizely/to-canonical.js';
@@ -13,6 +12,7 @@ import { loadConfig } from '../../src/io/config/load-config.js';
 import { parseLockfileText } from '../../src/io/lockfile/read-lockfile.js';
 import { parsePlanText } from '../../src/io/plan/plan-file.js';
 import { parseContentTypeText } from '../../src/io/yaml/parse-content-type-text.js';
+import { useTempDir } from '../helpers/temp-dir.js';
 
 /**
  * Hostile input gives diagnostics, UserErrors or AdapterErrors, never anything else (an internal
@@ -100,13 +100,7 @@ function expectOnlyExpectedErrors(run: () => unknown): void {
 }
 
 describe('fuzz: no input makes catalyst fail other than with a diagnostic, a UserError or an AdapterError', () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'catalyst-fuzz-'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const temp = useTempDir('fuzz');
 
   it('content type YAML', () => {
     fc.assert(
@@ -181,10 +175,10 @@ describe('fuzz: no input makes catalyst fail other than with a diagnostic, a Use
           yamlText.map((text) => ['catalyst.config.yaml', text] as const),
         ),
         async ([name, text]) => {
-          const path = join(dir, name);
+          const path = join(temp.path, name);
           await writeFile(path, text);
           try {
-            const result = await loadConfig({ cwd: dir, configPath: name, env: {}, platforms: PLATFORM_PROFILES });
+            const result = await loadConfig({ cwd: temp.path, configPath: name, env: {}, platforms: PLATFORM_PROFILES });
             expect(Array.isArray(result.diagnostics)).toBe(true);
           } finally {
             await rm(path, { force: true });

@@ -1,30 +1,24 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PLATFORM_PROFILES } from '../../src/engine/platforms.js';
 import { loadConfig } from '../../src/io/config/load-config.js';
+import { useTempDir } from '../helpers/temp-dir.js';
 
 const ENV = { OPTIMIZELY_CMS_CLIENT_ID: 'id', OPTIMIZELY_CMS_CLIENT_SECRET: 'secret' };
 
 /** Plain http:// to another machine would carry the client secret in clear: refused unless the target opts in, then warned on every run. */
 describe('plain http targets', () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'catalyst-http-'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const temp = useTempDir('http');
 
   async function diagnosticsFor(target: Record<string, unknown>, env: Record<string, string> = ENV) {
     await writeFile(
-      join(dir, 'catalyst.config.yaml'),
+      join(temp.path, 'catalyst.config.yaml'),
       `targets:\n  cms:\n${Object.entries(target)
         .map(([k, v]) => `    ${k}: ${String(v)}\n`)
         .join('')}`,
     );
-    const result = await loadConfig({ cwd: dir, env, platforms: PLATFORM_PROFILES });
+    const result = await loadConfig({ cwd: temp.path, env, platforms: PLATFORM_PROFILES });
     return result.diagnostics.map(
       (d) => `${d.severity} ${d.code} ${d.location ? `${d.location.file}:${d.location.line}` : '-'} ${d.summary}: ${d.detail}`,
     );

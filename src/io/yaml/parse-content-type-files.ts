@@ -9,13 +9,8 @@ import { YAML_CODES } from '../diagnostic-codes.js';
 import { decodeUtf8 } from '../fs/decode-utf8.js';
 import { displayPath } from '../fs/display-path.js';
 import { readBoundedFile } from '../fs/read-bounded-file.js';
-import {
-  MAX_YAML_FILE_BYTES,
-  parseContentTypeText,
-  tooLarge,
-  type ParsedDocument,
-  type ParseTextResult,
-} from './parse-content-type-text.js';
+import { parseContentTypeText, type ParsedDocument, type ParseTextResult } from './parse-content-type-text.js';
+import { MAX_YAML_FILE_BYTES, tooLarge } from './yaml-limits.js';
 import { compareCodeUnits } from '../../core/compare-code-units.js';
 
 export interface ParseContentTypeFilesOptions {

@@ -1,12 +1,11 @@
-import type { ErrorObject } from 'ajv';
-import { LineCounter, isAlias, isMap, isScalar, type Document, type YAMLError } from 'yaml';
+import { LineCounter, isAlias, isMap, isScalar, type Document } from 'yaml';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import type { ServerDefaults } from '../../core/defaults.js';
-import { BASE_TYPES, type ContentTypeDef, type DisplayTemplateDef, type PropertyGroupDef, type SourceLocation } from '../../core/model.js';
+import type { ContentTypeDef, DisplayTemplateDef, PropertyGroupDef, SourceLocation } from '../../core/model.js';
 import { YAML_CODES } from '../diagnostic-codes.js';
 import type { WrittenContentType, WrittenDisplayTemplates, WrittenPropertyGroups } from '../generated/content-type-file.js';
 import { expandDisplayTemplates } from './display-templates-yaml.js';
-import { schemaDiagnostics, type SpecialCase } from '../schema/schema-diagnostics.js';
+import { schemaDiagnostics } from '../schema/schema-diagnostics.js';
 import { schemaValidator } from '../schema/schema-validator.js';
 import { declaredRenames, enumFromMap, expandContentType, expandPropertyGroups } from './expand-content-type.js';
 import { schemaValidPart } from './schema-valid-part.js';
@@ -14,6 +13,10 @@ import { createYamlLocator, toSegments, type PathSegments, type YamlLocator } fr
 import { locateTopLevelKey } from './locate-top-level-key.js';
 import { readPlainYaml } from './read-plain-yaml.js';
 import { parseYamlDocument } from './parse-yaml-document.js';
+import { contentTypeSpecialCases } from './content-type-schema-cases.js';
+import { LIST_DOCUMENTS } from './list-documents.js';
+import { MAX_YAML_FILE_BYTES, tooLarge, tooManyMembers } from './yaml-limits.js';
+import { isStackOverflow, nestedTooDeeply, yamlError, yamlWarning } from './yaml-syntax-diagnostics.js';
 
 interface ParsedDocumentBase {
   /** The file as diagnostics name it (relative to the working directory, `/`-separated). */
@@ -62,64 +65,6 @@ export interface ParseTextResult {
   diagnostics: Diagnostic[];
 }
 
-/** The documents that hold a list of resources rather than one content type. */
-const LISTS = [
-  {
-    member: 'propertyGroups',
-    schema: 'propertyGroupsDocument',
-    rootName: 'The property groups document',
-    title: 'Property groups',
-    fileName: 'property-groups.yaml',
-  },
-  {
-    member: 'displayTemplates',
-    schema: 'displayTemplatesDocument',
-    rootName: 'The display templates document',
-    title: 'Display templates',
-    fileName: 'display-templates.yaml',
-  },
-] as const;
-
-/** The largest YAML file catalyst reads (5 MiB): bigger ones are refused before parsing. */
-export const MAX_YAML_FILE_BYTES = 5 * 1024 * 1024;
-
-/** The diagnostic of a file over MAX_YAML_FILE_BYTES. */
-export function tooLarge(file: string): Diagnostic {
-  return {
-    code: YAML_CODES.fileTooLarge,
-    severity: 'error',
-    summary: 'File too large',
-    detail: `${file} is larger than ${MAX_YAML_FILE_BYTES / 1024 / 1024} MB, the most catalyst reads per YAML file. Split it into one file per content type.`,
-    location: { file, line: 1, column: 1 },
-  };
-}
-
-/** The most properties one content type, or entries one list file, may hold (10,000): more are refused before validation. */
-export const MAX_YAML_MEMBERS = 10_000;
-
-/** The diagnostic of a file whose `properties` (or list) holds more than MAX_YAML_MEMBERS entries; undefined when within. */
-function tooManyMembers(value: Record<string, unknown>, file: string, locate?: (path: string) => SourceLocation): Diagnostic | undefined {
-  for (const member of ['properties', ...LISTS.map((list) => list.member)]) {
-    const entries = value[member];
-    const count = Array.isArray(entries)
-      ? entries.length
-      : typeof entries === 'object' && entries !== null
-        ? Object.keys(entries).length
-        : 0;
-    if (count <= MAX_YAML_MEMBERS) continue;
-    const fix =
-      member === 'properties' ? 'Split the type (contracts share properties between types)' : `Split \`${member}\` across several files`;
-    return {
-      code: YAML_CODES.tooManyMembers,
-      severity: 'error',
-      summary: `Too many entries in ${member}`,
-      detail: `\`${member}\` holds ${count.toLocaleString('en')} entries, more than the ${MAX_YAML_MEMBERS.toLocaleString('en')} catalyst reads in one file. ${fix}.`,
-      location: locate?.(member) ?? { file, line: 1, column: 1 },
-    };
-  }
-  return undefined;
-}
-
 /** Parses one content type file's text: syntax, structure, schema, then the canonical form. */
 export function parseContentTypeText(text: string, file: string, defaults: ServerDefaults): ParseTextResult {
   if (text.length > MAX_YAML_FILE_BYTES || Buffer.byteLength(text) > MAX_YAML_FILE_BYTES) return { diagnostics: [tooLarge(file)] };
@@ -133,7 +78,7 @@ export function parseContentTypeText(text: string, file: string, defaults: Serve
  */
 function plainContentType(text: string, file: string, defaults: ServerDefaults): ParseTextResult | undefined {
   const value = readPlainYaml(text);
-  if (!value || typeof value.key !== 'string' || LISTS.some((list) => list.member in value) || tooManyMembers(value, file))
+  if (!value || typeof value.key !== 'string' || LIST_DOCUMENTS.some((list) => list.member in value) || tooManyMembers(value, file))
     return undefined;
   const written = value as unknown as WrittenContentType;
   const hasEnumMap = Object.values(written.properties ?? {}).some(
@@ -211,7 +156,7 @@ function parseWithPositions(text: string, file: string, defaults: ServerDefaults
   }
   const crowded = tooManyMembers(value, file, (member) => locator.locateKey(member));
   if (crowded) return { diagnostics: [...diagnostics, crowded] };
-  const listed = LISTS.find((list) => list.member in value && !('key' in value));
+  const listed = LIST_DOCUMENTS.find((list) => list.member in value && !('key' in value));
   const validate = (candidate: Record<string, unknown>) =>
     schemaValidator('content-type.schema.json').validate(candidate, listed?.schema ?? 'contentType');
   const errors = validate(value);
@@ -291,115 +236,4 @@ function mapEntries(document: Document, path: string[], value: Record<string, st
 
 function scalarText(node: unknown): string {
   return isScalar(node) ? String(node.value) : String(node);
-}
-
-function contentTypeSpecialCases(error: ErrorObject, path: string[]): SpecialCase | undefined {
-  if (error.keyword === 'type' && path.length === 2 && path[0] === 'properties') {
-    return {
-      code: YAML_CODES.schemaViolation,
-      severity: 'error',
-      summary: `Property "${path[1]}" is neither a type name nor a mapping`,
-      detail: `A property is written as a type name (\`${path[1]}: richText\`, \`${path[1]}: string[]\`) or as a mapping (\`${path[1]}: { type: string, required: true }\`), not as ${describe(error.data)}. Rewrite it in one of those forms.`,
-      at: path,
-    };
-  }
-  if (path.length > 0) return undefined;
-  if (error.keyword === 'not' && error.schemaPath === '#/then/not') {
-    return {
-      code: YAML_CODES.schemaViolation,
-      severity: 'error',
-      summary: 'A contract has no baseType',
-      at: ['baseType'],
-      detail:
-        '`isContract: true` makes this type a contract, and contracts have no base type. Remove `baseType`, or remove `isContract: true` to make it a regular type.',
-    };
-  }
-  if (error.keyword === 'required' && error.params.missingProperty === 'baseType') {
-    return {
-      code: YAML_CODES.schemaViolation,
-      severity: 'error',
-      summary: 'Missing "baseType"',
-      at: ['key'],
-      detail: `Every content type but a contract needs a base type. Add "baseType:" with one of ${BASE_TYPES.join(', ')}, or "isContract: true" for a contract.`,
-    };
-  }
-  const list =
-    error.keyword === 'additionalProperties' ? LISTS.find((candidate) => candidate.member === error.params.additionalProperty) : undefined;
-  if (list) {
-    return {
-      code: YAML_CODES.unknownMember,
-      severity: 'error',
-      summary: `${list.title} go in a file of their own`,
-      at: [list.member],
-      detail: `A file holds one content type, a \`propertyGroups:\` list or a \`displayTemplates:\` list, only one of them. Move \`${list.member}:\` to a separate file (for example ${list.fileName}).`,
-    };
-  }
-  return undefined;
-}
-
-function describe(value: unknown): string {
-  if (value === null || value === undefined) return 'an empty value';
-  if (Array.isArray(value)) return 'a list';
-  return `the ${typeof value} ${JSON.stringify(value)}`;
-}
-
-/** The engine's own recursion limit, reached by a document nested thousands of levels deep. */
-function isStackOverflow(error: unknown): boolean {
-  return error instanceof RangeError || (error instanceof Error && error.message.includes('Maximum call stack size exceeded'));
-}
-
-function nestedTooDeeply(location: SourceLocation): Diagnostic {
-  return {
-    code: YAML_CODES.nestedTooDeeply,
-    severity: 'error',
-    summary: 'Nested too deeply',
-    detail:
-      'The YAML nests mappings or lists thousands of levels deep, more than catalyst reads. A content type file needs a few levels (type, properties, a property, its items): remove the extra nesting.',
-    location,
-  };
-}
-
-function yamlError(error: YAMLError, text: string, at: (offset: number) => SourceLocation): Diagnostic {
-  const location = at(error.pos[0]);
-  if (isStackOverflow(error)) return nestedTooDeeply(location);
-  const message = error.message.split('\n')[0]!.replace(/\.$/, '');
-  switch (error.code) {
-    case 'DUPLICATE_KEY': {
-      const key = /^("[^"]*"|'[^']*'|[^:\n]*)/.exec(text.slice(error.pos[0]))![1]!.trim();
-      return {
-        code: YAML_CODES.duplicateMappingKey,
-        severity: 'error',
-        summary: `Duplicate key ${JSON.stringify(key)}`,
-        detail: `${JSON.stringify(key)} appears more than once in the same mapping, so it is unclear which value is meant. Remove or rename one of them.`,
-        location,
-      };
-    }
-    case 'MULTIPLE_DOCS':
-      return {
-        code: YAML_CODES.multipleDocuments,
-        severity: 'error',
-        summary: 'More than one YAML document in the file',
-        detail:
-          'A content type file holds exactly one YAML document, but a `---` line here starts another. Move each content type to a file of its own.',
-        location,
-      };
-    default:
-      return {
-        code: YAML_CODES.syntax,
-        severity: 'error',
-        summary: 'YAML syntax error',
-        detail: `${message}. Correct the YAML at this position (indentation, a missing colon, or an unclosed quote or bracket are the usual causes).`,
-        location,
-      };
-  }
-}
-
-function yamlWarning(warning: YAMLError, at: (offset: number) => SourceLocation): Diagnostic {
-  return {
-    code: YAML_CODES.yamlWarning,
-    severity: 'warning',
-    summary: 'YAML feature ignored',
-    detail: `${warning.message.split('\n')[0]!.replace(/\.$/, '')}. catalyst reads plain YAML values only; remove the tag or feature.`,
-    location: at(warning.pos[0]),
-  };
 }

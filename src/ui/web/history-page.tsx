@@ -1,5 +1,4 @@
 import { useState } from 'preact/hooks';
-import type { DefinitionChange } from '../../core/generated/plan.js';
 import { api, asApiError, targetPath, type ApiError, type PlannedAnswer } from './api.js';
 import { Badge } from './badge.js';
 import { ChangeList } from './change-list.js';
@@ -8,26 +7,8 @@ import { PageHeading } from './page-heading.js';
 import { PlanView } from './plan-view.js';
 import { useProject } from './project-context.js';
 import { ACTIONS, CONFLICT } from './symbols.js';
+import type { HistoryRun } from './history-shape.js';
 import { useLoad } from './use-load.js';
-
-interface HistoryStep {
-  seq: number;
-  action: string;
-  kind: string;
-  key: string;
-  codes: string[];
-  semver?: string;
-  changes: DefinitionChange[] | null;
-}
-
-interface HistoryRun {
-  run: string;
-  at: string;
-  actor: string;
-  actorSource?: string;
-  steps: HistoryStep[];
-  denied?: { operation: string; grant: string; rule: string; reason: string };
-}
 
 /** A target's runs, newest first: who, when, each step with what it changed, and a rollback plan preview per run. */
 export function HistoryPage(props: { target: string }) {
