@@ -1,12 +1,12 @@
 import { PLATFORM_PROFILES } from '../../src/engine/platforms.js';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { inspect } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
 import { loadConfig, type LoadConfigOptions } from '../../src/io/config/load-config.js';
 import { Secret } from '../../src/io/config/secret.js';
+import { useTempDir } from '../helpers/temp-dir.js';
 
 const FIXTURES = resolve('test/fixtures/config');
 const CREDENTIALS = { OPTIMIZELY_CMS_CLIENT_ID: 'client-id-123', OPTIMIZELY_CMS_CLIENT_SECRET: 'very-secret-value' };
@@ -329,13 +329,7 @@ describe('invalid configurations: every problem, with file, line, key and fix', 
 });
 
 describe('config modules that fail', () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'catalyst-config-'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const temp = useTempDir('config');
   const cases = [
     {
       name: 'a TypeScript syntax error',
@@ -367,7 +361,7 @@ describe('config modules that fail', () => {
     },
   ];
   it.each(cases)('$name', async ({ name, file, text, expected, detail }) => {
-    const cwd = join(dir, name.replace(/\W+/g, '-'));
+    const cwd = join(temp.path, name.replace(/\W+/g, '-'));
     await mkdir(cwd, { recursive: true });
     await writeFile(join(cwd, file), text);
     const result = await loadConfig({ cwd, env: {}, platforms: PLATFORM_PROFILES });
